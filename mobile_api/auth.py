@@ -1,0 +1,60 @@
+"""Staff login and logout, and reading the caller's bearer token on every other route."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from flask import current_app, g, request, session
+from flask_smorest import Blueprint
+
+from queue_server.runtime import current
+from queue_server.services import auth as auth_service
+from queue_server.services.auth import Principal
+
+from .schemas import LoginIn, LoginOut
+
+blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Staff login")
+
+
+def bearer_token() -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def principal() -> Principal:
+    """The authenticated caller of this request (401 if there is none)."""
+    if "principal" not in g:
+        rt = current()
+        g.principal = auth_service.authenticate(rt.uow(write=False), rt.clock, bearer_token())
+    return g.principal
+
+
+@blp.post("/login")
+@blp.arguments(LoginIn)
+@blp.response(200, LoginOut)
+def login(body: dict[str, Any]) -> dict[str, Any]:
+    """Log in with username and password: a bearer token, and a session cookie for pages."""
+    rt = current()
+    ttl = timedelta(hours=current_app.config["TOKEN_TTL_HOURS"])
+    token, who, expires = auth_service.login(
+        rt.uow(), rt.clock, body["username"], body["password"], ttl
+    )
+    session.clear()
+    session["token"] = token
+    return {
+        "token": token,
+        "expires_at": expires,
+        "user": {"username": who.name, "role": who.role, "facility_id": who.facility_id},
+    }
+
+
+@blp.post("/logout")
+@blp.response(204)
+@blp.doc(security=[{"bearer": []}])
+def logout() -> None:
+    """End this session: the token stops working at once."""
+    rt = current()
+    auth_service.logout(rt.uow(), principal())
+    session.clear()

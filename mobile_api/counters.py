@@ -1,0 +1,94 @@
+"""Counter routes: staff call the next patient and move the current one on."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_smorest import Blueprint
+
+from queue_server.domain.tickets import Action
+from queue_server.runtime import current
+from queue_server.services import queue
+
+from .auth import principal
+from .schemas import CounterOut, FacilityQuery, FinishIn, RequeueIn, TicketOut
+
+blp = Blueprint("counters", __name__, url_prefix="/api/v1/counters",
+                description="Staff actions at a counter (loket or poli room)")
+SECURITY = [{"bearer": []}]
+
+
+@blp.post("/<counter>/call-next")
+@blp.arguments(FacilityQuery, location="query")
+@blp.response(200, TicketOut)
+@blp.doc(security=SECURITY)
+def call_next(query: dict[str, Any], counter: str) -> dict[str, Any]:
+    """Call the next waiting patient (finishing whoever the counter still holds).
+
+    404 `queue_empty` when nobody waits; 409 `counter_paused` while paused.
+    """
+    rt = current()
+    return queue.call_next(rt.uow(), rt.clock, principal(), counter, query.get("facility"))
+
+
+def _simple(action: Action, summary: str) -> None:
+    def view(query: dict[str, Any], counter: str) -> dict[str, Any]:
+        rt = current()
+        return queue.counter_action(rt.uow(), rt.clock, principal(), counter, action,
+                                    query.get("facility"))
+
+    view.__name__ = action.value
+    view.__doc__ = summary
+    path = f"/<counter>/{action.value}"
+    blp.post(path)(blp.arguments(FacilityQuery, location="query")(
+        blp.response(200, TicketOut)(blp.doc(security=SECURITY)(view))))
+
+
+_simple(Action.RECALL, "Announce the current patient again.")
+_simple(Action.START, "The called patient has arrived: service starts.")
+_simple(Action.SKIP, "The called patient did not come: mark as no-show.")
+
+
+@blp.post("/<counter>/finish")
+@blp.arguments(FinishIn)
+@blp.arguments(FacilityQuery, location="query")
+@blp.response(200, TicketOut)
+@blp.doc(security=SECURITY)
+def finish(body: dict[str, Any], query: dict[str, Any], counter: str) -> dict[str, Any]:
+    """Finish the current patient; with `transfer_to` send them on to that service's queue."""
+    rt = current()
+    return queue.counter_action(rt.uow(), rt.clock, principal(), counter, Action.FINISH,
+                                query.get("facility"), transfer_to=body.get("transfer_to"))
+
+
+@blp.post("/<counter>/requeue")
+@blp.arguments(RequeueIn)
+@blp.arguments(FacilityQuery, location="query")
+@blp.response(200, TicketOut)
+@blp.doc(security=SECURITY)
+def requeue(body: dict[str, Any], query: dict[str, Any], counter: str) -> dict[str, Any]:
+    """Put a patient back in the queue: the one being called, or a no-show by `number`."""
+    rt = current()
+    return queue.counter_action(rt.uow(), rt.clock, principal(), counter, Action.REQUEUE,
+                                query.get("facility"), number=body.get("number"))
+
+
+@blp.post("/<counter>/pause")
+@blp.arguments(FacilityQuery, location="query")
+@blp.response(200, CounterOut)
+@blp.doc(security=SECURITY)
+def pause(query: dict[str, Any], counter: str) -> dict[str, Any]:
+    """Pause the counter: call-next is refused until it resumes."""
+    rt = current()
+    return queue.set_paused(rt.uow(), rt.clock, principal(), counter, True, query.get("facility"))
+
+
+@blp.post("/<counter>/resume")
+@blp.arguments(FacilityQuery, location="query")
+@blp.response(200, CounterOut)
+@blp.doc(security=SECURITY)
+def resume(query: dict[str, Any], counter: str) -> dict[str, Any]:
+    """Resume a paused counter."""
+    rt = current()
+    return queue.set_paused(rt.uow(), rt.clock, principal(), counter, False,
+                            query.get("facility"))

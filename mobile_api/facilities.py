@@ -1,0 +1,39 @@
+"""Public reads: facilities, their services, and the board snapshot."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_smorest import Blueprint
+
+from queue_server.runtime import current
+from queue_server.services import queries
+
+from .schemas import BoardOut, FacilityOut, ServiceOut, ServicesQuery
+
+blp = Blueprint("facilities", __name__, url_prefix="/api/v1/facilities",
+                description="Facilities, services and boards (public)")
+
+
+@blp.get("")
+@blp.response(200, FacilityOut(many=True))
+def list_facilities() -> list[dict[str, Any]]:
+    """Every facility that runs a queue here."""
+    return queries.facilities(current().uow(write=False))
+
+
+@blp.get("/<facility>/services")
+@blp.arguments(ServicesQuery, location="query")
+@blp.response(200, ServiceOut(many=True))
+def list_services(args: dict[str, Any], facility: str) -> list[dict[str, Any]]:
+    """Services with hours, quota left on `date`, people waiting and estimated wait."""
+    rt = current()
+    return queries.services(rt.uow(write=False), rt.clock, facility, args.get("date"))
+
+
+@blp.get("/<facility>/board")
+@blp.response(200, BoardOut)
+def board(facility: str) -> dict[str, Any]:
+    """What a waiting-room display shows (no personal data)."""
+    rt = current()
+    return queries.board(rt.uow(write=False), rt.clock, facility)

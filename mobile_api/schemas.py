@@ -1,0 +1,114 @@
+"""Request and response schemas: they validate input and write the OpenAPI document."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from queue_server.domain.priority import Priority
+
+
+class Strict(Schema):
+    """Unknown fields are refused (marshmallow's default), so typos surface as 422."""
+
+
+class LoginIn(Strict):
+    username = fields.String(required=True, validate=validate.Length(min=1, max=60))
+    password = fields.String(required=True, validate=validate.Length(min=1, max=200),
+                             load_only=True)
+
+
+class LoginOut(Strict):
+    token = fields.String(required=True)
+    expires_at = fields.String()
+    user = fields.Dict()
+
+
+class WalkInIn(Strict):
+    service = fields.String(required=True, validate=validate.Length(min=1, max=40))
+    priority = fields.String(
+        load_default=None, validate=validate.OneOf([p.value for p in Priority])
+    )
+
+
+class FinishIn(Strict):
+    transfer_to = fields.String(load_default=None, validate=validate.Length(min=1, max=40))
+
+
+class RequeueIn(Strict):
+    number = fields.String(load_default=None, validate=validate.Length(min=3, max=12))
+
+
+class FacilityQuery(Strict):
+    facility = fields.String(load_default=None, validate=validate.Length(min=1, max=40))
+
+
+class ServicesQuery(Strict):
+    date = fields.Date(load_default=None)
+
+
+class Ref(Strict):
+    code = fields.String()
+    name = fields.String()
+
+
+class TicketOut(Strict):
+    id = fields.Integer()
+    number = fields.String(metadata={"example": "A-012"})
+    code = fields.String(metadata={"description": "the visit's public code (QR)"})
+    facility = fields.Nested(Ref)
+    service = fields.Nested(Ref)
+    status = fields.String()
+    priority = fields.String()
+    date = fields.String()
+    counter = fields.Nested(Ref, allow_none=True)
+    people_ahead = fields.Integer()
+    estimated_call_at = fields.String(allow_none=True)
+    issued_at = fields.String()
+    called_at = fields.String(allow_none=True)
+    version = fields.Integer()
+    ticket_url = fields.String()
+    patient = fields.Dict(metadata={"description": "staff only; masked identity"})
+    recalls = fields.Integer()
+    waited_seconds = fields.Integer(allow_none=True)
+    transferred_to = fields.Nested(lambda: TicketOut())
+
+
+class CounterOut(Strict):
+    code = fields.String()
+    name = fields.String()
+    paused = fields.Boolean()
+    services = fields.List(fields.String())
+    ticket = fields.Nested(TicketOut, allow_none=True)
+
+
+class FacilityOut(Strict):
+    code = fields.String()
+    name = fields.String()
+    timezone = fields.String()
+
+
+class ServiceOut(Strict):
+    code = fields.String()
+    name = fields.String()
+    prefix = fields.String()
+    hours = fields.Dict()
+    open_now = fields.Boolean()
+    open_on_date = fields.Boolean()
+    date = fields.String()
+    booking_quota = fields.Integer()
+    quota_left = fields.Integer()
+    walkin_limit = fields.Integer(allow_none=True)
+    walkin_left = fields.Integer(allow_none=True)
+    waiting = fields.Integer()
+    open_counters = fields.Integer()
+    minutes_per_patient = fields.Float()
+    estimated_wait_minutes = fields.Integer()
+
+
+class BoardOut(Strict):
+    facility = fields.Dict()
+    generated_at = fields.String()
+    seq = fields.Integer()
+    counters = fields.List(fields.Dict())
+    last_calls = fields.List(fields.Dict())
+    services = fields.List(fields.Dict())

@@ -1,0 +1,36 @@
+"""antrian's queue server: `create_app(config)` is the one place where things are wired."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from .config import settings
+from .persistence.db import make_engine
+from .persistence.migrate import require_current_schema
+from .runtime import Runtime
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app. `config` overrides the environment (tests pass DATABASE_URL, a clock)."""
+    app = Flask(__name__)
+    app.config.from_mapping(settings(app.instance_path))
+    if config:
+        app.config.update(config)
+    engine = app.config.get("ENGINE") or make_engine(app.config["DATABASE_URL"])
+    if not app.config.get("SKIP_SCHEMA_CHECK"):
+        require_current_schema(engine)
+    runtime = Runtime(engine)
+    if app.config.get("CLOCK") is not None:
+        runtime.clock = app.config["CLOCK"]
+    app.extensions["antrian"] = runtime
+
+    from mobile_api import init_api
+
+    from . import health
+
+    init_api(app)
+    app.register_blueprint(health.bp)
+    return app

@@ -1,0 +1,101 @@
+"""The command line: start the server, upgrade the schema, load a configuration file."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from flask import Flask
+
+from .config import settings
+from .domain.errors import DomainError
+from .persistence.db import make_engine
+from .persistence.migrate import upgrade
+from .persistence.uow import SqlUnitOfWork
+from .services.configuration import load_config, read_config
+
+DEMO_CONFIG = Path(__file__).resolve().parent.parent / "config" / "demo.yaml"
+
+
+def _database_url() -> str:
+    instance = Flask("queue_server").instance_path
+    return settings(instance)["DATABASE_URL"]
+
+
+def cmd_upgrade(_: argparse.Namespace) -> int:
+    engine = make_engine(_database_url())
+    upgrade(engine)
+    engine.dispose()
+    print("schema is up to date")
+    return 0
+
+
+def _load(path: Path) -> dict[str, int]:
+    engine = make_engine(_database_url())
+    try:
+        upgrade(engine)
+        return load_config(SqlUnitOfWork(engine), read_config(path))
+    finally:
+        engine.dispose()
+
+
+def cmd_load_config(args: argparse.Namespace) -> int:
+    try:
+        counts = _load(Path(args.file))
+    except DomainError as exc:
+        print(f"error: {exc.message_en}", file=sys.stderr)
+        return 2
+    print("loaded: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    return 0
+
+
+def _print_demo(host: str, port: int) -> None:
+    password = os.environ.get("ANTRIAN_DEMO_PASSWORD", "demo")
+    kiosk = os.environ.get("ANTRIAN_DEMO_KIOSK_TOKEN", "demo-kiosk")
+    base = f"http://{host}:{port}"
+    print(
+        "\nantrian demo: Puskesmas Demo (pkm-demo)\n"
+        f"  server        {base}   (board JSON: {base}/api/v1/facilities/pkm-demo/board)\n"
+        f"  staff login   admin / {password} (admin), petugas / {password} (operator)\n"
+        f"  kiosk token   {kiosk}\n"
+        f"  try it        curl -X POST -H 'Authorization: Bearer {kiosk}' "
+        f"-H 'Content-Type: application/json' -d '{{\"service\": \"pendaftaran\"}}' "
+        f"{base}/api/v1/kiosk/tickets\n",
+        flush=True,
+    )
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from . import create_app
+
+    engine = make_engine(_database_url())
+    upgrade(engine)
+    engine.dispose()
+    if args.demo:
+        _load(DEMO_CONFIG)
+        _print_demo(args.host, args.port)
+    app = create_app()
+    app.run(host=args.host, port=args.port, threaded=True, use_reloader=False)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    parser = argparse.ArgumentParser(prog="python -m queue_server", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the server (migrations are applied first)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=5000)
+    serve.add_argument("--demo", action="store_true", help="load the demo puskesmas (idempotent)")
+    serve.set_defaults(func=cmd_serve)
+    up = sub.add_parser("upgrade", help="bring the database schema up to date")
+    up.set_defaults(func=cmd_upgrade)
+    load = sub.add_parser("load-config", help="load facilities, services, counters, users")
+    load.add_argument("file")
+    load.set_defaults(func=cmd_load_config)
+    args = parser.parse_args(argv)
+    return int(args.func(args))

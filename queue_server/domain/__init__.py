@@ -1,0 +1,1 @@
+"""The queue domain in plain Python: states, numbering, priority order, estimates."""

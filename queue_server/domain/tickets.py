@@ -1,0 +1,106 @@
+"""The ticket state machine: which action moves a ticket from which status to which."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from .errors import InvalidTransition
+
+
+class TicketStatus(StrEnum):
+    BOOKED = "booked"
+    WAITING = "waiting"
+    CALLED = "called"
+    SERVING = "serving"
+    DONE = "done"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+
+
+class Action(StrEnum):
+    CHECK_IN = "check_in"
+    CALL = "call"
+    RECALL = "recall"
+    START = "start"
+    FINISH = "finish"
+    TRANSFER = "transfer"
+    SKIP = "skip"
+    REQUEUE = "requeue"
+    CANCEL = "cancel"
+
+
+S, A = TicketStatus, Action
+
+# Finishing straight from `called` is allowed: at a registration desk staff rarely press
+# "start", and the service time then counts from the call.
+TRANSITIONS: dict[tuple[TicketStatus, Action], TicketStatus] = {
+    (S.BOOKED, A.CHECK_IN): S.WAITING,
+    (S.BOOKED, A.CANCEL): S.CANCELLED,
+    (S.WAITING, A.CANCEL): S.CANCELLED,
+    (S.WAITING, A.CALL): S.CALLED,
+    (S.CALLED, A.RECALL): S.CALLED,
+    (S.CALLED, A.START): S.SERVING,
+    (S.CALLED, A.SKIP): S.NO_SHOW,
+    (S.CALLED, A.REQUEUE): S.WAITING,
+    (S.CALLED, A.FINISH): S.DONE,
+    (S.CALLED, A.TRANSFER): S.DONE,
+    (S.NO_SHOW, A.REQUEUE): S.WAITING,
+    (S.SERVING, A.FINISH): S.DONE,
+    (S.SERVING, A.TRANSFER): S.DONE,
+}
+
+# The name of the history row each action writes.
+EVENT_KINDS: dict[Action, str] = {
+    A.CHECK_IN: "checked_in",
+    A.CALL: "called",
+    A.RECALL: "recalled",
+    A.START: "started",
+    A.FINISH: "finished",
+    A.TRANSFER: "transferred",
+    A.SKIP: "skipped",
+    A.REQUEUE: "requeued",
+    A.CANCEL: "cancelled",
+}
+
+ACTIVE_AT_COUNTER = (S.CALLED, S.SERVING)
+
+_STATUS_ID = {
+    S.BOOKED: "masih berupa booking",
+    S.WAITING: "sedang menunggu",
+    S.CALLED: "sedang dipanggil",
+    S.SERVING: "sedang dilayani",
+    S.DONE: "sudah selesai",
+    S.NO_SHOW: "dilewati (tidak hadir)",
+    S.CANCELLED: "sudah dibatalkan",
+}
+_ACTION_ID = {
+    A.CHECK_IN: "check-in",
+    A.CALL: "dipanggil",
+    A.RECALL: "dipanggil ulang",
+    A.START: "mulai dilayani",
+    A.FINISH: "diselesaikan",
+    A.TRANSFER: "dirujuk ke layanan lain",
+    A.SKIP: "dilewati",
+    A.REQUEUE: "dikembalikan ke antrean",
+    A.CANCEL: "dibatalkan",
+}
+
+
+def transition(status: TicketStatus | str, action: Action, number: str = "") -> TicketStatus:
+    """The status after `action`, or InvalidTransition saying why it is not allowed."""
+    current = TicketStatus(status)
+    try:
+        return TRANSITIONS[(current, action)]
+    except KeyError:
+        label = f"Tiket {number} " if number else "Tiket "
+        raise InvalidTransition(
+            f"{label}{_STATUS_ID[current]}, tidak bisa {_ACTION_ID[action]}.",
+            f"Ticket {number + ' ' if number else ''}is {current.value}; "
+            f"it cannot {action.value.replace('_', ' ')}.",
+        ) from None
+
+
+def allowed_actions(status: TicketStatus | str) -> list[Action]:
+    """The actions a ticket in `status` accepts, in declaration order."""
+    current = TicketStatus(status)
+    return [action for (state, action) in TRANSITIONS if state == current]

@@ -1,0 +1,1 @@
+"""SQLAlchemy tables, repositories and the Unit of Work behind the services' ports."""

@@ -1,0 +1,55 @@
+"""Engines for SQLite (WAL, write transactions taken up front) and PostgreSQL (pooled)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+
+# Execution option a read-only unit of work sets so SQLite does not take the write lock.
+SQLITE_BEGIN = "sqlite_begin"
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def make_engine(url: str, **overrides: Any) -> Engine:
+    if is_sqlite(url):
+        return _sqlite_engine(url, **overrides)
+    options: dict[str, Any] = {"pool_size": 10, "max_overflow": 20, "pool_pre_ping": True}
+    options.update(overrides)
+    return create_engine(url, **options)
+
+
+def _sqlite_engine(url: str, **overrides: Any) -> Engine:
+    options: dict[str, Any] = {
+        "connect_args": {"timeout": 30, "check_same_thread": False},
+        "pool_size": 20,
+        "max_overflow": 20,
+    }
+    options.update(overrides)
+    engine = create_engine(url, **options)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let us issue BEGIN ourselves (pysqlite would otherwise begin lazily, deferred).
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        for pragma in (
+            "journal_mode=WAL",
+            "synchronous=NORMAL",
+            "foreign_keys=ON",
+            "busy_timeout=30000",
+        ):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # A writing transaction takes SQLite's write lock at BEGIN, so two of them are
+        # serialised from the start instead of failing at their first write.
+        mode = conn.get_execution_options().get(SQLITE_BEGIN, "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine

@@ -1,0 +1,349 @@
+"""Repositories: the queries the use cases need, in SQL that runs on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from .models import (
+    AuthToken,
+    Counter,
+    CounterService,
+    DailySequence,
+    Device,
+    Facility,
+    Service,
+    Ticket,
+    TicketEvent,
+    User,
+    Visit,
+)
+
+
+class _Repo:
+    def __init__(self, session: Session):
+        self.session = session
+
+    @property
+    def on_postgres(self) -> bool:
+        return self.session.get_bind().dialect.name == "postgresql"
+
+
+class Directory(_Repo):
+    """Facilities, services, counters and devices: the configured world."""
+
+    def facilities(self) -> Sequence[Facility]:
+        return self.session.scalars(select(Facility).order_by(Facility.code)).all()
+
+    def facility(self, code: str) -> Facility | None:
+        return self.session.scalar(select(Facility).where(Facility.code == code))
+
+    def facility_by_id(self, facility_id: int) -> Facility:
+        return self.session.get_one(Facility, facility_id)
+
+    def services(self, facility_id: int, active_only: bool = True) -> Sequence[Service]:
+        q = select(Service).where(Service.facility_id == facility_id)
+        if active_only:
+            q = q.where(Service.active.is_(True))
+        return self.session.scalars(q.order_by(Service.position, Service.id)).all()
+
+    def service(self, facility_id: int, code: str) -> Service | None:
+        return self.session.scalar(
+            select(Service).where(Service.facility_id == facility_id, Service.code == code)
+        )
+
+    def counters(self, facility_id: int) -> Sequence[Counter]:
+        q = (
+            select(Counter)
+            .where(Counter.facility_id == facility_id, Counter.active.is_(True))
+            .options(selectinload(Counter.links).joinedload(CounterService.service))
+            .order_by(Counter.position, Counter.id)
+        )
+        return self.session.scalars(q).all()
+
+    def counters_with_code(self, code: str) -> Sequence[Counter]:
+        q = select(Counter).where(Counter.code == code, Counter.active.is_(True))
+        return self.session.scalars(q).all()
+
+    def counter(self, facility_id: int, code: str) -> Counter | None:
+        return self.session.scalar(
+            select(Counter).where(Counter.facility_id == facility_id, Counter.code == code)
+        )
+
+    def lock_counter(self, counter: Counter) -> None:
+        """Serialise actions on one counter (a double click must not call two patients)."""
+        if self.on_postgres:
+            self.session.execute(
+                select(Counter.id).where(Counter.id == counter.id).with_for_update()
+            )
+
+    def open_counters(self, service_id: int) -> int:
+        q = (
+            select(func.count())
+            .select_from(CounterService)
+            .join(Counter, Counter.id == CounterService.counter_id)
+            .where(
+                CounterService.service_id == service_id,
+                Counter.active.is_(True),
+                Counter.paused.is_(False),
+            )
+        )
+        return int(self.session.scalar(q) or 0)
+
+    def device_by_token_hash(self, token_hash: str) -> Device | None:
+        return self.session.scalar(
+            select(Device)
+            .where(Device.token_hash == token_hash, Device.active.is_(True))
+            .options(joinedload(Device.facility))
+        )
+
+    def device(self, facility_id: int, code: str) -> Device | None:
+        return self.session.scalar(
+            select(Device).where(Device.facility_id == facility_id, Device.code == code)
+        )
+
+
+def _waiting_order(ranks: dict[int, int] | None = None) -> list[Any]:
+    order: list[Any] = [Ticket.queue_key, Ticket.day, Ticket.seq]
+    if ranks and len(set(ranks.values())) > 1:
+        order.insert(0, case(ranks, value=Ticket.service_id, else_=99))
+    return order
+
+
+class Tickets(_Repo):
+    """Visits, tickets and their history."""
+
+    def next_seq(self, service_id: int, day: date) -> int:
+        """The next number of a service's day, in one atomic statement.
+
+        The upsert also locks the (service, day) row until the transaction ends, so on
+        PostgreSQL everything issuing into one queue after it runs one at a time, and a
+        rollback gives the number back: no gaps, no duplicates.
+        """
+        dialect = postgresql if self.on_postgres else sqlite
+        stmt = dialect.insert(DailySequence).values(service_id=service_id, day=day, last=1)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[DailySequence.service_id, DailySequence.day],
+            set_={"last": DailySequence.last + 1},
+        ).returning(DailySequence.last)
+        return int(self.session.execute(stmt).scalar_one())
+
+    def add_visit(self, **fields: Any) -> Visit:
+        visit = Visit(**fields)
+        self.session.add(visit)
+        return visit
+
+    def add_ticket(self, **fields: Any) -> Ticket:
+        ticket = Ticket(**fields)
+        self.session.add(ticket)
+        return ticket
+
+    def add_event(self, **fields: Any) -> TicketEvent:
+        row = TicketEvent(**fields)
+        self.session.add(row)
+        return row
+
+    def visit_by_code(self, code: str) -> Visit | None:
+        return self.session.scalar(
+            select(Visit)
+            .where(Visit.code == code)
+            .options(selectinload(Visit.tickets).joinedload(Ticket.service))
+        )
+
+    def next_waiting(
+        self, ranks: dict[int, int], days: Sequence[date], lock: bool
+    ) -> Ticket | None:
+        """The ticket a counter calls next: its own services first, then queue order."""
+        q = (
+            select(Ticket)
+            .where(
+                Ticket.service_id.in_(list(ranks)),
+                Ticket.day.in_(list(days)),
+                Ticket.status == "waiting",
+            )
+            .order_by(*_waiting_order(ranks))
+            .limit(1)
+        )
+        if lock and self.on_postgres:
+            # Two counters calling at once each take a different row.
+            q = q.with_for_update(skip_locked=True, of=Ticket)
+        return self.session.scalar(q)
+
+    def current_at(self, counter_id: int) -> Ticket | None:
+        q = (
+            select(Ticket)
+            .where(Ticket.counter_id == counter_id, Ticket.status.in_(("called", "serving")))
+            .order_by(Ticket.called_at.desc())
+            .limit(1)
+        )
+        return self.session.scalar(q)
+
+    def no_show(self, service_ids: Sequence[int], days: Sequence[date], number: str | None,
+                counter_id: int) -> Ticket | None:
+        """A skipped ticket to take back: by number, or else this counter's latest."""
+        q = select(Ticket).where(
+            Ticket.service_id.in_(list(service_ids)),
+            Ticket.day.in_(list(days)),
+            Ticket.status == "no_show",
+        )
+        q = q.where(Ticket.number == number if number else Ticket.counter_id == counter_id)
+        return self.session.scalar(q.order_by(Ticket.finished_at.desc()).limit(1))
+
+    def people_ahead(self, ticket: Ticket, days: Sequence[date]) -> int:
+        if ticket.status != "waiting" or ticket.queue_key is None:
+            return 0
+        ahead = or_(
+            Ticket.queue_key < ticket.queue_key,
+            and_(
+                Ticket.queue_key == ticket.queue_key,
+                or_(Ticket.day < ticket.day,
+                    and_(Ticket.day == ticket.day, Ticket.seq < ticket.seq)),
+            ),
+        )
+        q = select(func.count()).where(
+            Ticket.service_id == ticket.service_id,
+            Ticket.day.in_(list(days)),
+            Ticket.status == "waiting",
+            ahead,
+        )
+        return int(self.session.scalar(q) or 0)
+
+    def waiting_counts(self, facility_id: int, days: Sequence[date]) -> dict[int, int]:
+        q = (
+            select(Ticket.service_id, func.count())
+            .where(
+                Ticket.facility_id == facility_id,
+                Ticket.day.in_(list(days)),
+                Ticket.status == "waiting",
+            )
+            .group_by(Ticket.service_id)
+        )
+        return {sid: int(n) for sid, n in self.session.execute(q).all()}
+
+    def count_issued(self, service_id: int, day: date, source: str) -> int:
+        q = select(func.count()).where(
+            Ticket.service_id == service_id, Ticket.day == day, Ticket.source == source
+        )
+        return int(self.session.scalar(q) or 0)
+
+    def recent_service_minutes(
+        self, service_id: int, since: datetime, limit: int = 20
+    ) -> list[float]:
+        begun = func.coalesce(Ticket.started_at, Ticket.called_at)
+        q = (
+            select(begun, Ticket.finished_at)
+            .where(
+                Ticket.service_id == service_id,
+                Ticket.status == "done",
+                Ticket.finished_at >= since,
+                begun.is_not(None),
+            )
+            .order_by(Ticket.finished_at.desc())
+            .limit(limit)
+        )
+        rows = self.session.execute(q).all()
+        return [(end - start).total_seconds() / 60 for start, end in rows if start and end]
+
+    def now_serving(self, facility_id: int) -> dict[int, Ticket]:
+        q = (
+            select(Ticket)
+            .where(
+                Ticket.facility_id == facility_id,
+                Ticket.status.in_(("called", "serving")),
+                Ticket.counter_id.is_not(None),
+            )
+            .order_by(Ticket.called_at)
+        )
+        return {t.counter_id: t for t in self.session.scalars(q) if t.counter_id is not None}
+
+    def recent_calls(self, facility_id: int, since: datetime, limit: int = 10) -> list[Any]:
+        q = (
+            select(TicketEvent, Ticket)
+            .join(Ticket, Ticket.id == TicketEvent.ticket_id)
+            .where(
+                TicketEvent.facility_id == facility_id,
+                TicketEvent.kind.in_(("called", "recalled")),
+                TicketEvent.at >= since,
+            )
+            .order_by(TicketEvent.id.desc())
+            .limit(limit)
+        )
+        return list(self.session.execute(q).all())
+
+    def events_of(self, ticket_id: int) -> Sequence[TicketEvent]:
+        q = select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.id)
+        return self.session.scalars(q).all()
+
+
+class Staff(_Repo):
+    """Users and their login tokens."""
+
+    def user_by_username(self, username: str) -> User | None:
+        return self.session.scalar(select(User).where(User.username == username))
+
+    def user(self, user_id: int) -> User | None:
+        return self.session.get(User, user_id)
+
+    def new_token(self, **fields: Any) -> AuthToken:
+        token = AuthToken(**fields)
+        self.session.add(token)
+        return token
+
+    def revoke_token(self, token_id: int) -> None:
+        token = self.session.get(AuthToken, token_id)
+        if token is not None:
+            token.revoked = True
+
+    def token_by_hash(self, token_hash: str) -> AuthToken | None:
+        return self.session.scalar(
+            select(AuthToken)
+            .where(AuthToken.token_hash == token_hash)
+            .options(joinedload(AuthToken.user))
+        )
+
+
+def _upsert(session: Session, model: type, keys: dict[str, Any], fields: dict[str, Any]) -> Any:
+    row = session.scalar(select(model).filter_by(**keys))
+    if row is None:
+        row = model(**keys)
+        session.add(row)
+    for name, value in fields.items():
+        setattr(row, name, value)
+    return row
+
+
+class Configuration(_Repo):
+    """Writes of the configuration loader: every call is an idempotent upsert by code."""
+
+    def facility(self, code: str, **fields: Any) -> Facility:
+        return _upsert(self.session, Facility, {"code": code}, fields)
+
+    def service(self, facility: Facility, code: str, **fields: Any) -> Service:
+        self.session.flush()
+        return _upsert(self.session, Service, {"facility_id": facility.id, "code": code}, fields)
+
+    def counter(self, facility: Facility, code: str, services: Sequence[Service],
+                **fields: Any) -> Counter:
+        self.session.flush()
+        counter = _upsert(self.session, Counter, {"facility_id": facility.id, "code": code}, fields)
+        self.session.flush()
+        wanted = {s.id: rank for rank, s in enumerate(services)}
+        counter.links = [link for link in counter.links if link.service_id in wanted]
+        for link in counter.links:
+            link.rank = wanted.pop(link.service_id)
+        for service_id, rank in wanted.items():
+            counter.links.append(CounterService(service_id=service_id, rank=rank))
+        return counter
+
+    def device(self, facility: Facility, code: str, **fields: Any) -> Device:
+        self.session.flush()
+        return _upsert(self.session, Device, {"facility_id": facility.id, "code": code}, fields)
+
+    def user(self, username: str, **fields: Any) -> User:
+        self.session.flush()
+        return _upsert(self.session, User, {"username": username}, fields)

@@ -1,0 +1,25 @@
+"""What a running app holds: the engine, the clock and the notifier, and UoW factories."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from flask import current_app
+from sqlalchemy import Engine
+
+from .persistence.uow import NullNotifier, SqlUnitOfWork
+from .services.ports import Clock, Notifier, SystemClock
+
+
+@dataclass
+class Runtime:
+    engine: Engine
+    clock: Clock = field(default_factory=SystemClock)
+    notifier: Notifier = field(default_factory=NullNotifier)
+
+    def uow(self, write: bool = True) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.engine, self.notifier, write=write)
+
+
+def current() -> Runtime:
+    return current_app.extensions["antrian"]

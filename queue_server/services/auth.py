@@ -1,0 +1,126 @@
+"""Who is asking: staff logins with bearer tokens, and devices with their own tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..domain.errors import Forbidden, Unauthorized
+from .ports import Clock, UnitOfWork
+
+ADMIN, OPERATOR = "admin", "operator"
+KIOSK, DISPLAY = "kiosk", "display"
+# Checked when the username is unknown, so a wrong name costs as long as a wrong password.
+_DUMMY_HASH = generate_password_hash("not-a-password")
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def hash_password(password: str) -> str:
+    return generate_password_hash(password)
+
+
+@dataclass(frozen=True)
+class Principal:
+    """An authenticated caller: a staff user or a device."""
+
+    kind: str  # "staff" or "device"
+    id: int
+    name: str
+    role: str  # admin/operator for staff, kiosk/display for devices
+    facility_id: int | None
+    token_id: int | None = None
+
+    @property
+    def actor(self) -> str:
+        return f"{self.kind}:{self.name}"
+
+    def require_staff(self) -> Principal:
+        if self.kind != "staff":
+            raise Forbidden(
+                "Perangkat ini tidak boleh melakukan tindakan petugas.",
+                "A device cannot perform staff actions.",
+            )
+        return self
+
+    def require_device(self, role: str) -> Principal:
+        if self.kind == "device" and self.role == role:
+            return self
+        raise Forbidden(
+            f"Hanya perangkat {role} yang boleh melakukan ini.",
+            f"Only a {role} device may do this.",
+        )
+
+    def require_facility(self, facility_id: int) -> Principal:
+        if self.kind == "staff" and self.role == ADMIN:
+            return self
+        if self.facility_id != facility_id:
+            raise Forbidden(
+                "Anda tidak berwenang di fasilitas ini.",
+                "You are not authorised for this facility.",
+                code="wrong_facility",
+            )
+        return self
+
+
+def login(
+    uow: UnitOfWork, clock: Clock, username: str, password: str, ttl: timedelta
+) -> tuple[str, Principal, str]:
+    """Check the password and open a session; returns (token, principal, expiry ISO)."""
+    with uow:
+        user = uow.staff.user_by_username(username)
+        ok = check_password_hash(user.password_hash if user else _DUMMY_HASH, password)
+        if not (user and ok and user.active):
+            raise Unauthorized(
+                "Nama pengguna atau kata sandi salah.",
+                "Wrong username or password.",
+                code="invalid_credentials",
+            )
+        token = secrets.token_urlsafe(32)
+        now = clock.now()
+        row = uow.staff.new_token(
+            token_hash=hash_token(token), user_id=user.id, created_at=now, expires_at=now + ttl
+        )
+        uow.flush()
+        principal = Principal("staff", user.id, user.username, user.role, user.facility_id, row.id)
+        expires = row.expires_at.isoformat()
+        uow.commit()
+        return token, principal, expires
+
+
+def logout(uow: UnitOfWork, principal: Principal) -> None:
+    with uow:
+        if principal.token_id is not None:
+            uow.staff.revoke_token(principal.token_id)
+        uow.commit()
+
+
+def authenticate(uow: UnitOfWork, clock: Clock, token: str | None) -> Principal:
+    """The principal a bearer token belongs to, or Unauthorized."""
+    if not token:
+        raise Unauthorized(
+            "Perlu login: kirim header Authorization: Bearer <token>.",
+            "Login required: send an Authorization: Bearer <token> header.",
+        )
+    digest = hash_token(token)
+    with uow:
+        row = uow.staff.token_by_hash(digest)
+        if row is not None:
+            if row.revoked or row.expires_at <= clock.now() or not row.user.active:
+                raise Unauthorized(
+                    "Sesi sudah berakhir, silakan login lagi.",
+                    "The session has ended; please log in again.",
+                    code="session_expired",
+                )
+            user = row.user
+            return Principal("staff", user.id, user.username, user.role, user.facility_id, row.id)
+        device = uow.directory.device_by_token_hash(digest)
+        if device is not None:
+            return Principal("device", device.id, device.code, device.kind, device.facility_id)
+    raise Unauthorized("Token tidak dikenal.", "Unknown token.", code="invalid_token")

@@ -1,0 +1,46 @@
+"""Ports: what the use cases need from the outside world, as protocols."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class OutgoingEvent:
+    """A live event to send once the transaction that caused it has committed."""
+
+    facility_id: int
+    name: str
+    payload: dict[str, Any]
+    rooms: tuple[str, ...] = field(default_factory=tuple)
+
+
+class Notifier(Protocol):
+    def publish(self, events: list[OutgoingEvent]) -> None: ...
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+class UnitOfWork(Protocol):
+    """One transaction: repositories to read and write, commit to make it stick."""
+
+    directory: Any
+    tickets: Any
+    staff: Any
+    config: Any
+
+    def __enter__(self) -> UnitOfWork: ...
+    def __exit__(self, *exc: Any) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+    def flush(self) -> None: ...
+    def emit(self, event: OutgoingEvent) -> None: ...

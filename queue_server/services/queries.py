@@ -1,0 +1,41 @@
+"""Read-only use cases: facilities, services with queue figures, the board snapshot."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..domain.errors import InvalidInput, NotFound
+from .ports import Clock, UnitOfWork
+from .views import board_view, queue_days, services_view
+
+
+def get_facility(uow: UnitOfWork, code: str) -> Any:
+    facility = uow.directory.facility(code)
+    if facility is None:
+        raise NotFound(f"Fasilitas '{code}' tidak ada.", f"No facility '{code}'.",
+                       code="facility_not_found")
+    return facility
+
+
+def facilities(uow: UnitOfWork) -> list[dict[str, Any]]:
+    with uow:
+        return [{"code": f.code, "name": f.name, "timezone": f.timezone}
+                for f in uow.directory.facilities()]
+
+
+def services(uow: UnitOfWork, clock: Clock, facility_code: str,
+             on: date | None = None) -> list[dict[str, Any]]:
+    with uow:
+        facility = get_facility(uow, facility_code)
+        now = clock.now()
+        today = queue_days(now, facility.timezone)[0]
+        if on is not None and on < today:
+            raise InvalidInput("Tanggal periksa tidak boleh mundur.",
+                               "The date cannot be in the past.", code="date_in_past")
+        return services_view(uow, facility, now, on)
+
+
+def board(uow: UnitOfWork, clock: Clock, facility_code: str) -> dict[str, Any]:
+    with uow:
+        return board_view(uow, get_facility(uow, facility_code), clock.now())

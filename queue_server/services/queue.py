@@ -1,0 +1,300 @@
+"""Queue use cases: issue a walk-in ticket, call next, and move the counter's ticket on."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from ..domain.codes import new_visit_code
+from ..domain.errors import DomainError, InvalidInput, NotFound, QueueEmpty
+from ..domain.hours import is_open
+from ..domain.numbering import format_number, service_day
+from ..domain.priority import Priority, parse_priority, queue_key
+from ..domain.tickets import EVENT_KINDS, Action, TicketStatus, transition
+from .auth import Principal
+from .ports import Clock, OutgoingEvent, UnitOfWork
+from .queries import get_facility
+from .views import counter_view, queue_days, ticket_view
+
+
+def _service(uow: UnitOfWork, facility: Any, code: str) -> Any:
+    service = uow.directory.service(facility.id, code)
+    if service is None or not service.active:
+        raise NotFound(
+            f"Layanan '{code}' tidak ada di {facility.name}.",
+            f"No service '{code}' at {facility.name}.",
+            code="service_not_found",
+        )
+    return service
+
+
+def _record(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datetime,
+            counter_id: int | None = None, **data: Any) -> None:
+    """Apply a domain transition to the ticket and append its history row."""
+    ticket.status = transition(ticket.status, action, ticket.number).value
+    uow.tickets.add_event(
+        ticket_id=ticket.id, facility_id=ticket.facility_id, kind=EVENT_KINDS[action], at=now,
+        actor=actor, counter_id=counter_id, data=data,
+    )
+
+
+def _changed(uow: UnitOfWork, ticket: Any, name: str = "ticket.updated") -> None:
+    uow.emit(OutgoingEvent(ticket.facility_id, name, {"ticket_id": ticket.id}))
+
+
+def open_ticket(
+    uow: UnitOfWork, visit: Any, service: Any, now: datetime, actor: str, source: str,
+    status: TicketStatus = TicketStatus.WAITING, day: Any = None,
+) -> Any:
+    """A new numbered ticket for a visit in a service's queue (walk-in, booking, transfer)."""
+    day = day or service_day(now, service.facility.timezone)
+    seq = uow.tickets.next_seq(service.id, day)
+    waiting = status is TicketStatus.WAITING
+    ticket = uow.tickets.add_ticket(
+        visit=visit, facility_id=service.facility_id, service=service, day=day, seq=seq,
+        number=format_number(service.prefix, seq), priority=visit.priority,
+        status=status.value, source=source, issued_at=now,
+        waiting_since=now if waiting else None,
+        queue_key=queue_key(Priority(visit.priority), now) if waiting else None,
+    )
+    uow.flush()
+    uow.tickets.add_event(
+        ticket_id=ticket.id, facility_id=ticket.facility_id, kind="issued", at=now, actor=actor,
+        data={"source": source, "number": ticket.number},
+    )
+    uow.emit(OutgoingEvent(ticket.facility_id, "queue.changed", {"service": service.code}))
+    return ticket
+
+
+def issue_walk_in(
+    uow: UnitOfWork, clock: Clock, principal: Principal, service_code: str,
+    priority: str | None = None, facility_code: str | None = None,
+) -> dict[str, Any]:
+    """A kiosk (or staff member) takes a number for a patient who walked in."""
+    prio = parse_priority(priority)
+    with uow:
+        if principal.kind == "device":
+            principal.require_device("kiosk")
+            facility = uow.directory.facility_by_id(principal.facility_id)
+        else:
+            if not facility_code:
+                raise InvalidInput("Sebutkan fasilitasnya.", "Say which facility.",
+                                   code="facility_required")
+            facility = get_facility(uow, facility_code)
+            principal.require_facility(facility.id)
+        service = _service(uow, facility, service_code)
+        now = clock.now()
+        if not is_open(service.hours, now, facility.timezone):
+            raise DomainError(
+                f"Pendaftaran ke {service.name} sedang tutup.",
+                f"{service.name} is closed at this time.",
+                code="service_closed",
+            )
+        day = service_day(now, facility.timezone)
+        limit = service.walkin_limit
+        # The number is taken first: its row lock makes the limit check below exact even
+        # when several kiosks issue at once.
+        visit = uow.tickets.add_visit(
+            facility_id=facility.id, code=new_visit_code(), day=day,
+            channel="kiosk" if principal.kind == "device" else "staff",
+            priority=prio.value, created_at=now,
+        )
+        ticket = open_ticket(uow, visit, service, now, principal.actor, "walk_in")
+        if limit is not None and uow.tickets.count_issued(service.id, day, "walk_in") > limit:
+            raise DomainError(
+                f"Nomor antrean {service.name} hari ini sudah habis ({limit}).",
+                f"Today's walk-in numbers for {service.name} are used up ({limit}).",
+                code="walkin_full",
+            )
+        view = ticket_view(uow, ticket, now)
+        uow.commit()
+        return view
+
+
+def resolve_counter(
+    uow: UnitOfWork, principal: Principal, code: str, facility_code: str | None = None
+) -> Any:
+    """The counter a staff member acts on: in their facility, or the one an admin names."""
+    principal.require_staff()
+    if facility_code:
+        facility = get_facility(uow, facility_code)
+        principal.require_facility(facility.id)
+        counter = uow.directory.counter(facility.id, code)
+    elif principal.facility_id is not None:
+        counter = uow.directory.counter(principal.facility_id, code)
+    else:
+        matches = uow.directory.counters_with_code(code)
+        if len(matches) > 1:
+            raise InvalidInput(
+                f"Loket '{code}' ada di beberapa fasilitas; tambahkan ?facility=KODE.",
+                f"Counter '{code}' exists at several facilities; add ?facility=CODE.",
+                code="facility_required",
+            )
+        counter = matches[0] if matches else None
+    if counter is None or not counter.active:
+        raise NotFound(f"Loket '{code}' tidak ada.", f"No counter '{code}'.",
+                       code="counter_not_found")
+    principal.require_facility(counter.facility_id)
+    return counter
+
+
+def _current(uow: UnitOfWork, counter: Any) -> Any:
+    ticket = uow.tickets.current_at(counter.id)
+    if ticket is None:
+        raise DomainError(
+            f"Tidak ada pasien yang sedang dipanggil di {counter.name}.",
+            f"No patient is being called or served at {counter.name}.",
+            code="no_current_ticket",
+        )
+    return ticket
+
+
+def _close(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datetime,
+           counter: Any, **data: Any) -> None:
+    _record(uow, ticket, action, actor, now, counter.id, **data)
+    ticket.finished_at = now
+    _changed(uow, ticket)
+
+
+def call_next(
+    uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str,
+    facility_code: str | None = None,
+) -> dict[str, Any]:
+    """Call the next waiting patient to this counter.
+
+    Whoever the counter still holds is finished first, as staff at a desk expect from
+    "next"; when nobody waits, nothing changes and QueueEmpty is raised.
+    """
+    with uow:
+        counter = resolve_counter(uow, principal, counter_code, facility_code)
+        uow.directory.lock_counter(counter)
+        if counter.paused:
+            raise DomainError(
+                f"{counter.name} sedang istirahat; lanjutkan dulu untuk memanggil.",
+                f"{counter.name} is paused; resume it to call patients.",
+                code="counter_paused",
+            )
+        now = clock.now()
+        ranks = {link.service_id: link.rank for link in counter.links}
+        days = queue_days(now, counter.facility.timezone)
+        ticket = uow.tickets.next_waiting(ranks, days, lock=True) if ranks else None
+        if ticket is None:
+            raise QueueEmpty(
+                f"Tidak ada pasien menunggu untuk {counter.name}.",
+                f"Nobody is waiting for {counter.name}.",
+            )
+        current = uow.tickets.current_at(counter.id)
+        if current is not None:
+            _close(uow, current, Action.FINISH, principal.actor, now, counter, by="call_next")
+        _record(uow, ticket, Action.CALL, principal.actor, now, counter.id)
+        ticket.counter = counter
+        ticket.called_at = now
+        uow.flush()
+        _changed(uow, ticket, "ticket.called")
+        view = ticket_view(uow, ticket, now, staff=True)
+        uow.commit()
+        return view
+
+
+def _transfer(uow: UnitOfWork, ticket: Any, target_code: str, principal: Principal,
+              now: datetime, counter: Any) -> Any:
+    facility = counter.facility
+    target = _service(uow, facility, target_code)
+    if target.id == ticket.service_id:
+        raise InvalidInput(
+            "Tidak bisa merujuk ke layanan yang sama.",
+            "Cannot transfer a ticket to the service it is already in.",
+            code="invalid_transfer",
+        )
+    new = open_ticket(uow, ticket.visit, target, now, principal.actor, "transfer")
+    _close(uow, ticket, Action.TRANSFER, principal.actor, now, counter,
+           to=target.code, number=new.number)
+    ticket.next_ticket_id = new.id
+    return new
+
+
+def counter_action(
+    uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str, action: Action,
+    facility_code: str | None = None, transfer_to: str | None = None,
+    number: str | None = None,
+) -> dict[str, Any]:
+    """Recall, start, skip, finish (optionally sending on) or requeue the counter's ticket."""
+    with uow:
+        counter = resolve_counter(uow, principal, counter_code, facility_code)
+        uow.directory.lock_counter(counter)
+        now = clock.now()
+        transferred = None
+        if action is Action.REQUEUE:
+            ticket = _requeue_target(uow, counter, now, number)
+        else:
+            ticket = _current(uow, counter)
+        if action is Action.FINISH and transfer_to:
+            transferred = _transfer(uow, ticket, transfer_to, principal, now, counter)
+        else:
+            _move(uow, ticket, action, principal.actor, now, counter)
+        uow.flush()
+        view = ticket_view(uow, ticket, now, staff=True)
+        if transferred is not None:
+            view["transferred_to"] = ticket_view(uow, transferred, now)
+        uow.commit()
+        return view
+
+
+def _move(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datetime,
+          counter: Any) -> None:
+    if action in (Action.SKIP, Action.FINISH):
+        _close(uow, ticket, action, actor, now, counter)
+        return
+    if action is Action.RECALL:
+        _record(uow, ticket, action, actor, now, counter.id, recall=ticket.recalls + 1)
+        ticket.recalls += 1
+        _changed(uow, ticket, "ticket.called")
+        return
+    _record(uow, ticket, action, actor, now, counter.id)
+    if action is Action.START:
+        ticket.started_at = now
+    elif action is Action.REQUEUE:
+        # Back in line with the place they already earned: staff requeue a patient who has
+        # come back to the desk, and usually call them straight after.
+        ticket.counter = None
+        ticket.finished_at = None
+        uow.emit(OutgoingEvent(ticket.facility_id, "queue.changed", {}))
+    else:
+        raise ValueError(f"not a counter action: {action}")
+    _changed(uow, ticket)
+
+
+def _requeue_target(uow: UnitOfWork, counter: Any, now: datetime, number: str | None) -> Any:
+    current = uow.tickets.current_at(counter.id)
+    if number is None and current is not None and current.status == "called":
+        return current
+    service_ids = [link.service_id for link in counter.links]
+    days = queue_days(now, counter.facility.timezone)
+    ticket = uow.tickets.no_show(service_ids, days, number, counter.id)
+    if ticket is None:
+        which = f"nomor {number} " if number else ""
+        raise NotFound(
+            f"Tidak ada pasien terlewat {which}untuk {counter.name}.",
+            f"No skipped patient {('numbered ' + number + ' ') if number else ''}"
+            f"for {counter.name}.",
+            code="ticket_not_found",
+        )
+    return ticket
+
+
+def set_paused(
+    uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str, paused: bool,
+    facility_code: str | None = None,
+) -> dict[str, Any]:
+    """Pause a counter (no calls until resumed) or resume it; repeating either is harmless."""
+    with uow:
+        counter = resolve_counter(uow, principal, counter_code, facility_code)
+        if counter.paused != paused:
+            counter.paused = paused
+            uow.emit(OutgoingEvent(counter.facility_id, "queue.changed",
+                                   {"counter": counter.code, "paused": paused}))
+        view = counter_view(counter)
+        current = uow.tickets.current_at(counter.id)
+        view["ticket"] = ticket_view(uow, current, clock.now(), staff=True) if current else None
+        uow.commit()
+        return view

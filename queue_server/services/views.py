@@ -1,0 +1,176 @@
+"""Read models: the JSON-ready shapes of tickets, services and the board.
+
+Nothing here holds personal data unless the caller asks for the staff view.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ..domain import estimates
+from ..domain.hours import is_open, is_open_on
+from ..domain.numbering import service_day
+from ..domain.privacy import mask_digits
+from .ports import UnitOfWork
+
+RECENT = timedelta(hours=12)
+
+
+def iso(moment: datetime | None, tz: str) -> str | None:
+    return moment.astimezone(ZoneInfo(tz)).isoformat(timespec="seconds") if moment else None
+
+
+def queue_days(now: datetime, tz: str) -> tuple[date, date]:
+    """Today and yesterday: a 24-hour puskesmas still calls the patients of before midnight."""
+    today = service_day(now, tz)
+    return today, today - timedelta(days=1)
+
+
+def minutes_per_patient(uow: UnitOfWork, service: Any, now: datetime) -> float:
+    observed = uow.tickets.recent_service_minutes(service.id, now - RECENT)
+    return estimates.minutes_per_patient(observed, service.avg_minutes)
+
+
+def ticket_view(uow: UnitOfWork, ticket: Any, now: datetime, staff: bool = False) -> dict[str, Any]:
+    """A ticket as the API returns it; `staff=True` adds the patient's (masked) identity."""
+    facility = ticket.service.facility
+    tz = facility.timezone
+    people_ahead = uow.tickets.people_ahead(ticket, queue_days(now, tz))
+    eta = None
+    if ticket.status == "waiting":
+        minutes = minutes_per_patient(uow, ticket.service, now)
+        counters = uow.directory.open_counters(ticket.service_id)
+        eta = iso(estimates.estimated_call_at(now, people_ahead, minutes, counters), tz)
+    view: dict[str, Any] = {
+        "id": ticket.id,
+        "number": ticket.number,
+        "code": ticket.visit.code,
+        "facility": {"code": facility.code, "name": facility.name},
+        "service": {"code": ticket.service.code, "name": ticket.service.name},
+        "status": ticket.status,
+        "priority": ticket.priority,
+        "date": ticket.day.isoformat(),
+        "counter": _counter_ref(ticket.counter),
+        "people_ahead": people_ahead,
+        "estimated_call_at": eta,
+        "issued_at": iso(ticket.issued_at, tz),
+        "called_at": iso(ticket.called_at, tz),
+        "version": ticket.version,
+        "ticket_url": f"/t/{ticket.visit.code}",
+    }
+    if staff:
+        visit = ticket.visit
+        waited = (now - ticket.waiting_since).total_seconds() if ticket.waiting_since else None
+        view["patient"] = {
+            "name": visit.name,
+            "nik": mask_digits(visit.nik),
+            "bpjs_number": mask_digits(visit.bpjs_number, 2, 3),
+        }
+        view["recalls"] = ticket.recalls
+        view["waited_seconds"] = int(waited) if waited is not None else None
+    return view
+
+
+def _counter_ref(counter: Any) -> dict[str, str] | None:
+    return {"code": counter.code, "name": counter.name} if counter else None
+
+
+def counter_view(counter: Any) -> dict[str, Any]:
+    return {
+        "code": counter.code,
+        "name": counter.name,
+        "paused": counter.paused,
+        "services": [link.service.code for link in counter.links],
+    }
+
+
+def services_view(
+    uow: UnitOfWork, facility: Any, now: datetime, on: date | None = None
+) -> list[dict[str, Any]]:
+    """What a patient choosing a service needs: hours, quota left, queue and wait."""
+    tz = facility.timezone
+    days = queue_days(now, tz)
+    on = on or days[0]
+    waiting = uow.tickets.waiting_counts(facility.id, days)
+    result = []
+    for service in uow.directory.services(facility.id):
+        minutes = minutes_per_patient(uow, service, now)
+        counters = uow.directory.open_counters(service.id)
+        people = waiting.get(service.id, 0)
+        booked = uow.tickets.count_issued(service.id, on, "booking")
+        walk_ins = uow.tickets.count_issued(service.id, days[0], "walk_in")
+        limit = service.walkin_limit
+        result.append(
+            {
+                "code": service.code,
+                "name": service.name,
+                "prefix": service.prefix,
+                "hours": service.hours,
+                "open_now": is_open(service.hours, now, tz),
+                "open_on_date": is_open_on(service.hours, on.weekday()),
+                "date": on.isoformat(),
+                "booking_quota": service.booking_quota,
+                "quota_left": max(service.booking_quota - booked, 0),
+                "walkin_limit": limit,
+                "walkin_left": None if limit is None else max(limit - walk_ins, 0),
+                "waiting": people,
+                "open_counters": counters,
+                "minutes_per_patient": round(minutes, 1),
+                "estimated_wait_minutes": round(
+                    estimates.estimated_wait(people, minutes, counters).total_seconds() / 60
+                ),
+            }
+        )
+    return result
+
+
+def board_view(uow: UnitOfWork, facility: Any, now: datetime) -> dict[str, Any]:
+    """What a waiting-room display shows: no personal data, ever."""
+    tz = facility.timezone
+    serving = uow.tickets.now_serving(facility.id)
+    all_counters = uow.directory.counters(facility.id)
+    counters = []
+    for counter in all_counters:
+        ticket = serving.get(counter.id)
+        counters.append(
+            {
+                "code": counter.code,
+                "name": counter.name,
+                "paused": counter.paused,
+                "services": [link.service.code for link in counter.links],
+                "ticket": None
+                if ticket is None
+                else {"number": ticket.number, "service": ticket.service.code,
+                      "status": ticket.status},
+            }
+        )
+    names = {c.id: c for c in all_counters}
+    last_calls = []
+    for event, ticket in uow.tickets.recent_calls(facility.id, now - RECENT):
+        counter = names.get(event.counter_id) if event.counter_id else None
+        last_calls.append(
+            {
+                "number": ticket.number,
+                "service": ticket.service.code,
+                "service_name": ticket.service.name,
+                "counter": _counter_ref(counter),
+                "at": iso(event.at, tz),
+                "recall": event.kind == "recalled",
+            }
+        )
+    services = [
+        {k: s[k] for k in ("code", "name", "prefix", "waiting", "estimated_wait_minutes",
+                           "open_now")}
+        for s in services_view(uow, facility, now)
+    ]
+    return {
+        "facility": {"code": facility.code, "name": facility.name,
+                     "running_text": facility.running_text},
+        "generated_at": iso(now, tz),
+        "seq": facility.event_seq,
+        "counters": counters,
+        "last_calls": last_calls,
+        "services": services,
+    }

@@ -1,0 +1,39 @@
+"""Estimated waiting times: seeded by the configured average, corrected by history."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from queue_server.domain.estimates import (
+    estimated_call_at,
+    estimated_wait,
+    minutes_per_patient,
+)
+
+
+def test_without_history_the_configured_average_is_used() -> None:
+    assert minutes_per_patient([], 8.0) == 8.0
+
+
+def test_history_pulls_the_figure_towards_what_really_happens() -> None:
+    few = minutes_per_patient([4.0], 8.0)
+    many = minutes_per_patient([4.0] * 30, 8.0)
+    assert 4.0 < many < few < 8.0
+    assert many == pytest.approx(4.0, abs=0.5)
+
+
+def test_one_outlier_is_clipped_so_it_cannot_wreck_the_estimate() -> None:
+    assert minutes_per_patient([600.0], 5.0) <= (5.0 * 3 + 120) / 4
+
+
+def test_wait_is_people_ahead_times_minutes_over_open_counters() -> None:
+    assert estimated_wait(6, 5.0, 2) == timedelta(minutes=15)
+    assert estimated_wait(6, 5.0, 0) == timedelta(minutes=30)  # a paused room still counts once
+    assert estimated_wait(0, 5.0, 1) == timedelta(0)
+
+
+def test_the_call_time_is_now_plus_the_wait() -> None:
+    now = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
+    assert estimated_call_at(now, 3, 4.0, 1) == now + timedelta(minutes=12)
