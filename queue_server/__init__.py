@@ -9,7 +9,7 @@ from flask import Flask
 
 from .config import settings
 from .persistence.db import make_engine
-from .persistence.migrate import require_current_schema
+from .persistence.migrate import SchemaOutOfDate, require_current_schema
 from .runtime import Runtime
 
 
@@ -21,7 +21,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.update(config)
     engine = app.config.get("ENGINE") or make_engine(app.config["DATABASE_URL"])
     if not app.config.get("SKIP_SCHEMA_CHECK"):
-        require_current_schema(engine)
+        try:
+            require_current_schema(engine)
+        except SchemaOutOfDate:
+            engine.dispose()
+            raise
     runtime = Runtime(engine)
     if app.config.get("CLOCK") is not None:
         runtime.clock = app.config["CLOCK"]

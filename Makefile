@@ -1,0 +1,36 @@
+# The two set-up commands of the README: `make run` (demo) and `make test` (whole suite).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+RUN_STAMP := $(VENV)/.run-installed
+DEV_STAMP := $(VENV)/.dev-installed
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test lint system-deps clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(RUN_STAMP): requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@ $(RUN_STAMP)
+
+run: $(RUN_STAMP)
+	$(PY) -m queue_server serve --demo --host $(HOST) --port $(PORT)
+
+system-deps:
+	scripts/system-deps.sh
+
+lint: $(DEV_STAMP)
+	$(PY) -m ruff check .
+
+test: system-deps $(DEV_STAMP) lint
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the system packages the test suite needs (PostgreSQL server, Chromium) when they
+# are missing. Uses apt-get as root, or sudo; otherwise says what to install and fails.
+set -euo pipefail
+
+missing=()
+compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v runuser >/dev/null || missing+=(util-linux)
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null; then
+  sudo=(sudo)
+else
+  echo "Missing system packages: ${missing[*]}. Install them (apt-get install ${missing[*]}) and rerun." >&2
+  exit 1
+fi
+echo "Installing system packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" apt-get install -y -q "${missing[@]}"

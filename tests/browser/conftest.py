@@ -1,0 +1,66 @@
+"""Real headless Chromium (Debian's), driven by Playwright; never a downloaded browser."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    "--autoplay-policy=no-user-gesture-required",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError("Chromium not found at /usr/bin/chromium: apt-get install chromium")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="id-ID", timezone_id="Asia/Jakarta")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+def fetch_json(page: Page, method: str, path: str, body: Any = None,
+               token: str | None = None) -> dict[str, Any]:
+    """Call the API from inside the page, as the product's own pages will."""
+    return page.evaluate(
+        """async ([method, path, body, token]) => {
+            const headers = {'Content-Type': 'application/json'};
+            if (token) headers['Authorization'] = 'Bearer ' + token;
+            const r = await fetch(path, {method, headers,
+                body: body === null ? undefined : JSON.stringify(body)});
+            return {status: r.status, body: await r.json()};
+        }""",
+        [method, path, body, token],
+    )
+
+
+@pytest.fixture
+def engine(sqlite_engine: Any) -> Any:
+    """Pages do not care which database is behind them: SQLite keeps this layer quick."""
+    from tests.conftest import reset
+
+    reset(sqlite_engine)
+    return sqlite_engine
