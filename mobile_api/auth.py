@@ -8,7 +8,7 @@ from typing import Any
 from flask import current_app, g, request, session
 from flask_smorest import Blueprint
 
-from queue_server.runtime import current
+from queue_server.runtime import csrf, current
 from queue_server.services import auth as auth_service
 from queue_server.services.auth import Principal
 
@@ -24,10 +24,19 @@ def bearer_token() -> str | None:
 
 
 def principal() -> Principal:
-    """The authenticated caller of this request (401 if there is none)."""
+    """The authenticated caller of this request (401 if there is none).
+
+    A bearer token is used as is. A page of ours may instead rely on the session cookie;
+    the browser sends that by itself, so then a state change must carry the CSRF token.
+    """
     if "principal" not in g:
         rt = current()
-        g.principal = auth_service.authenticate(rt.uow(write=False), rt.clock, bearer_token())
+        token = bearer_token()
+        if token is None and session.get("token"):
+            if request.method not in ("GET", "HEAD", "OPTIONS"):
+                csrf.protect()
+            token = session["token"]
+        g.principal = auth_service.authenticate(rt.uow(write=False), rt.clock, token)
     return g.principal
 
 
@@ -39,7 +48,7 @@ def login(body: dict[str, Any]) -> dict[str, Any]:
     rt = current()
     ttl = timedelta(hours=current_app.config["TOKEN_TTL_HOURS"])
     token, who, expires = auth_service.login(
-        rt.uow(), rt.clock, body["username"], body["password"], ttl
+        rt.uow(), rt.clock, body["username"], body["password"], ttl, request.remote_addr or "?"
     )
     session.clear()
     session["token"] = token

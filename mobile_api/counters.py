@@ -8,14 +8,33 @@ from flask_smorest import Blueprint
 
 from queue_server.domain.tickets import Action
 from queue_server.runtime import current
-from queue_server.services import queue
+from queue_server.services import console, queue
 
 from .auth import principal
-from .schemas import CounterOut, FacilityQuery, FinishIn, RequeueIn, TicketOut
+from .schemas import ConsoleOut, CounterOut, FacilityQuery, FinishIn, RequeueIn, TicketOut
 
 blp = Blueprint("counters", __name__, url_prefix="/api/v1/counters",
                 description="Staff actions at a counter (loket or poli room)")
 SECURITY = [{"bearer": []}]
+
+
+@blp.get("")
+@blp.response(200, CounterOut(many=True))
+@blp.doc(security=SECURITY)
+def list_counters() -> list[dict[str, Any]]:
+    """The counters the caller may work at (an operator: their facility's)."""
+    return console.counters(current().uow(write=False), principal())
+
+
+@blp.get("/<counter>")
+@blp.arguments(FacilityQuery, location="query")
+@blp.response(200, ConsoleOut)
+@blp.doc(security=SECURITY)
+def counter_state(query: dict[str, Any], counter: str) -> dict[str, Any]:
+    """The console's view of a counter: current patient, its queue, no-shows, counts."""
+    rt = current()
+    return console.console(rt.uow(write=False), rt.clock, principal(), counter,
+                           query.get("facility"))
 
 
 @blp.post("/<counter>/call-next")

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from flask import Flask, jsonify, request
+from flask import Flask, Response, jsonify, request
 from flask.typing import ResponseReturnValue
+from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
@@ -16,7 +17,7 @@ from queue_server.domain.errors import DomainError
 log = logging.getLogger(__name__)
 
 STATUS = {"invalid": 422, "not_found": 404, "conflict": 409, "unauthorized": 401,
-          "forbidden": 403}
+          "forbidden": 403, "rate_limited": 429}
 
 
 GENERIC_ID = {
@@ -35,7 +36,7 @@ def wants_english() -> bool:
 
 
 def error_response(status: int, code: str, message: str, message_en: str | None = None,
-                   **extra: Any) -> ResponseReturnValue:
+                   **extra: Any) -> Response:
     body: dict[str, Any] = {"code": code, "message": message_en if (
         message_en and wants_english()) else message}
     body.update(extra)
@@ -47,7 +48,11 @@ def error_response(status: int, code: str, message: str, message_en: str | None 
 
 
 def _domain(exc: DomainError) -> ResponseReturnValue:
-    return error_response(STATUS.get(exc.kind, 409), exc.code, exc.message, exc.message_en)
+    response = error_response(STATUS.get(exc.kind, 409), exc.code, exc.message, exc.message_en)
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
 def _http(exc: HTTPException) -> ResponseReturnValue:
@@ -67,6 +72,12 @@ def _http(exc: HTTPException) -> ResponseReturnValue:
     code = (exc.name or "error").lower().replace(" ", "_")
     return error_response(status, code, GENERIC_ID.get(status, exc.description or exc.name),
                           exc.description or exc.name)
+
+
+def _csrf(exc: CSRFError) -> ResponseReturnValue:
+    return error_response(400, "csrf_failed",
+                          "Token keamanan halaman tidak cocok; muat ulang halaman lalu coba lagi.",
+                          "The page's security token is missing or stale; reload and retry.")
 
 
 def _stale(exc: StaleDataError) -> ResponseReturnValue:
@@ -98,6 +109,7 @@ def install(app: Flask) -> None:
     # Registered after flask-smorest's own handler, so this shape wins everywhere.
     app.register_error_handler(DomainError, _domain)
     app.register_error_handler(HTTPException, _http)
+    app.register_error_handler(CSRFError, _csrf)
     app.register_error_handler(StaleDataError, _stale)
     app.register_error_handler(IntegrityError, _integrity)
     app.register_error_handler(OperationalError, _database)

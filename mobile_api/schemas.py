@@ -74,6 +74,7 @@ class TicketOut(Strict):
 
 
 class CounterOut(Strict):
+    facility = fields.Nested(Ref)
     code = fields.String()
     name = fields.String()
     paused = fields.Boolean()
@@ -112,3 +113,15 @@ class BoardOut(Strict):
     counters = fields.List(fields.Dict())
     last_calls = fields.List(fields.Dict())
     services = fields.List(fields.Dict())
+
+
+class ConsoleOut(Strict):
+    seq = fields.Integer()
+    generated_at = fields.String()
+    facility = fields.Nested(Ref)
+    counter = fields.Nested(CounterOut)
+    ticket = fields.Nested(TicketOut, allow_none=True)
+    waiting = fields.List(fields.Dict())
+    no_shows = fields.List(fields.Dict())
+    counts = fields.Dict()
+    services = fields.List(fields.Nested(Ref))

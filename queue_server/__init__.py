@@ -10,7 +10,7 @@ from flask import Flask
 from .config import settings
 from .persistence.db import make_engine
 from .persistence.migrate import SchemaOutOfDate, require_current_schema
-from .runtime import Runtime
+from .runtime import Runtime, csrf
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
@@ -30,11 +30,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if app.config.get("CLOCK") is not None:
         runtime.clock = app.config["CLOCK"]
     app.extensions["antrian"] = runtime
+    csrf.init_app(app)
 
     from mobile_api import init_api
 
     from . import health
+    from .realtime import SocketNotifier, init_realtime
 
     init_api(app)
     app.register_blueprint(health.bp)
+    socketio = init_realtime(app)
+    runtime.notifier = SocketNotifier(socketio)
     return app

@@ -79,7 +79,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         _load(DEMO_CONFIG)
         _print_demo(args.host, args.port)
     app = create_app()
-    app.run(host=args.host, port=args.port, threaded=True, use_reloader=False)
+    socketio = app.extensions["socketio"]
+    socketio.run(app, host=args.host, port=args.port, use_reloader=False, log_output=True,
+                 allow_unsafe_werkzeug=True)
     return 0
 
 

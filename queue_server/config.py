@@ -29,5 +29,7 @@ def settings(instance_path: str) -> dict[str, Any]:
         "TOKEN_TTL_HOURS": float(os.environ.get("ANTRIAN_TOKEN_TTL_HOURS", "12")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "JSON_SORT_KEYS": False,
+        "WTF_CSRF_CHECK_DEFAULT": False,
+        # A console stays open all day: its CSRF token lives as long as the session.
+        "WTF_CSRF_TIME_LIMIT": None,
     }

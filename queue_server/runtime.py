@@ -5,10 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flask import current_app
+from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
 
 from .persistence.uow import NullNotifier, SqlUnitOfWork
 from .services.ports import Clock, Notifier, SystemClock
+
+# Checked explicitly where a request relies on the session cookie (pages, cookie-authed API
+# calls); bearer-token clients carry no ambient credential and need no CSRF token.
+csrf = CSRFProtect()
 
 
 @dataclass

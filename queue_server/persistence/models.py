@@ -241,3 +241,16 @@ class Device(Base):
     status: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     facility: Mapped[Facility] = relationship()
+
+
+class LoginAttempt(Base):
+    """Every login try, kept to slow down guessing and to audit who tried what."""
+
+    __tablename__ = "login_attempts"
+    __table_args__ = (Index("ix_login_attempts_username_at", "username", "at"),
+                      Index("ix_login_attempts_address_at", "address", "at"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(60))
+    address: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime]
+    ok: Mapped[bool] = mapped_column(Boolean)

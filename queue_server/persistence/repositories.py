@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload, selectinload
 
@@ -17,6 +17,7 @@ from .models import (
     DailySequence,
     Device,
     Facility,
+    LoginAttempt,
     Service,
     Ticket,
     TicketEvent,
@@ -94,6 +95,20 @@ class Directory(_Repo):
             )
         )
         return int(self.session.scalar(q) or 0)
+
+    def bump_event_seq(self, facility_id: int, count: int) -> int:
+        """Reserve `count` event numbers for a facility; returns the last one.
+
+        The row stays locked until commit, so on PostgreSQL seq order is commit order.
+        """
+        stmt = (
+            update(Facility)
+            .where(Facility.id == facility_id)
+            .values(event_seq=Facility.event_seq + count)
+            .returning(Facility.event_seq)
+            .execution_options(synchronize_session=False)
+        )
+        return int(self.session.execute(stmt).scalar_one())
 
     def device_by_token_hash(self, token_hash: str) -> Device | None:
         return self.session.scalar(
@@ -194,6 +209,40 @@ class Tickets(_Repo):
         q = q.where(Ticket.number == number if number else Ticket.counter_id == counter_id)
         return self.session.scalar(q.order_by(Ticket.finished_at.desc()).limit(1))
 
+    def waiting_list(self, ranks: dict[int, int], days: Sequence[date],
+                     limit: int = 100) -> Sequence[Ticket]:
+        """The counter's queue in the order call-next will take it."""
+        q = (
+            select(Ticket)
+            .where(Ticket.service_id.in_(list(ranks)), Ticket.day.in_(list(days)),
+                   Ticket.status == "waiting")
+            .options(joinedload(Ticket.visit), joinedload(Ticket.service))
+            .order_by(*_waiting_order(ranks))
+            .limit(limit)
+        )
+        return self.session.scalars(q).all()
+
+    def no_shows(self, service_ids: Sequence[int], days: Sequence[date]) -> Sequence[Ticket]:
+        q = (
+            select(Ticket)
+            .where(Ticket.service_id.in_(list(service_ids)), Ticket.day.in_(list(days)),
+                   Ticket.status == "no_show")
+            .options(joinedload(Ticket.service))
+            .order_by(Ticket.finished_at.desc())
+            .limit(50)
+        )
+        return self.session.scalars(q).all()
+
+    def counter_counts(self, counter_id: int, since: datetime) -> dict[str, int]:
+        """How many patients this counter finished, sent on and marked absent since `since`."""
+        q = (
+            select(TicketEvent.kind, func.count())
+            .where(TicketEvent.counter_id == counter_id, TicketEvent.at >= since,
+                   TicketEvent.kind.in_(("finished", "transferred", "skipped")))
+            .group_by(TicketEvent.kind)
+        )
+        return {kind: int(n) for kind, n in self.session.execute(q).all()}
+
     def people_ahead(self, ticket: Ticket, days: Sequence[date]) -> int:
         if ticket.status != "waiting" or ticket.queue_key is None:
             return 0
@@ -293,6 +342,18 @@ class Staff(_Repo):
         token = AuthToken(**fields)
         self.session.add(token)
         return token
+
+    def record_attempt(self, username: str, address: str, at: datetime, ok: bool) -> None:
+        self.session.add(LoginAttempt(username=username[:60], address=address[:64], at=at, ok=ok))
+
+    def recent_failures(self, column: str, value: str, since: datetime) -> tuple[int, Any]:
+        """(failures since `since`, time of the last one) for a username or an address."""
+        field = getattr(LoginAttempt, column)
+        q = select(func.count(), func.max(LoginAttempt.at)).where(
+            field == value, LoginAttempt.ok.is_(False), LoginAttempt.at >= since
+        )
+        count, last = self.session.execute(q).one()
+        return int(count or 0), last
 
     def revoke_token(self, token_id: int) -> None:
         token = self.session.get(AuthToken, token_id)

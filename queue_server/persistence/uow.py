@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Engine
@@ -48,10 +49,28 @@ class SqlUnitOfWork:
         self.outbox.append(event)
 
     def commit(self) -> None:
+        events = self._numbered(self.outbox) if self.outbox else []
         self.session.commit()
-        events, self.outbox = self.outbox, []
+        self.outbox = []
         if events:
+            # Only now: a client must never hear of a change that was rolled back.
             self._notifier.publish(events)
+
+    def _numbered(self, events: list[OutgoingEvent]) -> list[OutgoingEvent]:
+        """Give each event its facility's next `seq`, in the same transaction."""
+        per_facility: dict[int, int] = {}
+        for event in events:
+            per_facility[event.facility_id] = per_facility.get(event.facility_id, 0) + 1
+        next_seq = {
+            fid: self.directory.bump_event_seq(fid, n) - n + 1
+            for fid, n in sorted(per_facility.items())
+        }
+        numbered = []
+        for event in events:
+            seq = next_seq[event.facility_id]
+            next_seq[event.facility_id] = seq + 1
+            numbered.append(replace(event, payload={**event.payload, "seq": seq}))
+        return numbered
 
     def rollback(self) -> None:
         self.session.rollback()

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+import logging
+import math
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..domain.errors import Forbidden, Unauthorized
+from ..domain import throttle
+from ..domain.errors import DomainError, Forbidden, Unauthorized
 from .ports import Clock, UnitOfWork
+
+log = logging.getLogger(__name__)
 
 ADMIN, OPERATOR = "admin", "operator"
 KIOSK, DISPLAY = "kiosk", "display"
@@ -69,21 +74,56 @@ class Principal:
         return self
 
 
+class TooManyAttempts(DomainError):
+    kind = "rate_limited"
+    code = "too_many_attempts"
+
+    def __init__(self, retry_after: int):
+        super().__init__(
+            f"Terlalu banyak percobaan login gagal; coba lagi dalam {retry_after} detik.",
+            f"Too many failed logins; try again in {retry_after} seconds.",
+        )
+        self.retry_after = retry_after
+
+
+def _check_throttle(uow: UnitOfWork, now: datetime, username: str, address: str) -> None:
+    since = now - throttle.WINDOW
+    waits = []
+    for column, value, free in (("username", username, throttle.FREE_FAILURES),
+                                ("address", address, throttle.FREE_FAILURES_PER_ADDRESS)):
+        failures, last = uow.staff.recent_failures(column, value, since)
+        delay = throttle.login_delay(failures, free)
+        if delay and last is not None and last + delay > now:
+            waits.append(math.ceil((last + delay - now).total_seconds()))
+    if waits:
+        raise TooManyAttempts(max(waits))
+
+
 def login(
-    uow: UnitOfWork, clock: Clock, username: str, password: str, ttl: timedelta
+    uow: UnitOfWork, clock: Clock, username: str, password: str, ttl: timedelta,
+    address: str = "unknown",
 ) -> tuple[str, Principal, str]:
-    """Check the password and open a session; returns (token, principal, expiry ISO)."""
+    """Check the password and open a session; returns (token, principal, expiry ISO).
+
+    Every try is recorded; after a few failures for a name (or many for an address) the
+    next try must wait, twice as long each time.
+    """
     with uow:
+        now = clock.now()
+        _check_throttle(uow, now, username, address)
         user = uow.staff.user_by_username(username)
         ok = check_password_hash(user.password_hash if user else _DUMMY_HASH, password)
-        if not (user and ok and user.active):
+        ok = bool(user and ok and user.active)
+        uow.staff.record_attempt(username, address, now, ok)
+        if not ok:
+            uow.commit()
+            log.warning("failed login for %r from %s", username, address)
             raise Unauthorized(
                 "Nama pengguna atau kata sandi salah.",
                 "Wrong username or password.",
                 code="invalid_credentials",
             )
         token = secrets.token_urlsafe(32)
-        now = clock.now()
         row = uow.staff.new_token(
             token_hash=hash_token(token), user_id=user.id, created_at=now, expires_at=now + ttl
         )

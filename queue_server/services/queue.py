@@ -12,7 +12,8 @@ from ..domain.numbering import format_number, service_day
 from ..domain.priority import Priority, parse_priority, queue_key
 from ..domain.tickets import EVENT_KINDS, Action, TicketStatus, transition
 from .auth import Principal
-from .ports import Clock, OutgoingEvent, UnitOfWork
+from .events import queue_changed, ticket_changed
+from .ports import Clock, UnitOfWork
 from .queries import get_facility
 from .views import counter_view, queue_days, ticket_view
 
@@ -38,10 +39,6 @@ def _record(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datet
     )
 
 
-def _changed(uow: UnitOfWork, ticket: Any, name: str = "ticket.updated") -> None:
-    uow.emit(OutgoingEvent(ticket.facility_id, name, {"ticket_id": ticket.id}))
-
-
 def open_ticket(
     uow: UnitOfWork, visit: Any, service: Any, now: datetime, actor: str, source: str,
     status: TicketStatus = TicketStatus.WAITING, day: Any = None,
@@ -62,7 +59,6 @@ def open_ticket(
         ticket_id=ticket.id, facility_id=ticket.facility_id, kind="issued", at=now, actor=actor,
         data={"source": source, "number": ticket.number},
     )
-    uow.emit(OutgoingEvent(ticket.facility_id, "queue.changed", {"service": service.code}))
     return ticket
 
 
@@ -106,6 +102,7 @@ def issue_walk_in(
                 f"Today's walk-in numbers for {service.name} are used up ({limit}).",
                 code="walkin_full",
             )
+        queue_changed(uow, facility, now, [service])
         view = ticket_view(uow, ticket, now)
         uow.commit()
         return view
@@ -153,7 +150,7 @@ def _close(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: dateti
            counter: Any, **data: Any) -> None:
     _record(uow, ticket, action, actor, now, counter.id, **data)
     ticket.finished_at = now
-    _changed(uow, ticket)
+    ticket_changed(uow, ticket, now, counter=counter)
 
 
 def call_next(
@@ -190,7 +187,8 @@ def call_next(
         ticket.counter = counter
         ticket.called_at = now
         uow.flush()
-        _changed(uow, ticket, "ticket.called")
+        ticket_changed(uow, ticket, now, called=True)
+        queue_changed(uow, counter.facility, now, [ticket.service])
         view = ticket_view(uow, ticket, now, staff=True)
         uow.commit()
         return view
@@ -210,6 +208,7 @@ def _transfer(uow: UnitOfWork, ticket: Any, target_code: str, principal: Princip
     _close(uow, ticket, Action.TRANSFER, principal.actor, now, counter,
            to=target.code, number=new.number)
     ticket.next_ticket_id = new.id
+    queue_changed(uow, facility, now, [target])
     return new
 
 
@@ -248,7 +247,7 @@ def _move(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datetim
     if action is Action.RECALL:
         _record(uow, ticket, action, actor, now, counter.id, recall=ticket.recalls + 1)
         ticket.recalls += 1
-        _changed(uow, ticket, "ticket.called")
+        ticket_changed(uow, ticket, now, called=True)
         return
     _record(uow, ticket, action, actor, now, counter.id)
     if action is Action.START:
@@ -258,10 +257,13 @@ def _move(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datetim
         # come back to the desk, and usually call them straight after.
         ticket.counter = None
         ticket.finished_at = None
-        uow.emit(OutgoingEvent(ticket.facility_id, "queue.changed", {}))
+        uow.flush()
+        ticket_changed(uow, ticket, now, counter=counter)
+        queue_changed(uow, counter.facility, now, [ticket.service])
+        return
     else:
         raise ValueError(f"not a counter action: {action}")
-    _changed(uow, ticket)
+    ticket_changed(uow, ticket, now)
 
 
 def _requeue_target(uow: UnitOfWork, counter: Any, now: datetime, number: str | None) -> Any:
@@ -289,12 +291,14 @@ def set_paused(
     """Pause a counter (no calls until resumed) or resume it; repeating either is harmless."""
     with uow:
         counter = resolve_counter(uow, principal, counter_code, facility_code)
+        now = clock.now()
         if counter.paused != paused:
             counter.paused = paused
-            uow.emit(OutgoingEvent(counter.facility_id, "queue.changed",
-                                   {"counter": counter.code, "paused": paused}))
+            uow.flush()
+            queue_changed(uow, counter.facility, now, [link.service for link in counter.links],
+                          counter=counter)
         view = counter_view(counter)
         current = uow.tickets.current_at(counter.id)
-        view["ticket"] = ticket_view(uow, current, clock.now(), staff=True) if current else None
+        view["ticket"] = ticket_view(uow, current, now, staff=True) if current else None
         uow.commit()
         return view

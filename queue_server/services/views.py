@@ -90,40 +90,51 @@ def services_view(
     uow: UnitOfWork, facility: Any, now: datetime, on: date | None = None
 ) -> list[dict[str, Any]]:
     """What a patient choosing a service needs: hours, quota left, queue and wait."""
-    tz = facility.timezone
-    days = queue_days(now, tz)
-    on = on or days[0]
-    waiting = uow.tickets.waiting_counts(facility.id, days)
+    today = queue_days(now, facility.timezone)[0]
+    on = on or today
+    result = []
+    for service, summary in _summaries(uow, facility, now):
+        booked = uow.tickets.count_issued(service.id, on, "booking")
+        walk_ins = uow.tickets.count_issued(service.id, today, "walk_in")
+        limit = service.walkin_limit
+        result.append({
+            **summary,
+            "hours": service.hours,
+            "open_on_date": is_open_on(service.hours, on.weekday()),
+            "date": on.isoformat(),
+            "booking_quota": service.booking_quota,
+            "quota_left": max(service.booking_quota - booked, 0),
+            "walkin_limit": limit,
+            "walkin_left": None if limit is None else max(limit - walk_ins, 0),
+        })
+    return result
+
+
+def _summaries(uow: UnitOfWork, facility: Any, now: datetime,
+               only: set[int] | None = None) -> list[tuple[Any, dict[str, Any]]]:
+    waiting = uow.tickets.waiting_counts(facility.id, queue_days(now, facility.timezone))
     result = []
     for service in uow.directory.services(facility.id):
+        if only is not None and service.id not in only:
+            continue
+        people = waiting.get(service.id, 0)
         minutes = minutes_per_patient(uow, service, now)
         counters = uow.directory.open_counters(service.id)
-        people = waiting.get(service.id, 0)
-        booked = uow.tickets.count_issued(service.id, on, "booking")
-        walk_ins = uow.tickets.count_issued(service.id, days[0], "walk_in")
-        limit = service.walkin_limit
-        result.append(
-            {
-                "code": service.code,
-                "name": service.name,
-                "prefix": service.prefix,
-                "hours": service.hours,
-                "open_now": is_open(service.hours, now, tz),
-                "open_on_date": is_open_on(service.hours, on.weekday()),
-                "date": on.isoformat(),
-                "booking_quota": service.booking_quota,
-                "quota_left": max(service.booking_quota - booked, 0),
-                "walkin_limit": limit,
-                "walkin_left": None if limit is None else max(limit - walk_ins, 0),
-                "waiting": people,
-                "open_counters": counters,
-                "minutes_per_patient": round(minutes, 1),
-                "estimated_wait_minutes": round(
-                    estimates.estimated_wait(people, minutes, counters).total_seconds() / 60
-                ),
-            }
-        )
+        wait = estimates.estimated_wait(people, minutes, counters)
+        result.append((service, {
+            "code": service.code, "name": service.name, "prefix": service.prefix,
+            "open_now": is_open(service.hours, now, facility.timezone),
+            "waiting": people, "open_counters": counters,
+            "minutes_per_patient": round(minutes, 1),
+            "estimated_wait_minutes": round(wait.total_seconds() / 60),
+        }))
     return result
+
+
+def service_summaries(uow: UnitOfWork, facility: Any, now: datetime,
+                      only: set[int] | None = None) -> list[dict[str, Any]]:
+    """Waiting count and estimated wait per service: what boards and kiosks show."""
+    return [summary for _, summary in _summaries(uow, facility, now, only)]
 
 
 def board_view(uow: UnitOfWork, facility: Any, now: datetime) -> dict[str, Any]:
@@ -160,11 +171,6 @@ def board_view(uow: UnitOfWork, facility: Any, now: datetime) -> dict[str, Any]:
                 "recall": event.kind == "recalled",
             }
         )
-    services = [
-        {k: s[k] for k in ("code", "name", "prefix", "waiting", "estimated_wait_minutes",
-                           "open_now")}
-        for s in services_view(uow, facility, now)
-    ]
     return {
         "facility": {"code": facility.code, "name": facility.name,
                      "running_text": facility.running_text},
@@ -172,5 +178,5 @@ def board_view(uow: UnitOfWork, facility: Any, now: datetime) -> dict[str, Any]:
         "seq": facility.event_seq,
         "counters": counters,
         "last_calls": last_calls,
-        "services": services,
+        "services": service_summaries(uow, facility, now),
     }

@@ -1,0 +1,42 @@
+"""Live events over Socket.IO: one server per app, rooms per audience, emits after commit."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+from flask_socketio import SocketIO
+
+from ..services.ports import OutgoingEvent
+from . import handlers
+
+log = logging.getLogger(__name__)
+
+# Pinned: auto-detection would pick eventlet or gevent if either happened to be installed.
+ASYNC_MODE = "threading"
+
+
+class SocketNotifier:
+    """The Notifier port: sends committed events to their rooms (through Redis if set)."""
+
+    def __init__(self, socketio: SocketIO):
+        self.socketio = socketio
+
+    def publish(self, events: list[OutgoingEvent]) -> None:
+        for event in events:
+            try:
+                self.socketio.emit(event.name, event.payload, to=list(event.rooms))
+            except Exception:  # the change is committed; clients resync by snapshot later
+                log.exception("could not send %s (seq %s)", event.name, event.payload.get("seq"))
+
+
+def init_realtime(app: Flask) -> SocketIO:
+    socketio = SocketIO(
+        app,
+        async_mode=ASYNC_MODE,
+        message_queue=app.config.get("SOCKETIO_MESSAGE_QUEUE"),
+        logger=False,
+        engineio_logger=False,
+    )
+    handlers.register(socketio)
+    return socketio

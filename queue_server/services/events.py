@@ -1,0 +1,72 @@
+"""Live events a use case raises: public payloads only, sent after the commit with a seq."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from .ports import OutgoingEvent, UnitOfWork
+from .views import iso, service_summaries
+
+
+def facility_room(code: str) -> str:
+    return f"facility:{code}"
+
+
+def counter_room(counter_id: int) -> str:
+    return f"counter:{counter_id}"
+
+
+def visit_room(code: str) -> str:
+    return f"visit:{code}"
+
+
+def public_ticket(ticket: Any) -> dict[str, Any]:
+    """What anyone in the waiting room may know: number, service, status, counter."""
+    counter = ticket.counter
+    return {
+        "number": ticket.number,
+        "service": ticket.service.code,
+        "service_name": ticket.service.name,
+        "date": ticket.day.isoformat(),
+        "status": ticket.status,
+        "counter": {"code": counter.code, "name": counter.name} if counter else None,
+        "recalls": ticket.recalls,
+    }
+
+
+def ticket_changed(uow: UnitOfWork, ticket: Any, now: datetime, called: bool = False,
+                   counter: Any = None) -> None:
+    """`ticket.called` (a call or recall to announce) or `ticket.updated` for one ticket.
+
+    Sent to the facility's boards, the visit's phone and the counter's consoles; a client
+    in several of these rooms receives it once.
+    """
+    facility = ticket.service.facility
+    counter = counter or ticket.counter
+    rooms = [facility_room(facility.code), visit_room(ticket.visit.code)]
+    if counter is not None:
+        rooms.append(counter_room(counter.id))
+    payload = {"facility": facility.code, "at": iso(now, facility.timezone),
+               "ticket": public_ticket(ticket)}
+    if called:
+        payload["recall"] = ticket.recalls > 0
+    name = "ticket.called" if called else "ticket.updated"
+    uow.emit(OutgoingEvent(facility.id, name, payload, tuple(rooms)))
+
+
+def queue_changed(uow: UnitOfWork, facility: Any, now: datetime, services: Iterable[Any],
+                  counter: Any = None) -> None:
+    """`queue.changed`: fresh waiting counts and estimates of the services that moved."""
+    wanted = {s.id for s in services}
+    payload: dict[str, Any] = {
+        "facility": facility.code,
+        "at": iso(now, facility.timezone),
+        "services": service_summaries(uow, facility, now, wanted),
+    }
+    if counter is not None:
+        payload["counter"] = {"code": counter.code, "name": counter.name,
+                              "paused": counter.paused}
+    uow.emit(OutgoingEvent(facility.id, "queue.changed", payload,
+                           (facility_room(facility.code),)))

@@ -1,0 +1,59 @@
+"""A real python-socketio client that records what it hears, for tests and benchmarks."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+import socketio
+
+EVENTS = ("snapshot", "ticket.called", "ticket.updated", "queue.changed")
+
+
+class Listener:
+    """Connects with an `auth` payload and keeps every event with its arrival time."""
+
+    def __init__(self, base_url: str, auth: dict[str, Any], transports: list[str] | None = None,
+                 headers: dict[str, str] | None = None):
+        self.received: list[tuple[str, Any, float]] = []
+        self._cond = threading.Condition()
+        self.sio = socketio.Client(reconnection=False)
+        for name in EVENTS:
+            self.sio.on(name, self._recorder(name))
+        self.sio.connect(base_url, auth=auth, transports=transports or ["websocket"],
+                         headers=headers or {}, wait_timeout=20)
+
+    def _recorder(self, name: str) -> Callable[[Any], None]:
+        def record(data: Any) -> None:
+            with self._cond:
+                self.received.append((name, data, time.perf_counter()))
+                self._cond.notify_all()
+        return record
+
+    def events(self, name: str | None = None) -> list[Any]:
+        with self._cond:
+            return [data for n, data, _ in self.received if name is None or n == name]
+
+    def wait_for(self, predicate: Callable[[list[tuple[str, Any, float]]], Any],
+                 timeout: float = 10.0) -> Any:
+        """Block until `predicate(received)` is truthy; returns its value."""
+        with self._cond:
+            result = self._cond.wait_for(lambda: predicate(self.received), timeout)
+        if not result:
+            raise TimeoutError(f"condition not met in {timeout}s; got {self.names()}")
+        return result
+
+    def wait_event(self, name: str, match: Callable[[Any], bool] = lambda _: True,
+                   timeout: float = 10.0) -> Any:
+        def found(received: list[tuple[str, Any, float]]) -> Any:
+            return next((d for n, d, _ in received if n == name and match(d)), None)
+        return self.wait_for(found, timeout)
+
+    def names(self) -> list[str]:
+        with self._cond:
+            return [n for n, _, _ in self.received]
+
+    def close(self) -> None:
+        self.sio.disconnect()
