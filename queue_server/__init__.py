@@ -34,11 +34,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from mobile_api import init_api
 
-    from . import health
+    from . import console, health
     from .realtime import SocketNotifier, init_realtime
 
     init_api(app)
     app.register_blueprint(health.bp)
+    app.register_blueprint(console.bp)
     socketio = init_realtime(app)
     runtime.notifier = SocketNotifier(socketio)
     return app

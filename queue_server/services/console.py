@@ -24,6 +24,7 @@ def _queued(ticket: Any, now: datetime, tz: str) -> dict[str, Any]:
     return {
         "number": ticket.number,
         "service": ticket.service.code,
+        "service_name": ticket.service.name,
         "priority": ticket.priority,
         "priority_label": LABELS_ID.get(ticket.priority, ticket.priority),
         "waiting_since": iso(ticket.waiting_since, tz),
