@@ -21,9 +21,13 @@ class Listener:
         self._cond = threading.Condition()
         self.sio = socketio.Client(reconnection=False)
         for name in EVENTS:
-            self.sio.on(name, self._recorder(name))
+            self.sio.on(name, self.handler(name))
         self.sio.connect(base_url, auth=auth, transports=transports or ["websocket"],
                          headers=headers or {}, wait_timeout=20)
+
+    def handler(self, name: str) -> Callable[[Any], None]:
+        """The function that receives `name`; subclasses react before recording."""
+        return self._recorder(name)
 
     def _recorder(self, name: str) -> Callable[[Any], None]:
         def record(data: Any) -> None:

@@ -1,0 +1,92 @@
+"""What a board knows: its snapshot with the live events applied, and a resync on gaps.
+
+The display page (display_board/) applies events the same way; this Python twin lets the
+tests check that the events carry everything a board needs.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from typing import Any
+
+MAX_CALLS = 10
+
+
+class BoardState:
+    def __init__(self) -> None:
+        self.state: dict[str, Any] | None = None
+        self.resyncs = 0
+        self.lock = threading.Lock()
+
+    @property
+    def seq(self) -> int:
+        return self.state["seq"] if self.state else -1
+
+    def snapshot(self, data: dict[str, Any]) -> None:
+        with self.lock:
+            self.state = copy.deepcopy(data)
+
+    def apply(self, name: str, event: dict[str, Any]) -> bool:
+        """Apply one event; False when a gap means the caller must ask for a snapshot."""
+        with self.lock:
+            if self.state is None or event["seq"] <= self.state["seq"]:
+                return True  # already part of the snapshot
+            if event["seq"] != self.state["seq"] + 1:
+                self.resyncs += 1
+                return False
+            getattr(self, "_" + name.replace(".", "_"))(event)
+            self.state["seq"] = event["seq"]
+            return True
+
+    def _counter(self, code: str) -> dict[str, Any] | None:
+        return next((c for c in self.state["counters"] if c["code"] == code), None)
+
+    def _forget(self, ticket: dict[str, Any]) -> None:
+        for counter in self.state["counters"]:
+            held = counter["ticket"]
+            if held and held["number"] == ticket["number"] and held["service"] == ticket["service"]:
+                counter["ticket"] = None
+
+    def _ticket_called(self, event: dict[str, Any]) -> None:
+        ticket = event["ticket"]
+        self._forget(ticket)
+        counter = self._counter(ticket["counter"]["code"])
+        counter["ticket"] = {"number": ticket["number"], "service": ticket["service"],
+                             "status": ticket["status"]}
+        self.state["last_calls"].insert(0, {
+            "number": ticket["number"], "service": ticket["service"],
+            "service_name": ticket["service_name"], "counter": ticket["counter"],
+            "at": event["at"], "recall": event["recall"]})
+        del self.state["last_calls"][MAX_CALLS:]
+
+    def _ticket_updated(self, event: dict[str, Any]) -> None:
+        ticket = event["ticket"]
+        if ticket["status"] in ("called", "serving") and ticket["counter"]:
+            counter = self._counter(ticket["counter"]["code"])
+            counter["ticket"] = {"number": ticket["number"], "service": ticket["service"],
+                                 "status": ticket["status"]}
+        else:
+            self._forget(ticket)
+
+    def _queue_changed(self, event: dict[str, Any]) -> None:
+        fresh = {s["code"]: s for s in event["services"]}
+        self.state["services"] = [fresh.get(s["code"], s) for s in self.state["services"]]
+        if "counter" in event:
+            self._counter(event["counter"]["code"])["paused"] = event["counter"]["paused"]
+
+    def view(self) -> dict[str, Any]:
+        """The parts a board shows, to compare with the server's own board."""
+        with self.lock:
+            return board_parts(self.state)
+
+
+def board_parts(board: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "seq": board["seq"],
+        "counters": {c["code"]: (c["ticket"], c["paused"]) for c in board["counters"]},
+        "services": {s["code"]: (s["waiting"], s["estimated_wait_minutes"])
+                     for s in board["services"]},
+        "last_calls": [(c["number"], c["counter"]["code"], c["recall"])
+                       for c in board["last_calls"]],
+    }
