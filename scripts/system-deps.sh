@@ -6,6 +6,7 @@ set -euo pipefail
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v redis-server >/dev/null || missing+=(redis-server)
 command -v runuser >/dev/null || missing+=(util-linux)
 
 [ ${#missing[@]} -eq 0 ] && exit 0

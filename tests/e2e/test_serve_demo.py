@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from queue_server import create_app
 from queue_server.persistence.db import make_engine
 from queue_server.persistence.migrate import SchemaOutOfDate
 from tests.support.http import JsonClient
-from tests.support.servers import free_port, wait_until
+from tests.support.servers import server_process
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,34 +46,9 @@ def server_env(database_url: str, tmp_path: Path) -> dict[str, str]:
 
 @pytest.fixture
 def demo_server(server_env: dict[str, str], tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    port = free_port()
     log = tmp_path / "server.log"
-    with open(log, "w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "queue_server", "serve", "--demo", "--host", "127.0.0.1",
-             "--port", str(port)],
-            cwd=ROOT, env=server_env, stdout=out, stderr=subprocess.STDOUT,
-        )
-    base = f"http://127.0.0.1:{port}"
-
-    def healthy() -> bool:
-        if proc.poll() is not None:
-            raise AssertionError(f"server exited:\n{log.read_text()}")
-        try:
-            return JsonClient(base).get("/healthz").status == 200
-        except OSError:
-            return False
-
-    try:
-        wait_until(healthy, timeout=60, what="the demo server's /healthz")
+    with server_process(server_env, "--demo", log_path=log) as base:
         yield base, log
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def test_the_demo_server_issues_and_calls_with_the_demo_credentials(

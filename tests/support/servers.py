@@ -88,3 +88,61 @@ def postgres_server() -> Iterator[str]:
             proc.kill()
             proc.wait()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def redis_server() -> Iterator[str]:
+    """Start redis-server on a free loopback port, without persistence; yields its URL."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        raise RuntimeError("redis-server not found: install Debian's `redis-server` package")
+    port = free_port()
+    proc = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    try:
+        wait_until(
+            lambda: subprocess.run(["redis-cli", "-p", str(port), "ping"], capture_output=True,
+                                   text=True).stdout.strip() == "PONG",
+            what="Redis to answer PING",
+        )
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@contextmanager
+def server_process(env: dict[str, str], *args: str, log_path: Path) -> Iterator[str]:
+    """`python -m queue_server serve ...` on a free port; yields its base URL once healthy."""
+    import sys
+    import urllib.request
+
+    port = free_port()
+    root = Path(__file__).resolve().parents[2]
+    with open(log_path, "w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "queue_server", "serve", "--host", "127.0.0.1",
+             "--port", str(port), *args],
+            cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+
+    def healthy() -> bool:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited:\n{log_path.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{base}/healthz", timeout=2) as reply:
+                return reply.status == 200
+        except OSError:
+            return False
+
+    try:
+        wait_until(healthy, timeout=60, what=f"{base}/healthz")
+        yield base
+    finally:
+        proc.send_signal(2)  # SIGINT: the server's own clean shutdown
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
