@@ -1,0 +1,98 @@
+"""Time from call-next to receipt of `ticket.called` at N connected Socket.IO clients.
+
+    python bench/fanout.py --clients 200 --calls 30           # starts its own demo server
+    python bench/fanout.py --url http://127.0.0.1:5000 ...    # or measures a running one
+
+Prints p50/p99/max of (receipt time − moment the call-next request was sent), over every
+client and call, and the HTTP time of call-next itself. Clients are python-socketio over
+websocket, in this process; the server runs in another process on the same machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.support.http import JsonClient  # noqa: E402
+from tests.support.live import Listener  # noqa: E402
+from tests.support.servers import server_process  # noqa: E402
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+@contextlib.contextmanager
+def demo_server(url: str | None) -> Iterator[str]:
+    if url:
+        yield url
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder}/bench.db",
+               "SECRET_KEY": "bench"}
+        with server_process(env, "--demo", log_path=Path(folder) / "server.log") as base:
+            yield base
+
+
+def run(base: str, clients: int, calls: int) -> dict[str, float]:
+    listeners = []
+    for _ in range(clients):
+        listeners.append(Listener(base, {"facility": "pkm-demo"}))
+    for listener in listeners:
+        listener.wait_event("snapshot", timeout=60)
+    kiosk = JsonClient(base, "demo-kiosk")
+    for _ in range(calls):
+        assert kiosk.post("/api/v1/kiosk/tickets", {"service": "pendaftaran"}).status == 201
+    token = JsonClient(base).post("/api/v1/auth/login",
+                                  {"username": "petugas", "password": "demo"}).body["token"]
+    staff = JsonClient(base, token)
+    latencies: list[float] = []
+    http: list[float] = []
+    for _ in range(calls):
+        sent = time.perf_counter()
+        reply = staff.post("/api/v1/counters/loket-1/call-next")
+        http.append(time.perf_counter() - sent)
+        assert reply.status == 200, reply.body
+        number = reply.body["number"]
+        for listener in listeners:
+            listener.wait_event("ticket.called", lambda e, n=number: e["ticket"]["number"] == n,
+                                timeout=30)
+            arrived = next(t for name, data, t in listener.received
+                           if name == "ticket.called" and data["ticket"]["number"] == number)
+            latencies.append(arrived - sent)
+    for listener in listeners:
+        threading.Thread(target=listener.close, daemon=True).start()
+    ms = [v * 1000 for v in latencies]
+    return {"clients": clients, "calls": calls, "p50_ms": percentile(ms, 0.5),
+            "p99_ms": percentile(ms, 0.99), "max_ms": max(ms),
+            "http_p50_ms": statistics.median(h * 1000 for h in http)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="a running server with the demo loaded")
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 50, 200])
+    parser.add_argument("--calls", type=int, default=30)
+    args = parser.parse_args()
+    for clients in args.clients:
+        with demo_server(args.url) as base:
+            r = run(base, clients, args.calls)
+        print(f"{r['clients']:>5} clients × {r['calls']} calls: call→client p50 "
+              f"{r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, max {r['max_ms']:.1f} ms; "
+              f"call-next HTTP p50 {r['http_p50_ms']:.1f} ms", flush=True)
+
+
+if __name__ == "__main__":
+    main()
