@@ -32,6 +32,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["antrian"] = runtime
     csrf.init_app(app)
 
+    import display_board
     from mobile_api import init_api
 
     from . import console, health
@@ -40,6 +41,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_api(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(console.bp)
+    app.register_blueprint(display_board.bp)
     socketio = init_realtime(app)
     runtime.notifier = SocketNotifier(socketio)
     return app

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
+from ..domain.speech import announcement
 from .ports import OutgoingEvent, UnitOfWork
 from .views import iso, service_summaries
 
@@ -52,6 +53,9 @@ def ticket_changed(uow: UnitOfWork, ticket: Any, now: datetime, called: bool = F
                "ticket": public_ticket(ticket)}
     if called:
         payload["recall"] = ticket.recalls > 0
+        # The words a board plays, so every board says the same sentence.
+        payload["announce"] = {lang: announcement(ticket.number, counter.name, lang)
+                               for lang in ("id", "en")}
     name = "ticket.called" if called else "ticket.updated"
     uow.emit(OutgoingEvent(facility.id, name, payload, tuple(rooms)))
 

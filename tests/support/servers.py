@@ -112,14 +112,15 @@ def redis_server() -> Iterator[str]:
 
 
 @contextmanager
-def server_process(env: dict[str, str], *args: str, log_path: Path) -> Iterator[str]:
-    """`python -m queue_server serve ...` on a free port; yields its base URL once healthy."""
+def server_process(env: dict[str, str], *args: str, log_path: Path,
+                   port: int | None = None) -> Iterator[str]:
+    """`python -m queue_server serve ...` on a (free) port; yields its base URL once healthy."""
     import sys
     import urllib.request
 
-    port = free_port()
+    port = port or free_port()
     root = Path(__file__).resolve().parents[2]
-    with open(log_path, "w") as out:
+    with open(log_path, "a") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "queue_server", "serve", "--host", "127.0.0.1",
              "--port", str(port), *args],

@@ -1,0 +1,22 @@
+"""The waiting-room TV: `/display/{facility}`, live over Socket.IO, spoken in Indonesian."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+from flask.typing import ResponseReturnValue
+
+from queue_server.runtime import current
+from queue_server.services import queries
+
+bp = Blueprint("display_board", __name__, url_prefix="/display", template_folder="templates",
+               static_folder="static")
+
+
+@bp.get("/<facility>")
+def board(facility: str) -> ResponseReturnValue:
+    rt = current()
+    snapshot = queries.board(rt.uow(write=False), rt.clock, facility)  # 404 if unknown
+    lang = "en" if request.args.get("lang") == "en" else "id"
+    services = [s for s in request.args.get("services", "").split(",") if s]
+    return render_template("display_board/board.html", facility=snapshot["facility"],
+                           lang=lang, services=services)

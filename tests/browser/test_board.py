@@ -1,0 +1,185 @@
+"""The waiting-room board in real Chromium: live calls, spoken in order, whole on screen."""
+
+from __future__ import annotations
+
+import os
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.conftest import Api
+from tests.support.http import JsonClient
+from tests.support.servers import free_port, server_process
+
+VIEWPORTS = [(1920, 1080), (1280, 720), (1080, 1920)]
+
+
+def open_board(page: Page, base: str, query: str = "") -> None:
+    page.goto(f"{base}/display/pkm-demo{query}")
+    page.wait_for_function("window.antrianBoard && window.antrianBoard.state() !== null")
+
+
+def played(page: Page) -> list[dict[str, Any]]:
+    return page.evaluate("window.antrianBoard.played")
+
+
+def test_a_call_shows_on_the_board_within_two_seconds(page: Page, live_server: str,
+                                                      kiosk: Api, staff: Api) -> None:
+    kiosk.ticket()
+    open_board(page, live_server)
+    staff.act("loket-2", "call-next")
+    expect(page.locator("#call-number")).to_have_text("A-001", timeout=2000)
+    expect(page.locator("#call-counter")).to_have_text("Loket 2")
+    expect(page.locator("#call")).to_have_class("call panel flash")
+    expect(page.locator("#counters .row", has_text="Loket 2")).to_contain_text("A-001")
+
+
+def test_the_announcement_clips_are_requested_in_order(page: Page, live_server: str,
+                                                       kiosk: Api, staff: Api) -> None:
+    for _ in range(12):
+        kiosk.ticket()
+    for _ in range(11):
+        staff.act("loket-2", "call-next")  # before the board opens: not announced
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url.split("/sounds/")[1])
+            if "/sounds/" in r.url else None)
+    open_board(page, live_server)
+    staff.act("loket-2", "call-next")
+    expect(page.locator("#call-number")).to_have_text("A-012")
+    page.wait_for_function("window.antrianBoard.played.length >= 8 && "
+                           "window.antrianBoard.played.every(e => e.end !== null)",
+                           timeout=30_000)
+    # "Nomor antrian A dua belas, silakan menuju Loket dua": the second "dua" comes from
+    # the cache, so each clip is fetched once, in the order it is spoken.
+    assert requested == ["chime.ogg"] + [f"id/{c}.ogg" for c in (
+        "nomor-antrian", "huruf-a", "dua", "belas", "silakan-menuju", "loket")]
+    assert [e["clip"] for e in played(page)] == [
+        "chime", "nomor-antrian", "huruf-a", "dua", "belas", "silakan-menuju", "loket", "dua"]
+
+
+def test_two_quick_calls_are_announced_one_after_the_other(page: Page, live_server: str,
+                                                           kiosk: Api, staff: Api) -> None:
+    kiosk.ticket()
+    kiosk.ticket(service="gigi")
+    open_board(page, live_server)
+    staff.act("loket-1", "call-next")
+    staff.act("poli-gigi", "call-next")
+    page.wait_for_function("window.antrianBoard.played.length >= 13 && "
+                           "window.antrianBoard.played.every(e => e.end !== null)",
+                           timeout=30_000)
+    log = played(page)
+    assert [e["clip"] for e in log] == [
+        "chime", "nomor-antrian", "huruf-a", "satu", "silakan-menuju", "loket", "satu",
+        "chime", "nomor-antrian", "huruf-c", "satu", "silakan-menuju", "poli", "gigi"]
+    # Never two clips at once: each starts after the previous one ended.
+    assert all(b["start"] >= a["end"] for a, b in pairwise(log))
+    expect(page.locator("#call-number")).to_have_text("C-001")
+
+
+def test_a_recall_is_announced_again(page: Page, live_server: str, kiosk: Api,
+                                     staff: Api) -> None:
+    kiosk.ticket()
+    open_board(page, live_server)
+    staff.act("loket-1", "call-next")
+    staff.act("loket-1", "recall")
+    page.wait_for_function("window.antrianBoard.played.filter(e => e.clip === 'chime')"
+                           ".length >= 2", timeout=30_000)
+
+
+def test_an_english_board_filtered_to_some_services(page: Page, live_server: str, kiosk: Api,
+                                                   staff: Api) -> None:
+    kiosk.ticket()
+    kiosk.ticket(service="gigi")
+    open_board(page, live_server, "?services=gigi&lang=en")
+    expect(page.locator("#counters .row")).to_have_count(1)
+    expect(page.locator("#services .row")).to_have_text("Poli Gigi1waiting · ±15 min")
+    staff.act("loket-1", "call-next")  # not this board's service: not shown, not spoken
+    staff.act("poli-gigi", "call-next")
+    expect(page.locator("#call-number")).to_have_text("C-001")
+    page.wait_for_function("window.antrianBoard.played.length >= 7", timeout=30_000)
+    assert [e["clip"] for e in played(page)][:5] == [
+        "chime", "nomor-antrian", "huruf-c", "one", "silakan-menuju"]
+
+
+@pytest.mark.parametrize(("width", "height"), VIEWPORTS)
+def test_the_board_fits_the_screen_and_is_saved_as_a_screenshot(
+    browser: Browser, live_server: str, kiosk: Api, staff: Api, artifacts: Path,
+    width: int, height: int,
+) -> None:
+    for service in ("pendaftaran", "pendaftaran", "umum", "gigi", "kia", "lab", "apotek"):
+        kiosk.ticket(service=service)
+    for counter in ("loket-1", "loket-2", "poli-umum", "poli-gigi", "kia"):
+        staff.act(counter, "call-next")
+    staff.act("lab", "pause")
+    page = browser.new_page(viewport={"width": width, "height": height}, locale="id-ID")
+    open_board(page, live_server)
+    expect(page.locator("#call-number")).to_have_text("D-001")
+    page.screenshot(path=str(artifacts / f"board-{width}x{height}.png"))
+    spilled = page.evaluate("""() => {
+        const bad = [];
+        const within = (r, o) => r.left >= o.left - 1 && r.right <= o.right + 1 &&
+                                 r.top >= o.top - 1 && r.bottom <= o.bottom + 1;
+        const screen = {left: 0, top: 0, right: innerWidth, bottom: innerHeight};
+        for (const el of document.querySelectorAll('.panel, .panel *, .top *')) {
+            if (!el.offsetParent && el.tagName !== 'BODY') continue;  // not displayed
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 && r.height === 0) continue;
+            const panel = el.closest('.panel') || el.closest('.top');
+            if (!within(r, screen) || (panel && el !== panel &&
+                                       !within(r, panel.getBoundingClientRect()))) {
+                bad.push(el.id || el.className || el.tagName);
+            }
+        }
+        for (const id of ['call-number', 'call-counter', 'time']) {
+            const el = document.getElementById(id);
+            if (el.scrollWidth > el.clientWidth + 1) bad.push(id + ' (text cut)');
+        }
+        return bad;
+    }""")
+    assert spilled == []
+    counters = page.locator("#counters .row:visible")
+    assert counters.count() == 7, "every counter is listed"
+    page.close()
+
+
+@pytest.fixture
+def board_servers(tmp_path: Path) -> dict[str, Any]:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'board.db'}",
+           "SECRET_KEY": "board"}
+    return {"env": env, "port": free_port(), "log": tmp_path / "server.log"}
+
+
+def test_the_board_recovers_by_itself_after_a_server_restart(
+    page: Page, board_servers: dict[str, Any]
+) -> None:
+    env, port, log = board_servers["env"], board_servers["port"], board_servers["log"]
+    with server_process(env, "--demo", log_path=log, port=port) as base:
+        kiosk = JsonClient(base, "demo-kiosk")
+        for _ in range(3):
+            kiosk.post("/api/v1/kiosk/tickets", {"service": "pendaftaran"})
+        open_board(page, base)
+        expect(page.locator("#offline")).to_be_hidden()
+    expect(page.locator("#offline")).to_be_visible(timeout=10_000)
+    # While the board's server is down, another process on the same database calls A-001.
+    with server_process(env, log_path=log) as other:
+        token = JsonClient(other).post("/api/v1/auth/login",
+                                       {"username": "petugas", "password": "demo"}).body["token"]
+        assert JsonClient(other, token).post("/api/v1/counters/loket-1/call-next").status == 200
+    with server_process(env, log_path=log, port=port) as base:
+        expect(page.locator("#offline")).to_be_hidden(timeout=20_000)
+        # The snapshot on reconnect brings the call it missed...
+        expect(page.locator("#counters .row", has_text="Loket 1")).to_contain_text("A-001")
+        expect(page.locator("#call-number")).to_have_text("A-001")
+        expect(page.locator("#services .row", has_text="Pendaftaran")).to_contain_text("2")
+        # ...and live events flow again.
+        token = JsonClient(base).post("/api/v1/auth/login",
+                                      {"username": "petugas", "password": "demo"}).body["token"]
+        JsonClient(base, token).post("/api/v1/counters/loket-2/call-next")
+        expect(page.locator("#counters .row", has_text="Loket 2")).to_contain_text("A-002")
+        truth = JsonClient(base).get("/api/v1/facilities/pkm-demo/board").body
+        shown = page.evaluate("window.antrianBoard.state()")
+        assert shown["seq"] == truth["seq"]
+        assert shown["counters"] == truth["counters"]
