@@ -10,7 +10,7 @@ from queue_server.runtime import current
 from queue_server.services import queue
 
 from .auth import principal
-from .schemas import FacilityQuery, TicketOut, WalkInIn
+from .schemas import FacilityQuery, HeartbeatIn, KioskHomeOut, TicketOut, WalkInIn
 
 blp = Blueprint("kiosk", __name__, url_prefix="/api/v1/kiosk", description="Walk-in kiosk")
 
@@ -31,3 +31,22 @@ def take_ticket(body: dict[str, Any], query: dict[str, Any]) -> dict[str, Any]:
         rt.uow(), rt.clock, principal(), body["service"], body.get("priority"),
         query.get("facility"),
     )
+
+
+@blp.get("/services")
+@blp.response(200, KioskHomeOut)
+@blp.doc(security=[{"bearer": []}])
+def home() -> dict[str, Any]:
+    """The kiosk's facility and its services, with queue figures and walk-ins left."""
+    rt = current()
+    return queue.kiosk_home(rt.uow(write=False), rt.clock, principal())
+
+
+@blp.post("/heartbeat")
+@blp.arguments(HeartbeatIn)
+@blp.response(200)
+@blp.doc(security=[{"bearer": []}])
+def heartbeat(body: dict[str, Any]) -> dict[str, Any]:
+    """The device reports its state (printer online, paper, jobs waiting, last error)."""
+    rt = current()
+    return queue.device_heartbeat(rt.uow(), rt.clock, principal(), body)

@@ -125,3 +125,20 @@ class ConsoleOut(Strict):
     no_shows = fields.List(fields.Dict())
     counts = fields.Dict()
     services = fields.List(fields.Nested(Ref))
+    devices = fields.List(fields.Dict(), metadata={"description": "kiosks and their state"})
+
+
+class KioskHomeOut(Strict):
+    facility = fields.Nested(Ref)
+    device = fields.String()
+    services = fields.List(fields.Nested(ServiceOut))
+
+
+class HeartbeatIn(Strict):
+    printer = fields.String(validate=validate.OneOf(["online", "offline", "unknown"]),
+                            load_default="unknown")
+    paper = fields.String(validate=validate.OneOf(["ok", "low", "out", "unknown"]),
+                          load_default="unknown")
+    jobs_waiting = fields.Integer(validate=validate.Range(min=0, max=100000), load_default=0)
+    last_error = fields.String(validate=validate.Length(max=300), allow_none=True,
+                               load_default=None)

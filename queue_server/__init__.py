@@ -35,13 +35,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     import display_board
     from mobile_api import init_api
 
-    from . import console, health
+    from . import console, health, patient
     from .realtime import SocketNotifier, init_realtime
 
     init_api(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(console.bp)
     app.register_blueprint(display_board.bp)
+    app.register_blueprint(patient.bp)
     socketio = init_realtime(app)
     runtime.notifier = SocketNotifier(socketio)
     return app

@@ -9,6 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+# python-escpos re-parses its printer profiles on every import without a lasting folder.
+os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR",
+                      str(Path(__file__).resolve().parent.parent / ".pytest_cache" / "escpos"))
+
 from sqlalchemy import Engine, text
 from werkzeug.serving import make_server
 

@@ -117,6 +117,13 @@ class Directory(_Repo):
             .options(joinedload(Device.facility))
         )
 
+    def device_by_id(self, device_id: int) -> Device:
+        return self.session.get_one(Device, device_id)
+
+    def devices(self, facility_id: int) -> Sequence[Device]:
+        q = select(Device).where(Device.facility_id == facility_id, Device.active.is_(True))
+        return self.session.scalars(q.order_by(Device.code)).all()
+
     def device(self, facility_id: int, code: str) -> Device | None:
         return self.session.scalar(
             select(Device).where(Device.facility_id == facility_id, Device.code == code)

@@ -58,6 +58,9 @@ def console_snapshot(uow: UnitOfWork, counter: Any, now: datetime) -> dict[str, 
                    "no_show": counts.get("skipped", 0), "waiting": len(waiting)},
         "services": [{"code": s.code, "name": s.name}
                      for s in uow.directory.services(facility.id)],
+        "devices": [{"code": d.code, "name": d.name, "kind": d.kind,
+                     "last_seen_at": iso(d.last_seen_at, tz), "status": d.status}
+                    for d in uow.directory.devices(facility.id) if d.kind == "kiosk"],
     }
 
 

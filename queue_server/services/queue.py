@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from ..domain.codes import new_visit_code
-from ..domain.errors import DomainError, InvalidInput, NotFound, QueueEmpty
+from ..domain.codes import new_visit_code, normalise_code
+from ..domain.errors import DomainError, Forbidden, InvalidInput, NotFound, QueueEmpty
 from ..domain.hours import is_open
 from ..domain.numbering import format_number, service_day
 from ..domain.priority import Priority, parse_priority, queue_key
@@ -15,7 +15,7 @@ from .auth import Principal
 from .events import queue_changed, ticket_changed
 from .ports import Clock, UnitOfWork
 from .queries import get_facility
-from .views import counter_view, queue_days, ticket_view
+from .views import counter_view, iso, queue_days, services_view, ticket_view
 
 
 def _service(uow: UnitOfWork, facility: Any, code: str) -> Any:
@@ -302,3 +302,68 @@ def set_paused(
         view["ticket"] = ticket_view(uow, current, now, staff=True) if current else None
         uow.commit()
         return view
+
+
+def check_in(uow: UnitOfWork, clock: Clock, principal: Principal, code: str) -> dict[str, Any]:
+    """A booked patient has arrived: their ticket joins today's queue.
+
+    They queue from the moment they arrive (with their priority's head start), so a
+    patient who comes after their number has passed is not put at the front.
+    """
+    with uow:
+        visit = uow.tickets.visit_by_code(normalise_code(code))
+        if visit is None:
+            raise NotFound("Kode booking tidak dikenal.", "Unknown booking code.",
+                           code="booking_not_found")
+        facility = uow.directory.facility_by_id(visit.facility_id)
+        if principal.kind == "device":
+            principal.require_device("kiosk")
+        principal.require_facility(facility.id)
+        booked = [t for t in visit.tickets if t.status == TicketStatus.BOOKED.value]
+        if not booked:
+            current = visit.tickets[-1]
+            transition(current.status, Action.CHECK_IN, current.number)  # raises, says why
+        ticket = booked[0]
+        now = clock.now()
+        today = service_day(now, facility.timezone)
+        if ticket.day != today:
+            raise DomainError(
+                f"Booking ini untuk tanggal {ticket.day.isoformat()}, bukan hari ini.",
+                f"This booking is for {ticket.day.isoformat()}, not today.",
+                code="booking_not_today",
+            )
+        _record(uow, ticket, Action.CHECK_IN, principal.actor, now)
+        ticket.waiting_since = now
+        ticket.queue_key = queue_key(Priority(ticket.priority), now)
+        uow.flush()
+        ticket_changed(uow, ticket, now)
+        queue_changed(uow, facility, now, [ticket.service])
+        view = ticket_view(uow, ticket, now)
+        uow.commit()
+        return view
+
+
+def kiosk_home(uow: UnitOfWork, clock: Clock, principal: Principal) -> dict[str, Any]:
+    """What a kiosk's start screen needs: its facility and the services with their queues."""
+    principal.require_device("kiosk")
+    with uow:
+        facility = uow.directory.facility_by_id(principal.facility_id)
+        return {"facility": {"code": facility.code, "name": facility.name},
+                "device": principal.name,
+                "services": services_view(uow, facility, clock.now())}
+
+
+def device_heartbeat(uow: UnitOfWork, clock: Clock, principal: Principal,
+                     status: dict[str, Any]) -> dict[str, Any]:
+    """A device reports how it is (printer online, paper, jobs waiting, last error)."""
+    if principal.kind != "device":
+        raise Forbidden("Hanya perangkat yang mengirim heartbeat.",
+                        "Only devices send heartbeats.")
+    with uow:
+        device = uow.directory.device_by_id(principal.id)
+        now = clock.now()
+        device.status = status
+        device.last_seen_at = now
+        facility = uow.directory.facility_by_id(device.facility_id)
+        uow.commit()
+        return {"received_at": iso(now, facility.timezone)}

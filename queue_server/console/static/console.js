@@ -19,6 +19,8 @@
       regular: "Umum", elderly: "Lansia", disabled: "Disabilitas", pregnant: "Ibu hamil",
       child: "Anak/balita", emergency: "Gawat darurat", lang: "English", back: "Kembalikan",
       sentTo: "Dirujuk ke", noCounters: "Tidak ada loket untuk akun ini.",
+      paperOut: "kertas habis", paperLow: "kertas hampir habis", printerOff: "printer mati",
+      jobsWaiting: "tiket menunggu dicetak",
     },
     en: {
       console: "Staff console", counter: "Counter", offline: "Offline", online: "Connected",
@@ -35,6 +37,8 @@
       regular: "Regular", elderly: "Elderly", disabled: "Disabled", pregnant: "Pregnant",
       child: "Child", emergency: "Emergency", lang: "Bahasa Indonesia", back: "Requeue",
       sentTo: "Sent to", noCounters: "No counters for this account.",
+      paperOut: "paper out", paperLow: "paper low", printerOff: "printer offline",
+      jobsWaiting: "tickets waiting to print",
     },
   };
 
@@ -160,6 +164,9 @@
     $("count-waiting").textContent = snapshot.counts.waiting;
     const paused = snapshot.counter.paused;
     $("paused").hidden = !paused;
+    const troubles = (snapshot.devices || []).map(deviceTrouble).filter(Boolean);
+    $("devices").textContent = troubles.join(" · ");
+    $("devices").hidden = !troubles.length;
     const pause = $("pause-btn");
     pause.dataset.action = paused ? "resume" : "pause";
     pause.querySelector("span").textContent = t(paused ? "resume" : "pause");
@@ -170,6 +177,13 @@
       requeue: status === "called", pause: true, resume: true,
     };
     document.querySelectorAll("[data-action]").forEach((b) => { b.disabled = busy || !enable[b.dataset.action]; });
+  }
+
+  function deviceTrouble(d) {
+    const s = d.status || {};
+    const what = s.paper === "out" ? t("paperOut") : s.printer === "offline" ? t("printerOff")
+      : s.paper === "low" ? t("paperLow") : s.jobs_waiting > 0 ? t("jobsWaiting") : null;
+    return what ? d.name + ": " + what : null;
   }
 
   function scheduleRefresh() {

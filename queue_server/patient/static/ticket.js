@@ -1,0 +1,74 @@
+// A patient follows their visit live: position, estimate, and a banner when called.
+(function () {
+  "use strict";
+  const TEXT = {
+    id: { yourTurn: "Giliran Anda!", goTo: "Silakan menuju", yourNumber: "Nomor antrean Anda",
+          ahead: "Di depan Anda", eta: "Perkiraan dipanggil", journey: "Perjalanan Anda hari ini",
+          offline: "Koneksi terputus, menyambung ulang…", enableSound: "Aktifkan suara panggilan",
+          people: "{n} orang", lang: "English", booked: "Booking: check-in saat tiba",
+          waiting: "Menunggu dipanggil", called: "Dipanggil ke {c}", serving: "Sedang dilayani",
+          done: "Selesai", no_show: "Terlewat: hubungi petugas", cancelled: "Dibatalkan" },
+    en: { yourTurn: "Your turn!", goTo: "Please go to", yourNumber: "Your queue number",
+          ahead: "People ahead", eta: "Expected call", journey: "Your visit today",
+          offline: "Connection lost, reconnecting…", enableSound: "Turn on call sound",
+          people: "{n}", lang: "Bahasa Indonesia", booked: "Booked: check in on arrival",
+          waiting: "Waiting to be called", called: "Called to {c}", serving: "Being served",
+          done: "Done", no_show: "Missed: please ask the staff", cancelled: "Cancelled" },
+  };
+  const body = document.body;
+  const code = body.dataset.code;
+  let lang = body.dataset.lang === "en" ? "en" : "id";
+  let snap = null;
+  let refresh = null;
+  const $ = (id) => document.getElementById(id);
+  const t = (k, v) => Object.entries(v || {}).reduce((s, [a, b]) => s.replace("{" + a + "}", b), TEXT[lang][k]);
+  const chime = new Audio(body.dataset.chime);
+
+  function time(iso) { return iso ? iso.slice(11, 16) + " WIB" : "–"; }
+
+  function render() {
+    document.querySelectorAll("[data-t]").forEach((el) => { el.textContent = t(el.dataset.t); });
+    $("lang").textContent = t("lang");
+    if (!snap) return;
+    const tk = snap.ticket;
+    $("facility").textContent = snap.facility.name;
+    $("number").textContent = tk.number;
+    $("service").textContent = tk.service.name;
+    $("status").textContent = t(tk.status, { c: tk.counter ? tk.counter.name : "" });
+    $("ahead").textContent = tk.status === "waiting" ? t("people", { n: tk.people_ahead }) : "–";
+    $("eta").textContent = tk.status === "waiting" ? time(tk.estimated_call_at) : "–";
+    $("journey").replaceChildren(...snap.journey.map((step) => {
+      const li = document.createElement("li");
+      li.textContent = step.service_name + " · " + step.number + " · " + t(step.status, { c: step.counter ? step.counter.name : "" });
+      li.className = step.status === "done" ? "done" : step.number === tk.number ? "now" : "";
+      return li;
+    }));
+  }
+
+  function called(event) {
+    $("called-number").textContent = event.ticket.number;
+    $("called-counter").textContent = event.ticket.counter.name;
+    $("called").hidden = false;
+    if (navigator.vibrate) navigator.vibrate([400, 150, 400, 150, 400]);
+    chime.currentTime = 0;
+    chime.play().catch(() => { $("sound").hidden = false; });
+  }
+
+  const socket = io({ auth: { visit: code }, transports: ["websocket", "polling"],
+                      reconnectionDelayMax: 10000 });
+  socket.on("connect", () => { $("offline").hidden = true; });
+  socket.on("disconnect", () => { $("offline").hidden = false; });
+  socket.on("snapshot", (data) => { snap = data; render(); });
+  const mine = (e) => snap && snap.journey.some((s) => s.number === e.ticket.number && s.service === e.ticket.service);
+  socket.on("ticket.called", (e) => { if (mine(e)) called(e); schedule(); });
+  socket.on("ticket.updated", schedule);
+  socket.on("queue.changed", schedule);
+  function schedule() {
+    clearTimeout(refresh);
+    refresh = setTimeout(() => socket.emit("snapshot"), 300);
+  }
+  $("called").addEventListener("click", () => { $("called").hidden = true; });
+  $("sound").addEventListener("click", () => { $("sound").hidden = true; chime.play().catch(() => {}); });
+  $("lang").addEventListener("click", () => { lang = lang === "id" ? "en" : "id"; render(); });
+  render();
+})();
