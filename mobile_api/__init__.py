@@ -6,6 +6,13 @@ from flask import Flask
 from flask_smorest import Api
 
 from . import auth, bookings, counters, errors, facilities, kiosk
+from .schemas import ErrorOut
+
+
+class AntrianApi(Api):
+    """Documents every route's errors with antrian's one error shape."""
+
+    ERROR_SCHEMA = ErrorOut
 
 
 def init_api(app: Flask) -> Api:
@@ -14,7 +21,8 @@ def init_api(app: Flask) -> Api:
     app.config.setdefault("OPENAPI_VERSION", "3.0.3")
     app.config.setdefault("OPENAPI_URL_PREFIX", "/api/v1")
     app.config.setdefault("OPENAPI_JSON_PATH", "openapi.json")
-    api = Api(app, spec_kwargs={"servers": [{"url": "/"}]})
+    api = AntrianApi(app, spec_kwargs={"servers": [{"url": "/"}]})
+    bookings.limiter.init_app(app)
     api.spec.components.security_scheme(
         "bearer", {"type": "http", "scheme": "bearer", "description": "staff or device token"}
     )

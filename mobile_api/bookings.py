@@ -1,19 +1,89 @@
-"""Booking routes: a booked patient checks in on arrival (kiosk or staff)."""
+"""Booking routes: a patient books from a phone, follows, cancels; kiosks check in."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
+import qrcode
+import qrcode.image.svg
+from flask import Response, current_app, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_smorest import Blueprint
 
 from queue_server.runtime import current
-from queue_server.services import queue
+from queue_server.services import bookings, queue
 
 from .auth import principal
-from .schemas import TicketOut
+from .schemas import BookingIn, BookingOut, IdempotencyHeader, TicketOut
 
 blp = Blueprint("bookings", __name__, url_prefix="/api/v1/bookings",
-                description="Phone bookings: status, cancel, check-in")
+                description="Phone bookings: book, follow, cancel; check-in on arrival")
+limiter = Limiter(key_func=get_remote_address, headers_enabled=True)
+
+
+def _nik_key() -> str:
+    """Limit per patient: the NIK in the body (hashed; never kept in clear in the store)."""
+    body = request.get_json(silent=True)
+    nik = body.get("patient", {}).get("nik") if isinstance(body, dict) and isinstance(
+        body.get("patient"), dict) else None
+    if not isinstance(nik, str):
+        return "addr:" + get_remote_address()
+    return "nik:" + hashlib.sha256(nik.encode()).hexdigest()[:32]
+
+
+@blp.post("")
+@limiter.limit(lambda: current_app.config["BOOKING_LIMIT_PER_ADDRESS"])
+@limiter.limit(lambda: current_app.config["BOOKING_LIMIT_PER_NIK"], key_func=_nik_key)
+@blp.arguments(BookingIn)
+@blp.arguments(IdempotencyHeader, location="headers")
+@blp.response(201, BookingOut)
+@blp.alt_response(200, schema=BookingOut, description="the same key and body again")
+def book(body: dict[str, Any], headers: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """Book a number at a facility's service on a date.
+
+    Errors: `invalid_nik`, `invalid_bpjs`, `invalid_phone`, `invalid_name` (422),
+    `date_in_past`, `date_out_of_window` (422), `service_closed`, `already_booked`,
+    `quota_full`, `idempotency_key_reused` (409), 429 with Retry-After when hammered.
+    """
+    rt = current()
+    patient = body["patient"]
+    req = bookings.BookingRequest(
+        facility=body["facility"], service=body["service"], date=body["date"],
+        nik=patient["nik"], name=patient["name"], phone=patient["phone"],
+        bpjs_number=patient.get("bpjs_number"))
+    view, created = bookings.book(rt.uow(), rt.clock, req,
+                                  current_app.config["BOOKING_WINDOW_DAYS"], headers.get("key"))
+    return view, 201 if created else 200
+
+
+@blp.get("/<code>")
+@blp.response(200, BookingOut)
+def status(code: str) -> dict[str, Any]:
+    """Status, number, position, estimated call time, counter when called, the journey."""
+    rt = current()
+    return bookings.status(rt.uow(write=False), rt.clock, code)
+
+
+@blp.post("/<code>/cancel")
+@blp.response(200, BookingOut)
+def cancel(code: str) -> dict[str, Any]:
+    """Cancel the booking: its place in the day's quota is free again."""
+    rt = current()
+    return bookings.cancel(rt.uow(), rt.clock, code)
+
+
+@blp.get("/<code>/qr.svg")
+@blp.response(200, content_type="image/svg+xml")
+def qr(code: str) -> Response:
+    """A QR code of the booking's page, to show at the kiosk's scanner."""
+    rt = current()
+    view = bookings.status(rt.uow(write=False), rt.clock, code)
+    target = (current_app.config.get("PUBLIC_URL") or request.host_url).rstrip("/")
+    image = qrcode.make(target + view["links"]["ticket_page"],
+                        image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=2)
+    return Response(image.to_string(), mimetype="image/svg+xml")
 
 
 @blp.post("/<code>/check-in")

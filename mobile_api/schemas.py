@@ -142,3 +142,75 @@ class HeartbeatIn(Strict):
     jobs_waiting = fields.Integer(validate=validate.Range(min=0, max=100000), load_default=0)
     last_error = fields.String(validate=validate.Length(max=300), allow_none=True,
                                load_default=None)
+
+
+class PatientIn(Strict):
+    nik = fields.String(required=True, validate=validate.Length(max=32),
+                        metadata={"example": "3578010101900001"})
+    name = fields.String(required=True, validate=validate.Length(max=200),
+                         metadata={"example": "Siti Aminah"})
+    phone = fields.String(required=True, validate=validate.Length(max=32),
+                          metadata={"example": "081234567890"})
+    bpjs_number = fields.String(load_default=None, allow_none=True,
+                                validate=validate.Length(max=32),
+                                metadata={"example": "0001234567890"})
+
+
+class BookingIn(Strict):
+    facility = fields.String(required=True, validate=validate.Length(min=1, max=40),
+                             metadata={"example": "pkm-demo"})
+    service = fields.String(required=True, validate=validate.Length(min=1, max=40),
+                            metadata={"example": "umum"})
+    date = fields.Date(required=True)
+    patient = fields.Nested(PatientIn, required=True)
+
+
+class IdempotencyHeader(Schema):
+    """Unknown headers are fine: only Idempotency-Key is read."""
+
+    class Meta:
+        unknown = "exclude"
+
+    key = fields.String(data_key="Idempotency-Key", load_default=None,
+                        validate=validate.Length(min=8, max=100),
+                        metadata={"description": "a client-chosen unique key (e.g. a UUID); "
+                                                 "the same key and body return the same booking"})
+
+
+class MaskedPatient(Strict):
+    name = fields.String(allow_none=True)
+    nik = fields.String(allow_none=True, metadata={"example": "3578********0001"})
+    phone = fields.String(allow_none=True)
+    bpjs_number = fields.String(allow_none=True)
+
+
+class JourneyStep(Strict):
+    number = fields.String()
+    service = fields.String()
+    service_name = fields.String()
+    date = fields.String()
+    status = fields.String()
+    counter = fields.Nested(Ref, allow_none=True)
+    recalls = fields.Integer()
+
+
+class Links(Strict):
+    ticket_page = fields.String()
+    qr = fields.String()
+
+
+class BookingOut(TicketOut):
+    position = fields.Integer(metadata={"description": "people ahead"})
+    journey = fields.List(fields.Nested(JourneyStep))
+    patient = fields.Nested(MaskedPatient)
+    links = fields.Nested(Links)
+
+
+class ErrorBody(Schema):
+    code = fields.String(required=True)
+    message = fields.String(required=True)
+    fields = fields.Dict(metadata={"description": "per field messages (422)"})
+
+
+class ErrorOut(Schema):
+    error = fields.Nested(ErrorBody, required=True)

@@ -29,6 +29,14 @@ def settings(instance_path: str) -> dict[str, Any]:
         "TOKEN_TTL_HOURS": float(os.environ.get("ANTRIAN_TOKEN_TTL_HOURS", "12")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
+        "BOOKING_WINDOW_DAYS": int(os.environ.get("ANTRIAN_BOOKING_WINDOW_DAYS", "7")),
+        # Many patients share one address behind a carrier's NAT; one patient does not need
+        # more than a few bookings an hour.
+        "BOOKING_LIMIT_PER_ADDRESS": os.environ.get("ANTRIAN_BOOKING_LIMIT_PER_ADDRESS",
+                                                    "120 per minute"),
+        "BOOKING_LIMIT_PER_NIK": os.environ.get("ANTRIAN_BOOKING_LIMIT_PER_NIK", "10 per hour"),
+        "RATELIMIT_STORAGE_URI": os.environ.get("ANTRIAN_RATELIMIT_STORAGE_URI", "memory://"),
+        "PUBLIC_URL": os.environ.get("ANTRIAN_PUBLIC_URL") or None,
         "WTF_CSRF_CHECK_DEFAULT": False,
         # A console stays open all day: its CSRF token lives as long as the session.
         "WTF_CSRF_TIME_LIMIT": None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from .errors import InvalidInput
@@ -83,3 +83,12 @@ def is_open_on(hours: Hours, weekday: int) -> bool:
     """Whether the service opens at all on a weekday (0 = Monday)."""
     return bool(hours.get(WEEKDAYS[weekday]))
 
+
+
+def opens_at(hours: Hours, day: date, timezone: str) -> datetime | None:
+    """When the service first opens on `day` (aware), or None when it stays closed."""
+    ranges = hours.get(WEEKDAYS[day.weekday()], [])
+    if not ranges:
+        return None
+    first = min(_minutes(a) for a, _ in ranges)
+    return datetime.combine(day, time(first // 60, first % 60), tzinfo=ZoneInfo(timezone))

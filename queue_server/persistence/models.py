@@ -254,3 +254,32 @@ class LoginAttempt(Base):
     address: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime]
     ok: Mapped[bool] = mapped_column(Boolean)
+
+
+class IdempotencyKey(Base):
+    """A client's Idempotency-Key: the same request again returns the same booking."""
+
+    __tablename__ = "idempotency_keys"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    visit_code: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+
+
+class Notification(Base):
+    """A message for a patient's phone (through the configured webhook), sent once."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (UniqueConstraint("ticket_id", "kind"),
+                      Index("ix_notifications_due", "status", "next_attempt_at"))
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
+    facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime]
+    last_error: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None] = mapped_column(nullable=True)

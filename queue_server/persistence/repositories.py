@@ -17,6 +17,7 @@ from .models import (
     DailySequence,
     Device,
     Facility,
+    IdempotencyKey,
     LoginAttempt,
     Service,
     Ticket,
@@ -280,6 +281,40 @@ class Tickets(_Repo):
             .group_by(Ticket.service_id)
         )
         return {sid: int(n) for sid, n in self.session.execute(q).all()}
+
+    def active_bookings(self, service_id: int, day: date) -> int:
+        """Bookings that hold a place in the day's quota (cancelled ones gave theirs back)."""
+        q = select(func.count()).where(
+            Ticket.service_id == service_id, Ticket.day == day, Ticket.source == "booking",
+            Ticket.status != "cancelled",
+        )
+        return int(self.session.scalar(q) or 0)
+
+    def has_active_booking(self, nik: str, service_id: int, day: date) -> bool:
+        q = (
+            select(Ticket.id)
+            .join(Visit, Visit.id == Ticket.visit_id)
+            .where(Visit.nik == nik, Ticket.service_id == service_id, Ticket.day == day,
+                   Ticket.source == "booking",
+                   Ticket.status.in_(("booked", "waiting", "called", "serving")))
+            .limit(1)
+        )
+        return self.session.scalar(q) is not None
+
+    def ahead_by_number(self, ticket: Ticket) -> int:
+        """Booked or waiting tickets of the same day and service with a lower number."""
+        q = select(func.count()).where(
+            Ticket.service_id == ticket.service_id, Ticket.day == ticket.day,
+            Ticket.status.in_(("booked", "waiting")), Ticket.seq < ticket.seq,
+        )
+        return int(self.session.scalar(q) or 0)
+
+    def idempotency(self, key: str) -> IdempotencyKey | None:
+        return self.session.get(IdempotencyKey, key)
+
+    def remember_key(self, key: str, fingerprint: str, visit_code: str, at: datetime) -> None:
+        self.session.add(IdempotencyKey(key=key, fingerprint=fingerprint, visit_code=visit_code,
+                                        created_at=at))
 
     def count_issued(self, service_id: int, day: date, source: str) -> int:
         q = select(func.count()).where(

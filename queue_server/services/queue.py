@@ -18,7 +18,7 @@ from .queries import get_facility
 from .views import counter_view, iso, queue_days, services_view, ticket_view
 
 
-def _service(uow: UnitOfWork, facility: Any, code: str) -> Any:
+def get_service(uow: UnitOfWork, facility: Any, code: str) -> Any:
     service = uow.directory.service(facility.id, code)
     if service is None or not service.active:
         raise NotFound(
@@ -29,7 +29,7 @@ def _service(uow: UnitOfWork, facility: Any, code: str) -> Any:
     return service
 
 
-def _record(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datetime,
+def apply_action(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datetime,
             counter_id: int | None = None, **data: Any) -> None:
     """Apply a domain transition to the ticket and append its history row."""
     ticket.status = transition(ticket.status, action, ticket.number).value
@@ -41,11 +41,11 @@ def _record(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datet
 
 def open_ticket(
     uow: UnitOfWork, visit: Any, service: Any, now: datetime, actor: str, source: str,
-    status: TicketStatus = TicketStatus.WAITING, day: Any = None,
+    status: TicketStatus = TicketStatus.WAITING, day: Any = None, seq: int | None = None,
 ) -> Any:
     """A new numbered ticket for a visit in a service's queue (walk-in, booking, transfer)."""
     day = day or service_day(now, service.facility.timezone)
-    seq = uow.tickets.next_seq(service.id, day)
+    seq = seq or uow.tickets.next_seq(service.id, day)
     waiting = status is TicketStatus.WAITING
     ticket = uow.tickets.add_ticket(
         visit=visit, facility_id=service.facility_id, service=service, day=day, seq=seq,
@@ -78,7 +78,7 @@ def issue_walk_in(
                                    code="facility_required")
             facility = get_facility(uow, facility_code)
             principal.require_facility(facility.id)
-        service = _service(uow, facility, service_code)
+        service = get_service(uow, facility, service_code)
         now = clock.now()
         if not is_open(service.hours, now, facility.timezone):
             raise DomainError(
@@ -148,7 +148,7 @@ def _current(uow: UnitOfWork, counter: Any) -> Any:
 
 def _close(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datetime,
            counter: Any, **data: Any) -> None:
-    _record(uow, ticket, action, actor, now, counter.id, **data)
+    apply_action(uow, ticket, action, actor, now, counter.id, **data)
     ticket.finished_at = now
     ticket_changed(uow, ticket, now, counter=counter)
 
@@ -183,7 +183,7 @@ def call_next(
         current = uow.tickets.current_at(counter.id)
         if current is not None:
             _close(uow, current, Action.FINISH, principal.actor, now, counter, by="call_next")
-        _record(uow, ticket, Action.CALL, principal.actor, now, counter.id)
+        apply_action(uow, ticket, Action.CALL, principal.actor, now, counter.id)
         ticket.counter = counter
         ticket.called_at = now
         uow.flush()
@@ -197,7 +197,7 @@ def call_next(
 def _transfer(uow: UnitOfWork, ticket: Any, target_code: str, principal: Principal,
               now: datetime, counter: Any) -> Any:
     facility = counter.facility
-    target = _service(uow, facility, target_code)
+    target = get_service(uow, facility, target_code)
     if target.id == ticket.service_id:
         raise InvalidInput(
             "Tidak bisa merujuk ke layanan yang sama.",
@@ -245,11 +245,11 @@ def _move(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datetim
         _close(uow, ticket, action, actor, now, counter)
         return
     if action is Action.RECALL:
-        _record(uow, ticket, action, actor, now, counter.id, recall=ticket.recalls + 1)
+        apply_action(uow, ticket, action, actor, now, counter.id, recall=ticket.recalls + 1)
         ticket.recalls += 1
         ticket_changed(uow, ticket, now, called=True)
         return
-    _record(uow, ticket, action, actor, now, counter.id)
+    apply_action(uow, ticket, action, actor, now, counter.id)
     if action is Action.START:
         ticket.started_at = now
     elif action is Action.REQUEUE:
@@ -332,7 +332,7 @@ def check_in(uow: UnitOfWork, clock: Clock, principal: Principal, code: str) -> 
                 f"This booking is for {ticket.day.isoformat()}, not today.",
                 code="booking_not_today",
             )
-        _record(uow, ticket, Action.CHECK_IN, principal.actor, now)
+        apply_action(uow, ticket, Action.CHECK_IN, principal.actor, now)
         ticket.waiting_since = now
         ticket.queue_key = queue_key(Priority(ticket.priority), now)
         uow.flush()

@@ -1,0 +1,162 @@
+"""Phone bookings: book a number for a day, follow it, cancel it (check-in is in queue.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from ..domain import estimates
+from ..domain.codes import new_visit_code, normalise_code
+from ..domain.errors import DomainError, InvalidInput, NotFound
+from ..domain.hours import is_open_on, opens_at
+from ..domain.identity import parse_bpjs, parse_name, parse_nik, parse_phone
+from ..domain.numbering import service_day
+from ..domain.privacy import mask_digits
+from ..domain.tickets import Action, TicketStatus
+from .events import public_ticket, queue_changed, ticket_changed
+from .ports import Clock, UnitOfWork
+from .queries import get_facility
+from .queue import apply_action, get_service, open_ticket
+from .views import iso, minutes_per_patient, ticket_view
+
+ACTIVE = ("booked", "waiting", "called", "serving")
+
+
+@dataclass(frozen=True)
+class BookingRequest:
+    facility: str
+    service: str
+    date: date
+    nik: str
+    name: str
+    phone: str
+    bpjs_number: str | None = None
+
+    def fingerprint(self) -> str:
+        body = json.dumps(self.__dict__, default=str, sort_keys=True)
+        return hashlib.sha256(body.encode()).hexdigest()
+
+
+def _check_date(on: date, today: date, window_days: int, service: Any) -> None:
+    if on < today:
+        raise InvalidInput("Tanggal periksa tidak boleh mundur.",
+                           "The visit date cannot be in the past.", code="date_in_past")
+    if on > today + timedelta(days=window_days):
+        raise InvalidInput(
+            f"Booking hanya bisa untuk {window_days} hari ke depan.",
+            f"Bookings open only {window_days} days ahead.", code="date_out_of_window")
+    if not is_open_on(service.hours, on.weekday()):
+        raise DomainError("Pendaftaran ke poli ini sedang tutup pada tanggal itu.",
+                          f"{service.name} is closed on that date.", code="service_closed")
+
+
+def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
+         idempotency_key: str | None = None) -> tuple[dict[str, Any], bool]:
+    """Book a place; returns (booking, created). Rules are checked in the order a patient
+    can fix them: identity first, then the date, then places left."""
+    nik = parse_nik(req.nik).value
+    name, phone, bpjs = parse_name(req.name), parse_phone(req.phone), parse_bpjs(req.bpjs_number)
+    with uow:
+        now = clock.now()
+        if idempotency_key:
+            seen = uow.tickets.idempotency(idempotency_key)
+            if seen is not None:
+                if seen.fingerprint != req.fingerprint():
+                    raise DomainError(
+                        "Idempotency-Key ini sudah dipakai untuk permintaan lain.",
+                        "This Idempotency-Key was used for a different request.",
+                        code="idempotency_key_reused")
+                return booking_view(uow, _visit(uow, seen.visit_code), now), False
+        facility = get_facility(uow, req.facility)
+        service = get_service(uow, facility, req.service)
+        _check_date(req.date, service_day(now, facility.timezone), window_days, service)
+        # The number's row lock serialises every booking of this service and day, so the
+        # two checks below cannot race, on SQLite or PostgreSQL.
+        seq = uow.tickets.next_seq(service.id, req.date)
+        if uow.tickets.has_active_booking(nik, service.id, req.date):
+            raise DomainError(
+                "Nomor antrean hanya dapat diambil 1 kali pada tanggal dan poli yang sama.",
+                "Only one booking per patient, service and day.", code="already_booked")
+        if uow.tickets.active_bookings(service.id, req.date) >= service.booking_quota:
+            raise DomainError("Kuota penuh untuk tanggal ini.",
+                              "No places left on that date.", code="quota_full")
+        visit = uow.tickets.add_visit(
+            facility_id=facility.id, code=new_visit_code(), day=req.date, channel="mobile",
+            priority="regular", created_at=now, nik=nik, name=name, phone=phone,
+            bpjs_number=bpjs)
+        ticket = open_ticket(uow, visit, service, now, "patient:mobile", "booking",
+                             status=TicketStatus.BOOKED, day=req.date, seq=seq)
+        if idempotency_key:
+            uow.tickets.remember_key(idempotency_key, req.fingerprint(), visit.code, now)
+        view = booking_view(uow, visit, now, ticket)
+        uow.commit()
+        return view, True
+
+
+def _visit(uow: UnitOfWork, code: str) -> Any:
+    visit = uow.tickets.visit_by_code(normalise_code(code))
+    if visit is None or not visit.tickets:
+        raise NotFound("Kode booking tidak dikenal.", "Unknown booking code.",
+                       code="booking_not_found")
+    return visit
+
+
+def _open_ticket_of(visit: Any) -> Any:
+    active = [t for t in visit.tickets if t.status in ACTIVE]
+    return active[-1] if active else visit.tickets[-1]
+
+
+def _booked_eta(uow: UnitOfWork, ticket: Any, position: int, now: datetime) -> str | None:
+    service = ticket.service
+    tz = service.facility.timezone
+    start = opens_at(service.hours, ticket.day, tz)
+    if start is None:
+        return None
+    minutes = minutes_per_patient(uow, service, now)
+    counters = uow.directory.open_counters(service.id)
+    return iso(estimates.estimated_call_at(max(start, now), position, minutes, counters), tz)
+
+
+def booking_view(uow: UnitOfWork, visit: Any, now: datetime, ticket: Any = None) -> dict:
+    """A booking as its holder sees it: never the full NIK, BPJS number or phone."""
+    ticket = ticket or _open_ticket_of(visit)
+    view = ticket_view(uow, ticket, now)
+    if ticket.status == "booked":
+        view["people_ahead"] = uow.tickets.ahead_by_number(ticket)
+        view["estimated_call_at"] = _booked_eta(uow, ticket, view["people_ahead"], now)
+    view["position"] = view["people_ahead"]
+    view["journey"] = [public_ticket(t) for t in visit.tickets]
+    view["patient"] = {"name": visit.name, "nik": mask_digits(visit.nik),
+                       "phone": mask_digits(visit.phone, 5, 3),
+                       "bpjs_number": mask_digits(visit.bpjs_number, 2, 3)}
+    view["links"] = {"ticket_page": f"/t/{visit.code}",
+                     "qr": f"/api/v1/bookings/{visit.code}/qr.svg"}
+    return view
+
+
+def status(uow: UnitOfWork, clock: Clock, code: str) -> dict[str, Any]:
+    with uow:
+        return booking_view(uow, _visit(uow, code), clock.now())
+
+
+def cancel(uow: UnitOfWork, clock: Clock, code: str) -> dict[str, Any]:
+    """The holder cancels: the place goes back to the day's quota."""
+    with uow:
+        visit = _visit(uow, code)
+        ticket = _open_ticket_of(visit)
+        now = clock.now()
+        was_waiting = ticket.status == "waiting"
+        apply_action(uow, ticket, Action.CANCEL, "patient:mobile", now)
+        ticket.finished_at = now
+        uow.flush()
+        if was_waiting:
+            ticket_changed(uow, ticket, now)
+            queue_changed(uow, ticket.service.facility, now, [ticket.service])
+        view = booking_view(uow, visit, now, ticket)
+        uow.commit()
+        return view
+
+
