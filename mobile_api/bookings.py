@@ -92,4 +92,4 @@ def qr(code: str) -> Response:
 def check_in(code: str) -> dict[str, Any]:
     """The patient has arrived: booked → waiting (kiosk device or staff of the facility)."""
     rt = current()
-    return queue.check_in(rt.uow(), rt.clock, principal(), code)
+    return queue.check_in(rt.uow(), rt.clock, principal(), code, rt.notify_at)

@@ -47,7 +47,8 @@ def call_next(query: dict[str, Any], counter: str) -> dict[str, Any]:
     404 `queue_empty` when nobody waits; 409 `counter_paused` while paused.
     """
     rt = current()
-    return queue.call_next(rt.uow(), rt.clock, principal(), counter, query.get("facility"))
+    return queue.call_next(rt.uow(), rt.clock, principal(), counter, query.get("facility"),
+                           rt.notify_at)
 
 
 def _simple(action: Action, summary: str) -> None:

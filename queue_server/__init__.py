@@ -45,4 +45,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(patient.bp)
     socketio = init_realtime(app)
     runtime.notifier = SocketNotifier(socketio)
+    webhook = app.config.get("NOTIFY_WEBHOOK_URL")
+    if webhook:
+        runtime.notify_at = int(app.config["NOTIFY_POSITION"])
+        if app.config.get("NOTIFY_WORKER", True):
+            from .notify import start_worker
+
+            app.extensions["antrian.notify_stop"] = start_worker(
+                runtime, webhook, public_url=app.config.get("PUBLIC_URL"))
     return app

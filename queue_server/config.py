@@ -37,6 +37,10 @@ def settings(instance_path: str) -> dict[str, Any]:
         "BOOKING_LIMIT_PER_NIK": os.environ.get("ANTRIAN_BOOKING_LIMIT_PER_NIK", "10 per hour"),
         "RATELIMIT_STORAGE_URI": os.environ.get("ANTRIAN_RATELIMIT_STORAGE_URI", "memory://"),
         "PUBLIC_URL": os.environ.get("ANTRIAN_PUBLIC_URL") or None,
+        # "Nearly your turn" messages go to this webhook (a WhatsApp/SMS gateway) when
+        # a booked patient has NOTIFY_POSITION people or fewer ahead.
+        "NOTIFY_WEBHOOK_URL": os.environ.get("ANTRIAN_NOTIFY_WEBHOOK_URL") or None,
+        "NOTIFY_POSITION": int(os.environ.get("ANTRIAN_NOTIFY_POSITION", "3")),
         "WTF_CSRF_CHECK_DEFAULT": False,
         # A console stays open all day: its CSRF token lives as long as the session.
         "WTF_CSRF_TIME_LIMIT": None,

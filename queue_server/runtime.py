@@ -21,6 +21,8 @@ class Runtime:
     engine: Engine
     clock: Clock = field(default_factory=SystemClock)
     notifier: Notifier = field(default_factory=NullNotifier)
+    # Patients with this many people ahead get a "nearly your turn" message (None: off).
+    notify_at: int | None = None
 
     def uow(self, write: bool = True) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine, self.notifier, write=write)

@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "config" / "demo.yaml"
 DEMO_PASSWORD = "demo"
 # Tables that the queue writes while running; configuration stays loaded between tests.
-RUNTIME_TABLES = ("ticket_events", "tickets", "daily_sequences", "visits", "auth_tokens",
+RUNTIME_TABLES = ("notifications", "idempotency_keys", "ticket_events", "tickets",
+                  "daily_sequences", "visits", "auth_tokens",
                   "login_attempts")
 
 

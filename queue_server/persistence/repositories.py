@@ -19,6 +19,7 @@ from .models import (
     Facility,
     IdempotencyKey,
     LoginAttempt,
+    Notification,
     Service,
     Ticket,
     TicketEvent,
@@ -308,6 +309,24 @@ class Tickets(_Repo):
             Ticket.status.in_(("booked", "waiting")), Ticket.seq < ticket.seq,
         )
         return int(self.session.scalar(q) or 0)
+
+    def add_notification(self, **fields: Any) -> None:
+        """Insert unless this ticket already has one of this kind: each is sent once."""
+        dialect = postgresql if self.on_postgres else sqlite
+        stmt = dialect.insert(Notification).values(status="pending", attempts=0, **fields)
+        self.session.execute(stmt.on_conflict_do_nothing(
+            index_elements=[Notification.ticket_id, Notification.kind]))
+
+    def due_notifications(self, now: datetime, limit: int) -> Sequence[Notification]:
+        q = (
+            select(Notification)
+            .where(Notification.status == "pending", Notification.next_attempt_at <= now)
+            .order_by(Notification.id)
+            .limit(limit)
+        )
+        if self.on_postgres:
+            q = q.with_for_update(skip_locked=True)  # several processes, one delivery
+        return self.session.scalars(q).all()
 
     def idempotency(self, key: str) -> IdempotencyKey | None:
         return self.session.get(IdempotencyKey, key)

@@ -13,6 +13,7 @@ from ..domain.priority import Priority, parse_priority, queue_key
 from ..domain.tickets import EVENT_KINDS, Action, TicketStatus, transition
 from .auth import Principal
 from .events import queue_changed, ticket_changed
+from .notifications import notice_nearly
 from .ports import Clock, UnitOfWork
 from .queries import get_facility
 from .views import counter_view, iso, queue_days, services_view, ticket_view
@@ -155,7 +156,7 @@ def _close(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: dateti
 
 def call_next(
     uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str,
-    facility_code: str | None = None,
+    facility_code: str | None = None, notify_at: int | None = None,
 ) -> dict[str, Any]:
     """Call the next waiting patient to this counter.
 
@@ -189,6 +190,7 @@ def call_next(
         uow.flush()
         ticket_changed(uow, ticket, now, called=True)
         queue_changed(uow, counter.facility, now, [ticket.service])
+        notice_nearly(uow, ticket.service, now, notify_at)
         view = ticket_view(uow, ticket, now, staff=True)
         uow.commit()
         return view
@@ -304,7 +306,8 @@ def set_paused(
         return view
 
 
-def check_in(uow: UnitOfWork, clock: Clock, principal: Principal, code: str) -> dict[str, Any]:
+def check_in(uow: UnitOfWork, clock: Clock, principal: Principal, code: str,
+             notify_at: int | None = None) -> dict[str, Any]:
     """A booked patient has arrived: their ticket joins today's queue.
 
     They queue from the moment they arrive (with their priority's head start), so a
@@ -338,6 +341,7 @@ def check_in(uow: UnitOfWork, clock: Clock, principal: Principal, code: str) -> 
         uow.flush()
         ticket_changed(uow, ticket, now)
         queue_changed(uow, facility, now, [ticket.service])
+        notice_nearly(uow, ticket.service, now, notify_at)
         view = ticket_view(uow, ticket, now)
         uow.commit()
         return view

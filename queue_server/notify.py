@@ -1,0 +1,64 @@
+"""The notification worker: posts due messages to the webhook, in a background thread."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import urllib.error
+import urllib.request
+
+from .domain.privacy import mask_text
+from .runtime import Runtime
+from .services import notifications
+
+log = logging.getLogger(__name__)
+
+
+def post_json(url: str, payload: dict, timeout: float = 5.0) -> None:
+    """POST the payload; raises on anything but a 2xx answer."""
+    request = urllib.request.Request(url, data=json.dumps(payload).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=timeout) as reply:
+        if not 200 <= reply.status < 300:
+            raise OSError(f"HTTP {reply.status}")
+
+
+def deliver_due(runtime: Runtime, url: str, public_url: str | None = None) -> int:
+    """Send what is due now; returns how many were sent."""
+    sent = 0
+    with runtime.uow() as uow:
+        rows = notifications.due(uow, runtime.clock.now())
+        for row in rows:
+            payload = dict(row.payload)
+            if public_url:
+                payload["ticket_url"] = public_url.rstrip("/") + payload["ticket_url"]
+            now = runtime.clock.now()
+            try:
+                post_json(url, payload)
+            except (OSError, urllib.error.URLError) as exc:
+                notifications.failed(row, now, str(exc))
+                log.warning("notification %s failed (%s): %s", row.id, row.attempts,
+                            mask_text(str(exc)))
+            else:
+                notifications.delivered(row, now)
+                sent += 1
+                log.info("notification %s sent: %s", row.id, mask_text(payload["message"]))
+        uow.commit()
+    return sent
+
+
+def start_worker(runtime: Runtime, url: str, interval: float = 1.0,
+                 public_url: str | None = None) -> threading.Event:
+    """Deliver in the background until the returned event is set."""
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.wait(interval):
+            try:
+                deliver_due(runtime, url, public_url)
+            except Exception:  # the worker must outlive a database hiccup
+                log.exception("notification round failed")
+
+    threading.Thread(target=loop, name="antrian-notify", daemon=True).start()
+    return stop

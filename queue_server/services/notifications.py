@@ -1,0 +1,63 @@
+"""“Nearly your turn”: a message to the patient's phone when few people are left ahead.
+
+Use cases only record what to send (in the same transaction as the change that caused
+it); a worker delivers it to the configured webhook (a WhatsApp or SMS gateway), with
+retries and back-off, once.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from .ports import UnitOfWork
+from .views import iso, queue_days
+
+KIND = "nearly_your_turn"
+MAX_ATTEMPTS = 8
+
+
+def backoff(attempts: int) -> timedelta:
+    """1 s, 2 s, 4 s … after each failure, at most 10 minutes."""
+    return timedelta(seconds=min(2 ** max(attempts - 1, 0), 600))
+
+
+def notice_nearly(uow: UnitOfWork, service: Any, now: datetime, threshold: int | None) -> None:
+    """Queue a message for every patient with a phone who has `threshold` or fewer ahead."""
+    if threshold is None:
+        return
+    facility = service.facility
+    days = queue_days(now, facility.timezone)
+    for ahead, ticket in enumerate(uow.tickets.waiting_list({service.id: 0}, days,
+                                                            limit=threshold + 1)):
+        if not ticket.visit.phone:
+            continue
+        message = (f"Antrean {ticket.number} di {facility.name}: tinggal {ahead} orang lagi. "
+                   f"Silakan bersiap di {service.name}.")
+        uow.tickets.add_notification(
+            ticket_id=ticket.id, facility_id=facility.id, kind=KIND, created_at=now,
+            next_attempt_at=now,
+            payload={"kind": KIND, "facility": facility.code, "facility_name": facility.name,
+                     "service": service.code, "service_name": service.name,
+                     "number": ticket.number, "people_ahead": ahead,
+                     "phone": ticket.visit.phone, "code": ticket.visit.code,
+                     "ticket_url": f"/t/{ticket.visit.code}", "message": message,
+                     "queued_at": iso(now, facility.timezone)},
+        )
+
+
+def due(uow: UnitOfWork, now: datetime, limit: int = 20) -> list[Any]:
+    return list(uow.tickets.due_notifications(now, limit))
+
+
+def delivered(row: Any, now: datetime) -> None:
+    row.status, row.sent_at, row.attempts = "sent", now, row.attempts + 1
+
+
+def failed(row: Any, now: datetime, why: str) -> None:
+    row.attempts += 1
+    row.last_error = why[:300]
+    if row.attempts >= MAX_ATTEMPTS:
+        row.status = "failed"
+    else:
+        row.next_attempt_at = now + backoff(row.attempts)
