@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, jsonify, render_template, request, send_from_directory, url_for
 from flask.typing import ResponseReturnValue
 
 from ..domain.codes import normalise_code
@@ -23,3 +23,30 @@ def follow(code: str) -> ResponseReturnValue:
     if not found:
         return render_template("patient/unknown.html", lang=lang), 404
     return render_template("patient/ticket.html", code=code, lang=lang)
+
+
+@bp.get("/book")
+def book() -> ResponseReturnValue:
+    lang = "en" if request.args.get("lang") == "en" else "id"
+    return render_template("patient/book.html", lang=lang)
+
+
+@bp.get("/manifest.webmanifest")
+def manifest() -> ResponseReturnValue:
+    """Lets a phone install the booking page like an app."""
+    response = jsonify(
+        name="Antrian Puskesmas", short_name="Antrian", lang="id", start_url="/book",
+        scope="/", display="standalone", background_color="#eef3f1", theme_color="#0b6e4f",
+        icons=[{"src": url_for("patient.static", filename=f"icon-{n}.png"),
+                "sizes": f"{n}x{n}", "type": "image/png"} for n in (192, 512)],
+    )
+    response.mimetype = "application/manifest+json"
+    return response
+
+
+@bp.get("/sw.js")
+def service_worker() -> ResponseReturnValue:
+    """Served from the root so its scope covers /book and /t/."""
+    response = send_from_directory(bp.static_folder, "sw.js", max_age=0)
+    response.headers["Service-Worker-Allowed"] = "/"
+    return response

@@ -131,6 +131,8 @@ def test_the_quota_is_kept_and_cancel_frees_a_place(client: Any, small: None) ->
     assert next(s for s in services if s["code"] == "gigi")["quota_left"] == 0
     cancelled = client.post(f"/api/v1/bookings/{codes[0]}/cancel")
     assert cancelled.status_code == 200 and cancelled.get_json()["status"] == "cancelled"
+    services = client.get("/api/v1/facilities/pkm-kecil/services?date=2026-11-23").get_json()
+    assert next(s for s in services if s["code"] == "gigi")["quota_left"] == 1
     assert post(client, booking(facility="pkm-kecil", service="gigi", n=3)).status_code == 201
     again = client.post(f"/api/v1/bookings/{codes[0]}/cancel")
     assert again.status_code == 409 and error(again) == "invalid_transition"

@@ -1,0 +1,161 @@
+// Booking from a phone: facility, date and service, then identity; the API checks the rules.
+(function () {
+  "use strict";
+  const TEXT = {
+    id: { title: "Ambil nomor antrean", facility: "Puskesmas", date: "Tanggal periksa",
+          service: "Poli / layanan", nik: "NIK (16 digit)", name: "Nama lengkap", phone: "Nomor HP",
+          bpjs: "Nomor kartu BPJS (opsional)", submit: "Ambil nomor", lang: "English",
+          booked: "Booking berhasil. Kode booking Anda:", ahead: "Di depan Anda", eta: "Perkiraan dipanggil",
+          showQr: "Tunjukkan QR ini di kiosk saat tiba untuk check-in.", follow: "Pantau antrean",
+          cancel: "Batalkan booking", cancelled: "Booking dibatalkan.", left: "sisa kuota {n}",
+          wait: "± {m} menit", closed: "tutup", full: "kuota penuh", people: "{n} orang",
+          chooseService: "Pilih poli dulu.", today: "Hari ini", offline: "Tidak ada koneksi internet." },
+    en: { title: "Take a queue number", facility: "Health centre", date: "Visit date",
+          service: "Clinic / service", nik: "NIK (16 digits)", name: "Full name", phone: "Mobile number",
+          bpjs: "BPJS card number (optional)", submit: "Book", lang: "Bahasa Indonesia",
+          booked: "Booked. Your booking code:", ahead: "People ahead", eta: "Expected call",
+          showQr: "Show this QR at the kiosk when you arrive to check in.", follow: "Follow the queue",
+          cancel: "Cancel booking", cancelled: "Booking cancelled.", left: "{n} places left",
+          wait: "~{m} min", closed: "closed", full: "full", people: "{n}",
+          chooseService: "Choose a clinic first.", today: "Today", offline: "No internet connection." },
+  };
+  const FIELD = { invalid_nik: "nik", invalid_name: "name", invalid_phone: "phone", invalid_bpjs: "bpjs" };
+  const $ = (id) => document.getElementById(id);
+  let lang = document.body.dataset.lang === "en" ? "en" : "id";
+  let day = null;
+  let service = null;
+  let key = null;     // one Idempotency-Key per booking attempt, kept across retries
+  let code = null;
+  const t = (k, v) => Object.entries(v || {}).reduce((s, [a, b]) => s.replace("{" + a + "}", b), TEXT[lang][k]);
+
+  function applyLanguage() {
+    document.documentElement.lang = lang;
+    document.querySelectorAll("[data-t]").forEach((el) => { el.textContent = t(el.dataset.t); });
+    $("lang").textContent = t("lang");
+    renderDates();
+    loadServices();
+  }
+
+  async function api(method, path, body, headers) {
+    const response = await fetch(path, { method, headers: { "Content-Type": "application/json",
+      "Accept-Language": lang, ...(headers || {}) }, body: body ? JSON.stringify(body) : undefined });
+    return { ok: response.ok, status: response.status, data: await response.json().catch(() => ({})) };
+  }
+
+  function jakartaToday() {
+    const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
+    return new Date(parts + "T00:00:00Z");
+  }
+
+  function renderDates() {
+    const box = $("dates");
+    box.replaceChildren();
+    const start = jakartaToday();
+    const fmt = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "id-ID",
+      { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
+    for (let i = 0; i <= 7; i += 1) {
+      const d = new Date(start.getTime() + i * 86400000);
+      const iso = d.toISOString().slice(0, 10);
+      const b = document.createElement("button");
+      b.type = "button";
+      b.dataset.date = iso;
+      b.textContent = i === 0 ? t("today") : fmt.format(d);
+      if (!day) day = iso;
+      b.classList.toggle("on", iso === day);
+      b.addEventListener("click", () => { day = iso; renderDates(); loadServices(); });
+      box.appendChild(b);
+    }
+  }
+
+  async function loadFacilities() {
+    const reply = await api("GET", "/api/v1/facilities");
+    $("facility").replaceChildren(...reply.data.map((f) => {
+      const o = document.createElement("option");
+      o.value = f.code;
+      o.textContent = f.name;
+      return o;
+    }));
+    const wanted = new URLSearchParams(location.search).get("facility");
+    if (wanted) $("facility").value = wanted;
+    loadServices();
+  }
+
+  async function loadServices() {
+    const facility = $("facility").value;
+    if (!facility || !day) return;
+    const reply = await api("GET", `/api/v1/facilities/${encodeURIComponent(facility)}/services?date=${day}`);
+    const box = $("services");
+    box.replaceChildren();
+    (reply.ok ? reply.data : []).forEach((s) => {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.dataset.service = s.code;
+      const note = !s.open_on_date ? t("closed") : s.quota_left === 0 ? t("full")
+        : t("left", { n: s.quota_left }) + " · " + t("wait", { m: s.estimated_wait_minutes });
+      b.append(s.name, Object.assign(document.createElement("small"), { textContent: note }));
+      b.disabled = !s.open_on_date || s.quota_left === 0;
+      b.classList.toggle("on", s.code === service);
+      b.addEventListener("click", () => { service = s.code; loadServices(); });
+      box.appendChild(b);
+    });
+  }
+
+  function showErrors(error) {
+    document.querySelectorAll(".error[data-for]").forEach((el) => { el.textContent = ""; });
+    $("form-error").textContent = "";
+    if (!error) return;
+    const field = FIELD[error.code];
+    if (field) document.querySelector(`.error[data-for="${field}"]`).textContent = error.message;
+    else $("form-error").textContent = error.message;
+  }
+
+  $("form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!service) { showErrors({ message: t("chooseService") }); return; }
+    key = key || (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random());
+    const body = { facility: $("facility").value, service, date: day, patient: {
+      nik: $("nik").value.trim(), name: $("name").value.trim(), phone: $("phone").value.trim(),
+      bpjs_number: $("bpjs").value.trim() || null } };
+    $("submit").disabled = true;
+    try {
+      const reply = await api("POST", "/api/v1/bookings", body, { "Idempotency-Key": key });
+      if (!reply.ok) {
+        showErrors(reply.data.error);
+        if (reply.status !== 429) key = null;  // a corrected form is a new request
+        return;
+      }
+      showErrors(null);
+      showBooking(reply.data);
+    } catch (err) {
+      showErrors({ message: t("offline") });
+    } finally {
+      $("submit").disabled = false;
+    }
+  });
+
+  function showBooking(b) {
+    code = b.code;
+    $("form-card").hidden = true;
+    $("done-card").hidden = false;
+    $("done-code").textContent = b.code;
+    $("done-number").textContent = b.number;
+    $("done-what").textContent = b.service.name + " · " + b.date;
+    $("done-ahead").textContent = t("people", { n: b.position });
+    $("done-eta").textContent = b.estimated_call_at ? b.estimated_call_at.slice(11, 16) + " WIB" : "–";
+    $("done-qr").src = b.links.qr;
+    $("follow").href = b.links.ticket_page;
+    const mine = JSON.parse(localStorage.getItem("antrian.bookings") || "[]");
+    localStorage.setItem("antrian.bookings", JSON.stringify([b.code, ...mine.filter((c) => c !== b.code)].slice(0, 10)));
+  }
+
+  $("cancel").addEventListener("click", async () => {
+    const reply = await api("POST", `/api/v1/bookings/${code}/cancel`);
+    if (reply.ok) { $("cancelled").hidden = false; $("cancel").disabled = true; }
+    else showErrors(reply.data.error);
+  });
+  $("facility").addEventListener("change", () => { service = null; loadServices(); });
+  $("lang").addEventListener("click", () => { lang = lang === "id" ? "en" : "id"; applyLanguage(); });
+  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {});
+  applyLanguage();
+  loadFacilities();
+})();
