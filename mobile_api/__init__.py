@@ -8,6 +8,15 @@ from flask_smorest import Api
 from . import auth, bookings, counters, errors, facilities, kiosk
 from .schemas import ErrorOut
 
+DESCRIPTION = """The public API of antrian, the puskesmas queue system.
+
+Errors always have the shape `{"error": {"code": "...", "message": "..."}}` with a 4xx
+status; messages are Indonesian unless `Accept-Language` prefers English. Times are ISO
+8601 with the facility's offset (`+07:00`). Staff log in at `/api/v1/auth/login` and send
+`Authorization: Bearer <token>`; kiosks and displays use their device token the same way.
+Live updates come over Socket.IO (see the README): `snapshot`, `ticket.called`,
+`ticket.updated`, `queue.changed`, each with the facility's rising `seq`."""
+
 
 class AntrianApi(Api):
     """Documents every route's errors with antrian's one error shape."""
@@ -21,7 +30,13 @@ def init_api(app: Flask) -> Api:
     app.config.setdefault("OPENAPI_VERSION", "3.0.3")
     app.config.setdefault("OPENAPI_URL_PREFIX", "/api/v1")
     app.config.setdefault("OPENAPI_JSON_PATH", "openapi.json")
-    api = AntrianApi(app, spec_kwargs={"servers": [{"url": "/"}]})
+    # Human docs, served from the app itself (no CDN): ReDoc at /api/v1/docs.
+    app.config.setdefault("OPENAPI_REDOC_PATH", "docs")
+    app.config.setdefault("OPENAPI_REDOC_URL", "/static/vendor/redoc-2.5.4.standalone.js")
+    api = AntrianApi(app, spec_kwargs={
+        "servers": [{"url": "/"}],
+        "info": {"description": DESCRIPTION},
+    })
     bookings.limiter.init_app(app)
     api.spec.components.security_scheme(
         "bearer", {"type": "http", "scheme": "bearer", "description": "staff or device token"}
