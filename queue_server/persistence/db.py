@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -45,11 +46,29 @@ def _sqlite_engine(url: str, **overrides: Any) -> Engine:
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 
+    # Writers of this process queue on a mutex before asking SQLite for its write lock:
+    # SQLite's own busy handler waits by sleeping and polling, which gives long tails when
+    # many threads write at once. The database lock stays the guard between processes.
+    writers = threading.Lock()
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         # A writing transaction takes SQLite's write lock at BEGIN, so two of them are
         # serialised from the start instead of failing at their first write.
         mode = conn.get_execution_options().get(SQLITE_BEGIN, "IMMEDIATE")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        if mode == "IMMEDIATE":
+            writers.acquire()
+            conn.info["writer"] = True
+        try:
+            conn.exec_driver_sql(f"BEGIN {mode}")
+        except Exception:
+            _release(conn)
+            raise
 
+    def _release(conn: Any) -> None:
+        if conn.info.pop("writer", False):
+            writers.release()
+
+    event.listen(engine, "commit", _release)
+    event.listen(engine, "rollback", _release)
     return engine

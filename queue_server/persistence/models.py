@@ -142,7 +142,7 @@ class Visit(Base):
     priority: Mapped[str] = mapped_column(String(12), default="regular")
     created_at: Mapped[datetime]
     # Personal data: only for the holder of the code and the facility's staff.
-    nik: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    nik: Mapped[str | None] = mapped_column(String(16), nullable=True, index=True)
     bpjs_number: Mapped[str | None] = mapped_column(String(13), nullable=True)
     name: Mapped[str | None] = mapped_column(String(120), nullable=True)
     phone: Mapped[str | None] = mapped_column(String(20), nullable=True)
