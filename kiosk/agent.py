@@ -51,6 +51,7 @@ class Options:
     retry_seconds: float = 5.0
     heartbeat_seconds: float = 30.0
     public_url: str | None = None  # where phones reach the server (the QR's target)
+    logo: Path | None = None
 
 
 @dataclass
@@ -88,7 +89,7 @@ class PrintService:
         data = ticket.render(job["ticket"], self.options.public_url or self.options.server,
                              profile=self.options.profile, paper_mm=self.options.paper,
                              qr=self.options.qr, lang=job["lang"],
-                             checked_in=job.get("checked_in", False))
+                             checked_in=job.get("checked_in", False), logo=self.options.logo)
         try:
             device = printers.connect(self.spec, self.options.profile)
         except Exception as exc:  # escpos raises its own types per connection kind
@@ -237,6 +238,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--staff-pin", default=None, help="PIN of the staff menu (reprint)")
     parser.add_argument("--public-url", default=None,
                         help="server URL phones use, for the QR (default: --server)")
+    parser.add_argument("--logo", type=Path, default=None,
+                        help="an image printed at the top of every ticket")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8088)
     args = parser.parse_args(argv)
@@ -246,7 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(exc))
     options = Options(server=args.server, device_token=args.device_token, printer=args.printer,
                       profile=args.profile or None, paper=args.paper, qr=args.qr,
-                      spool=args.spool, staff_pin=args.staff_pin, public_url=args.public_url)
+                      spool=args.spool, staff_pin=args.staff_pin, public_url=args.public_url,
+                      logo=args.logo)
     app = create_agent(options)
     start_background(app)
     print(f"kiosk page on http://{args.host}:{args.port}/ ; printer {args.printer}; "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import qrcode
@@ -33,6 +34,16 @@ PAPER = {80: {"columns": 48, "number": 4, "qr": 7, "dots": 576},
          58: {"columns": 32, "number": 3, "qr": 5, "dots": 384}}
 
 
+def _logo_image(path: Path, dots: int) -> Image.Image:
+    """The facility's logo, at most half the paper wide, centred, in black and white."""
+    with Image.open(path) as source:
+        image = source.convert("L")
+    image.thumbnail((dots // 2, dots // 4))
+    canvas = Image.new("L", (dots, image.height), 255)
+    canvas.paste(image, ((dots - image.width) // 2, 0))
+    return canvas.convert("1")
+
+
 def _qr_image(target: str, dots: int, box: int) -> Image.Image:
     """A QR as a raster image, centred on the paper's printable width."""
     code = qrcode.make(target, box_size=box, border=2).get_image().convert("1")
@@ -49,12 +60,15 @@ def when(iso: str, lang: str) -> str:
 
 
 def render(ticket: dict[str, Any], server_url: str, *, profile: str | None, paper_mm: int = 80,
-           qr: str = "auto", lang: str = "id", checked_in: bool = False) -> bytes:
+           qr: str = "auto", lang: str = "id", checked_in: bool = False,
+           logo: Path | None = None) -> bytes:
     """The ESC/POS bytes of one ticket. Personal data is never part of `ticket` here."""
     text = TEXT[lang]
     paper = PAPER[paper_mm]
     p = escpos_printer.Dummy(**({"profile": profile} if profile else {}))
     p.hw("INIT")
+    if logo is not None:
+        p.image(_logo_image(logo, paper["dots"]))
     p.set(align="center", bold=True)
     p.textln(ticket["facility"]["name"][: paper["columns"]])
     p.set(align="center", bold=False, normal_textsize=True)

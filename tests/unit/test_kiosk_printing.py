@@ -70,3 +70,13 @@ def test_the_spool_keeps_jobs_in_order_until_done(tmp_path: Path) -> None:
     spool.done(first)
     assert [j["ticket"]["number"] for j in Spool(tmp_path).pending()] == ["A-002"]
     assert spool.last()["ticket"]["number"] == "A-002"
+
+
+def test_an_optional_logo_prints_as_one_image_above_the_text(tmp_path: Path) -> None:
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (400, 200), "navy").save(logo)
+    receipt = read(render(TICKET, "http://x", profile="TM-T20II", qr="native", logo=logo))
+    assert len(receipt.images) == 1 and receipt.images[0].width == 576
+    assert receipt.elements.index(receipt.images[0]) < receipt.elements.index(receipt.lines[0])
