@@ -36,7 +36,8 @@ def principal() -> Principal:
             if request.method not in ("GET", "HEAD", "OPTIONS"):
                 csrf.protect()
             token = session["token"]
-        g.principal = auth_service.authenticate(rt.uow(write=False), rt.clock, token)
+        g.principal = auth_service.authenticate(rt.uow(write=False), rt.clock, token,
+                                                rt.devices)
     return g.principal
 
 

@@ -36,9 +36,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from mobile_api import init_api
 
     from . import console, health, patient
+    from .logs import install_request_ids
     from .realtime import SocketNotifier, init_realtime
 
     init_api(app)
+    install_request_ids(app)
     app.register_blueprint(health.bp)
     app.register_blueprint(console.bp)
     app.register_blueprint(display_board.bp)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -13,6 +12,8 @@ from flask import Flask
 
 from .config import settings
 from .domain.errors import DomainError
+from .logs import configure_logging
+from .persistence import backup
 from .persistence.db import make_engine
 from .persistence.migrate import upgrade
 from .persistence.uow import SqlUnitOfWork
@@ -85,8 +86,35 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    """A consistent copy while the server runs: SQLite's online backup, or pg_dump."""
+    url = _database_url()
+    target = Path(args.file)
+    if target.exists() and not args.force:
+        print(f"error: {target} exists (use --force to overwrite)", file=sys.stderr)
+        return 2
+    try:
+        backup.backup(url, target)
+    except backup.BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"backup written to {target} ({target.stat().st_size // 1024} KiB)")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Put a SQLite backup in place of the database (the server must be stopped)."""
+    try:
+        backup.restore(Path(args.file), _database_url(), force=args.force)
+    except backup.BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print("restored; start the server again")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging()
     parser = argparse.ArgumentParser(prog="python -m queue_server", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="run the server (migrations are applied first)")
@@ -99,5 +127,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     load = sub.add_parser("load-config", help="load facilities, services, counters, users")
     load.add_argument("file")
     load.set_defaults(func=cmd_load_config)
+    save = sub.add_parser("backup", help="copy the database while serving")
+    save.add_argument("file")
+    save.add_argument("--force", action="store_true", help="overwrite an existing file")
+    save.set_defaults(func=cmd_backup)
+    back = sub.add_parser("restore", help="replace the (SQLite) database with a backup")
+    back.add_argument("file")
+    back.add_argument("--force", action="store_true", help="replace an existing database")
+    back.set_defaults(func=cmd_restore)
     args = parser.parse_args(argv)
     return int(args.func(args))

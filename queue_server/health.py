@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, current_app, jsonify
 from flask.typing import ResponseReturnValue
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
@@ -29,6 +29,28 @@ def healthz() -> ResponseReturnValue:
                           "message": "Basis data tidak menjawab."}), 503
 
 
+def _redis_ok(url: str) -> bool:
+    import redis
+
+    try:
+        client = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
+        try:
+            return bool(client.ping())
+        finally:
+            client.close()
+    except redis.RedisError:
+        return False
+
+
 @bp.get("/readyz")
 def readyz() -> ResponseReturnValue:
-    return healthz()
+    """Ready for traffic: the database answers, and Redis too when events go through it."""
+    checks = {"database": "ok" if _database_ok() else "down"}
+    queue_url = current_app.config.get("SOCKETIO_MESSAGE_QUEUE")
+    if queue_url:
+        checks["redis"] = "ok" if _redis_ok(queue_url) else "down"
+    if all(v == "ok" for v in checks.values()):
+        return jsonify(status="ready", **checks)
+    down = ", ".join(k for k, v in checks.items() if v != "ok")
+    return jsonify(error={"code": "not_ready", "message": f"Belum siap: {down} tidak menjawab.",
+                          "checks": checks}), 503

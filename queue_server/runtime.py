@@ -23,6 +23,8 @@ class Runtime:
     notifier: Notifier = field(default_factory=NullNotifier)
     # Patients with this many people ahead get a "nearly your turn" message (None: off).
     notify_at: int | None = None
+    # Device tokens seen recently (see services.auth.authenticate).
+    devices: dict = field(default_factory=dict)
 
     def uow(self, write: bool = True) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine, self.notifier, write=write)

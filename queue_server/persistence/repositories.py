@@ -271,7 +271,8 @@ class Tickets(_Repo):
         )
         return int(self.session.scalar(q) or 0)
 
-    def waiting_counts(self, facility_id: int, days: Sequence[date]) -> dict[int, int]:
+    def waiting_counts(self, facility_id: int, days: Sequence[date],
+                       service_ids: Sequence[int] | None = None) -> dict[int, int]:
         q = (
             select(Ticket.service_id, func.count())
             .where(
@@ -281,6 +282,8 @@ class Tickets(_Repo):
             )
             .group_by(Ticket.service_id)
         )
+        if service_ids is not None:
+            q = q.where(Ticket.service_id.in_(list(service_ids)))
         return {sid: int(n) for sid, n in self.session.execute(q).all()}
 
     def active_bookings(self, service_id: int, day: date) -> int:

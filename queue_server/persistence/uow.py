@@ -33,6 +33,8 @@ class SqlUnitOfWork:
         self.staff = Staff(self.session)
         self.config = Configuration(self.session)
         self.outbox = []
+        # Figures worked out once per transaction (see services.views.pace).
+        self.memo: dict[Any, Any] = {}
         return self
 
     def __exit__(self, *exc: Any) -> None:

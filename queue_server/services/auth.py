@@ -6,6 +6,7 @@ import hashlib
 import logging
 import math
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -141,7 +142,14 @@ def logout(uow: UnitOfWork, principal: Principal) -> None:
         uow.commit()
 
 
-def authenticate(uow: UnitOfWork, clock: Clock, token: str | None) -> Principal:
+# Kiosks send their token with every ticket; devices change rarely, so an app may keep
+# what it learnt for a short while. A deactivated device is refused within DEVICE_TTL.
+DEVICE_TTL = 30.0
+DeviceCache = dict[str, tuple[Principal, float]]
+
+
+def authenticate(uow: UnitOfWork, clock: Clock, token: str | None,
+                 devices: DeviceCache | None = None) -> Principal:
     """The principal a bearer token belongs to, or Unauthorized."""
     if not token:
         raise Unauthorized(
@@ -149,6 +157,9 @@ def authenticate(uow: UnitOfWork, clock: Clock, token: str | None) -> Principal:
             "Login required: send an Authorization: Bearer <token> header.",
         )
     digest = hash_token(token)
+    known = devices.get(digest) if devices is not None else None
+    if known is not None and known[1] > time.monotonic():
+        return known[0]
     with uow:
         row = uow.staff.token_by_hash(digest)
         if row is not None:
@@ -162,5 +173,9 @@ def authenticate(uow: UnitOfWork, clock: Clock, token: str | None) -> Principal:
             return Principal("staff", user.id, user.username, user.role, user.facility_id, row.id)
         device = uow.directory.device_by_token_hash(digest)
         if device is not None:
-            return Principal("device", device.id, device.code, device.kind, device.facility_id)
+            principal = Principal("device", device.id, device.code, device.kind,
+                                  device.facility_id)
+            if devices is not None:
+                devices[digest] = (principal, time.monotonic() + DEVICE_TTL)
+            return principal
     raise Unauthorized("Token tidak dikenal.", "Unknown token.", code="invalid_token")

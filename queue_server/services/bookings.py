@@ -20,7 +20,7 @@ from .events import public_ticket, queue_changed, ticket_changed
 from .ports import Clock, UnitOfWork
 from .queries import get_facility
 from .queue import apply_action, get_service, open_ticket
-from .views import iso, minutes_per_patient, ticket_view
+from .views import iso, pace, ticket_view
 
 ACTIVE = ("booked", "waiting", "called", "serving")
 
@@ -115,8 +115,7 @@ def _booked_eta(uow: UnitOfWork, ticket: Any, position: int, now: datetime) -> s
     start = opens_at(service.hours, ticket.day, tz)
     if start is None:
         return None
-    minutes = minutes_per_patient(uow, service, now)
-    counters = uow.directory.open_counters(service.id)
+    minutes, counters = pace(uow, service, now)
     return iso(estimates.estimated_call_at(max(start, now), position, minutes, counters), tz)
 
 

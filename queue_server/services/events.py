@@ -63,11 +63,11 @@ def ticket_changed(uow: UnitOfWork, ticket: Any, now: datetime, called: bool = F
 def queue_changed(uow: UnitOfWork, facility: Any, now: datetime, services: Iterable[Any],
                   counter: Any = None) -> None:
     """`queue.changed`: fresh waiting counts and estimates of the services that moved."""
-    wanted = {s.id for s in services}
+    unique = list({s.id: s for s in services}.values())
     payload: dict[str, Any] = {
         "facility": facility.code,
         "at": iso(now, facility.timezone),
-        "services": service_summaries(uow, facility, now, wanted),
+        "services": service_summaries(uow, facility, now, unique),
     }
     if counter is not None:
         payload["counter"] = {"code": counter.code, "name": counter.name,

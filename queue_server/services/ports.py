@@ -37,6 +37,7 @@ class UnitOfWork(Protocol):
     tickets: Any
     staff: Any
     config: Any
+    memo: dict[Any, Any]
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: Any) -> None: ...

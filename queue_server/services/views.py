@@ -5,6 +5,7 @@ Nothing here holds personal data unless the caller asks for the staff view.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -29,8 +30,17 @@ def queue_days(now: datetime, tz: str) -> tuple[date, date]:
 
 
 def minutes_per_patient(uow: UnitOfWork, service: Any, now: datetime) -> float:
-    observed = uow.tickets.recent_service_minutes(service.id, now - RECENT)
-    return estimates.minutes_per_patient(observed, service.avg_minutes)
+    return pace(uow, service, now)[0]
+
+
+def pace(uow: UnitOfWork, service: Any, now: datetime) -> tuple[float, int]:
+    """(minutes per patient, open counters) of a service, worked out once per transaction."""
+    key = ("pace", service.id)
+    if key not in uow.memo:
+        observed = uow.tickets.recent_service_minutes(service.id, now - RECENT)
+        uow.memo[key] = (estimates.minutes_per_patient(observed, service.avg_minutes),
+                         uow.directory.open_counters(service.id))
+    return uow.memo[key]
 
 
 def ticket_view(uow: UnitOfWork, ticket: Any, now: datetime, staff: bool = False) -> dict[str, Any]:
@@ -40,8 +50,7 @@ def ticket_view(uow: UnitOfWork, ticket: Any, now: datetime, staff: bool = False
     people_ahead = uow.tickets.people_ahead(ticket, queue_days(now, tz))
     eta = None
     if ticket.status == "waiting":
-        minutes = minutes_per_patient(uow, ticket.service, now)
-        counters = uow.directory.open_counters(ticket.service_id)
+        minutes, counters = pace(uow, ticket.service, now)
         eta = iso(estimates.estimated_call_at(now, people_ahead, minutes, counters), tz)
     view: dict[str, Any] = {
         "id": ticket.id,
@@ -111,15 +120,15 @@ def services_view(
 
 
 def _summaries(uow: UnitOfWork, facility: Any, now: datetime,
-               only: set[int] | None = None) -> list[tuple[Any, dict[str, Any]]]:
-    waiting = uow.tickets.waiting_counts(facility.id, queue_days(now, facility.timezone))
+               services: Sequence[Any] | None = None) -> list[tuple[Any, dict[str, Any]]]:
+    if services is None:
+        services = uow.directory.services(facility.id)
+    waiting = uow.tickets.waiting_counts(facility.id, queue_days(now, facility.timezone),
+                                         [s.id for s in services])
     result = []
-    for service in uow.directory.services(facility.id):
-        if only is not None and service.id not in only:
-            continue
+    for service in services:
         people = waiting.get(service.id, 0)
-        minutes = minutes_per_patient(uow, service, now)
-        counters = uow.directory.open_counters(service.id)
+        minutes, counters = pace(uow, service, now)
         wait = estimates.estimated_wait(people, minutes, counters)
         result.append((service, {
             "code": service.code, "name": service.name, "prefix": service.prefix,
@@ -132,9 +141,9 @@ def _summaries(uow: UnitOfWork, facility: Any, now: datetime,
 
 
 def service_summaries(uow: UnitOfWork, facility: Any, now: datetime,
-                      only: set[int] | None = None) -> list[dict[str, Any]]:
+                      services: Sequence[Any] | None = None) -> list[dict[str, Any]]:
     """Waiting count and estimated wait per service: what boards and kiosks show."""
-    return [summary for _, summary in _summaries(uow, facility, now, only)]
+    return [summary for _, summary in _summaries(uow, facility, now, services)]
 
 
 def board_view(uow: UnitOfWork, facility: Any, now: datetime) -> dict[str, Any]:

@@ -50,3 +50,7 @@ class JsonClient:
 
     def close(self) -> None:
         self.conn.close()
+
+    def __del__(self) -> None:
+        # One-off clients (`JsonClient(url).get(...)`) close their socket when dropped.
+        self.conn.close()

@@ -16,10 +16,11 @@ class Listener:
     """Connects with an `auth` payload and keeps every event with its arrival time."""
 
     def __init__(self, base_url: str, auth: dict[str, Any], transports: list[str] | None = None,
-                 headers: dict[str, str] | None = None):
+                 headers: dict[str, str] | None = None, reconnect: bool = False):
         self.received: list[tuple[str, Any, float]] = []
         self._cond = threading.Condition()
-        self.sio = socketio.Client(reconnection=False)
+        self.sio = socketio.Client(reconnection=reconnect, reconnection_delay=0.5,
+                                   reconnection_delay_max=2)
         for name in EVENTS:
             self.sio.on(name, self.handler(name))
         self.sio.connect(base_url, auth=auth, transports=transports or ["websocket"],

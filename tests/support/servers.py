@@ -50,44 +50,11 @@ def _as_postgres(cmd: list[str]) -> list[str]:
 @contextmanager
 def postgres_server() -> Iterator[str]:
     """Start PostgreSQL in a temporary folder; yields its SQLAlchemy URL."""
-    bindir = pg_bindir()
-    folder = Path(tempfile.mkdtemp(prefix="antrian-pg-"))
-    data = folder / "data"
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres", "postgres")
-    port = free_port()
-    subprocess.run(
-        _as_postgres([str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                      "--no-sync", "-E", "UTF8"]),
-        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    with open(folder / "log.txt", "wb") as log:
-        proc = subprocess.Popen(
-            _as_postgres([str(bindir / "postgres"), "-D", str(data), "-p", str(port),
-                          "-c", "listen_addresses=127.0.0.1",
-                          "-c", f"unix_socket_directories={folder}",
-                          "-c", "fsync=off", "-c", "synchronous_commit=off",
-                          "-c", "full_page_writes=off", "-c", "max_connections=200"]),
-            stdout=log, stderr=subprocess.STDOUT,
-        )
+    server = PgServer().start()
     try:
-        wait_until(
-            lambda: subprocess.run([str(bindir / "pg_isready"), "-h", "127.0.0.1", "-p", str(port)],
-                                   stdout=subprocess.DEVNULL).returncode == 0
-            or proc.poll() is not None,
-            what="PostgreSQL to accept connections",
-        )
-        if proc.poll() is not None:
-            raise RuntimeError((folder / "log.txt").read_text())
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+        yield server.url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        shutil.rmtree(folder, ignore_errors=True)
+        server.remove()
 
 
 @contextmanager
@@ -147,3 +114,140 @@ def server_process(env: dict[str, str], *args: str, log_path: Path,
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+class PgServer:
+    """A PostgreSQL that a test may stop and start again (same folder, same port)."""
+
+    def __init__(self) -> None:
+        self.bindir = pg_bindir()
+        self.folder = Path(tempfile.mkdtemp(prefix="antrian-pg-"))
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+        self.port = free_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+        subprocess.run(
+            _as_postgres([str(self.bindir / "initdb"), "-D", str(self.folder / "data"), "-A",
+                          "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]),
+            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _ready(self) -> bool:
+        return subprocess.run([str(self.bindir / "pg_isready"), "-h", "127.0.0.1", "-p",
+                               str(self.port)], stdout=subprocess.DEVNULL).returncode == 0
+
+    def start(self) -> PgServer:
+        with open(self.folder / "log.txt", "ab") as log:
+            self.proc = subprocess.Popen(
+                _as_postgres([str(self.bindir / "postgres"), "-D", str(self.folder / "data"),
+                              "-p", str(self.port), "-c", "listen_addresses=127.0.0.1",
+                              "-c", f"unix_socket_directories={self.folder}",
+                              "-c", "fsync=off", "-c", "synchronous_commit=off"]),
+                stdout=log, stderr=subprocess.STDOUT)
+        wait_until(self._ready, what="PostgreSQL to accept connections")
+        return self
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            # "fast" shutdown: clients are cut off, as when the server is lost mid-morning
+            # (the default "smart" one would wait for every pooled connection to leave).
+            subprocess.run(_as_postgres([str(self.bindir / "pg_ctl"), "-D",
+                                         str(self.folder / "data"), "-m", "fast", "-w",
+                                         "stop"]), check=False, capture_output=True)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+            self.proc = None
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class RedisServer:
+    """A redis-server that a test may stop and start again on the same port."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> RedisServer:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            raise RuntimeError("redis-server not found: install Debian's `redis-server` package")
+        self.proc = subprocess.Popen([binary, "--port", str(self.port), "--bind", "127.0.0.1",
+                                      "--save", "", "--appendonly", "no"],
+                                     stdout=subprocess.DEVNULL)
+        wait_until(lambda: subprocess.run(["redis-cli", "-p", str(self.port), "ping"],
+                                          capture_output=True, text=True).stdout.strip()
+                   == "PONG", what="Redis to answer PING")
+        return self
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.wait(timeout=20)
+            self.proc = None
+
+
+class AppProcess:
+    """One production-shaped server process: gunicorn, one worker, threads."""
+
+    def __init__(self, env: dict[str, str], log_path: Path, port: int | None = None):
+        self.env, self.log_path = env, log_path
+        self.port = port or free_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> AppProcess:
+        import sys
+        import urllib.request
+
+        root = Path(__file__).resolve().parents[2]
+        with open(self.log_path, "ab") as out:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "-w", "1", "-k", "gthread", "--threads", "32",
+                 "--bind", f"127.0.0.1:{self.port}", "--graceful-timeout", "5",
+                 "queue_server.wsgi:app"],
+                cwd=root, env=self.env, stdout=out, stderr=subprocess.STDOUT)
+
+        def healthy() -> bool:
+            if self.proc is not None and self.proc.poll() is not None:
+                raise RuntimeError(f"server exited:\n{self.log_path.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as reply:
+                    return reply.status == 200
+            except OSError:
+                return False
+
+        wait_until(healthy, timeout=60, what=f"{self.url}/healthz")
+        return self
+
+    def kill(self, sig: int = 9) -> None:
+        if self.proc is not None:
+            # gunicorn's worker is a child: a kill -9 of the master alone would leave it.
+            subprocess.run(["pkill", f"-{sig}", "-P", str(self.proc.pid)], check=False)
+            self.proc.send_signal(sig)
+            self.proc.wait(timeout=20)
+            self.proc = None
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.kill()
+            self.proc = None

@@ -1,0 +1,61 @@
+"""Backups while serving: SQLite's online backup API, or pg_dump for PostgreSQL."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+
+class BackupError(RuntimeError):
+    pass
+
+
+def _sqlite_path(url: str) -> Path:
+    database = make_url(url).database
+    if not database or database == ":memory:":
+        raise BackupError("an in-memory database cannot be backed up")
+    return Path(database)
+
+
+def backup(url: str, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if url.startswith("sqlite"):
+        source = _sqlite_path(url)
+        if not source.exists():
+            raise BackupError(f"no database at {source}")
+        # The backup API copies a consistent snapshot page by page while writers go on.
+        with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+            src.backup(dst, pages=256)
+        src.close()
+        dst.close()
+        return
+    pg_dump = shutil.which("pg_dump")
+    if pg_dump is None:
+        raise BackupError("pg_dump not found: apt-get install postgresql-client")
+    libpq = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    done = subprocess.run([pg_dump, "--format=custom", "--file", str(target), libpq],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise BackupError(done.stderr.strip() or "pg_dump failed")
+
+
+def restore(source: Path, url: str, force: bool = False) -> None:
+    if not url.startswith("sqlite"):
+        raise BackupError("restore PostgreSQL with pg_restore --clean -d URL FILE")
+    if not source.exists():
+        raise BackupError(f"no backup at {source}")
+    target = _sqlite_path(url)
+    if target.exists() and not force:
+        raise BackupError(f"{target} exists; stop the server and use --force to replace it")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # A write-ahead log left by the old database must not be replayed over the backup.
+    for stale in (Path(f"{target}-wal"), Path(f"{target}-shm")):
+        stale.unlink(missing_ok=True)
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
