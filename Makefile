@@ -7,7 +7,7 @@ DEV_STAMP := $(VENV)/.dev-installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint system-deps clean
+.PHONY: run test lint system-deps clean prod
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,9 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(VENV)/bin/python
 
 run: $(RUN_STAMP)
 	$(PY) -m queue_server serve --demo --host $(HOST) --port $(PORT)
+
+prod: $(RUN_STAMP)
+	scripts/prod-stack.sh
 
 system-deps:
 	scripts/system-deps.sh

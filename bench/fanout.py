@@ -46,10 +46,37 @@ def demo_server(url: str | None) -> Iterator[str]:
             yield base
 
 
-def run(base: str, clients: int, calls: int) -> dict[str, float]:
+@contextlib.contextmanager
+def two_processes() -> Iterator[list[str]]:
+    """PostgreSQL, Redis and two gunicorn processes sharing events (the production shape)."""
+    import subprocess
+
+    from tests.support.servers import AppProcess, PgServer, RedisServer
+
+    pg, redis = PgServer().start(), RedisServer().start()
+    apps: list[AppProcess] = []
+    folder = Path(tempfile.mkdtemp(prefix="antrian-fanout-"))
+    try:
+        env = {**os.environ, "DATABASE_URL": pg.url, "SOCKETIO_MESSAGE_QUEUE": redis.url,
+               "SECRET_KEY": "fanout"}
+        for cmd in (["upgrade"], ["load-config", "config/demo.yaml"]):
+            subprocess.run([sys.executable, "-m", "queue_server", *cmd], cwd=ROOT, env=env,
+                           check=True, capture_output=True)
+        apps = [AppProcess(env, folder / f"app-{i}.log").start() for i in range(2)]
+        yield [a.url for a in apps]
+    finally:
+        for app in apps:
+            app.stop()
+        redis.stop()
+        pg.remove()
+
+
+def run(bases: list[str], clients: int, calls: int) -> dict[str, float]:
+    """Clients are spread over `bases`; calls are made through the first."""
+    base = bases[0]
     listeners = []
-    for _ in range(clients):
-        listeners.append(Listener(base, {"facility": "pkm-demo"}))
+    for i in range(clients):
+        listeners.append(Listener(bases[i % len(bases)], {"facility": "pkm-demo"}))
     for listener in listeners:
         listener.wait_event("snapshot", timeout=60)
     kiosk = JsonClient(base, "demo-kiosk")
@@ -85,11 +112,18 @@ def main() -> None:
     parser.add_argument("--url", help="a running server with the demo loaded")
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 50, 200])
     parser.add_argument("--calls", type=int, default=30)
+    parser.add_argument("--processes", type=int, choices=(1, 2), default=1,
+                        help="2: PostgreSQL + Redis + two gunicorn processes")
     args = parser.parse_args()
     for clients in args.clients:
-        with demo_server(args.url) as base:
-            r = run(base, clients, args.calls)
-        print(f"{r['clients']:>5} clients × {r['calls']} calls: call→client p50 "
+        if args.processes == 2:
+            with two_processes() as bases:
+                r = run(bases, clients, args.calls)
+        else:
+            with demo_server(args.url) as base:
+                r = run([base], clients, args.calls)
+        print(f"{args.processes} process(es), "
+              f"{r['clients']:>5} clients × {r['calls']} calls: call→client p50 "
               f"{r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, max {r['max_ms']:.1f} ms; "
               f"call-next HTTP p50 {r['http_p50_ms']:.1f} ms", flush=True)
 

@@ -21,6 +21,12 @@ def _database_ok() -> bool:
         return False
 
 
+@bp.get("/ping")
+def ping() -> ResponseReturnValue:
+    """The process answers (nothing else is checked): the floor for any request's cost."""
+    return jsonify(pong=True)
+
+
 @bp.get("/healthz")
 def healthz() -> ResponseReturnValue:
     if _database_ok():

@@ -1,0 +1,101 @@
+"""The booking rush: 10,000 bookings against quotas across 20 facilities at once.
+
+    python bench/rush.py [--bookings 10000] [--clients 32]
+
+Starts PostgreSQL, Redis and two gunicorn server processes on loopback (as
+`make prod`), loads 20 facilities whose one bookable service has a quota of 400 for
+the day, and sends the bookings from keep-alive clients split across both processes.
+Prints bookings per second, and checks zero overbooking and zero 5xx.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import os
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import yaml
+from common import ROOT, JsonClient, drive
+from sqlalchemy import create_engine, text
+
+from tests.support.servers import AppProcess, PgServer, RedisServer
+
+FACILITIES = 20
+QUOTA = 400
+
+
+def config() -> dict:
+    return {"facilities": [
+        {"code": f"pkm-{i:02d}", "name": f"Puskesmas {i:02d}",
+         "services": [{"code": "umum", "name": "Poli Umum", "prefix": "B",
+                       "booking_quota": QUOTA}],
+         "counters": [{"code": "poli-umum", "services": ["umum"]}]}
+        for i in range(FACILITIES)]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bookings", type=int, default=10_000)
+    parser.add_argument("--clients", type=int, default=32)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="antrian-rush-"))
+    pg, redis = PgServer().start(), RedisServer().start()
+    apps: list[AppProcess] = []
+    try:
+        env = {**os.environ, "DATABASE_URL": pg.url, "SOCKETIO_MESSAGE_QUEUE": redis.url,
+               "ANTRIAN_RATELIMIT_STORAGE_URI": redis.url, "SECRET_KEY": "rush",
+               "ANTRIAN_BOOKING_LIMIT_PER_ADDRESS": "10000000 per minute"}
+        (folder / "rush.yaml").write_text(yaml.safe_dump(config()))
+        for cmd in (["upgrade"], ["load-config", str(folder / "rush.yaml")]):
+            subprocess.run([sys.executable, "-m", "queue_server", *cmd], cwd=ROOT, env=env,
+                           check=True, capture_output=True)
+        apps = [AppProcess(env, folder / f"app-{i}.log").start() for i in range(2)]
+        day = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+        numbers = itertools.count()
+        per_client = args.bookings // args.clients
+
+        def book(client: JsonClient, index: int, i: int) -> int:
+            n = next(numbers)
+            return client.post("/api/v1/bookings", {
+                "facility": f"pkm-{n % FACILITIES:02d}", "service": "umum", "date": day,
+                "patient": {"nik": f"357801010190{n % 10_000:04d}",
+                            "name": "Rush Patient", "phone": "081234567890"}}).status
+
+        # Half the clients talk to each process, all at once.
+        with ThreadPoolExecutor(2) as pool:
+            result_a, result_b = pool.map(lambda base: drive(base, args.clients // 2,
+                                                             per_client, book),
+                                          [a.url for a in apps])
+        print(result_a.line("rush via process A"))
+        print(result_b.line("rush via process B"))
+        seconds = max(result_a.seconds, result_b.seconds)
+        tries = result_a.requests + result_b.requests
+        print(f"rush: {tries} booking requests in {seconds:.1f} s = {tries / seconds:,.0f}/s "
+              "through two processes")
+        engine = create_engine(pg.url)
+        with engine.connect() as conn:
+            booked = conn.execute(text(
+                "SELECT f.code, count(*) FROM tickets t JOIN facilities f ON f.id = t.facility_id "
+                "WHERE t.source = 'booking' GROUP BY f.code")).all()
+        engine.dispose()
+        worst = max(n for _, n in booked)
+        errors = sum(n for r in (result_a, result_b) for s, n in r.statuses.items() if s >= 500)
+        total = sum(n for _, n in booked)
+        print(f"booked {total} of {per_client * args.clients} tries across {len(booked)} "
+              f"facilities; most in one facility {worst} (quota {QUOTA}); 5xx: {errors}")
+        assert worst <= QUOTA and errors == 0
+    finally:
+        for app in apps:
+            app.stop()
+        redis.stop()
+        pg.remove()
+
+
+if __name__ == "__main__":
+    main()
