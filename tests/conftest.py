@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,6 @@ os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR",
                       str(Path(__file__).resolve().parent.parent / ".pytest_cache" / "escpos"))
 
 from sqlalchemy import Engine, text
-from werkzeug.serving import make_server
 
 from queue_server import create_app
 from queue_server.persistence.db import make_engine
@@ -23,7 +21,7 @@ from queue_server.persistence.migrate import upgrade
 from queue_server.persistence.uow import SqlUnitOfWork
 from queue_server.services.configuration import load_config, read_config
 from tests.support.clock import FakeClock
-from tests.support.servers import postgres_server
+from tests.support.servers import postgres_server, serve_in_thread
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "config" / "demo.yaml"
@@ -170,9 +168,5 @@ def admin(client: Any) -> Api:
 @pytest.fixture
 def live_server(app: Any) -> Iterator[str]:
     """The app served over real HTTP by a threaded Werkzeug server on loopback."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with serve_in_thread(app) as base:
+        yield base

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from werkzeug.serving import make_server
 
 from kiosk.agent import Options, create_agent
 from kiosk.escpos_reader import read
 from tests.conftest import Api
 from tests.support.printer import FakePrinter
+from tests.support.servers import serve_in_thread
 
 PATIENT = {"nik": "3578014507850002", "name": "Siti Aminah", "phone": "081234567890"}
 
@@ -99,11 +98,8 @@ def test_a_scanner_typing_the_code_and_enter_checks_in_and_prints(
     app = create_agent(Options(server=live_server, device_token="demo-kiosk",
                                printer=f"network:127.0.0.1:{printer.port}",
                                spool=tmp_path / "spool"))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        page.goto(f"http://127.0.0.1:{server.server_port}")
+    with serve_in_thread(app) as base:
+        page.goto(base)
         expect(page.locator("[data-service=pendaftaran]")).to_be_visible()
         page.keyboard.type(code.lower(), delay=15)  # a keyboard-wedge scanner
         page.keyboard.press("Enter")
@@ -120,6 +116,3 @@ def test_a_scanner_typing_the_code_and_enter_checks_in_and_prints(
             page.click(f"#keys button:text-is('{ch}')")
         page.click("#key-enter")
         expect(page.locator("#banner")).to_contain_text("tidak bisa check-in")
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from werkzeug.serving import make_server
 
 from kiosk.agent import Options, create_agent
 from kiosk.escpos_reader import read
 from tests.conftest import Api
 from tests.support.printer import FakePrinter
+from tests.support.servers import serve_in_thread
 
 
 @pytest.fixture
@@ -29,12 +28,8 @@ def kiosk_page(live_server: str, printer: FakePrinter, tmp_path: Path) -> Iterat
     app = create_agent(Options(server=live_server, device_token="demo-kiosk",
                                printer=f"network:127.0.0.1:{printer.port}",
                                spool=tmp_path / "spool"))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
+    with serve_in_thread(app) as base:
+        yield base
 
 
 def test_one_tap_on_a_service_prints_a_ticket(page: Page, kiosk_page: str,
@@ -96,15 +91,9 @@ def test_a_kiosk_page_says_so_when_the_server_is_unreachable(page: Page, printer
                                device_token="demo-kiosk",
                                printer=f"network:127.0.0.1:{printer.port}",
                                spool=tmp_path / "spool"))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        page.goto(f"http://127.0.0.1:{server.server_port}")
+    with serve_in_thread(app) as base:
+        page.goto(base)
         expect(page.locator("#banner")).to_contain_text("Server antrean tidak dapat dihubungi")
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
     assert printer.jobs == []
 
 

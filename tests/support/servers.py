@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 
 def free_port() -> int:
@@ -251,3 +252,18 @@ class AppProcess:
             except subprocess.TimeoutExpired:
                 self.kill()
             self.proc = None
+
+
+@contextmanager
+def serve_in_thread(app: Any) -> Iterator[str]:
+    """A WSGI app served over real HTTP by a threaded Werkzeug server on loopback."""
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
