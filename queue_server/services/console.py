@@ -44,6 +44,7 @@ def console_snapshot(uow: UnitOfWork, counter: Any, now: datetime) -> dict[str, 
     waiting = uow.tickets.waiting_list(ranks, days) if ranks else []
     no_shows = uow.tickets.no_shows(list(ranks), days) if ranks else []
     counts = uow.tickets.counter_counts(counter.id, _start_of_day(now, tz))
+    queued = sum(uow.tickets.waiting_counts(facility.id, days, list(ranks)).values())
     return {
         "seq": facility.event_seq,
         "generated_at": iso(now, tz),
@@ -55,7 +56,7 @@ def console_snapshot(uow: UnitOfWork, counter: Any, now: datetime) -> dict[str, 
                       "skipped_at": iso(t.finished_at, tz)} for t in no_shows],
         "counts": {"served": counts.get("finished", 0) + counts.get("transferred", 0),
                    "transferred": counts.get("transferred", 0),
-                   "no_show": counts.get("skipped", 0), "waiting": len(waiting)},
+                   "no_show": counts.get("skipped", 0), "waiting": queued},
         "services": [{"code": s.code, "name": s.name}
                      for s in uow.directory.services(facility.id)],
         "devices": [{"code": d.code, "name": d.name, "kind": d.kind,
