@@ -21,33 +21,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from common import ROOT, JsonClient, demo_server, percentile
 
-from tests.support.http import JsonClient  # noqa: E402
-from tests.support.live import Listener  # noqa: E402
-from tests.support.servers import server_process  # noqa: E402
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+from tests.support.live import Listener
 
 
 @contextlib.contextmanager
-def demo_server(url: str | None) -> Iterator[str]:
-    if url:
-        yield url
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder}/bench.db",
-               "SECRET_KEY": "bench"}
-        with server_process(env, "--demo", log_path=Path(folder) / "server.log") as base:
-            yield base
-
-
-@contextlib.contextmanager
-def two_processes() -> Iterator[list[str]]:
+def two_processes(clients: int) -> Iterator[list[str]]:
     """PostgreSQL, Redis and two gunicorn processes sharing events (the production shape)."""
     import subprocess
 
@@ -62,7 +42,8 @@ def two_processes() -> Iterator[list[str]]:
         for cmd in (["upgrade"], ["load-config", "config/demo.yaml"]):
             subprocess.run([sys.executable, "-m", "queue_server", *cmd], cwd=ROOT, env=env,
                            check=True, capture_output=True)
-        apps = [AppProcess(env, folder / f"app-{i}.log").start() for i in range(2)]
+        apps = [AppProcess(env, folder / f"app-{i}.log", threads=clients // 2 + 32).start()
+                for i in range(2)]
         yield [a.url for a in apps]
     finally:
         for app in apps:
@@ -125,7 +106,7 @@ def main() -> None:
     args = parser.parse_args()
     for clients in args.clients:
         if args.processes == 2:
-            with two_processes() as bases:
+            with two_processes(clients) as bases:
                 r = run(bases, clients, args.calls)
         else:
             with demo_server(args.url) as base:

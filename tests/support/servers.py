@@ -203,8 +203,10 @@ class RedisServer:
 class AppProcess:
     """One production-shaped server process: gunicorn, one worker, threads."""
 
-    def __init__(self, env: dict[str, str], log_path: Path, port: int | None = None):
-        self.env, self.log_path = env, log_path
+    def __init__(self, env: dict[str, str], log_path: Path, port: int | None = None,
+                 threads: int = 32):
+        # Each websocket holds one of gunicorn's threads in gthread mode.
+        self.env, self.log_path, self.threads = env, log_path, threads
         self.port = port or free_port()
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -219,7 +221,8 @@ class AppProcess:
         root = Path(__file__).resolve().parents[2]
         with open(self.log_path, "ab") as out:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-w", "1", "-k", "gthread", "--threads", "32",
+                [sys.executable, "-m", "gunicorn", "-w", "1", "-k", "gthread", "--threads",
+                 str(self.threads),
                  "--bind", f"127.0.0.1:{self.port}", "--graceful-timeout", "5",
                  "queue_server.wsgi:app"],
                 cwd=root, env=self.env, stdout=out, stderr=subprocess.STDOUT)
