@@ -26,8 +26,11 @@ class Runtime:
     # Device tokens seen recently (see services.auth.authenticate).
     devices: dict = field(default_factory=dict)
 
+    # Figures reused across transactions (see services.views.pace).
+    shared: dict = field(default_factory=dict)
+
     def uow(self, write: bool = True) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine, self.notifier, write=write)
+        return SqlUnitOfWork(self.engine, self.notifier, write=write, shared=self.shared)
 
 
 def current() -> Runtime:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, update
+from sqlalchemy import and_, bindparam, case, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload, selectinload
 
@@ -28,6 +28,34 @@ from .models import (
 )
 
 
+def _next_seq_statement(dialect: Any) -> Any:
+    stmt = dialect.insert(DailySequence.__table__).values(
+        service_id=bindparam("service_id"), day=bindparam("day"), last=1)
+    return stmt.on_conflict_do_update(
+        index_elements=["service_id", "day"],
+        set_={"last": DailySequence.__table__.c.last + 1},
+    ).returning(DailySequence.__table__.c.last)
+
+
+# Built once: the statements every ticket runs go through Core with bound parameters,
+# which skips rebuilding them and the ORM's bookkeeping on the hottest path.
+_NEXT_SEQ = {"postgresql": _next_seq_statement(postgresql),
+             "sqlite": _next_seq_statement(sqlite)}
+_BUMP_SEQ = (
+    update(Facility.__table__)
+    .where(Facility.__table__.c.id == bindparam("facility_id"))
+    .values(event_seq=Facility.__table__.c.event_seq + bindparam("count"))
+    .returning(Facility.__table__.c.event_seq)
+)
+_WAITING_IN_SERVICE = (
+    select(func.count())
+    .select_from(Ticket.__table__)
+    .where(Ticket.__table__.c.service_id == bindparam("service_id"),
+           Ticket.__table__.c.day.in_(bindparam("days", expanding=True)),
+           Ticket.__table__.c.status == "waiting")
+)
+
+
 class _Repo:
     def __init__(self, session: Session):
         self.session = session
@@ -35,6 +63,9 @@ class _Repo:
     @property
     def on_postgres(self) -> bool:
         return self.session.get_bind().dialect.name == "postgresql"
+
+    def _core(self, stmt: Any, **params: Any) -> Any:
+        return self.session.connection().execute(stmt, params)
 
 
 class Directory(_Repo):
@@ -103,14 +134,7 @@ class Directory(_Repo):
 
         The row stays locked until commit, so on PostgreSQL seq order is commit order.
         """
-        stmt = (
-            update(Facility)
-            .where(Facility.id == facility_id)
-            .values(event_seq=Facility.event_seq + count)
-            .returning(Facility.event_seq)
-            .execution_options(synchronize_session=False)
-        )
-        return int(self.session.execute(stmt).scalar_one())
+        return int(self._core(_BUMP_SEQ, facility_id=facility_id, count=count).scalar_one())
 
     def device_by_token_hash(self, token_hash: str) -> Device | None:
         return self.session.scalar(
@@ -149,13 +173,8 @@ class Tickets(_Repo):
         PostgreSQL everything issuing into one queue after it runs one at a time, and a
         rollback gives the number back: no gaps, no duplicates.
         """
-        dialect = postgresql if self.on_postgres else sqlite
-        stmt = dialect.insert(DailySequence).values(service_id=service_id, day=day, last=1)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[DailySequence.service_id, DailySequence.day],
-            set_={"last": DailySequence.last + 1},
-        ).returning(DailySequence.last)
-        return int(self.session.execute(stmt).scalar_one())
+        stmt = _NEXT_SEQ["postgresql" if self.on_postgres else "sqlite"]
+        return int(self._core(stmt, service_id=service_id, day=day).scalar_one())
 
     def add_visit(self, **fields: Any) -> Visit:
         visit = Visit(**fields)
@@ -270,6 +289,10 @@ class Tickets(_Repo):
             ahead,
         )
         return int(self.session.scalar(q) or 0)
+
+    def waiting_count(self, service_id: int, days: Sequence[date]) -> int:
+        return int(self._core(_WAITING_IN_SERVICE, service_id=service_id,
+                              days=list(days)).scalar_one())
 
     def waiting_counts(self, facility_id: int, days: Sequence[date],
                        service_ids: Sequence[int] | None = None) -> dict[int, int]:

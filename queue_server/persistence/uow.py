@@ -21,7 +21,10 @@ class NullNotifier:
 class SqlUnitOfWork:
     """`with uow:` opens a transaction; `commit()` ends it, leaving it rolls back."""
 
-    def __init__(self, engine: Engine, notifier: Notifier | None = None, write: bool = True):
+    def __init__(self, engine: Engine, notifier: Notifier | None = None, write: bool = True,
+                 shared: dict[Any, Any] | None = None):
+        # Figures a process may reuse across transactions (see services.views.pace).
+        self.shared: dict[Any, Any] = shared if shared is not None else {}
         self._bind = engine if write else engine.execution_options(**{SQLITE_BEGIN: "DEFERRED"})
         self._notifier = notifier or NullNotifier()
         self.outbox: list[OutgoingEvent] = []

@@ -61,8 +61,10 @@ def ticket_changed(uow: UnitOfWork, ticket: Any, now: datetime, called: bool = F
 
 
 def queue_changed(uow: UnitOfWork, facility: Any, now: datetime, services: Iterable[Any],
-                  counter: Any = None) -> None:
-    """`queue.changed`: fresh waiting counts and estimates of the services that moved."""
+                  counter: Any = None) -> list[dict[str, Any]]:
+    """`queue.changed`: fresh waiting counts and estimates of the services that moved.
+
+    Returns those figures, for a caller that needs them too."""
     unique = list({s.id: s for s in services}.values())
     payload: dict[str, Any] = {
         "facility": facility.code,
@@ -74,3 +76,4 @@ def queue_changed(uow: UnitOfWork, facility: Any, now: datetime, services: Itera
                               "paused": counter.paused}
     uow.emit(OutgoingEvent(facility.id, "queue.changed", payload,
                            (facility_room(facility.code),)))
+    return payload["services"]

@@ -38,6 +38,7 @@ class UnitOfWork(Protocol):
     staff: Any
     config: Any
     memo: dict[Any, Any]
+    shared: dict[Any, Any]
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(self, *exc: Any) -> None: ...

@@ -16,7 +16,7 @@ from .events import queue_changed, ticket_changed
 from .notifications import notice_nearly
 from .ports import Clock, UnitOfWork
 from .queries import get_facility
-from .views import counter_view, iso, queue_days, services_view, ticket_view
+from .views import counter_view, forget_pace, iso, queue_days, services_view, ticket_view
 
 
 def get_service(uow: UnitOfWork, facility: Any, code: str) -> Any:
@@ -103,8 +103,10 @@ def issue_walk_in(
                 f"Today's walk-in numbers for {service.name} are used up ({limit}).",
                 code="walkin_full",
             )
-        queue_changed(uow, facility, now, [service])
-        view = ticket_view(uow, ticket, now)
+        [figures] = queue_changed(uow, facility, now, [service])
+        # A regular patient who just arrived is last in line: everyone waiting is ahead.
+        ahead = figures["waiting"] - 1 if prio is Priority.REGULAR else None
+        view = ticket_view(uow, ticket, now, people_ahead=ahead)
         uow.commit()
         return view
 
@@ -151,6 +153,7 @@ def _close(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: dateti
            counter: Any, **data: Any) -> None:
     apply_action(uow, ticket, action, actor, now, counter.id, **data)
     ticket.finished_at = now
+    forget_pace(uow, ticket.service_id)  # one more observed service time
     ticket_changed(uow, ticket, now, counter=counter)
 
 
@@ -297,6 +300,8 @@ def set_paused(
         if counter.paused != paused:
             counter.paused = paused
             uow.flush()
+            for link in counter.links:
+                forget_pace(uow, link.service_id)  # open counters changed
             queue_changed(uow, counter.facility, now, [link.service for link in counter.links],
                           counter=counter)
         view = counter_view(counter)

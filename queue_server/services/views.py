@@ -5,6 +5,7 @@ Nothing here holds personal data unless the caller asks for the staff view.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -33,21 +34,43 @@ def minutes_per_patient(uow: UnitOfWork, service: Any, now: datetime) -> float:
     return pace(uow, service, now)[0]
 
 
+# How long a process reuses a service's pace. Changes made in this process (a finished
+# patient, a paused counter) forget it at once; another process's show within this time.
+PACE_TTL = 10.0
+
+
 def pace(uow: UnitOfWork, service: Any, now: datetime) -> tuple[float, int]:
-    """(minutes per patient, open counters) of a service, worked out once per transaction."""
+    """(minutes per patient, open counters) of a service: estimates need both, every ticket
+    and event asks, and they change slowly, so they are worked out once and reused."""
     key = ("pace", service.id)
     if key not in uow.memo:
-        observed = uow.tickets.recent_service_minutes(service.id, now - RECENT)
-        uow.memo[key] = (estimates.minutes_per_patient(observed, service.avg_minutes),
-                         uow.directory.open_counters(service.id))
+        cached = uow.shared.get(key)
+        if cached is not None and cached[1] > time.monotonic():
+            uow.memo[key] = cached[0]
+        else:
+            observed = uow.tickets.recent_service_minutes(service.id, now - RECENT)
+            value = (estimates.minutes_per_patient(observed, service.avg_minutes),
+                     uow.directory.open_counters(service.id))
+            uow.memo[key] = value
+            uow.shared[key] = (value, time.monotonic() + PACE_TTL)
     return uow.memo[key]
 
 
-def ticket_view(uow: UnitOfWork, ticket: Any, now: datetime, staff: bool = False) -> dict[str, Any]:
-    """A ticket as the API returns it; `staff=True` adds the patient's (masked) identity."""
+def forget_pace(uow: UnitOfWork, service_id: int) -> None:
+    uow.memo.pop(("pace", service_id), None)
+    uow.shared.pop(("pace", service_id), None)
+
+
+def ticket_view(uow: UnitOfWork, ticket: Any, now: datetime, staff: bool = False,
+                people_ahead: int | None = None) -> dict[str, Any]:
+    """A ticket as the API returns it; `staff=True` adds the patient's (masked) identity.
+
+    `people_ahead` may be given when the caller already knows it.
+    """
     facility = ticket.service.facility
     tz = facility.timezone
-    people_ahead = uow.tickets.people_ahead(ticket, queue_days(now, tz))
+    if people_ahead is None:
+        people_ahead = uow.tickets.people_ahead(ticket, queue_days(now, tz))
     eta = None
     if ticket.status == "waiting":
         minutes, counters = pace(uow, ticket.service, now)
@@ -121,10 +144,12 @@ def services_view(
 
 def _summaries(uow: UnitOfWork, facility: Any, now: datetime,
                services: Sequence[Any] | None = None) -> list[tuple[Any, dict[str, Any]]]:
+    days = queue_days(now, facility.timezone)
     if services is None:
         services = uow.directory.services(facility.id)
-    waiting = uow.tickets.waiting_counts(facility.id, queue_days(now, facility.timezone),
-                                         [s.id for s in services])
+        waiting = uow.tickets.waiting_counts(facility.id, days)
+    else:  # the services that just moved: usually one, counted directly
+        waiting = {s.id: uow.tickets.waiting_count(s.id, days) for s in services}
     result = []
     for service in services:
         people = waiting.get(service.id, 0)
