@@ -7,9 +7,10 @@ from typing import Any
 from flask_smorest import Blueprint
 
 from queue_server.runtime import current
-from queue_server.services import queries
+from queue_server.services import queries, queue
 
-from .schemas import BoardOut, FacilityOut, ServiceOut, ServicesQuery
+from .auth import principal
+from .schemas import BoardOut, FacilityOut, RunningTextIn, ServiceOut, ServicesQuery
 
 blp = Blueprint("facilities", __name__, url_prefix="/api/v1/facilities",
                 description="Facilities, services and boards (public)")
@@ -37,3 +38,13 @@ def board(facility: str) -> dict[str, Any]:
     """What a waiting-room display shows (no personal data)."""
     rt = current()
     return queries.board(rt.uow(write=False), rt.clock, facility)
+
+
+@blp.put("/<facility>/running-text")
+@blp.arguments(RunningTextIn)
+@blp.response(200, RunningTextIn)
+@blp.doc(security=[{"bearer": []}])
+def running_text(body: dict[str, Any], facility: str) -> dict[str, Any]:
+    """Set the text that runs along the bottom of the facility's boards (staff)."""
+    rt = current()
+    return queue.set_running_text(rt.uow(), rt.clock, principal(), facility, body["running_text"])

@@ -214,3 +214,8 @@ class ErrorBody(Schema):
 
 class ErrorOut(Schema):
     error = fields.Nested(ErrorBody, required=True)
+
+
+class RunningTextIn(Strict):
+    facility = fields.String(dump_only=True)
+    running_text = fields.String(required=True, validate=validate.Length(max=500))

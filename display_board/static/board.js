@@ -65,6 +65,7 @@
         const counter = counterOf(e.counter.code);
         if (counter) counter.paused = e.counter.paused;
       }
+      if (typeof e.running_text === "string") state.facility.running_text = e.running_text;
     },
   };
 

@@ -61,7 +61,7 @@ def ticket_changed(uow: UnitOfWork, ticket: Any, now: datetime, called: bool = F
 
 
 def queue_changed(uow: UnitOfWork, facility: Any, now: datetime, services: Iterable[Any],
-                  counter: Any = None) -> list[dict[str, Any]]:
+                  counter: Any = None, running_text: str | None = None) -> list[dict[str, Any]]:
     """`queue.changed`: fresh waiting counts and estimates of the services that moved.
 
     Returns those figures, for a caller that needs them too."""
@@ -74,6 +74,8 @@ def queue_changed(uow: UnitOfWork, facility: Any, now: datetime, services: Itera
     if counter is not None:
         payload["counter"] = {"code": counter.code, "name": counter.name,
                               "paused": counter.paused}
+    if running_text is not None:
+        payload["running_text"] = running_text
     uow.emit(OutgoingEvent(facility.id, "queue.changed", payload,
                            (facility_room(facility.code),)))
     return payload["services"]

@@ -376,3 +376,18 @@ def device_heartbeat(uow: UnitOfWork, clock: Clock, principal: Principal,
         facility = uow.directory.facility_by_id(device.facility_id)
         uow.commit()
         return {"received_at": iso(now, facility.timezone)}
+
+
+def set_running_text(uow: UnitOfWork, clock: Clock, principal: Principal, facility_code: str,
+                     text: str) -> dict[str, Any]:
+    """Staff of a facility (or an admin) change the boards' running text; boards update live."""
+    principal.require_staff()
+    with uow:
+        facility = get_facility(uow, facility_code)
+        principal.require_facility(facility.id)
+        facility.running_text = " ".join(text.split())
+        uow.flush()
+        now = clock.now()
+        queue_changed(uow, facility, now, [], running_text=facility.running_text)
+        uow.commit()
+        return {"facility": facility.code, "running_text": facility.running_text}

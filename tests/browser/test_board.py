@@ -183,3 +183,14 @@ def test_the_board_recovers_by_itself_after_a_server_restart(
         shown = page.evaluate("window.antrianBoard.state()")
         assert shown["seq"] == truth["seq"]
         assert shown["counters"] == truth["counters"]
+
+
+def test_staff_change_the_running_text_and_the_board_shows_it_live(page: Page, live_server: str,
+                                                                  staff: Api) -> None:
+    open_board(page, live_server)
+    expect(page.locator("#running-text")).to_contain_text("Selamat datang")
+    reply = staff.client.put("/api/v1/facilities/pkm-demo/running-text",
+                             json={"running_text": "Poli Gigi tutup pukul 12.00 hari ini."},
+                             headers=staff.headers())
+    assert reply.status_code == 200
+    expect(page.locator("#running-text")).to_have_text("Poli Gigi tutup pukul 12.00 hari ini.")

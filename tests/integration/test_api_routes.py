@@ -344,3 +344,21 @@ def test_the_openapi_document_lists_the_routes(client: Any) -> None:
                  "/api/v1/counters/{counter}/finish", "/api/v1/facilities/{facility}/board",
                  "/api/v1/auth/login"):
         assert path in paths
+
+
+def test_only_staff_of_the_facility_set_the_running_text(app: Any, client: Any, kiosk: Api,
+                                                        staff: Api, other_facility: None) -> None:
+    path = "/api/v1/facilities/pkm-demo/running-text"
+    body = {"running_text": "  Antrean   lancar  "}
+    fresh = app.test_client()  # no session cookie: only the bearer token counts
+    assert fresh.put(path, json=body).status_code == 401
+    assert fresh.put(path, json=body, headers=kiosk.headers()).status_code == 403
+    other = login(app.test_client(), "petugas-lain", "rahasia")
+    assert fresh.put(path, json=body,
+                     headers={"Authorization": f"Bearer {other}"}).status_code == 403
+    reply = client.put(path, json=body, headers=staff.headers())
+    assert reply.status_code == 200 and reply.get_json()["running_text"] == "Antrean lancar"
+    board = client.get("/api/v1/facilities/pkm-demo/board").get_json()
+    assert board["facility"]["running_text"] == "Antrean lancar"
+    too_long = client.put(path, json={"running_text": "x" * 501}, headers=staff.headers())
+    assert too_long.status_code == 422

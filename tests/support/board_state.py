@@ -74,6 +74,8 @@ class BoardState:
         self.state["services"] = [fresh.get(s["code"], s) for s in self.state["services"]]
         if "counter" in event:
             self._counter(event["counter"]["code"])["paused"] = event["counter"]["paused"]
+        if "running_text" in event:
+            self.state["facility"]["running_text"] = event["running_text"]
 
     def view(self) -> dict[str, Any]:
         """The parts a board shows, to compare with the server's own board."""
