@@ -411,10 +411,6 @@ class Tickets(_Repo):
         )
         return list(self.session.execute(q).all())
 
-    def events_of(self, ticket_id: int) -> Sequence[TicketEvent]:
-        q = select(TicketEvent).where(TicketEvent.ticket_id == ticket_id).order_by(TicketEvent.id)
-        return self.session.scalars(q).all()
-
 
 class Staff(_Repo):
     """Users and their login tokens."""
