@@ -93,22 +93,17 @@ def requeue(body: dict[str, Any], query: dict[str, Any], counter: str) -> dict[s
                                 query.get("facility"), number=body.get("number"))
 
 
-@blp.post("/<counter>/pause")
-@blp.arguments(FacilityQuery, location="query")
-@blp.response(200, CounterOut)
-@blp.doc(security=SECURITY)
-def pause(query: dict[str, Any], counter: str) -> dict[str, Any]:
-    """Pause the counter: call-next is refused until it resumes."""
-    rt = current()
-    return queue.set_paused(rt.uow(), rt.clock, principal(), counter, True, query.get("facility"))
+def _pause_route(paused: bool, summary: str) -> None:
+    def view(query: dict[str, Any], counter: str) -> dict[str, Any]:
+        rt = current()
+        return queue.set_paused(rt.uow(), rt.clock, principal(), counter, paused,
+                                query.get("facility"))
+
+    view.__name__ = "pause" if paused else "resume"
+    view.__doc__ = summary
+    blp.post(f"/<counter>/{view.__name__}")(blp.arguments(FacilityQuery, location="query")(
+        blp.response(200, CounterOut)(blp.doc(security=SECURITY)(view))))
 
 
-@blp.post("/<counter>/resume")
-@blp.arguments(FacilityQuery, location="query")
-@blp.response(200, CounterOut)
-@blp.doc(security=SECURITY)
-def resume(query: dict[str, Any], counter: str) -> dict[str, Any]:
-    """Resume a paused counter."""
-    rt = current()
-    return queue.set_paused(rt.uow(), rt.clock, principal(), counter, False,
-                            query.get("facility"))
+_pause_route(True, "Pause the counter: call-next is refused until it resumes.")
+_pause_route(False, "Resume a paused counter.")
