@@ -81,9 +81,36 @@ def cmd_serve(args: argparse.Namespace) -> int:
         _print_demo(args.host, args.port)
     app = create_app()
     socketio = app.extensions["socketio"]
-    socketio.run(app, host=args.host, port=args.port, use_reloader=False, log_output=True,
-                 allow_unsafe_werkzeug=True)
+    if socketio.async_mode == "gevent":
+        _serve_gevent(app, args.host, args.port)
+    else:
+        socketio.run(app, host=args.host, port=args.port, use_reloader=False, log_output=True,
+                     allow_unsafe_werkzeug=True)
     return 0
+
+
+def _serve_gevent(app: Flask, host: str, port: int) -> None:
+    """gevent's WSGI server on a listener with Nagle off (headers and body go out as two
+    writes; with Nagle on, each keep-alive reply waits ~40 ms for the client's ACK)."""
+    import signal
+    import socket
+
+    import gevent
+    from gevent import pywsgi
+
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # inherited on accept
+    listener.bind((host, port))
+    listener.listen(1024)
+    server = pywsgi.WSGIServer(listener, app, log=None)
+
+    def stop() -> None:  # finish requests in flight, then leave
+        server.stop(timeout=10)
+
+    gevent.signal_handler(signal.SIGTERM, stop)
+    gevent.signal_handler(signal.SIGINT, stop)
+    server.serve_forever()
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

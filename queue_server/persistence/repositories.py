@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, case, func, or_, select, update
+from sqlalchemy import and_, bindparam, case, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload, selectinload
 
@@ -54,6 +54,10 @@ _WAITING_IN_SERVICE = (
            Ticket.__table__.c.day.in_(bindparam("days", expanding=True)),
            Ticket.__table__.c.status == "waiting")
 )
+
+_INSERT_VISIT = insert(Visit.__table__).returning(Visit.__table__.c.id)
+_INSERT_TICKET = insert(Ticket.__table__).returning(Ticket.__table__.c.id)
+_INSERT_EVENT = insert(TicketEvent.__table__)
 
 
 class _Repo:
@@ -175,6 +179,17 @@ class Tickets(_Repo):
         """
         stmt = _NEXT_SEQ["postgresql" if self.on_postgres else "sqlite"]
         return int(self._core(stmt, service_id=service_id, day=day).scalar_one())
+
+    def insert_visit(self, **fields: Any) -> int:
+        """A new visit through Core (no ORM object): its id."""
+        return int(self._core(_INSERT_VISIT, **fields).scalar_one())
+
+    def insert_ticket(self, **fields: Any) -> int:
+        """A new ticket through Core (no ORM object): its id."""
+        return int(self._core(_INSERT_TICKET, **fields).scalar_one())
+
+    def insert_event(self, **fields: Any) -> None:
+        self._core(_INSERT_EVENT, **fields)
 
     def add_visit(self, **fields: Any) -> Visit:
         visit = Visit(**fields)

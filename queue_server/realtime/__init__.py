@@ -12,8 +12,18 @@ from . import handlers
 
 log = logging.getLogger(__name__)
 
-# Pinned: auto-detection would pick eventlet or gevent if either happened to be installed.
-ASYNC_MODE = "threading"
+
+
+def async_mode() -> str:
+    """gevent when the process was monkey-patched first (the server commands do), else threads.
+
+    Never auto-detected: that would pick eventlet or gevent merely for being installed.
+    """
+    try:
+        from gevent import monkey
+    except ImportError:  # pragma: no cover - gevent is in requirements.txt
+        return "threading"
+    return "gevent" if monkey.is_module_patched("socket") else "threading"
 
 
 class SocketNotifier:
@@ -33,7 +43,7 @@ class SocketNotifier:
 def init_realtime(app: Flask) -> SocketIO:
     socketio = SocketIO(
         app,
-        async_mode=ASYNC_MODE,
+        async_mode=async_mode(),
         message_queue=app.config.get("SOCKETIO_MESSAGE_QUEUE"),
         logger=False,
         engineio_logger=False,

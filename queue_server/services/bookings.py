@@ -9,17 +9,17 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..domain import estimates
-from ..domain.codes import new_visit_code, normalise_code
+from ..domain.codes import normalise_code
 from ..domain.errors import DomainError, InvalidInput, NotFound
 from ..domain.hours import is_open_on, opens_at
 from ..domain.identity import parse_bpjs, parse_name, parse_nik, parse_phone
 from ..domain.numbering import service_day
 from ..domain.privacy import mask_digits
 from ..domain.tickets import Action, TicketStatus
+from . import catalogue
 from .events import public_ticket, queue_changed, ticket_changed
 from .ports import Clock, UnitOfWork
-from .queries import get_facility
-from .queue import apply_action, get_service, open_ticket
+from .queue import apply_action, issue_ticket, new_visit
 from .views import iso, pace, ticket_view
 
 ACTIVE = ("booked", "waiting", "called", "serving")
@@ -70,8 +70,8 @@ def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
                         "This Idempotency-Key was used for a different request.",
                         code="idempotency_key_reused")
                 return booking_view(uow, _visit(uow, seen.visit_code), now), False
-        facility = get_facility(uow, req.facility)
-        service = get_service(uow, facility, req.service)
+        facility = catalogue.facility_by_code(uow, req.facility)
+        service = catalogue.service(uow, facility, req.service)
         _check_date(req.date, service_day(now, facility.timezone), window_days, service)
         # The number's row lock serialises every booking of this service and day, so the
         # two checks below cannot race, on SQLite or PostgreSQL.
@@ -83,12 +83,10 @@ def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
         if uow.tickets.active_bookings(service.id, req.date) >= service.booking_quota:
             raise DomainError("Kuota penuh untuk tanggal ini.",
                               "No places left on that date.", code="quota_full")
-        visit = uow.tickets.add_visit(
-            facility_id=facility.id, code=new_visit_code(), day=req.date, channel="mobile",
-            priority="regular", created_at=now, nik=nik, name=name, phone=phone,
-            bpjs_number=bpjs)
-        ticket = open_ticket(uow, visit, service, now, "patient:mobile", "booking",
-                             status=TicketStatus.BOOKED, day=req.date, seq=seq)
+        visit = new_visit(uow, facility.id, req.date, "mobile", "regular", now, nik=nik,
+                          name=name, phone=phone, bpjs_number=bpjs)
+        ticket = issue_ticket(uow, visit, service, now, "patient:mobile", "booking",
+                              status=TicketStatus.BOOKED, day=req.date, seq=seq)
         if idempotency_key:
             uow.tickets.remember_key(idempotency_key, req.fingerprint(), visit.code, now)
         view = booking_view(uow, visit, now, ticket)

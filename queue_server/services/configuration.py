@@ -13,6 +13,7 @@ from werkzeug.security import check_password_hash
 from ..domain.errors import InvalidInput
 from ..domain.hours import parse_hours
 from ..domain.numbering import validate_prefix
+from . import catalogue
 from .auth import ADMIN, DISPLAY, KIOSK, OPERATOR, hash_password, hash_token
 from .ports import UnitOfWork
 
@@ -56,6 +57,7 @@ def load_config(uow: UnitOfWork, data: dict[str, Any]) -> dict[str, int]:
             _load_user(uow, entry, facilities)
             counts["users"] += 1
         uow.commit()
+    catalogue.forget_all()
     return counts
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..domain.errors import InvalidInput, NotFound
+from ..domain.errors import InvalidInput
+from .catalogue import facility_not_found
 from .ports import Clock, UnitOfWork
 from .views import board_view, queue_days, services_view
 
@@ -13,8 +14,7 @@ from .views import board_view, queue_days, services_view
 def get_facility(uow: UnitOfWork, code: str) -> Any:
     facility = uow.directory.facility(code)
     if facility is None:
-        raise NotFound(f"Fasilitas '{code}' tidak ada.", f"No facility '{code}'.",
-                       code="facility_not_found")
+        raise facility_not_found(code)
     return facility
 
 

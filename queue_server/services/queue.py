@@ -11,7 +11,9 @@ from ..domain.hours import is_open
 from ..domain.numbering import format_number, service_day
 from ..domain.priority import Priority, parse_priority, queue_key
 from ..domain.tickets import EVENT_KINDS, Action, TicketStatus, transition
+from . import catalogue
 from .auth import Principal
+from .catalogue import ServiceRef, TicketRecord, VisitRecord, service_not_found
 from .events import queue_changed, ticket_changed
 from .notifications import notice_nearly
 from .ports import Clock, UnitOfWork
@@ -22,11 +24,7 @@ from .views import counter_view, forget_pace, iso, queue_days, services_view, ti
 def get_service(uow: UnitOfWork, facility: Any, code: str) -> Any:
     service = uow.directory.service(facility.id, code)
     if service is None or not service.active:
-        raise NotFound(
-            f"Layanan '{code}' tidak ada di {facility.name}.",
-            f"No service '{code}' at {facility.name}.",
-            code="service_not_found",
-        )
+        raise service_not_found(facility, code)
     return service
 
 
@@ -40,26 +38,63 @@ def apply_action(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: 
     )
 
 
+def _ticket_fields(priority: str, service: Any, day: Any, seq: int, now: datetime,
+                   status: TicketStatus, source: str) -> dict[str, Any]:
+    waiting = status is TicketStatus.WAITING
+    return {
+        "facility_id": service.facility_id, "service_id": service.id, "day": day, "seq": seq,
+        "number": format_number(service.prefix, seq), "priority": priority,
+        "status": status.value, "source": source, "issued_at": now,
+        "waiting_since": now if waiting else None,
+        "queue_key": queue_key(Priority(priority), now) if waiting else None,
+    }
+
+
+def _issued(ticket_id: int, facility_id: int, number: str, now: datetime, actor: str,
+            source: str) -> dict[str, Any]:
+    return {"ticket_id": ticket_id, "facility_id": facility_id, "kind": "issued", "at": now,
+            "actor": actor, "counter_id": None, "data": {"source": source, "number": number}}
+
+
 def open_ticket(
     uow: UnitOfWork, visit: Any, service: Any, now: datetime, actor: str, source: str,
-    status: TicketStatus = TicketStatus.WAITING, day: Any = None, seq: int | None = None,
 ) -> Any:
-    """A new numbered ticket for a visit in a service's queue (walk-in, booking, transfer)."""
+    """A new numbered ticket, as an ORM row, for a visit already loaded (a transfer)."""
+    day = service_day(now, service.facility.timezone)
+    fields = _ticket_fields(visit.priority, service, day, uow.tickets.next_seq(service.id, day),
+                            now, TicketStatus.WAITING, source)
+    ticket = uow.tickets.add_ticket(visit=visit, service=service, **fields)
+    uow.flush()
+    uow.tickets.add_event(**_issued(ticket.id, ticket.facility_id, ticket.number, now, actor,
+                                    source))
+    return ticket
+
+
+def new_visit(uow: UnitOfWork, facility_id: int, day: Any, channel: str, priority: str,
+              now: datetime, nik: str | None = None, name: str | None = None,
+              phone: str | None = None, bpjs_number: str | None = None) -> VisitRecord:
+    """A new visit written through Core (walk-ins and bookings: the busiest writes)."""
+    code = new_visit_code()
+    visit_id = uow.tickets.insert_visit(
+        facility_id=facility_id, code=code, day=day, channel=channel, priority=priority,
+        created_at=now, nik=nik, name=name, phone=phone, bpjs_number=bpjs_number)
+    return VisitRecord(visit_id, code, priority, nik, name, phone, bpjs_number)
+
+
+def issue_ticket(
+    uow: UnitOfWork, visit: VisitRecord, service: ServiceRef, now: datetime, actor: str,
+    source: str, status: TicketStatus = TicketStatus.WAITING, day: Any = None,
+    seq: int | None = None,
+) -> TicketRecord:
+    """A new numbered ticket for a new visit, written through Core."""
     day = day or service_day(now, service.facility.timezone)
     seq = seq or uow.tickets.next_seq(service.id, day)
-    waiting = status is TicketStatus.WAITING
-    ticket = uow.tickets.add_ticket(
-        visit=visit, facility_id=service.facility_id, service=service, day=day, seq=seq,
-        number=format_number(service.prefix, seq), priority=visit.priority,
-        status=status.value, source=source, issued_at=now,
-        waiting_since=now if waiting else None,
-        queue_key=queue_key(Priority(visit.priority), now) if waiting else None,
-    )
-    uow.flush()
-    uow.tickets.add_event(
-        ticket_id=ticket.id, facility_id=ticket.facility_id, kind="issued", at=now, actor=actor,
-        data={"source": source, "number": ticket.number},
-    )
+    fields = _ticket_fields(visit.priority, service, day, seq, now, status, source)
+    ticket_id = uow.tickets.insert_ticket(visit_id=visit.id, **fields)
+    uow.tickets.insert_event(**_issued(ticket_id, service.facility_id, fields["number"], now,
+                                       actor, source))
+    ticket = TicketRecord(id=ticket_id, visit=visit, service=service, **fields)
+    visit.tickets.append(ticket)
     return ticket
 
 
@@ -72,14 +107,14 @@ def issue_walk_in(
     with uow:
         if principal.kind == "device":
             principal.require_device("kiosk")
-            facility = uow.directory.facility_by_id(principal.facility_id)
+            facility = catalogue.facility_by_id(uow, principal.facility_id)
         else:
             if not facility_code:
                 raise InvalidInput("Sebutkan fasilitasnya.", "Say which facility.",
                                    code="facility_required")
-            facility = get_facility(uow, facility_code)
+            facility = catalogue.facility_by_code(uow, facility_code)
             principal.require_facility(facility.id)
-        service = get_service(uow, facility, service_code)
+        service = catalogue.service(uow, facility, service_code)
         now = clock.now()
         if not is_open(service.hours, now, facility.timezone):
             raise DomainError(
@@ -91,12 +126,9 @@ def issue_walk_in(
         limit = service.walkin_limit
         # The number is taken first: its row lock makes the limit check below exact even
         # when several kiosks issue at once.
-        visit = uow.tickets.add_visit(
-            facility_id=facility.id, code=new_visit_code(), day=day,
-            channel="kiosk" if principal.kind == "device" else "staff",
-            priority=prio.value, created_at=now,
-        )
-        ticket = open_ticket(uow, visit, service, now, principal.actor, "walk_in")
+        visit = new_visit(uow, facility.id, day,
+                          "kiosk" if principal.kind == "device" else "staff", prio.value, now)
+        ticket = issue_ticket(uow, visit, service, now, principal.actor, "walk_in", day=day)
         if limit is not None and uow.tickets.count_issued(service.id, day, "walk_in") > limit:
             raise DomainError(
                 f"Nomor antrean {service.name} hari ini sudah habis ({limit}).",
