@@ -16,6 +16,7 @@ from queue_server.runtime import current
 from queue_server.services import bookings, queue
 
 from .auth import principal
+from .responses import ready
 from .schemas import BookingIn, BookingOut, IdempotencyHeader, TicketOut
 
 blp = Blueprint("bookings", __name__, url_prefix="/api/v1/bookings",
@@ -40,7 +41,7 @@ def _nik_key() -> str:
 @blp.arguments(IdempotencyHeader, location="headers")
 @blp.response(201, BookingOut)
 @blp.alt_response(200, schema=BookingOut, description="the same key and body again")
-def book(body: dict[str, Any], headers: dict[str, Any]) -> tuple[dict[str, Any], int]:
+def book(body: dict[str, Any], headers: dict[str, Any]) -> Response:
     """Book a number at a facility's service on a date.
 
     Errors: `invalid_nik`, `invalid_bpjs`, `invalid_phone`, `invalid_name` (422),
@@ -55,7 +56,7 @@ def book(body: dict[str, Any], headers: dict[str, Any]) -> tuple[dict[str, Any],
         bpjs_number=patient.get("bpjs_number"))
     view, created = bookings.book(rt.uow(), rt.clock, req,
                                   current_app.config["BOOKING_WINDOW_DAYS"], headers.get("key"))
-    return view, 201 if created else 200
+    return ready(view, 201 if created else 200)
 
 
 @blp.get("/<code>")

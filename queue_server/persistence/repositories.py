@@ -51,7 +51,9 @@ _WAITING_IN_SERVICE = (
     select(func.count())
     .select_from(Ticket.__table__)
     .where(Ticket.__table__.c.service_id == bindparam("service_id"),
-           Ticket.__table__.c.day.in_(bindparam("days", expanding=True)),
+           # The queue's days are contiguous (yesterday, today): a range compiles once,
+           # an expanding IN list is re-rendered on every call.
+           Ticket.__table__.c.day.between(bindparam("first"), bindparam("last")),
            Ticket.__table__.c.status == "waiting")
 )
 
@@ -307,7 +309,7 @@ class Tickets(_Repo):
 
     def waiting_count(self, service_id: int, days: Sequence[date]) -> int:
         return int(self._core(_WAITING_IN_SERVICE, service_id=service_id,
-                              days=list(days)).scalar_one())
+                              first=min(days), last=max(days)).scalar_one())
 
     def waiting_counts(self, facility_id: int, days: Sequence[date],
                        service_ids: Sequence[int] | None = None) -> dict[int, int]:

@@ -13,6 +13,15 @@ from .db import SQLITE_BEGIN
 from .repositories import Configuration, Directory, Staff, Tickets
 
 
+def _reader(engine: Engine) -> Engine:
+    """The engine's read-only twin (SQLite begins DEFERRED), made once per engine."""
+    reader = getattr(engine, "_antrian_reader", None)
+    if reader is None:
+        reader = engine.execution_options(**{SQLITE_BEGIN: "DEFERRED"})
+        engine._antrian_reader = reader  # type: ignore[attr-defined]
+    return reader
+
+
 class NullNotifier:
     def publish(self, events: list[OutgoingEvent]) -> None:
         return None
@@ -25,7 +34,7 @@ class SqlUnitOfWork:
                  shared: dict[Any, Any] | None = None):
         # Figures a process may reuse across transactions (see services.views.pace).
         self.shared: dict[Any, Any] = shared if shared is not None else {}
-        self._bind = engine if write else engine.execution_options(**{SQLITE_BEGIN: "DEFERRED"})
+        self._bind = engine if write else _reader(engine)
         self._notifier = notifier or NullNotifier()
         self.outbox: list[OutgoingEvent] = []
 
