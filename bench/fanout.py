@@ -4,8 +4,9 @@
     python bench/fanout.py --url http://127.0.0.1:5000 ...    # or measures a running one
 
 Prints p50/p99/max of (receipt time − moment the call-next request was sent), over every
-client and call, and the HTTP time of call-next itself. Clients are python-socketio over
-websocket, in this process; the server runs in another process on the same machine.
+client and call, and the HTTP time of call-next itself. Clients are python-socketio's
+asyncio client over websocket, spread over `--listeners` processes (default 2) on the same
+machine as the server; their receipt time is taken first thing in the event handler.
 """
 
 from __future__ import annotations
@@ -16,14 +17,12 @@ import os
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from common import ROOT, JsonClient, demo_server, percentile
-
-from tests.support.live import Listener
 
 
 @contextlib.contextmanager
@@ -42,8 +41,7 @@ def two_processes(clients: int) -> Iterator[list[str]]:
         for cmd in (["upgrade"], ["load-config", "config/demo.yaml"]):
             subprocess.run([sys.executable, "-m", "queue_server", *cmd], cwd=ROOT, env=env,
                            check=True, capture_output=True)
-        apps = [AppProcess(env, folder / f"app-{i}.log", threads=clients // 2 + 32).start()
-                for i in range(2)]
+        apps = [AppProcess(env, folder / f"app-{i}.log").start() for i in range(2)]
         yield [a.url for a in apps]
     finally:
         for app in apps:
@@ -52,44 +50,111 @@ def two_processes(clients: int) -> Iterator[list[str]]:
         pg.remove()
 
 
-def run(bases: list[str], clients: int, calls: int) -> dict[str, float]:
-    """Clients are spread over `bases`; calls are made through the first."""
+def _listen(bases: list[str], count: int, first: int, pipe: Connection) -> None:
+    """A listener process: `count` asyncio Socket.IO clients; reports each number heard by
+    all of them, then every arrival time when told to stop."""
+    import asyncio
+    from collections import defaultdict
+
+    import socketio
+
+    arrivals: dict[str, list[float]] = defaultdict(list)
+
+    async def client(index: int) -> socketio.AsyncClient:
+        sio = socketio.AsyncClient(reconnection=False)
+        ready = asyncio.Event()
+
+        async def snapshot(_: object) -> None:
+            ready.set()
+
+        async def called(data: dict) -> None:
+            heard = time.perf_counter()  # first thing: the moment the event was delivered
+            number = data["ticket"]["number"]
+            arrivals[number].append(heard)
+            if len(arrivals[number]) == count:
+                pipe.send(("heard", number))
+
+        sio.on("snapshot", snapshot)
+        sio.on("ticket.called", called)
+        await sio.connect(bases[index % len(bases)], auth={"facility": "pkm-demo"},
+                          transports=["websocket"], wait_timeout=60)
+        await asyncio.wait_for(ready.wait(), 120)
+        return sio
+
+    async def main() -> None:
+        clients = []
+        for start in range(first, first + count, 25):  # connect in small waves
+            clients += await asyncio.gather(
+                *(client(i) for i in range(start, min(start + 25, first + count))))
+        pipe.send(("ready", count))
+        await asyncio.get_running_loop().run_in_executor(None, pipe.recv)
+        pipe.send(("arrivals", dict(arrivals)))
+        await asyncio.gather(*(c.disconnect() for c in clients), return_exceptions=True)
+
+    asyncio.run(main())
+
+
+def run(bases: list[str], clients: int, calls: int, listeners: int) -> dict[str, float]:
+    """Clients are spread over `bases` and over `listeners` processes; calls go through the
+    first base, one at a time, each after every client heard the one before (or 15 s)."""
+    import multiprocessing
+    import multiprocessing.connection
+
     base = bases[0]
-    listeners = []
-    for i in range(clients):
-        listeners.append(Listener(bases[i % len(bases)], {"facility": "pkm-demo"}))
-    for listener in listeners:
-        listener.wait_event("snapshot", timeout=60)
     kiosk = JsonClient(base, "demo-kiosk")
     for _ in range(calls):
         assert kiosk.post("/api/v1/kiosk/tickets", {"service": "pendaftaran"}).status == 201
     token = JsonClient(base).post("/api/v1/auth/login",
                                   {"username": "petugas", "password": "demo"}).body["token"]
     staff = JsonClient(base, token)
-    latencies: list[float] = []
-    http: list[float] = []
-    missed = 0
-    for _ in range(calls):
-        sent = time.perf_counter()
-        reply = staff.post("/api/v1/counters/loket-1/call-next")
-        http.append(time.perf_counter() - sent)
-        assert reply.status == 200, reply.body
-        number = reply.body["number"]
-        deadline = time.monotonic() + 15  # a client that has not heard by then missed it
-        for listener in listeners:
-            try:
-                listener.wait_event("ticket.called",
-                                    lambda e, n=number: e["ticket"]["number"] == n,
-                                    timeout=max(deadline - time.monotonic(), 0.01))
-            except TimeoutError:
-                missed += 1
-                continue
-            arrived = next(t for name, data, t in listener.received
-                           if name == "ticket.called" and data["ticket"]["number"] == number)
-            latencies.append(arrived - sent)
-    for listener in listeners:
-        threading.Thread(target=listener.close, daemon=True).start()
-    ms = [v * 1000 for v in latencies]
+
+    ctx = multiprocessing.get_context("spawn")
+    share = [clients // listeners + (1 if i < clients % listeners else 0)
+             for i in range(listeners)]
+    pipes, procs = [], []
+    first = 0
+    for count in share:
+        mine, theirs = ctx.Pipe()
+        proc = ctx.Process(target=_listen, args=(bases, count, first, theirs), daemon=True)
+        proc.start()
+        pipes.append(mine)
+        procs.append(proc)
+        first += count
+    try:
+        for pipe in pipes:
+            if not pipe.poll(600):
+                raise TimeoutError("listeners did not connect in 10 minutes")
+            assert pipe.recv()[0] == "ready"
+        sent: dict[str, float] = {}
+        http: list[float] = []
+        for _ in range(calls):
+            began = time.perf_counter()
+            reply = staff.post("/api/v1/counters/loket-1/call-next")
+            http.append(time.perf_counter() - began)
+            assert reply.status == 200, reply.body
+            sent[reply.body["number"]] = began
+            waiting = list(pipes)
+            deadline = time.monotonic() + 15  # a client that has not heard by then missed it
+            while waiting and time.monotonic() < deadline:
+                for pipe in multiprocessing.connection.wait(waiting, 0.5):
+                    if pipe.recv() == ("heard", reply.body["number"]):
+                        waiting.remove(pipe)
+        arrivals: dict[str, list[float]] = {}
+        for pipe in pipes:
+            pipe.send("stop")
+            while True:
+                kind, data = pipe.recv()
+                if kind == "arrivals":
+                    break
+            for number, times in data.items():
+                arrivals.setdefault(number, []).extend(times)
+    finally:
+        for proc in procs:
+            proc.join(timeout=30)
+            if proc.is_alive():
+                proc.kill()
+    ms = [(t - sent[n]) * 1000 for n, times in arrivals.items() if n in sent for t in times]
+    missed = clients * calls - len(ms)
     return {"clients": clients, "calls": calls, "missed": missed,
             "p50_ms": percentile(ms, 0.5),
             "p99_ms": percentile(ms, 0.99), "max_ms": max(ms),
@@ -103,14 +168,16 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=30)
     parser.add_argument("--processes", type=int, choices=(1, 2), default=1,
                         help="2: PostgreSQL + Redis + two gunicorn processes")
+    parser.add_argument("--listeners", type=int, default=2,
+                        help="processes the clients are spread over")
     args = parser.parse_args()
     for clients in args.clients:
         if args.processes == 2:
             with two_processes(clients) as bases:
-                r = run(bases, clients, args.calls)
+                r = run(bases, clients, args.calls, args.listeners)
         else:
             with demo_server(args.url) as base:
-                r = run([base], clients, args.calls)
+                r = run([base], clients, args.calls, args.listeners)
         print(f"{args.processes} process(es), "
               f"{r['clients']:>5} clients × {r['calls']} calls: call→client p50 "
               f"{r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, max {r['max_ms']:.1f} ms; "

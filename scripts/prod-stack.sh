@@ -37,7 +37,7 @@ $PY -m queue_server upgrade
 $PY -m queue_server load-config config/demo.yaml
 
 for port in 5001 5002; do
-  .venv/bin/gunicorn -w 1 -k gthread --threads 64 --bind "127.0.0.1:$port" \
+  .venv/bin/gunicorn -w 1 -k gevent --worker-connections 4000 --bind "127.0.0.1:$port" \
     --graceful-timeout 20 queue_server.wsgi:app >"$ROOT/app-$port.log" 2>&1 &
   pids+=($!)
 done

@@ -201,12 +201,11 @@ class RedisServer:
 
 
 class AppProcess:
-    """One production-shaped server process: gunicorn, one worker, threads."""
+    """One production-shaped server process: gunicorn, one gevent worker."""
 
     def __init__(self, env: dict[str, str], log_path: Path, port: int | None = None,
-                 threads: int = 32):
-        # Each websocket holds one of gunicorn's threads in gthread mode.
-        self.env, self.log_path, self.threads = env, log_path, threads
+                 connections: int = 4000):
+        self.env, self.log_path, self.connections = env, log_path, connections
         self.port = port or free_port()
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -221,8 +220,8 @@ class AppProcess:
         root = Path(__file__).resolve().parents[2]
         with open(self.log_path, "ab") as out:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-w", "1", "-k", "gthread", "--threads",
-                 str(self.threads),
+                [sys.executable, "-m", "gunicorn", "-w", "1", "-k", "gevent",
+                 "--worker-connections", str(self.connections),
                  "--bind", f"127.0.0.1:{self.port}", "--graceful-timeout", "5",
                  "queue_server.wsgi:app"],
                 cwd=root, env=self.env, stdout=out, stderr=subprocess.STDOUT)
