@@ -4,7 +4,8 @@
 gunicorn's gevent worker patches the process before it loads this module, so Socket.IO
 runs on greenlets (a waiting-room socket costs a greenlet, not a thread); `-k gthread`
 works too, with one thread per socket. One worker per process (Socket.IO sessions live in
-their process; several processes share events through Redis); the schema must already be current (`python -m queue_server upgrade`).
+their process; several processes share events through Redis); the schema must already be
+current (`python -m queue_server upgrade`).
 """
 
 from __future__ import annotations
