@@ -62,6 +62,28 @@ _INSERT_TICKET = insert(Ticket.__table__).returning(Ticket.__table__.c.id)
 _INSERT_EVENT = insert(TicketEvent.__table__)
 
 
+def _status_is(column: Any, *statuses: str) -> Any:
+    # Plain ORs of equalities compile once; a literal IN list is re-expanded per call.
+    return or_(*(column == bindparam(f"status_{s}", s) for s in statuses))
+
+
+_T, _V = Ticket.__table__, Visit.__table__
+# A booking's day in one round trip: places taken, this patient's own booking, and how many
+# patients are ahead of a new number (every ticket of the day so far has a lower one).
+_BOOKING_DAY = (
+    select(
+        func.count(case((and_(_T.c.source == "booking", _T.c.status != "cancelled"), 1)))
+        .label("booked"),
+        func.count(case((and_(_V.c.nik == bindparam("nik"), _T.c.source == "booking",
+                              _status_is(_T.c.status, "booked", "waiting", "called",
+                                         "serving")), 1))).label("mine"),
+        func.count(case((_status_is(_T.c.status, "booked", "waiting"), 1))).label("ahead"),
+    )
+    .select_from(_T.join(_V, _V.c.id == _T.c.visit_id))
+    .where(_T.c.service_id == bindparam("service_id"), _T.c.day == bindparam("day"))
+)
+
+
 class _Repo:
     def __init__(self, session: Session):
         self.session = session
@@ -334,16 +356,9 @@ class Tickets(_Repo):
         )
         return int(self.session.scalar(q) or 0)
 
-    def has_active_booking(self, nik: str, service_id: int, day: date) -> bool:
-        q = (
-            select(Ticket.id)
-            .join(Visit, Visit.id == Ticket.visit_id)
-            .where(Visit.nik == nik, Ticket.service_id == service_id, Ticket.day == day,
-                   Ticket.source == "booking",
-                   Ticket.status.in_(("booked", "waiting", "called", "serving")))
-            .limit(1)
-        )
-        return self.session.scalar(q) is not None
+    def booking_day(self, nik: str, service_id: int, day: date) -> Any:
+        """(booked, mine, ahead) of a service's day, for a patient about to book it."""
+        return self._core(_BOOKING_DAY, nik=nik, service_id=service_id, day=day).one()
 
     def ahead_by_number(self, ticket: Ticket) -> int:
         """Booked or waiting tickets of the same day and service with a lower number."""

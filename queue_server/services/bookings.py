@@ -76,11 +76,12 @@ def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
         # The number's row lock serialises every booking of this service and day, so the
         # two checks below cannot race, on SQLite or PostgreSQL.
         seq = uow.tickets.next_seq(service.id, req.date)
-        if uow.tickets.has_active_booking(nik, service.id, req.date):
+        day = uow.tickets.booking_day(nik, service.id, req.date)
+        if day.mine:
             raise DomainError(
                 "Nomor antrean hanya dapat diambil 1 kali pada tanggal dan poli yang sama.",
                 "Only one booking per patient, service and day.", code="already_booked")
-        if uow.tickets.active_bookings(service.id, req.date) >= service.booking_quota:
+        if day.booked >= service.booking_quota:
             raise DomainError("Kuota penuh untuk tanggal ini.",
                               "No places left on that date.", code="quota_full")
         visit = new_visit(uow, facility.id, req.date, "mobile", "regular", now, nik=nik,
@@ -89,7 +90,7 @@ def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
                               status=TicketStatus.BOOKED, day=req.date, seq=seq)
         if idempotency_key:
             uow.tickets.remember_key(idempotency_key, req.fingerprint(), visit.code, now)
-        view = booking_view(uow, visit, now, ticket)
+        view = booking_view(uow, visit, now, ticket, ahead=day.ahead)
         uow.commit()
         return view, True
 
@@ -117,12 +118,15 @@ def _booked_eta(uow: UnitOfWork, ticket: Any, position: int, now: datetime) -> s
     return iso(estimates.estimated_call_at(max(start, now), position, minutes, counters), tz)
 
 
-def booking_view(uow: UnitOfWork, visit: Any, now: datetime, ticket: Any = None) -> dict:
-    """A booking as its holder sees it: never the full NIK, BPJS number or phone."""
+def booking_view(uow: UnitOfWork, visit: Any, now: datetime, ticket: Any = None,
+                 ahead: int | None = None) -> dict:
+    """A booking as its holder sees it: never the full NIK, BPJS number or phone.
+
+    `ahead`: the patients ahead of a booked number, when the caller already counted them."""
     ticket = ticket or _open_ticket_of(visit)
-    view = ticket_view(uow, ticket, now)
+    view = ticket_view(uow, ticket, now, people_ahead=ahead)
     if ticket.status == "booked":
-        view["people_ahead"] = uow.tickets.ahead_by_number(ticket)
+        view["people_ahead"] = ahead if ahead is not None else uow.tickets.ahead_by_number(ticket)
         view["estimated_call_at"] = _booked_eta(uow, ticket, view["people_ahead"], now)
     view["position"] = view["people_ahead"]
     view["journey"] = [public_ticket(t) for t in visit.tickets]
