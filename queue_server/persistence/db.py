@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DisconnectionError
 
 # Execution option a read-only unit of work sets so SQLite does not take the write lock.
 SQLITE_BEGIN = "sqlite_begin"
@@ -18,9 +20,36 @@ def is_sqlite(url: str) -> bool:
 def make_engine(url: str, **overrides: Any) -> Engine:
     if is_sqlite(url):
         return _sqlite_engine(url, **overrides)
-    options: dict[str, Any] = {"pool_size": 10, "max_overflow": 20, "pool_pre_ping": True}
+    options: dict[str, Any] = {"pool_size": 10, "max_overflow": 20}
     options.update(overrides)
-    return create_engine(url, **options)
+    engine = create_engine(url, **options)
+    _ping_when_idle(engine)
+    return engine
+
+
+# A pooled connection idle this long is tested before use (a database restart or a
+# firewall may have cut it meanwhile). Busy connections are not: pinging on every checkout
+# (pool_pre_ping) cost a round trip per request. A busy connection that broke fails its
+# request with a 503, and SQLAlchemy then discards every connection of the pool at once.
+IDLE_PING_SECONDS = 10.0
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    @event.listens_for(engine, "checkin")
+    def _checked_in(_dbapi_conn: Any, record: Any) -> None:
+        record.info["idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("idle_since")
+        if since is None or time.monotonic() - since < IDLE_PING_SECONDS:
+            return
+        try:
+            alive = engine.dialect.do_ping(dbapi_conn)
+        except Exception as exc:  # the pool replaces it and tries again
+            raise DisconnectionError("idle connection is gone") from exc
+        if not alive:
+            raise DisconnectionError("idle connection is gone")
 
 
 def _sqlite_engine(url: str, **overrides: Any) -> Engine:

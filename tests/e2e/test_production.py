@@ -232,3 +232,22 @@ def test_a_backup_taken_while_issuing_restores_to_a_working_server(tmp_path: Pat
         restored.stop()
 
 
+
+
+def test_an_idle_pooled_connection_cut_by_a_restart_is_replaced_before_use(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from queue_server.persistence import db
+
+    pg = PgServer().start()
+    engine = make_engine(pg.url, pool_size=1, max_overflow=0)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT 1")).scalar_one() == 1
+        pg.stop()
+        pg.start()  # the pooled connection is now dead, and idle
+        monkeypatch.setattr(db, "IDLE_PING_SECONDS", 0.0)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT 2")).scalar_one() == 2
+    finally:
+        engine.dispose()
+        pg.remove()
