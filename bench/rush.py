@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import yaml
-from common import ROOT, JsonClient, drive
+from common import ROOT, JsonClient, cpu_seconds, drive
 from sqlalchemy import create_engine, text
 
 from tests.support.servers import AppProcess, PgServer, RedisServer
@@ -67,6 +67,11 @@ def main() -> None:
                 "patient": {"nik": f"357801010190{n % 10_000:04d}",
                             "name": "Rush Patient", "phone": "081234567890"}}).status
 
+        parts = {"app processes": [a.proc.pid for a in apps if a.proc],
+                 "PostgreSQL": [pg.proc.pid] if pg.proc else [],
+                 "Redis": [redis.proc.pid] if redis.proc else []}
+        before = {name: sum(cpu_seconds(p) for p in pids) for name, pids in parts.items()}
+        before["clients"] = os.times().user + os.times().system  # this process alone
         # Half the clients talk to each process, all at once.
         with ThreadPoolExecutor(2) as pool:
             result_a, result_b = pool.map(lambda base: drive(base, args.clients // 2,
@@ -76,8 +81,13 @@ def main() -> None:
         print(result_b.line("rush via process B"))
         seconds = max(result_a.seconds, result_b.seconds)
         tries = result_a.requests + result_b.requests
+        used = {name: sum(cpu_seconds(p) for p in pids) - before[name]
+                for name, pids in parts.items()}
+        used["clients"] = os.times().user + os.times().system - before["clients"]
         print(f"rush: {tries} booking requests in {seconds:.1f} s = {tries / seconds:,.0f}/s "
               "through two processes")
+        print("CPU per request: " + ", ".join(f"{name} {1000 * s / tries:.2f} ms"
+                                               for name, s in used.items()))
         engine = create_engine(pg.url)
         with engine.connect() as conn:
             booked = conn.execute(text(
