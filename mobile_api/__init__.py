@@ -6,6 +6,7 @@ from flask import Flask
 from flask_smorest import Api
 
 from . import auth, bookings, counters, errors, facilities, kiosk
+from .ratelimit import init_limits
 from .schemas import ErrorOut
 
 DESCRIPTION = """The public API of antrian, the puskesmas queue system.
@@ -37,7 +38,7 @@ def init_api(app: Flask) -> Api:
         "servers": [{"url": "/"}],
         "info": {"description": DESCRIPTION},
     })
-    bookings.limiter.init_app(app)
+    init_limits(app)
     api.spec.components.security_scheme(
         "bearer", {"type": "http", "scheme": "bearer", "description": "staff or device token"}
     )

@@ -2,41 +2,28 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 import qrcode
 import qrcode.image.svg
 from flask import Response, current_app, request
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_smorest import Blueprint
 
 from queue_server.runtime import current
 from queue_server.services import bookings, queue
 
 from .auth import principal
+from .ratelimit import client_address, limited, nik_key
 from .responses import ready
 from .schemas import BookingIn, BookingOut, IdempotencyHeader, TicketOut
 
 blp = Blueprint("bookings", __name__, url_prefix="/api/v1/bookings",
                 description="Phone bookings: book, follow, cancel; check-in on arrival")
-limiter = Limiter(key_func=get_remote_address, headers_enabled=False)  # see errors._limited
-
-
-def _nik_key() -> str:
-    """Limit per patient: the NIK in the body (hashed; never kept in clear in the store)."""
-    body = request.get_json(silent=True)
-    nik = body.get("patient", {}).get("nik") if isinstance(body, dict) and isinstance(
-        body.get("patient"), dict) else None
-    if not isinstance(nik, str):
-        return "addr:" + get_remote_address()
-    return "nik:" + hashlib.sha256(nik.encode()).hexdigest()[:32]
 
 
 @blp.post("")
-@limiter.limit(lambda: current_app.config["BOOKING_LIMIT_PER_ADDRESS"])
-@limiter.limit(lambda: current_app.config["BOOKING_LIMIT_PER_NIK"], key_func=_nik_key)
+@limited(("address", "BOOKING_LIMIT_PER_ADDRESS", client_address),
+         ("nik", "BOOKING_LIMIT_PER_NIK", nik_key))
 @blp.arguments(BookingIn)
 @blp.arguments(IdempotencyHeader, location="headers")
 @blp.response(201, BookingOut)

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import logging
-import math
-import time
 from typing import Any
 
-from flask import Flask, Response, current_app, jsonify, request
+from flask import Flask, Response, jsonify, request
 from flask.typing import ResponseReturnValue
-from flask_limiter import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
@@ -77,20 +74,6 @@ def _http(exc: HTTPException) -> ResponseReturnValue:
                           exc.description or exc.name)
 
 
-def _limited(exc: RateLimitExceeded) -> ResponseReturnValue:
-    """429 with Retry-After. Flask-Limiter's own headers are off: they cost a store round
-    trip per limit on every booking, and only a refused client needs to know when to retry."""
-    response = _http(exc)
-    retry_after = exc.limit.limit.get_expiry()
-    for limiter in current_app.extensions.get("limiter", ()):
-        current = limiter.current_limit
-        if current is not None and current.breached:
-            retry_after = max(1, math.ceil(current.reset_at - time.time()))
-            break
-    response.headers["Retry-After"] = str(retry_after)
-    return response
-
-
 def _csrf(exc: CSRFError) -> ResponseReturnValue:
     return error_response(400, "csrf_failed",
                           "Token keamanan halaman tidak cocok; muat ulang halaman lalu coba lagi.",
@@ -126,7 +109,6 @@ def install(app: Flask) -> None:
     # Registered after flask-smorest's own handler, so this shape wins everywhere.
     app.register_error_handler(DomainError, _domain)
     app.register_error_handler(HTTPException, _http)
-    app.register_error_handler(RateLimitExceeded, _limited)
     app.register_error_handler(CSRFError, _csrf)
     app.register_error_handler(StaleDataError, _stale)
     app.register_error_handler(IntegrityError, _integrity)

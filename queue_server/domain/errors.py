@@ -43,3 +43,18 @@ class Unauthorized(DomainError):
 class Forbidden(DomainError):
     kind = "forbidden"
     code = "forbidden"
+
+
+class RateLimited(DomainError):
+    """Too many requests: try again after `retry_after` seconds (429 with Retry-After)."""
+
+    kind = "rate_limited"
+    code = "too_many_requests"
+
+    def __init__(self, retry_after: int, message: str | None = None,
+                 message_en: str | None = None):
+        super().__init__(
+            message or f"Terlalu banyak permintaan; coba lagi dalam {retry_after} detik.",
+            message_en or f"Too many requests; try again in {retry_after} seconds.",
+        )
+        self.retry_after = retry_after

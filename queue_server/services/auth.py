@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..domain import throttle
-from ..domain.errors import DomainError, Forbidden, Unauthorized
+from ..domain.errors import Forbidden, RateLimited, Unauthorized
 from .ports import Clock, UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -75,16 +75,15 @@ class Principal:
         return self
 
 
-class TooManyAttempts(DomainError):
-    kind = "rate_limited"
+class TooManyAttempts(RateLimited):
     code = "too_many_attempts"
 
     def __init__(self, retry_after: int):
         super().__init__(
+            retry_after,
             f"Terlalu banyak percobaan login gagal; coba lagi dalam {retry_after} detik.",
             f"Too many failed logins; try again in {retry_after} seconds.",
         )
-        self.retry_after = retry_after
 
 
 def _check_throttle(uow: UnitOfWork, now: datetime, username: str, address: str) -> None:
