@@ -19,7 +19,7 @@ from ..domain.tickets import Action, TicketStatus
 from . import catalogue
 from .events import public_ticket, queue_changed, ticket_changed
 from .ports import Clock, UnitOfWork
-from .queue import apply_action, issue_ticket, new_visit
+from .queue import apply_action, issue_new_visit
 from .views import iso, pace, ticket_view
 
 ACTIVE = ("booked", "waiting", "called", "serving")
@@ -84,10 +84,10 @@ def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
         if day.booked >= service.booking_quota:
             raise DomainError("Kuota penuh untuk tanggal ini.",
                               "No places left on that date.", code="quota_full")
-        visit = new_visit(uow, facility.id, req.date, "mobile", "regular", now, nik=nik,
-                          name=name, phone=phone, bpjs_number=bpjs)
-        ticket = issue_ticket(uow, visit, service, now, "patient:mobile", "booking",
-                              status=TicketStatus.BOOKED, day=req.date, seq=seq)
+        ticket = issue_new_visit(uow, service, now, "patient:mobile", "booking", "mobile",
+                                 status=TicketStatus.BOOKED, day=req.date, seq=seq, nik=nik,
+                                 name=name, phone=phone, bpjs_number=bpjs)
+        visit = ticket.visit
         if idempotency_key:
             uow.tickets.remember_key(idempotency_key, req.fingerprint(), visit.code, now)
         view = booking_view(uow, visit, now, ticket, ahead=day.ahead)

@@ -70,29 +70,26 @@ def open_ticket(
     return ticket
 
 
-def new_visit(uow: UnitOfWork, facility_id: int, day: Any, channel: str, priority: str,
-              now: datetime, nik: str | None = None, name: str | None = None,
-              phone: str | None = None, bpjs_number: str | None = None) -> VisitRecord:
-    """A new visit written through Core (walk-ins and bookings: the busiest writes)."""
-    code = new_visit_code()
-    visit_id = uow.tickets.insert_visit(
-        facility_id=facility_id, code=code, day=day, channel=channel, priority=priority,
-        created_at=now, nik=nik, name=name, phone=phone, bpjs_number=bpjs_number)
-    return VisitRecord(visit_id, code, priority, nik, name, phone, bpjs_number)
-
-
-def issue_ticket(
-    uow: UnitOfWork, visit: VisitRecord, service: ServiceRef, now: datetime, actor: str,
-    source: str, status: TicketStatus = TicketStatus.WAITING, day: Any = None,
-    seq: int | None = None,
+def issue_new_visit(
+    uow: UnitOfWork, service: ServiceRef, now: datetime, actor: str, source: str,
+    channel: str, priority: str = "regular", status: TicketStatus = TicketStatus.WAITING,
+    day: Any = None, seq: int | None = None, **identity: str | None,
 ) -> TicketRecord:
-    """A new numbered ticket for a new visit, written through Core."""
+    """A new visit with its first numbered ticket (walk-ins and bookings: the busiest
+    writes). Written through Core, in one statement on PostgreSQL."""
     day = day or service_day(now, service.facility.timezone)
     seq = seq or uow.tickets.next_seq(service.id, day)
-    fields = _ticket_fields(visit.priority, service, day, seq, now, status, source)
-    ticket_id = uow.tickets.insert_ticket(visit_id=visit.id, **fields)
-    uow.tickets.insert_event(**_issued(ticket_id, service.facility_id, fields["number"], now,
-                                       actor, source))
+    code = new_visit_code()
+    person = {k: identity.get(k) for k in ("nik", "name", "phone", "bpjs_number")}
+    fields = _ticket_fields(priority, service, day, seq, now, status, source)
+    visit_id, ticket_id = uow.tickets.insert_issued(
+        visit={"facility_id": service.facility_id, "code": code, "day": day,
+               "channel": channel, "priority": priority, "created_at": now, **person},
+        ticket=fields,
+        event={k: v for k, v in _issued(0, service.facility_id, fields["number"], now, actor,
+                                        source).items() if k != "ticket_id"},
+    )
+    visit = VisitRecord(visit_id, code, priority, **person)
     ticket = TicketRecord(id=ticket_id, visit=visit, service=service, **fields)
     visit.tickets.append(ticket)
     return ticket
@@ -126,9 +123,9 @@ def issue_walk_in(
         limit = service.walkin_limit
         # The number is taken first: its row lock makes the limit check below exact even
         # when several kiosks issue at once.
-        visit = new_visit(uow, facility.id, day,
-                          "kiosk" if principal.kind == "device" else "staff", prio.value, now)
-        ticket = issue_ticket(uow, visit, service, now, principal.actor, "walk_in", day=day)
+        ticket = issue_new_visit(uow, service, now, principal.actor, "walk_in",
+                                 "kiosk" if principal.kind == "device" else "staff",
+                                 prio.value, day=day)
         if limit is not None and uow.tickets.count_issued(service.id, day, "walk_in") > limit:
             raise DomainError(
                 f"Nomor antrean {service.name} hari ini sudah habis ({limit}).",
