@@ -42,7 +42,7 @@ def principal() -> Principal:
 
 
 @blp.post("/login")
-@blp.arguments(LoginIn)
+@blp.arguments(LoginIn())
 @blp.response(200, LoginOut)
 def login(body: dict[str, Any]) -> dict[str, Any]:
     """Log in with username and password: a bearer token, and a session cookie for pages."""

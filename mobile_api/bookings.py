@@ -24,8 +24,8 @@ blp = Blueprint("bookings", __name__, url_prefix="/api/v1/bookings",
 @blp.post("")
 @limited(("address", "BOOKING_LIMIT_PER_ADDRESS", client_address),
          ("nik", "BOOKING_LIMIT_PER_NIK", nik_key))
-@blp.arguments(BookingIn)
-@blp.arguments(IdempotencyHeader, location="headers")
+@blp.arguments(BookingIn())
+@blp.arguments(IdempotencyHeader(), location="headers")
 @blp.response(201, BookingOut)
 @blp.alt_response(200, schema=BookingOut, description="the same key and body again")
 def book(body: dict[str, Any], headers: dict[str, Any]) -> Response:

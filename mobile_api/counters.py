@@ -27,7 +27,7 @@ def list_counters() -> list[dict[str, Any]]:
 
 
 @blp.get("/<counter>")
-@blp.arguments(FacilityQuery, location="query")
+@blp.arguments(FacilityQuery(), location="query")
 @blp.response(200, ConsoleOut)
 @blp.doc(security=SECURITY)
 def counter_state(query: dict[str, Any], counter: str) -> dict[str, Any]:
@@ -38,7 +38,7 @@ def counter_state(query: dict[str, Any], counter: str) -> dict[str, Any]:
 
 
 @blp.post("/<counter>/call-next")
-@blp.arguments(FacilityQuery, location="query")
+@blp.arguments(FacilityQuery(), location="query")
 @blp.response(200, TicketOut)
 @blp.doc(security=SECURITY)
 def call_next(query: dict[str, Any], counter: str) -> dict[str, Any]:
@@ -70,8 +70,8 @@ _simple(Action.SKIP, "The called patient did not come: mark as no-show.")
 
 
 @blp.post("/<counter>/finish")
-@blp.arguments(FinishIn)
-@blp.arguments(FacilityQuery, location="query")
+@blp.arguments(FinishIn())
+@blp.arguments(FacilityQuery(), location="query")
 @blp.response(200, TicketOut)
 @blp.doc(security=SECURITY)
 def finish(body: dict[str, Any], query: dict[str, Any], counter: str) -> dict[str, Any]:
@@ -82,8 +82,8 @@ def finish(body: dict[str, Any], query: dict[str, Any], counter: str) -> dict[st
 
 
 @blp.post("/<counter>/requeue")
-@blp.arguments(RequeueIn)
-@blp.arguments(FacilityQuery, location="query")
+@blp.arguments(RequeueIn())
+@blp.arguments(FacilityQuery(), location="query")
 @blp.response(200, TicketOut)
 @blp.doc(security=SECURITY)
 def requeue(body: dict[str, Any], query: dict[str, Any], counter: str) -> dict[str, Any]:

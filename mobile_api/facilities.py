@@ -24,7 +24,7 @@ def list_facilities() -> list[dict[str, Any]]:
 
 
 @blp.get("/<facility>/services")
-@blp.arguments(ServicesQuery, location="query")
+@blp.arguments(ServicesQuery(), location="query")
 @blp.response(200, ServiceOut(many=True))
 def list_services(args: dict[str, Any], facility: str) -> list[dict[str, Any]]:
     """Services with hours, quota left on `date`, people waiting and estimated wait."""
@@ -41,7 +41,7 @@ def board(facility: str) -> dict[str, Any]:
 
 
 @blp.put("/<facility>/running-text")
-@blp.arguments(RunningTextIn)
+@blp.arguments(RunningTextIn())
 @blp.response(200, RunningTextIn)
 @blp.doc(security=[{"bearer": []}])
 def running_text(body: dict[str, Any], facility: str) -> dict[str, Any]:

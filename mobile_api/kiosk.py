@@ -18,8 +18,8 @@ blp = Blueprint("kiosk", __name__, url_prefix="/api/v1/kiosk", description="Walk
 
 
 @blp.post("/tickets")
-@blp.arguments(WalkInIn)
-@blp.arguments(FacilityQuery, location="query")
+@blp.arguments(WalkInIn())
+@blp.arguments(FacilityQuery(), location="query")
 @blp.response(201, TicketOut)
 @blp.doc(security=[{"bearer": []}])
 def take_ticket(body: dict[str, Any], query: dict[str, Any]) -> Response:
@@ -45,7 +45,7 @@ def home() -> dict[str, Any]:
 
 
 @blp.post("/heartbeat")
-@blp.arguments(HeartbeatIn)
+@blp.arguments(HeartbeatIn())
 @blp.response(200)
 @blp.doc(security=[{"bearer": []}])
 def heartbeat(body: dict[str, Any]) -> dict[str, Any]:
