@@ -19,7 +19,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(settings(app.instance_path))
     if config:
         app.config.update(config)
-    engine = app.config.get("ENGINE") or make_engine(app.config["DATABASE_URL"])
+    engine = app.config.get("ENGINE") or make_engine(app.config["DATABASE_URL"],
+                                                     background_checkpoints=True)
     if not app.config.get("SKIP_SCHEMA_CHECK"):
         try:
             require_current_schema(engine)

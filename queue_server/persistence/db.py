@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -17,9 +18,10 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def make_engine(url: str, **overrides: Any) -> Engine:
+def make_engine(url: str, background_checkpoints: bool = False, **overrides: Any) -> Engine:
+    """`background_checkpoints` (SQLite, for a serving process): see `_checkpoint_loop`."""
     if is_sqlite(url):
-        return _sqlite_engine(url, **overrides)
+        return _sqlite_engine(url, background_checkpoints, **overrides)
     options: dict[str, Any] = {"pool_size": 10, "max_overflow": 20}
     options.update(overrides)
     engine = create_engine(url, **options)
@@ -52,7 +54,7 @@ def _ping_when_idle(engine: Engine) -> None:
             raise DisconnectionError("idle connection is gone")
 
 
-def _sqlite_engine(url: str, **overrides: Any) -> Engine:
+def _sqlite_engine(url: str, background_checkpoints: bool, **overrides: Any) -> Engine:
     options: dict[str, Any] = {
         "connect_args": {"timeout": 30, "check_same_thread": False},
         "pool_size": 20,
@@ -71,8 +73,12 @@ def _sqlite_engine(url: str, **overrides: Any) -> Engine:
             "synchronous=NORMAL",
             "foreign_keys=ON",
             "busy_timeout=30000",
+            # After a checkpoint the WAL restarts; this keeps its file from staying large.
+            "journal_size_limit=67108864",
         ):
             cursor.execute(f"PRAGMA {pragma}")
+        if background_checkpoints:
+            cursor.execute("PRAGMA wal_autocheckpoint=0")
         cursor.close()
 
     # Writers of this process queue on a mutex before asking SQLite for its write lock:
@@ -100,4 +106,59 @@ def _sqlite_engine(url: str, **overrides: Any) -> Engine:
 
     event.listen(engine, "commit", _release)
     event.listen(engine, "rollback", _release)
+    if background_checkpoints and engine.url.database not in (None, "", ":memory:"):
+        threading.Thread(target=_checkpoint_loop, name="antrian-checkpoint", daemon=True,
+                         args=(str(engine.url.database), writers, weakref.ref(engine))).start()
     return engine
+
+
+CHECKPOINT_SECONDS = 1.0
+# Past this size the WAL is checkpointed to its end and restarted, writers paused meanwhile.
+RESTART_WAL_BYTES = 64 * 1024 * 1024
+
+
+def _checkpoint_loop(path: str, writers: Any, engine_alive: Any) -> None:
+    """Copy the WAL into the database file every second, off the request path.
+
+    SQLite otherwise checkpoints inside whichever commit crosses 1,000 WAL pages: that
+    request waits for the copy and its fsyncs (tens of milliseconds here) and, on gevent,
+    every other request waits with it. Here the copy runs on a native thread with its own
+    connection (sqlite3 releases the GIL while it works). PASSIVE blocks nobody but cannot
+    restart a WAL that is written to all the time, so once the WAL is large the writers of
+    this process are held back for the moment it takes to finish and restart it.
+    Ends when the engine is gone.
+    """
+    import sqlite3
+
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+
+    def checkpoint(mode: str) -> int:
+        """Runs one; returns the WAL's size in bytes (frames since it last restarted)."""
+        _busy, frames, _copied = conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+        return max(frames, 0) * page_size
+
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    try:
+        while engine_alive() is not None:
+            time.sleep(CHECKPOINT_SECONDS)  # a greenlet's sleep under gevent
+            try:
+                if _on_native_thread(checkpoint, "PASSIVE") > RESTART_WAL_BYTES:
+                    with writers:
+                        _on_native_thread(checkpoint, "RESTART")
+            except sqlite3.Error:  # busy or briefly unavailable: the next round catches up
+                continue
+    finally:
+        conn.close()
+
+
+def _on_native_thread(fn: Any, *args: Any) -> Any:
+    """Run `fn` on a real OS thread; under gevent the calling greenlet yields meanwhile."""
+    try:
+        from gevent import monkey
+    except ImportError:  # pragma: no cover - gevent is a requirement
+        return fn(*args)
+    if not monkey.is_module_patched("threading"):
+        return fn(*args)  # already on a thread of our own
+    import gevent
+
+    return gevent.get_hub().threadpool.apply(fn, args)
