@@ -80,6 +80,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         _load(DEMO_CONFIG)
         _print_demo(args.host, args.port)
     app = create_app()
+    settle_memory()
     socketio = app.extensions["socketio"]
     if socketio.async_mode == "gevent":
         _serve_gevent(app, args.host, args.port)
@@ -87,6 +88,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
         socketio.run(app, host=args.host, port=args.port, use_reloader=False, log_output=True,
                      allow_unsafe_werkzeug=True)
     return 0
+
+
+def settle_memory() -> None:
+    """Everything built at start-up lives as long as the process: move it out of the
+    garbage collector's sight, so its full collections stay short (fewer latency spikes)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def _serve_gevent(app: Flask, host: str, port: int) -> None:

@@ -11,7 +11,9 @@ current (`python -m queue_server upgrade`).
 from __future__ import annotations
 
 from . import create_app
+from .cli import settle_memory
 from .logs import configure_logging
 
 configure_logging()
 app = create_app()
+settle_memory()

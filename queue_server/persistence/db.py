@@ -12,6 +12,7 @@ from sqlalchemy.exc import DisconnectionError
 
 # Execution option a read-only unit of work sets so SQLite does not take the write lock.
 SQLITE_BEGIN = "sqlite_begin"
+_BEGIN = {"IMMEDIATE": "BEGIN IMMEDIATE", "DEFERRED": "BEGIN DEFERRED"}
 
 
 def is_sqlite(url: str) -> bool:
@@ -75,6 +76,8 @@ def _sqlite_engine(url: str, background_checkpoints: bool, **overrides: Any) -> 
             "busy_timeout=30000",
             # After a checkpoint the WAL restarts; this keeps its file from staying large.
             "journal_size_limit=67108864",
+            "cache_size=-16384",
+            "mmap_size=268435456",
         ):
             cursor.execute(f"PRAGMA {pragma}")
         if background_checkpoints:
@@ -95,7 +98,8 @@ def _sqlite_engine(url: str, background_checkpoints: bool, **overrides: Any) -> 
             writers.acquire()
             conn.info["writer"] = True
         try:
-            conn.exec_driver_sql(f"BEGIN {mode}")
+            # Straight to the driver: this runs on every transaction.
+            conn.connection.driver_connection.execute(_BEGIN[mode])
         except Exception:
             _release(conn)
             raise

@@ -28,19 +28,32 @@ from .models import (
 )
 
 
-def _next_seq_statement(dialect: Any) -> Any:
+def _next_seq_statement(dialect: Any, *also: Any) -> Any:
     stmt = dialect.insert(DailySequence.__table__).values(
         service_id=bindparam("service_id"), day=bindparam("day"), last=1)
     return stmt.on_conflict_do_update(
         index_elements=["service_id", "day"],
         set_={"last": DailySequence.__table__.c.last + 1},
-    ).returning(DailySequence.__table__.c.last)
+    ).returning(DailySequence.__table__.c.last, *also)
 
 
 # Built once: the statements every ticket runs go through Core with bound parameters,
 # which skips rebuilding them and the ORM's bookkeeping on the hottest path.
 _NEXT_SEQ = {"postgresql": _next_seq_statement(postgresql),
              "sqlite": _next_seq_statement(sqlite)}
+
+
+def _next_seq_counting_statement() -> Any:
+    t = Ticket.__table__
+    waiting = (select(func.count()).select_from(t)
+               .where(t.c.service_id == bindparam("service_id"),
+                      t.c.day.between(bindparam("first_day"), bindparam("last_day")),
+                      t.c.status == "waiting")
+               .scalar_subquery())
+    return _next_seq_statement(sqlite, waiting)
+
+
+_NEXT_SEQ_COUNTING_SQLITE = _next_seq_counting_statement()
 _BUMP_SEQ = (
     update(Facility.__table__)
     .where(Facility.__table__.c.id == bindparam("facility_id"))
@@ -238,6 +251,18 @@ class Tickets(_Repo):
         """
         stmt = _NEXT_SEQ["postgresql" if self.on_postgres else "sqlite"]
         return int(self._core(stmt, service_id=service_id, day=day).scalar_one())
+
+    def next_seq_and_waiting(self, service_id: int, day: date,
+                             days: Sequence[date]) -> tuple[int, int]:
+        """The next number, and how many already wait in the service (before it).
+
+        One statement on SQLite, where writers take turns so the count is exact; two on
+        PostgreSQL, the count taken once the number's row lock is held."""
+        if self.on_postgres:
+            return self.next_seq(service_id, day), self.waiting_count(service_id, days)
+        seq, waiting = self._core(_NEXT_SEQ_COUNTING_SQLITE, service_id=service_id, day=day,
+                                  first_day=min(days), last_day=max(days)).one()
+        return int(seq), int(waiting)
 
     def insert_issued(self, visit: dict[str, Any], ticket: dict[str, Any],
                       event: dict[str, Any]) -> tuple[int, int]:

@@ -61,7 +61,8 @@ def ticket_changed(uow: UnitOfWork, ticket: Any, now: datetime, called: bool = F
 
 
 def queue_changed(uow: UnitOfWork, facility: Any, now: datetime, services: Iterable[Any],
-                  counter: Any = None, running_text: str | None = None) -> list[dict[str, Any]]:
+                  counter: Any = None, running_text: str | None = None,
+                  waiting: dict[int, int] | None = None) -> list[dict[str, Any]]:
     """`queue.changed`: fresh waiting counts and estimates of the services that moved.
 
     Returns those figures, for a caller that needs them too."""
@@ -69,7 +70,7 @@ def queue_changed(uow: UnitOfWork, facility: Any, now: datetime, services: Itera
     payload: dict[str, Any] = {
         "facility": facility.code,
         "at": iso(now, facility.timezone),
-        "services": service_summaries(uow, facility, now, unique),
+        "services": service_summaries(uow, facility, now, unique, waiting),
     }
     if counter is not None:
         payload["counter"] = {"code": counter.code, "name": counter.name,

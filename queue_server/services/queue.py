@@ -123,16 +123,19 @@ def issue_walk_in(
         limit = service.walkin_limit
         # The number is taken first: its row lock makes the limit check below exact even
         # when several kiosks issue at once.
+        seq, waiting = uow.tickets.next_seq_and_waiting(service.id, day,
+                                                        queue_days(now, facility.timezone))
         ticket = issue_new_visit(uow, service, now, principal.actor, "walk_in",
                                  "kiosk" if principal.kind == "device" else "staff",
-                                 prio.value, day=day)
+                                 prio.value, day=day, seq=seq)
         if limit is not None and uow.tickets.count_issued(service.id, day, "walk_in") > limit:
             raise DomainError(
                 f"Nomor antrean {service.name} hari ini sudah habis ({limit}).",
                 f"Today's walk-in numbers for {service.name} are used up ({limit}).",
                 code="walkin_full",
             )
-        [figures] = queue_changed(uow, facility, now, [service])
+        [figures] = queue_changed(uow, facility, now, [service],
+                                  waiting={service.id: waiting + 1})
         # A regular patient who just arrived is last in line: everyone waiting is ahead.
         ahead = figures["waiting"] - 1 if prio is Priority.REGULAR else None
         view = ticket_view(uow, ticket, now, people_ahead=ahead)

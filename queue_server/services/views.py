@@ -143,13 +143,16 @@ def services_view(
 
 
 def _summaries(uow: UnitOfWork, facility: Any, now: datetime,
-               services: Sequence[Any] | None = None) -> list[tuple[Any, dict[str, Any]]]:
+               services: Sequence[Any] | None = None,
+               known: dict[int, int] | None = None) -> list[tuple[Any, dict[str, Any]]]:
     days = queue_days(now, facility.timezone)
     if services is None:
         services = uow.directory.services(facility.id)
         waiting = uow.tickets.waiting_counts(facility.id, days)
-    else:  # the services that just moved: usually one, counted directly
-        waiting = {s.id: uow.tickets.waiting_count(s.id, days) for s in services}
+    else:  # the services that just moved: usually one, counted directly unless known
+        known = known or {}
+        waiting = {s.id: known[s.id] if s.id in known else uow.tickets.waiting_count(s.id, days)
+                   for s in services}
     result = []
     for service in services:
         people = waiting.get(service.id, 0)
@@ -166,9 +169,12 @@ def _summaries(uow: UnitOfWork, facility: Any, now: datetime,
 
 
 def service_summaries(uow: UnitOfWork, facility: Any, now: datetime,
-                      services: Sequence[Any] | None = None) -> list[dict[str, Any]]:
-    """Waiting count and estimated wait per service: what boards and kiosks show."""
-    return [summary for _, summary in _summaries(uow, facility, now, services)]
+                      services: Sequence[Any] | None = None,
+                      waiting: dict[int, int] | None = None) -> list[dict[str, Any]]:
+    """Waiting count and estimated wait per service: what boards and kiosks show.
+
+    `waiting`: counts the caller already has (by service id)."""
+    return [summary for _, summary in _summaries(uow, facility, now, services, waiting)]
 
 
 def board_view(uow: UnitOfWork, facility: Any, now: datetime) -> dict[str, Any]:
