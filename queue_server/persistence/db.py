@@ -76,8 +76,6 @@ def _sqlite_engine(url: str, background_checkpoints: bool, **overrides: Any) -> 
             "busy_timeout=30000",
             # After a checkpoint the WAL restarts; this keeps its file from staying large.
             "journal_size_limit=67108864",
-            "cache_size=-16384",
-            "mmap_size=268435456",
         ):
             cursor.execute(f"PRAGMA {pragma}")
         if background_checkpoints:
