@@ -1,45 +1,81 @@
 """Walk-in tickets per second and latency at 1, 8 and 32 keep-alive clients.
 
     python bench/tickets.py                       # embedded: SQLite, one process
-    python bench/tickets.py --url http://...      # a running server (e.g. the prod stack)
+    python bench/tickets.py --url http://...      # a running server (e.g. `make prod`)
 
-Also measures `/ping` (no database) on the same server in the same run, so the figures
-say how much of a ticket's cost is the queue itself and how much the HTTP stack.
+The clients are Debian's `wrk` (script `bench/wrk/tickets.lua`), which costs the shared
+two cores far less than Python clients would. Each run also measures `/ping` (no database)
+on the same server, so the figures say how much of a ticket's cost is the queue itself
+and how much the HTTP stack. `--rounds` repeats everything on a fresh server: this
+machine's speed varies from minute to minute, so one round can mislead.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
+from pathlib import Path
 
-from common import JsonClient, demo_server, drive
+from common import demo_server
 
-SERVICES = ["pendaftaran", "umum", "gigi", "kia", "lab", "apotek"]
-
-
-def ticket(client: JsonClient, index: int, i: int) -> int:
-    return client.post("/api/v1/kiosk/tickets", {"service": SERVICES[index % 6]}).status
+HERE = Path(__file__).resolve().parent
 
 
-def ping(client: JsonClient, index: int, i: int) -> int:
-    return client.get("/ping").status
+def wrk(base: str, clients: int, seconds: float, script: str | None = None,
+        path: str = "") -> dict:
+    threads = 1 if clients <= 8 else 2
+    cmd = ["wrk", f"-t{threads}", f"-c{clients}", f"-d{round(seconds)}s", "--latency"]
+    if script:
+        cmd += ["-s", str(HERE / "wrk" / script)]
+    out = subprocess.run([*cmd, base + path], capture_output=True, text=True,
+                         check=True).stdout
+    line = next((x for x in out.splitlines() if x.startswith("RESULT ")), None)
+    if line:
+        return json.loads(line[len("RESULT "):])
+    # No script: read wrk's own summary (requests, duration, latency percentiles).
+    rate = float(next(x for x in out.splitlines() if x.startswith("Requests/sec")).split()[1])
+    pct = {x.split()[0]: x.split()[1] for x in out.splitlines()
+           if x.strip().startswith(("50%", "99%"))}
+    return {"requests": int(rate * seconds), "seconds": seconds, "p50_ms": _ms(pct["50%"]),
+            "p99_ms": _ms(pct["99%"]), "statuses": {}}
+
+
+def _ms(text: str) -> float:
+    for unit, factor in (("us", 0.001), ("ms", 1.0), ("s", 1000.0)):
+        if text.endswith(unit):
+            return float(text[: -len(unit)]) * factor
+    raise ValueError(text)
+
+
+def line(what: str, clients: int, r: dict) -> str:
+    rate = r["requests"] / r["seconds"]
+    return (f"{what}: {clients:>3} clients, {r['requests']} requests in {r['seconds']:.1f} s "
+            f"= {rate:,.0f}/s; latency p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms"
+            + (f"; statuses {r['statuses']}" if r["statuses"] else ""))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url")
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 8, 32])
-    parser.add_argument("--requests", type=int, default=1600, help="per client count")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
-    with demo_server(args.url) as base:
-        for clients in args.clients:
-            per_client = max(20, args.requests // clients)
-            drive(base, clients, 5, ticket, token="demo-kiosk")  # warm up
-            tickets = drive(base, clients, per_client, ticket, token="demo-kiosk")
-            trivial = drive(base, clients, per_client, ping)
-            print(tickets.line("tickets"), flush=True)
-            print(trivial.line("/ping  "), flush=True)
-            print(f"ratio tickets/ping at {clients} clients: {tickets.rate / trivial.rate:.2f}",
-                  flush=True)
+    for round_ in range(1, args.rounds + 1):
+        with demo_server(args.url) as base:
+            for clients in args.clients:
+                wrk(base, clients, 2, "tickets.lua")  # warm up
+                tickets = wrk(base, clients, args.seconds, "tickets.lua")
+                ping = wrk(base, clients, max(1, args.seconds // 2), path="/ping")
+                bad = {s: n for s, n in tickets["statuses"].items() if s != "201"}
+                print(f"round {round_} " + line("tickets", clients, tickets)
+                      + (f"  NOT 201: {bad}" if bad else ""), flush=True)
+                print(f"round {round_} " + line("/ping  ", clients, ping), flush=True)
+                ratio = (tickets["requests"] / tickets["seconds"]) / (
+                    ping["requests"] / ping["seconds"])
+                print(f"round {round_} ratio tickets/ping at {clients} clients: {ratio:.2f}",
+                      flush=True)
 
 
 if __name__ == "__main__":
