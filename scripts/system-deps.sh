@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the system packages the test suite needs (PostgreSQL server, Chromium) when they
+# Installs the system packages the tests and benchmarks need (PostgreSQL, Redis, Chromium, wrk) when they
 # are missing. Uses apt-get as root, or sudo; otherwise says what to install and fails.
 set -euo pipefail
 
@@ -8,6 +8,7 @@ compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgres
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v redis-server >/dev/null || missing+=(redis-server)
 command -v runuser >/dev/null || missing+=(util-linux)
+command -v wrk >/dev/null || missing+=(wrk)  # the HTTP load generator of bench/
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 
