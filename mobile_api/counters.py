@@ -60,7 +60,7 @@ def _simple(action: Action, summary: str) -> None:
     view.__name__ = action.value
     view.__doc__ = summary
     path = f"/<counter>/{action.value}"
-    blp.post(path)(blp.arguments(FacilityQuery, location="query")(
+    blp.post(path)(blp.arguments(FacilityQuery(), location="query")(
         blp.response(200, TicketOut)(blp.doc(security=SECURITY)(view))))
 
 
@@ -101,7 +101,7 @@ def _pause_route(paused: bool, summary: str) -> None:
 
     view.__name__ = "pause" if paused else "resume"
     view.__doc__ = summary
-    blp.post(f"/<counter>/{view.__name__}")(blp.arguments(FacilityQuery, location="query")(
+    blp.post(f"/<counter>/{view.__name__}")(blp.arguments(FacilityQuery(), location="query")(
         blp.response(200, CounterOut)(blp.doc(security=SECURITY)(view))))
 
 

@@ -124,12 +124,15 @@ class CounterService(Base):
 
 
 class DailySequence(Base):
-    """The last number issued per service and day; one upsert hands out the next."""
+    """Per service and day: the last number issued (one upsert hands out the next) and how
+    many of the day's tickets wait now (kept by every change into or out of waiting, so
+    boards and kiosks read it instead of counting a long queue)."""
 
     __tablename__ = "daily_sequences"
     service_id: Mapped[int] = mapped_column(ForeignKey("services.id"), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     last: Mapped[int] = mapped_column(Integer)
+    waiting: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Visit(Base):

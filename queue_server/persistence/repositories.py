@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, bindparam, case, func, insert, literal, or_, select, update
@@ -27,33 +27,36 @@ from .models import (
     Visit,
 )
 
+_DS = DailySequence.__table__
 
-def _next_seq_statement(dialect: Any, *also: Any) -> Any:
-    stmt = dialect.insert(DailySequence.__table__).values(
-        service_id=bindparam("service_id"), day=bindparam("day"), last=1)
+
+def _next_seq_statement(dialect: Any) -> Any:
+    """Take the day's next number; `joins` (0 or 1) also counts the new ticket as waiting.
+
+    Returns the number and the queue's waiting count now: today's row, which the upsert
+    has just locked (so the count is exact on PostgreSQL too), plus yesterday's, which
+    only calls of yesterday's patients change."""
+    yesterday = (select(_DS.c.waiting).where(_DS.c.service_id == bindparam("service_id"),
+                                             _DS.c.day == bindparam("yesterday"))
+                 .scalar_subquery())
+    stmt = dialect.insert(_DS).values(service_id=bindparam("service_id"),
+                                      day=bindparam("day"), last=1,
+                                      waiting=bindparam("joins"))
     return stmt.on_conflict_do_update(
         index_elements=["service_id", "day"],
-        set_={"last": DailySequence.__table__.c.last + 1},
-    ).returning(DailySequence.__table__.c.last, *also)
+        set_={"last": _DS.c.last + 1, "waiting": _DS.c.waiting + bindparam("joins")},
+    ).returning(_DS.c.last, _DS.c.waiting + func.coalesce(yesterday, 0))
 
 
 # Built once: the statements every ticket runs go through Core with bound parameters,
 # which skips rebuilding them and the ORM's bookkeeping on the hottest path.
 _NEXT_SEQ = {"postgresql": _next_seq_statement(postgresql),
              "sqlite": _next_seq_statement(sqlite)}
-
-
-def _next_seq_counting_statement() -> Any:
-    t = Ticket.__table__
-    waiting = (select(func.count()).select_from(t)
-               .where(t.c.service_id == bindparam("service_id"),
-                      t.c.day.between(bindparam("first_day"), bindparam("last_day")),
-                      t.c.status == "waiting")
-               .scalar_subquery())
-    return _next_seq_statement(sqlite, waiting)
-
-
-_NEXT_SEQ_COUNTING_SQLITE = _next_seq_counting_statement()
+_ADJUST_WAITING = (
+    update(_DS)
+    .where(_DS.c.service_id == bindparam("queue"), _DS.c.day == bindparam("queue_day"))
+    .values(waiting=_DS.c.waiting + bindparam("delta"))
+)
 _BUMP_SEQ = (
     update(Facility.__table__)
     .where(Facility.__table__.c.id == bindparam("facility_id"))
@@ -61,13 +64,11 @@ _BUMP_SEQ = (
     .returning(Facility.__table__.c.event_seq)
 )
 _WAITING_IN_SERVICE = (
-    select(func.count())
-    .select_from(Ticket.__table__)
-    .where(Ticket.__table__.c.service_id == bindparam("service_id"),
+    select(func.coalesce(func.sum(_DS.c.waiting), 0))
+    .where(_DS.c.service_id == bindparam("service_id"),
            # The queue's days are contiguous (yesterday, today): a range compiles once,
            # an expanding IN list is re-rendered on every call.
-           Ticket.__table__.c.day.between(bindparam("first"), bindparam("last")),
-           Ticket.__table__.c.status == "waiting")
+           _DS.c.day.between(bindparam("first"), bindparam("last")))
 )
 
 _INSERT_VISIT = insert(Visit.__table__).returning(Visit.__table__.c.id)
@@ -242,27 +243,35 @@ def _waiting_order(ranks: dict[int, int] | None = None) -> list[Any]:
 class Tickets(_Repo):
     """Visits, tickets and their history."""
 
-    def next_seq(self, service_id: int, day: date) -> int:
+    def next_seq(self, service_id: int, day: date, joins: bool = False) -> int:
         """The next number of a service's day, in one atomic statement.
 
         The upsert also locks the (service, day) row until the transaction ends, so on
         PostgreSQL everything issuing into one queue after it runs one at a time, and a
-        rollback gives the number back: no gaps, no duplicates.
+        rollback gives the number back: no gaps, no duplicates. `joins`: the new ticket
+        waits (counted in the queue's waiting figure).
         """
-        stmt = _NEXT_SEQ["postgresql" if self.on_postgres else "sqlite"]
-        return int(self._core(stmt, service_id=service_id, day=day).scalar_one())
+        return self.next_seq_and_waiting(service_id, day, joins)[0]
 
     def next_seq_and_waiting(self, service_id: int, day: date,
-                             days: Sequence[date]) -> tuple[int, int]:
-        """The next number, and how many already wait in the service (before it).
-
-        One statement on SQLite, where writers take turns so the count is exact; two on
-        PostgreSQL, the count taken once the number's row lock is held."""
-        if self.on_postgres:
-            return self.next_seq(service_id, day), self.waiting_count(service_id, days)
-        seq, waiting = self._core(_NEXT_SEQ_COUNTING_SQLITE, service_id=service_id, day=day,
-                                  first_day=min(days), last_day=max(days)).one()
+                             joins: bool = True) -> tuple[int, int]:
+        """The next number, and how many wait in the service now (the new one included
+        when it `joins`), from today's and yesterday's queues."""
+        stmt = _NEXT_SEQ["postgresql" if self.on_postgres else "sqlite"]
+        seq, waiting = self._core(stmt, service_id=service_id, day=day,
+                                  yesterday=day - timedelta(days=1),
+                                  joins=1 if joins else 0).one()
         return int(seq), int(waiting)
+
+    def adjust_waiting(self, service_id: int, day: date, delta: int) -> None:
+        """A ticket of this queue started (+1) or stopped (-1) waiting."""
+        self._core(_ADJUST_WAITING, queue=service_id, queue_day=day, delta=delta)
+
+    def count_waiting(self, service_id: int, days: Sequence[date]) -> int:
+        """Counted from the tickets themselves: what the kept figure must always equal."""
+        q = select(func.count()).where(Ticket.service_id == service_id,
+                                       Ticket.day.in_(list(days)), Ticket.status == "waiting")
+        return int(self.session.scalar(q) or 0)
 
     def insert_issued(self, visit: dict[str, Any], ticket: dict[str, Any],
                       event: dict[str, Any]) -> tuple[int, int]:
@@ -412,17 +421,15 @@ class Tickets(_Repo):
 
     def waiting_counts(self, facility_id: int, days: Sequence[date],
                        service_ids: Sequence[int] | None = None) -> dict[int, int]:
-        q = (
-            select(Ticket.service_id, func.count())
-            .where(
-                Ticket.facility_id == facility_id,
-                Ticket.day.in_(list(days)),
-                Ticket.status == "waiting",
-            )
-            .group_by(Ticket.service_id)
-        )
+        services = select(Service.id).where(Service.facility_id == facility_id)
         if service_ids is not None:
-            q = q.where(Ticket.service_id.in_(list(service_ids)))
+            services = services.where(Service.id.in_(list(service_ids)))
+        q = (
+            select(DailySequence.service_id, func.sum(DailySequence.waiting))
+            .where(DailySequence.service_id.in_(services),
+                   DailySequence.day.in_(list(days)))
+            .group_by(DailySequence.service_id)
+        )
         return {sid: int(n) for sid, n in self.session.execute(q).all()}
 
     def active_bookings(self, service_id: int, day: date) -> int:

@@ -31,7 +31,11 @@ def get_service(uow: UnitOfWork, facility: Any, code: str) -> Any:
 def apply_action(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datetime,
             counter_id: int | None = None, **data: Any) -> None:
     """Apply a domain transition to the ticket and append its history row."""
+    before = ticket.status
     ticket.status = transition(ticket.status, action, ticket.number).value
+    if (before == "waiting") != (ticket.status == "waiting"):  # the queue's kept count
+        uow.tickets.adjust_waiting(ticket.service_id, ticket.day,
+                                   1 if ticket.status == "waiting" else -1)
     uow.tickets.add_event(
         ticket_id=ticket.id, facility_id=ticket.facility_id, kind=EVENT_KINDS[action], at=now,
         actor=actor, counter_id=counter_id, data=data,
@@ -61,7 +65,8 @@ def open_ticket(
 ) -> Any:
     """A new numbered ticket, as an ORM row, for a visit already loaded (a transfer)."""
     day = service_day(now, service.facility.timezone)
-    fields = _ticket_fields(visit.priority, service, day, uow.tickets.next_seq(service.id, day),
+    fields = _ticket_fields(visit.priority, service, day,
+                            uow.tickets.next_seq(service.id, day, joins=True),
                             now, TicketStatus.WAITING, source)
     ticket = uow.tickets.add_ticket(visit=visit, service=service, **fields)
     uow.flush()
@@ -78,7 +83,7 @@ def issue_new_visit(
     """A new visit with its first numbered ticket (walk-ins and bookings: the busiest
     writes). Written through Core, in one statement on PostgreSQL."""
     day = day or service_day(now, service.facility.timezone)
-    seq = seq or uow.tickets.next_seq(service.id, day)
+    seq = seq or uow.tickets.next_seq(service.id, day, joins=status is TicketStatus.WAITING)
     code = new_visit_code()
     person = {k: identity.get(k) for k in ("nik", "name", "phone", "bpjs_number")}
     fields = _ticket_fields(priority, service, day, seq, now, status, source)
@@ -123,8 +128,7 @@ def issue_walk_in(
         limit = service.walkin_limit
         # The number is taken first: its row lock makes the limit check below exact even
         # when several kiosks issue at once.
-        seq, waiting = uow.tickets.next_seq_and_waiting(service.id, day,
-                                                        queue_days(now, facility.timezone))
+        seq, waiting = uow.tickets.next_seq_and_waiting(service.id, day)
         ticket = issue_new_visit(uow, service, now, principal.actor, "walk_in",
                                  "kiosk" if principal.kind == "device" else "staff",
                                  prio.value, day=day, seq=seq)
@@ -135,7 +139,7 @@ def issue_walk_in(
                 code="walkin_full",
             )
         [figures] = queue_changed(uow, facility, now, [service],
-                                  waiting={service.id: waiting + 1})
+                                  waiting={service.id: waiting})
         # A regular patient who just arrived is last in line: everyone waiting is ahead.
         ahead = figures["waiting"] - 1 if prio is Priority.REGULAR else None
         view = ticket_view(uow, ticket, now, people_ahead=ahead)
