@@ -12,16 +12,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
+from zoneinfo import ZoneInfo
 
 from common import JsonClient, demo_server, drive
 
+JAKARTA = ZoneInfo("Asia/Jakarta")
 SERVICES = ["pendaftaran", "umum", "gigi", "kia", "lab", "apotek"]
 counter = itertools.count()
 
 
 def book(client: JsonClient, index: int, i: int) -> int:
     n = next(counter)
-    day = dt.date.today() + dt.timedelta(days=(n // len(SERVICES)) % 8)
+    # Days as the server counts them: in Jakarta (UTC's date lags after 17:00 UTC).
+    day = dt.datetime.now(JAKARTA).date() + dt.timedelta(days=(n // len(SERVICES)) % 8)
     reply = client.post("/api/v1/bookings", {
         "facility": "pkm-demo", "service": SERVICES[n % len(SERVICES)],
         "date": day.isoformat(),
