@@ -134,15 +134,19 @@ _BOOKING_DAY = (
 
 
 class _Repo:
-    def __init__(self, session: Session):
-        self.session = session
+    """Reads and writes through its unit of work: Core on the transaction's connection,
+    ORM on a session the unit of work makes only when one is needed."""
+
+    def __init__(self, uow: Any):
+        self._uow = uow
+        self.on_postgres: bool = uow.dialect_name == "postgresql"
 
     @property
-    def on_postgres(self) -> bool:
-        return self.session.get_bind().dialect.name == "postgresql"
+    def session(self) -> Session:
+        return self._uow.session
 
     def _core(self, stmt: Any, **params: Any) -> Any:
-        return self.session.connection().execute(stmt, params)
+        return self._uow.connection.execute(stmt, params)
 
 
 class Directory(_Repo):

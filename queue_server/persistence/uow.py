@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from ..services.ports import Notifier, OutgoingEvent
@@ -35,23 +35,51 @@ class SqlUnitOfWork:
         # Figures a process may reuse across transactions (see services.views.pace).
         self.shared: dict[Any, Any] = shared if shared is not None else {}
         self._bind = engine if write else _reader(engine)
+        self.dialect_name = engine.dialect.name
         self._notifier = notifier or NullNotifier()
         self.outbox: list[OutgoingEvent] = []
 
     def __enter__(self) -> SqlUnitOfWork:
-        self.session = Session(bind=self._bind, expire_on_commit=False, autoflush=True)
-        self.directory = Directory(self.session)
-        self.tickets = Tickets(self.session)
-        self.staff = Staff(self.session)
-        self.config = Configuration(self.session)
+        self._connection: Connection | None = None
+        self._session: Session | None = None
+        self.directory = Directory(self)
+        self.tickets = Tickets(self)
+        self.staff = Staff(self)
+        self.config = Configuration(self)
         self.outbox = []
         # Figures worked out once per transaction (see services.views.pace).
         self.memo: dict[Any, Any] = {}
         return self
 
+    @property
+    def connection(self) -> Connection:
+        """The transaction's connection, begun at first use (SQLite writers: IMMEDIATE)."""
+        if self._connection is None:
+            connection = self._bind.connect()
+            try:
+                connection.begin()
+            except BaseException:
+                connection.close()
+                raise
+            self._connection = connection
+        return self._connection
+
+    @property
+    def session(self) -> Session:
+        """An ORM session on the same transaction, made only when a use case needs one:
+        the busiest paths (walk-ins, bookings) run on Core alone and skip its cost."""
+        if self._session is None:
+            self._session = Session(bind=self.connection, expire_on_commit=False,
+                                    autoflush=True, join_transaction_mode="control_fully")
+        return self._session
+
     def __exit__(self, *exc: Any) -> None:
-        self.session.rollback()
-        self.session.close()
+        if self._session is not None:
+            self._session.close()  # rolls back what was not committed
+            self._session = None
+        if self._connection is not None:
+            self._connection.close()  # rolls back, if still open; back to the pool
+            self._connection = None
 
     def add(self, obj: Any) -> None:
         self.session.add(obj)
@@ -64,7 +92,10 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         events = self._numbered(self.outbox) if self.outbox else []
-        self.session.commit()
+        if self._session is not None:
+            self._session.commit()  # flushes, then commits the connection's transaction
+        elif self._connection is not None and self._connection.in_transaction():
+            self._connection.commit()
         self.outbox = []
         if events:
             # Only now: a client must never hear of a change that was rolled back.
@@ -87,5 +118,8 @@ class SqlUnitOfWork:
         return numbered
 
     def rollback(self) -> None:
-        self.session.rollback()
+        if self._session is not None:
+            self._session.rollback()
+        elif self._connection is not None and self._connection.in_transaction():
+            self._connection.rollback()
         self.outbox = []
