@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from kiosk.agent import Options, create_agent
 from kiosk.escpos_reader import read
 from tests.conftest import Api
+from tests.support.clock import FakeClock
 from tests.support.printer import FakePrinter
 from tests.support.servers import serve_in_thread
 
@@ -29,8 +30,11 @@ def fill_and_book(page: Page, base: str, service: str = "umum") -> str:
 
 
 def test_book_on_the_page_and_follow_the_ticket_to_the_call(
-    page: Page, live_server: str, kiosk: Api, staff: Api, artifacts: Path
+    page: Page, live_server: str, kiosk: Api, staff: Api, artifacts: Path, clock: FakeClock
 ) -> None:
+    # The page counts days in Jakarta from the phone's clock: make it the server's day,
+    # or after 17:00 UTC the phone books tomorrow and today's check-in is refused.
+    page.clock.set_system_time(clock.now())
     page.set_viewport_size({"width": 390, "height": 844})
     code = fill_and_book(page, live_server)
     expect(page.locator("#done-number")).to_have_text("B-001")
