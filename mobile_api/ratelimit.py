@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import math
 import threading
 import time
@@ -17,11 +18,12 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import Flask, current_app, request
-from limits import parse
+from limits import parse_many
 
 from queue_server.domain.errors import RateLimited
 
 PREFIX = "antrian:limit:"
+log = logging.getLogger(__name__)
 
 # (store key, window seconds, requests allowed in it)
 Window = tuple[str, int, int]
@@ -58,23 +60,35 @@ class RedisCounts:
         import redis
 
         self.redis = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        self.errors = redis.RedisError
 
     def hit(self, windows: list[Window]) -> list[float]:
-        pipe = self.redis.pipeline(transaction=False)
-        for key, seconds, _ in windows:
-            pipe.incr(key)
-            pipe.expire(key, seconds, nx=True)  # the window starts with its first request
-        counts = pipe.execute()[0::2]
-        # Only a refused request asks when its window ends.
-        return [float(self.redis.ttl(key))
-                for (key, _, allowed), count in zip(windows, counts, strict=True)
-                if count > allowed]
+        try:
+            pipe = self.redis.pipeline(transaction=False)
+            for key, seconds, _ in windows:
+                pipe.set(key, 0, ex=seconds, nx=True)  # the window starts with its first
+                pipe.incr(key)                         # request (any Redis since 2.6.12)
+            counts = pipe.execute()[1::2]
+            # Only a refused request asks when its window ends.
+            return [float(self.redis.ttl(key))
+                    for (key, _, allowed), count in zip(windows, counts, strict=True)
+                    if count > allowed]
+        except self.errors:
+            # Redis lost: bookings go on unlimited rather than fail (the README promises
+            # HTTP keeps working); the limits return with Redis.
+            log.warning("rate-limit store unreachable; booking limits off meanwhile")
+            return []
 
 
 def init_limits(app: Flask) -> None:
     uri = app.config.get("RATELIMIT_STORAGE_URI") or "memory://"
-    app.extensions["antrian_limits"] = (
-        RedisCounts(uri) if uri.startswith(("redis://", "rediss://")) else MemoryCounts())
+    if uri.startswith(("redis://", "rediss://", "unix://")):
+        app.extensions["antrian_limits"] = RedisCounts(uri)
+    elif uri.startswith("memory://"):
+        app.extensions["antrian_limits"] = MemoryCounts()
+    else:
+        raise ValueError(f"RATELIMIT_STORAGE_URI: use memory://, redis://, rediss:// or "
+                         f"unix://, not {uri!r}")
 
 
 def client_address() -> str:
@@ -89,10 +103,12 @@ def limited(*rules: tuple[str, str, Callable[[], str]]) -> Callable[[Any], Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             windows = []
             for name, setting, who in rules:
-                item = parse(current_app.config[setting])
-                seconds = item.get_expiry()
-                windows.append((f"{PREFIX}{name}:{item.amount}/{seconds}:{who()}", seconds,
-                                item.amount))
+                caller = who()
+                # "5/minute;100/day": every limit given counts.
+                for item in parse_many(current_app.config[setting]):
+                    seconds = item.get_expiry()
+                    windows.append((f"{PREFIX}{name}:{item.amount}/{seconds}:{caller}",
+                                    seconds, item.amount))
             over = current_app.extensions["antrian_limits"].hit(windows)
             if over:
                 raise RateLimited(max(1, math.ceil(max(over))))

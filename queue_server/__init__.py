@@ -27,6 +27,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         except SchemaOutOfDate:
             engine.dispose()
             raise
+    if app.config.get("PROXIES"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = int(app.config["PROXIES"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops,  # type: ignore[method-assign]
+                                x_host=hops)
     runtime = Runtime(engine)
     if app.config.get("CLOCK") is not None:
         runtime.clock = app.config["CLOCK"]

@@ -36,6 +36,9 @@ def settings(instance_path: str) -> dict[str, Any]:
                                                     "120 per minute"),
         "BOOKING_LIMIT_PER_NIK": os.environ.get("ANTRIAN_BOOKING_LIMIT_PER_NIK", "10 per hour"),
         "RATELIMIT_STORAGE_URI": os.environ.get("ANTRIAN_RATELIMIT_STORAGE_URI", "memory://"),
+        # Proxies in front of the app (nginx: 1): the client address, for limits and
+        # logs, is then taken from their X-Forwarded-For. 0 trusts no such header.
+        "PROXIES": int(os.environ.get("ANTRIAN_PROXIES", "0")),
         "PUBLIC_URL": os.environ.get("ANTRIAN_PUBLIC_URL") or None,
         # "Nearly your turn" messages go to this webhook (a WhatsApp/SMS gateway) when
         # a booked patient has NOTIFY_POSITION people or fewer ahead.

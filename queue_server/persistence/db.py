@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import weakref
@@ -79,7 +80,8 @@ def _sqlite_engine(url: str, background_checkpoints: bool, **overrides: Any) -> 
         ):
             cursor.execute(f"PRAGMA {pragma}")
         if background_checkpoints:
-            cursor.execute("PRAGMA wal_autocheckpoint=0")
+            # Only a safety net (about 200 MB of WAL) should the loop below ever stop.
+            cursor.execute("PRAGMA wal_autocheckpoint=50000")
         cursor.close()
 
     # Writers of this process queue on a mutex before asking SQLite for its write lock:
@@ -96,8 +98,7 @@ def _sqlite_engine(url: str, background_checkpoints: bool, **overrides: Any) -> 
             writers.acquire()
             conn.info["writer"] = True
         try:
-            # Straight to the driver: this runs on every transaction.
-            conn.connection.driver_connection.execute(_BEGIN[mode])
+            conn.exec_driver_sql(_BEGIN[mode])  # errors wrapped: a locked database is a 503
         except Exception:
             _release(conn)
             raise
@@ -132,24 +133,37 @@ def _checkpoint_loop(path: str, writers: Any, engine_alive: Any) -> None:
     """
     import sqlite3
 
-    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    log = logging.getLogger(__name__)
+    conn: sqlite3.Connection | None = None
+    page_size = 4096
+    restarted_at = -1  # the WAL's frame count right after the last restart
 
     def checkpoint(mode: str) -> int:
-        """Runs one; returns the WAL's size in bytes (frames since it last restarted)."""
+        """Runs one; returns the frames in the WAL (since it last restarted)."""
+        assert conn is not None
         _busy, frames, _copied = conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
-        return max(frames, 0) * page_size
+        return max(frames, 0)
 
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    try:
-        while engine_alive() is not None:
-            time.sleep(CHECKPOINT_SECONDS)  # a greenlet's sleep under gevent
-            try:
-                if _on_native_thread(checkpoint, "PASSIVE") > RESTART_WAL_BYTES:
-                    with writers:
-                        _on_native_thread(checkpoint, "RESTART")
-            except sqlite3.Error:  # busy or briefly unavailable: the next round catches up
-                continue
-    finally:
+    while engine_alive() is not None:
+        time.sleep(CHECKPOINT_SECONDS)  # a greenlet's sleep under gevent
+        try:
+            if conn is None:
+                # A short busy wait: a RESTART that meets a long reader gives up and tries
+                # again next round, instead of holding this process's writers back.
+                conn = sqlite3.connect(path, timeout=0.1, isolation_level=None,
+                                       check_same_thread=False)
+                page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+            frames = _on_native_thread(checkpoint, "PASSIVE")
+            # After a restart the WAL still reports its old frames until the next write:
+            # the same count again means nothing new to restart.
+            if frames * page_size > RESTART_WAL_BYTES and frames != restarted_at:
+                with writers:
+                    restarted_at = _on_native_thread(checkpoint, "RESTART")
+        except sqlite3.Error:  # busy or briefly unavailable: the next round catches up
+            continue
+        except Exception:  # never let the only checkpointer die silently
+            log.exception("WAL checkpoint failed; retrying in %s s", CHECKPOINT_SECONDS)
+    if conn is not None:
         conn.close()
 
 

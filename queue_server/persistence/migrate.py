@@ -8,7 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -29,6 +29,20 @@ def upgrade(engine: Engine) -> None:
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+    recount_waiting(engine)
+
+
+def recount_waiting(engine: Engine) -> None:
+    """Set every queue's kept waiting count from its tickets, where either says some wait.
+
+    `upgrade` runs it: a process of an older version that ran beside the new schema
+    (a rolling restart) changed tickets without keeping the counts."""
+    waiting = ("FROM tickets t WHERE t.service_id = daily_sequences.service_id "
+               "AND t.day = daily_sequences.day AND t.status = 'waiting'")
+    with engine.begin() as conn:
+        conn.execute(text(
+            f"UPDATE daily_sequences SET waiting = (SELECT count(*) {waiting}) "
+            f"WHERE waiting != 0 OR EXISTS (SELECT 1 {waiting})"))
 
 
 def head_revision() -> str | None:

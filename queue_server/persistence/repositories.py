@@ -161,6 +161,9 @@ class Directory(_Repo):
     def facility_by_id(self, facility_id: int) -> Facility:
         return self.session.get_one(Facility, facility_id)
 
+    def find_facility(self, facility_id: int) -> Facility | None:
+        return self.session.get(Facility, facility_id)
+
     def services(self, facility_id: int, active_only: bool = True) -> Sequence[Service]:
         q = select(Service).where(Service.facility_id == facility_id)
         if active_only:
@@ -247,7 +250,7 @@ def _waiting_order(ranks: dict[int, int] | None = None) -> list[Any]:
 class Tickets(_Repo):
     """Visits, tickets and their history."""
 
-    def next_seq(self, service_id: int, day: date, joins: bool = False) -> int:
+    def next_seq(self, service_id: int, day: date, *, joins: bool) -> int:
         """The next number of a service's day, in one atomic statement.
 
         The upsert also locks the (service, day) row until the transaction ends, so on
@@ -255,10 +258,10 @@ class Tickets(_Repo):
         rollback gives the number back: no gaps, no duplicates. `joins`: the new ticket
         waits (counted in the queue's waiting figure).
         """
-        return self.next_seq_and_waiting(service_id, day, joins)[0]
+        return self.next_seq_and_waiting(service_id, day, joins=joins)[0]
 
-    def next_seq_and_waiting(self, service_id: int, day: date,
-                             joins: bool = True) -> tuple[int, int]:
+    def next_seq_and_waiting(self, service_id: int, day: date, *,
+                             joins: bool) -> tuple[int, int]:
         """The next number, and how many wait in the service now (the new one included
         when it `joins`), from today's and yesterday's queues."""
         stmt = _NEXT_SEQ["postgresql" if self.on_postgres else "sqlite"]

@@ -75,7 +75,7 @@ def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
         _check_date(req.date, service_day(now, facility.timezone), window_days, service)
         # The number's row lock serialises every booking of this service and day, so the
         # two checks below cannot race, on SQLite or PostgreSQL.
-        seq = uow.tickets.next_seq(service.id, req.date)
+        seq = uow.tickets.next_seq(service.id, req.date, joins=False)  # booked, not waiting
         day = uow.tickets.booking_day(nik, service.id, req.date)
         if day.mine:
             raise DomainError(

@@ -99,18 +99,25 @@ def _service_ref(row: Any, facility: FacilityRef) -> ServiceRef:
 
 
 def _cached(uow: UnitOfWork, key: tuple[Any, ...], load: Any) -> Any:
+    generation = _current[0]  # before loading: a load that races forget_all() is not kept
     hit = uow.shared.get(key)
-    if hit is not None and hit[1] == _current[0] and hit[2] > time.monotonic():
+    if hit is not None and hit[1] == generation and hit[2] > time.monotonic():
         return hit[0]
     value = load()
     if value is not None:
-        uow.shared[key] = (value, _current[0], time.monotonic() + TTL)
+        uow.shared[key] = (value, generation, time.monotonic() + TTL)
     return value
 
 
 def facility_by_id(uow: UnitOfWork, facility_id: int) -> FacilityRef:
-    return _cached(uow, ("facility-id", facility_id),
-                   lambda: _facility_ref(uow.directory.facility_by_id(facility_id)))
+    def load() -> FacilityRef | None:
+        row = uow.directory.find_facility(facility_id)
+        return None if row is None else _facility_ref(row)
+
+    facility = _cached(uow, ("facility-id", facility_id), load)
+    if facility is None:
+        raise facility_not_found(str(facility_id))
+    return facility
 
 
 def facility_by_code(uow: UnitOfWork, code: str) -> FacilityRef:

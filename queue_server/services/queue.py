@@ -34,6 +34,9 @@ def apply_action(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: 
     before = ticket.status
     ticket.status = transition(ticket.status, action, ticket.number).value
     if (before == "waiting") != (ticket.status == "waiting"):  # the queue's kept count
+        # The ticket's row first (its version check and lock), then the queue's row: the
+        # order call-next takes them in, so a cancel racing a call cannot deadlock.
+        uow.flush()
         uow.tickets.adjust_waiting(ticket.service_id, ticket.day,
                                    1 if ticket.status == "waiting" else -1)
     uow.tickets.add_event(
@@ -128,7 +131,7 @@ def issue_walk_in(
         limit = service.walkin_limit
         # The number is taken first: its row lock makes the limit check below exact even
         # when several kiosks issue at once.
-        seq, waiting = uow.tickets.next_seq_and_waiting(service.id, day)
+        seq, waiting = uow.tickets.next_seq_and_waiting(service.id, day, joins=True)
         ticket = issue_new_visit(uow, service, now, principal.actor, "walk_in",
                                  "kiosk" if principal.kind == "device" else "staff",
                                  prio.value, day=day, seq=seq)

@@ -30,3 +30,22 @@ def test_two_processes_share_one_patients_booking_limit(sqlite_engine: Engine,
     assert 1 <= int(refused.headers["Retry-After"]) <= 3600
     # another patient is not held back
     assert post(b, booking(today + timedelta(days=1), n=78)).status_code == 201
+
+
+def test_bookings_go_on_when_the_limit_store_is_lost(sqlite_engine: Engine) -> None:
+    from tests.support.servers import RedisServer
+
+    reset(sqlite_engine)
+    redis = RedisServer().start()
+    try:
+        app = create_app({"ENGINE": sqlite_engine, "SECRET_KEY": "limits",
+                          "RATELIMIT_STORAGE_URI": redis.url,
+                          "BOOKING_LIMIT_PER_NIK": "1 per hour"}).test_client()
+        tomorrow = datetime.now(ZoneInfo("Asia/Jakarta")).date() + timedelta(days=1)
+        assert post(app, booking(tomorrow, n=90)).status_code == 201
+        assert post(app, booking(tomorrow + timedelta(days=1), n=90)).status_code == 429
+        redis.stop()
+        # No store, no limits: the patient is served rather than shown a 500.
+        assert post(app, booking(tomorrow + timedelta(days=2), n=90)).status_code == 201
+    finally:
+        redis.stop()

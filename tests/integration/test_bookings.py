@@ -224,3 +224,18 @@ def test_quota_plus_40_bookers_from_32_threads_get_exactly_the_quota(
     assert services[0]["quota_left"] == 0
 
 
+
+
+def test_behind_a_proxy_the_limit_is_per_patient_address(engine: Any, clock: FakeClock) -> None:
+    from queue_server import create_app
+
+    app = create_app({"TESTING": True, "ENGINE": engine, "CLOCK": clock, "SECRET_KEY": "t",
+                      "PROXIES": 1, "BOOKING_LIMIT_PER_ADDRESS": "2 per minute"})
+    client = app.test_client()
+
+    def from_address(address: str, n: int) -> int:
+        return client.post("/api/v1/bookings", json=booking(n=n),
+                           headers={"X-Forwarded-For": address}).status_code
+
+    assert [from_address("203.0.113.7", n) for n in (1, 2, 3)] == [201, 201, 429]
+    assert from_address("198.51.100.9", 4) == 201  # another phone behind the same proxy

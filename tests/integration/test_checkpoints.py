@@ -20,8 +20,8 @@ def test_a_serving_engine_checkpoints_in_the_background(tmp_path: Path,
     engine = db.make_engine(f"sqlite:///{path}", background_checkpoints=True)
     try:
         with engine.begin() as conn:
-            # No request ever pays for a checkpoint: SQLite's automatic one is off.
-            assert conn.execute(text("PRAGMA wal_autocheckpoint")).scalar_one() == 0
+            # No request pays for a checkpoint: SQLite's automatic one is only a far net.
+            assert conn.execute(text("PRAGMA wal_autocheckpoint")).scalar_one() == 50000
             conn.execute(text("CREATE TABLE notes (body TEXT)"))
         for _ in range(300):
             with engine.begin() as conn:

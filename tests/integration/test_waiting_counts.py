@@ -77,3 +77,15 @@ def test_kept_waiting_counts_match_the_tickets_through_a_busy_day(
                 "WHERE s.code = :c AND t.status = 'waiting' AND t.day IN (:d1, :d2)"),
                 {"c": code, "d1": today, "d2": today - timedelta(days=1)}).scalar_one()
             assert shown == real, code
+
+
+def test_upgrade_recounts_the_recent_queues(engine: Engine, kiosk: Api) -> None:
+    from queue_server.persistence.migrate import upgrade
+
+    kiosk.ticket("pendaftaran")
+    kiosk.ticket("pendaftaran")
+    with engine.begin() as conn:  # as if an older process had served beside this schema
+        conn.execute(text("UPDATE daily_sequences SET waiting = 7"))
+    upgrade(engine)
+    kept, counted = kept_and_counted(engine)
+    assert kept == counted and sum(counted.values()) == 2
