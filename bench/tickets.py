@@ -6,14 +6,17 @@
 The clients are Debian's `wrk` (script `bench/wrk/tickets.lua`), which costs the shared
 two cores far less than Python clients would. Each run also measures `/ping` (no database)
 on the same server, so the figures say how much of a ticket's cost is the queue itself
-and how much the HTTP stack. `--rounds` repeats everything on a fresh server: this
-machine's speed varies from minute to minute, so one round can mislead.
+and how much the HTTP stack. `--rate N` also offers N tickets/s evenly paced (not as fast
+as the server answers) and reports the latency at that load. `--rounds` repeats
+everything on a fresh server: this machine's speed varies from minute to minute, so one
+round can mislead.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -23,13 +26,14 @@ HERE = Path(__file__).resolve().parent
 
 
 def wrk(base: str, clients: int, seconds: float, script: str | None = None,
-        path: str = "") -> dict:
+        path: str = "", rate: int = 0) -> dict:
     threads = 1 if clients <= 8 else 2
     cmd = ["wrk", f"-t{threads}", f"-c{clients}", f"-d{round(seconds)}s", "--latency"]
     if script:
         cmd += ["-s", str(HERE / "wrk" / script)]
+    env = {**os.environ, "TICKETS_RATE": str(rate // threads)}
     out = subprocess.run([*cmd, base + path], capture_output=True, text=True,
-                         check=True).stdout
+                         check=True, env=env).stdout
     line = next((x for x in out.splitlines() if x.startswith("RESULT ")), None)
     if line:
         return json.loads(line[len("RESULT "):])
@@ -61,6 +65,9 @@ def main() -> None:
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--rate", type=int, default=0,
+                        help="also offer this many tickets/s, evenly paced, and report "
+                             "the latency at that load")
     args = parser.parse_args()
     for round_ in range(1, args.rounds + 1):
         with demo_server(args.url) as base:
@@ -76,6 +83,10 @@ def main() -> None:
                     ping["requests"] / ping["seconds"])
                 print(f"round {round_} ratio tickets/ping at {clients} clients: {ratio:.2f}",
                       flush=True)
+                if args.rate:
+                    paced = wrk(base, clients, args.seconds, "tickets.lua", rate=args.rate)
+                    print(f"round {round_} " + line(f"tickets offered {args.rate}/s", clients,
+                                                    paced), flush=True)
 
 
 if __name__ == "__main__":

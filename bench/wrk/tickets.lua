@@ -1,7 +1,30 @@
 -- wrk script: walk-in tickets from a kiosk, rotating over the demo's services.
 -- Counts replies by status in every thread; done() prints them as one JSON line.
+-- TICKETS_RATE=N (requests per second per wrk thread) paces the requests to a steady
+-- offered load instead of as fast as the server answers.
 local services = {"pendaftaran", "umum", "gigi", "kia", "lab", "apotek"}
 local threads = {}
+local rate = tonumber(os.getenv("TICKETS_RATE") or "0")
+local ffi = require("ffi")
+ffi.cdef[[
+  typedef struct { long tv_sec; long tv_nsec; } timespec;
+  int clock_gettime(int clk_id, timespec *tp);
+]]
+local function now_ms()
+  local t = ffi.new("timespec")
+  ffi.C.clock_gettime(1, t)  -- CLOCK_MONOTONIC
+  return tonumber(t.tv_sec) * 1000 + tonumber(t.tv_nsec) / 1e6
+end
+local next_slot = nil
+
+-- With a rate, each request waits for its slot in an even schedule shared by the
+-- thread's connections.
+function delay()
+  if rate <= 0 then return 0 end
+  local now = now_ms()
+  next_slot = math.max(next_slot or now, now - 1000) + 1000 / rate
+  return math.max(0, next_slot - now)
+end
 
 function setup(thread)
   table.insert(threads, thread)
