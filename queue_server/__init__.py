@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
+if sys.argv[:2] == ["-m", "serve"]:
+    # `python -m queue_server serve` (while Python imports this package, argv[0] is "-m"):
+    # patch for gevent before Flask, SQLAlchemy or anything else imports socket or ssl.
+    from gevent import monkey
+
+    monkey.patch_all()
+
 from collections.abc import Mapping
 from typing import Any
 

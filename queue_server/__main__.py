@@ -5,10 +5,12 @@ from __future__ import annotations
 import sys
 
 if sys.argv[1:2] == ["serve"]:
-    # Many waiting-room sockets are cheap as greenlets; patch before anything imports socket.
+    # Many waiting-room sockets are cheap as greenlets. The package's __init__ has patched
+    # already when run as `python -m queue_server serve`; this covers other launchers.
     from gevent import monkey
 
-    monkey.patch_all()
+    if not monkey.is_module_patched("socket"):
+        monkey.patch_all()
 
 from .cli import main
 
