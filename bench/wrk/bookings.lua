@@ -1,16 +1,8 @@
 -- wrk script for bench/rush.py: phone bookings spread over RUSH_FACILITIES facilities,
 -- each with its own NIK. One wrk thread; after RUSH_SHARE replies it prints one RESULT
 -- line (replies by status, seconds from first request to last reply) and ends wrk.
-local ffi = require("ffi")
-ffi.cdef[[
-  typedef struct { long tv_sec; long tv_nsec; } timespec;
-  int clock_gettime(int clk_id, timespec *tp);
-]]
-local function now()
-  local t = ffi.new("timespec")
-  ffi.C.clock_gettime(1, t)  -- CLOCK_MONOTONIC
-  return tonumber(t.tv_sec) + tonumber(t.tv_nsec) / 1e9
-end
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
+local now = dofile(here .. "monotonic.lua")
 
 local facilities = tonumber(os.getenv("RUSH_FACILITIES") or "20")
 local share = tonumber(os.getenv("RUSH_SHARE") or "5000")
@@ -30,8 +22,8 @@ function request()
   sent = sent + 1
   local body = string.format(
     '{"facility": "pkm-%02d", "service": "umum", "date": "%s", "patient": ' ..
-    '{"nik": "357801010190%04d", "name": "Rush Patient", "phone": "081234567890"}}',
-    n % facilities, day, n % 10000)
+    '{"nik": "3578010101%06d", "name": "Rush Patient", "phone": "081234567890"}}',
+    n % facilities, day, n % 1000000)
   return wrk.format(nil, "/api/v1/bookings", nil, body)
 end
 

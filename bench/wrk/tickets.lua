@@ -5,16 +5,9 @@
 local services = {"pendaftaran", "umum", "gigi", "kia", "lab", "apotek"}
 local threads = {}
 local rate = tonumber(os.getenv("TICKETS_RATE") or "0")
-local ffi = require("ffi")
-ffi.cdef[[
-  typedef struct { long tv_sec; long tv_nsec; } timespec;
-  int clock_gettime(int clk_id, timespec *tp);
-]]
-local function now_ms()
-  local t = ffi.new("timespec")
-  ffi.C.clock_gettime(1, t)  -- CLOCK_MONOTONIC
-  return tonumber(t.tv_sec) * 1000 + tonumber(t.tv_nsec) / 1e6
-end
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
+local now_s = dofile(here .. "monotonic.lua")
+local function now_ms() return now_s() * 1000 end
 local next_slot = nil
 
 -- With a rate, each request waits for its slot in an even schedule shared by the
