@@ -274,12 +274,6 @@ class Tickets(_Repo):
         """A ticket of this queue started (+1) or stopped (-1) waiting."""
         self._core(_ADJUST_WAITING, queue=service_id, queue_day=day, delta=delta)
 
-    def count_waiting(self, service_id: int, days: Sequence[date]) -> int:
-        """Counted from the tickets themselves: what the kept figure must always equal."""
-        q = select(func.count()).where(Ticket.service_id == service_id,
-                                       Ticket.day.in_(list(days)), Ticket.status == "waiting")
-        return int(self.session.scalar(q) or 0)
-
     def insert_issued(self, visit: dict[str, Any], ticket: dict[str, Any],
                       event: dict[str, Any]) -> tuple[int, int]:
         """A new visit, its first ticket and the ticket's history row: (visit id, ticket id).
@@ -307,11 +301,6 @@ class Tickets(_Repo):
 
     def insert_event(self, **fields: Any) -> None:
         self._core(_INSERT_EVENT, **fields)
-
-    def add_visit(self, **fields: Any) -> Visit:
-        visit = Visit(**fields)
-        self.session.add(visit)
-        return visit
 
     def add_ticket(self, **fields: Any) -> Ticket:
         ticket = Ticket(**fields)
