@@ -10,7 +10,7 @@ from flask import Response, current_app, request
 from flask_smorest import Blueprint
 
 from queue_server.runtime import current
-from queue_server.services import bookings, queue
+from queue_server.services import arrivals, bookings
 
 from .auth import principal
 from .ratelimit import client_address, limited, nik_key
@@ -74,10 +74,15 @@ def qr(code: str) -> Response:
     return Response(image.to_string(), mimetype="image/svg+xml")
 
 
-@blp.post("/<code>/check-in")
+# A code may come as the QR's whole address (`…/t/CODE`), slashes and all.
+@blp.post("/<path:code>/check-in", merge_slashes=False)
 @blp.response(200, TicketOut)
 @blp.doc(security=[{"bearer": []}])
 def check_in(code: str) -> dict[str, Any]:
-    """The patient has arrived: booked → waiting (kiosk device or staff of the facility)."""
+    """The patient has arrived: booked → waiting (kiosk device or staff of the facility).
+
+    `code` may be the bare code, grouped (`ABCD-EFGH-JK`), lower case, or the whole
+    `/t/{code}` address a scanner reads from the QR (URL-encoded).
+    """
     rt = current()
-    return queue.check_in(rt.uow(), rt.clock, principal(), code, rt.notify_at)
+    return arrivals.check_in(rt.uow(), rt.clock, principal(), code, rt.notify_at)

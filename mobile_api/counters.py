@@ -8,7 +8,7 @@ from flask_smorest import Blueprint
 
 from queue_server.domain.tickets import Action
 from queue_server.runtime import current
-from queue_server.services import console, queue
+from queue_server.services import console, counter_actions
 
 from .auth import principal
 from .schemas import ConsoleOut, CounterOut, FacilityQuery, FinishIn, RequeueIn, TicketOut
@@ -47,15 +47,15 @@ def call_next(query: dict[str, Any], counter: str) -> dict[str, Any]:
     404 `queue_empty` when nobody waits; 409 `counter_paused` while paused.
     """
     rt = current()
-    return queue.call_next(rt.uow(), rt.clock, principal(), counter, query.get("facility"),
-                           rt.notify_at)
+    return counter_actions.call_next(rt.uow(), rt.clock, principal(), counter,
+                                     query.get("facility"), rt.notify_at)
 
 
 def _simple(action: Action, summary: str) -> None:
     def view(query: dict[str, Any], counter: str) -> dict[str, Any]:
         rt = current()
-        return queue.counter_action(rt.uow(), rt.clock, principal(), counter, action,
-                                    query.get("facility"))
+        return counter_actions.counter_action(rt.uow(), rt.clock, principal(), counter,
+                                              action, query.get("facility"))
 
     view.__name__ = action.value
     view.__doc__ = summary
@@ -77,7 +77,7 @@ _simple(Action.SKIP, "The called patient did not come: mark as no-show.")
 def finish(body: dict[str, Any], query: dict[str, Any], counter: str) -> dict[str, Any]:
     """Finish the current patient; with `transfer_to` send them on to that service's queue."""
     rt = current()
-    return queue.counter_action(rt.uow(), rt.clock, principal(), counter, Action.FINISH,
+    return counter_actions.counter_action(rt.uow(), rt.clock, principal(), counter, Action.FINISH,
                                 query.get("facility"), transfer_to=body.get("transfer_to"))
 
 
@@ -89,14 +89,14 @@ def finish(body: dict[str, Any], query: dict[str, Any], counter: str) -> dict[st
 def requeue(body: dict[str, Any], query: dict[str, Any], counter: str) -> dict[str, Any]:
     """Put a patient back in the queue: the one being called, or a no-show by `number`."""
     rt = current()
-    return queue.counter_action(rt.uow(), rt.clock, principal(), counter, Action.REQUEUE,
+    return counter_actions.counter_action(rt.uow(), rt.clock, principal(), counter, Action.REQUEUE,
                                 query.get("facility"), number=body.get("number"))
 
 
 def _pause_route(paused: bool, summary: str) -> None:
     def view(query: dict[str, Any], counter: str) -> dict[str, Any]:
         rt = current()
-        return queue.set_paused(rt.uow(), rt.clock, principal(), counter, paused,
+        return counter_actions.set_paused(rt.uow(), rt.clock, principal(), counter, paused,
                                 query.get("facility"))
 
     view.__name__ = "pause" if paused else "resume"

@@ -8,7 +8,7 @@ from flask import Response
 from flask_smorest import Blueprint
 
 from queue_server.runtime import current
-from queue_server.services import queue
+from queue_server.services import arrivals
 
 from .auth import principal
 from .responses import ready
@@ -29,7 +29,7 @@ def take_ticket(body: dict[str, Any], query: dict[str, Any]) -> Response:
     `?facility=CODE`.
     """
     rt = current()
-    return ready(queue.issue_walk_in(
+    return ready(arrivals.issue_walk_in(
         rt.uow(), rt.clock, principal(), body["service"], body.get("priority"),
         query.get("facility"),
     ), 201)
@@ -41,7 +41,7 @@ def take_ticket(body: dict[str, Any], query: dict[str, Any]) -> Response:
 def home() -> dict[str, Any]:
     """The kiosk's facility and its services, with queue figures and walk-ins left."""
     rt = current()
-    return queue.kiosk_home(rt.uow(write=False), rt.clock, principal())
+    return arrivals.kiosk_home(rt.uow(write=False), rt.clock, principal())
 
 
 @blp.post("/heartbeat")
@@ -51,4 +51,4 @@ def home() -> dict[str, Any]:
 def heartbeat(body: dict[str, Any]) -> dict[str, Any]:
     """The device reports its state (printer online, paper, jobs waiting, last error)."""
     rt = current()
-    return queue.device_heartbeat(rt.uow(), rt.clock, principal(), body)
+    return arrivals.device_heartbeat(rt.uow(), rt.clock, principal(), body)

@@ -153,6 +153,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new_epoch(_: argparse.Namespace) -> int:
+    """After restoring a database by other means (pg_restore): every live client resyncs."""
+    count = backup.renew_epochs(_database_url())
+    print(f"new epoch for {count} facilities; boards and consoles resync on their own")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     configure_logging()
     parser = argparse.ArgumentParser(prog="python -m queue_server", description=__doc__)
@@ -175,5 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     back.add_argument("file")
     back.add_argument("--force", action="store_true", help="replace an existing database")
     back.set_defaults(func=cmd_restore)
+    epoch = sub.add_parser("new-epoch", help="after pg_restore: make every board resync")
+    epoch.set_defaults(func=cmd_new_epoch)
     args = parser.parse_args(argv)
     return int(args.func(args))

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, render_template, request, send_from_directory, url_for
+from flask import (
+    Blueprint,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 
 from ..domain.codes import normalise_code
@@ -12,10 +20,13 @@ bp = Blueprint("patient", __name__, template_folder="templates", static_folder="
                static_url_path="/patient/static")
 
 
-@bp.get("/t/<code>")
+@bp.get("/t/<path:code>", merge_slashes=False)
 def follow(code: str) -> ResponseReturnValue:
+    """A ticket's live page; a code typed in another form is sent on to its own address."""
     rt = current()
-    code = normalise_code(code)
+    given, code = code, normalise_code(code)
+    if code and given != code:
+        return redirect(url_for("patient.follow", code=code, **request.args), code=308)
     with rt.uow(write=False) as uow:
         visit = uow.tickets.visit_by_code(code)
         found = visit is not None and bool(visit.tickets)

@@ -7,7 +7,10 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+
+from .models import new_epoch
 
 
 class BackupError(RuntimeError):
@@ -44,8 +47,10 @@ def backup(url: str, target: Path) -> None:
 
 
 def restore(source: Path, url: str, force: bool = False) -> None:
+    """Put a SQLite backup in place of the database, with new facility epochs."""
     if not url.startswith("sqlite"):
-        raise BackupError("restore PostgreSQL with pg_restore --clean -d URL FILE")
+        raise BackupError("restore PostgreSQL with pg_restore --clean -d URL FILE, then run "
+                          "python -m queue_server new-epoch")
     if not source.exists():
         raise BackupError(f"no backup at {source}")
     target = _sqlite_path(url)
@@ -59,3 +64,20 @@ def restore(source: Path, url: str, force: bool = False) -> None:
         src.backup(dst)
     src.close()
     dst.close()
+    renew_epochs(url)
+
+
+def renew_epochs(url: str) -> int:
+    """Give every facility a new epoch: after a restore its event `seq` went back, and
+    boards, consoles and phones that follow `seq` must resync rather than wait for the old
+    numbers to come round again. Returns how many facilities were renewed."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            ids = conn.execute(text("SELECT id FROM facilities")).scalars().all()
+            for fid in ids:
+                conn.execute(text("UPDATE facilities SET epoch = :e WHERE id = :id"),
+                             {"e": new_epoch(), "id": fid})
+        return len(ids)
+    finally:
+        engine.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -59,6 +60,11 @@ class Base(DeclarativeBase):
     type_annotation_map = {datetime: UTCDateTime()}
 
 
+def new_epoch() -> str:
+    """A fresh facility epoch: 16 hex digits."""
+    return secrets.token_hex(8)
+
+
 class Facility(Base):
     __tablename__ = "facilities"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -68,6 +74,9 @@ class Facility(Base):
     running_text: Mapped[str] = mapped_column(Text, default="")
     # The facility's event counter: every live event carries the next value.
     event_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    # Renewed whenever `event_seq` may go back (a restore): clients that follow `seq`
+    # resync when it changes.
+    epoch: Mapped[str] = mapped_column(String(32), default=new_epoch, server_default="")
 
     services: Mapped[list[Service]] = relationship(
         back_populates="facility", order_by="Service.position"
@@ -201,6 +210,8 @@ class TicketEvent(Base):
     actor: Mapped[str] = mapped_column(String(80))
     counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"), nullable=True)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The live event's seq, for calls and recalls: boards replay the calls they missed.
+    seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class User(Base):
@@ -260,13 +271,18 @@ class LoginAttempt(Base):
 
 
 class IdempotencyKey(Base):
-    """A client's Idempotency-Key: the same request again returns the same booking."""
+    """A client's Idempotency-Key: the same request again returns the same answer.
+
+    Bookings keep the key as sent; kiosks and counters prefix it with who sent it
+    (`kiosk:{device id}:…`, `counter:{counter id}:…`), so two clients' keys never meet."""
 
     __tablename__ = "idempotency_keys"
-    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    key: Mapped[str] = mapped_column(String(160), primary_key=True)
     fingerprint: Mapped[str] = mapped_column(String(64))
     visit_code: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime]
+    # The reply first given, for actions whose answer is not simply the visit (counters).
+    response: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class Notification(Base):

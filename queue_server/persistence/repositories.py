@@ -61,7 +61,7 @@ _BUMP_SEQ = (
     update(Facility.__table__)
     .where(Facility.__table__.c.id == bindparam("facility_id"))
     .values(event_seq=Facility.__table__.c.event_seq + bindparam("count"))
-    .returning(Facility.__table__.c.event_seq)
+    .returning(Facility.__table__.c.event_seq, Facility.__table__.c.epoch)
 )
 _WAITING_IN_SERVICE = (
     select(func.coalesce(func.sum(_DS.c.waiting), 0))
@@ -213,12 +213,14 @@ class Directory(_Repo):
         )
         return int(self.session.scalar(q) or 0)
 
-    def bump_event_seq(self, facility_id: int, count: int) -> int:
-        """Reserve `count` event numbers for a facility; returns the last one.
+    def bump_event_seq(self, facility_id: int, count: int) -> tuple[int, str]:
+        """Reserve `count` event numbers for a facility; returns the last one and the
+        facility's epoch.
 
         The row stays locked until commit, so on PostgreSQL seq order is commit order.
         """
-        return int(self._core(_BUMP_SEQ, facility_id=facility_id, count=count).scalar_one())
+        seq, epoch = self._core(_BUMP_SEQ, facility_id=facility_id, count=count).one()
+        return int(seq), str(epoch)
 
     def device_by_token_hash(self, token_hash: str) -> Device | None:
         return self.session.scalar(
@@ -469,9 +471,10 @@ class Tickets(_Repo):
     def idempotency(self, key: str) -> IdempotencyKey | None:
         return self.session.get(IdempotencyKey, key)
 
-    def remember_key(self, key: str, fingerprint: str, visit_code: str, at: datetime) -> None:
+    def remember_key(self, key: str, fingerprint: str, visit_code: str, at: datetime,
+                     response: dict[str, Any] | None = None) -> None:
         self.session.add(IdempotencyKey(key=key, fingerprint=fingerprint, visit_code=visit_code,
-                                        created_at=at))
+                                        created_at=at, response=response))
 
     def count_issued(self, service_id: int, day: date, source: str) -> int:
         q = select(func.count()).where(

@@ -102,19 +102,24 @@ class SqlUnitOfWork:
             self._notifier.publish(events)
 
     def _numbered(self, events: list[OutgoingEvent]) -> list[OutgoingEvent]:
-        """Give each event its facility's next `seq`, in the same transaction."""
+        """Give each event its facility's next `seq` and its `epoch`, in the same
+        transaction; a call's history row keeps its seq (boards replay missed calls)."""
         per_facility: dict[int, int] = {}
         for event in events:
             per_facility[event.facility_id] = per_facility.get(event.facility_id, 0) + 1
-        next_seq = {
-            fid: self.directory.bump_event_seq(fid, n) - n + 1
-            for fid, n in sorted(per_facility.items())
-        }
+        next_seq: dict[int, int] = {}
+        epochs: dict[int, str] = {}
+        for fid, n in sorted(per_facility.items()):
+            last, epochs[fid] = self.directory.bump_event_seq(fid, n)
+            next_seq[fid] = last - n + 1
         numbered = []
         for event in events:
             seq = next_seq[event.facility_id]
             next_seq[event.facility_id] = seq + 1
-            numbered.append(replace(event, payload={**event.payload, "seq": seq}))
+            if event.record is not None:
+                event.record.seq = seq
+            numbered.append(replace(event, payload={**event.payload, "seq": seq,
+                                                    "epoch": epochs[event.facility_id]}))
         return numbered
 
     def rollback(self) -> None:

@@ -1,4 +1,4 @@
-"""Phone bookings: book a number for a day, follow it, cancel it (check-in is in queue.py)."""
+"""Phone bookings: book a number for a day, follow it, cancel it (check-in is in arrivals.py)."""
 
 from __future__ import annotations
 

@@ -47,6 +47,7 @@ def console_snapshot(uow: UnitOfWork, counter: Any, now: datetime) -> dict[str, 
     queued = sum(uow.tickets.waiting_counts(facility.id, days, list(ranks)).values())
     return {
         "seq": facility.event_seq,
+        "epoch": facility.epoch,
         "generated_at": iso(now, tz),
         "facility": {"code": facility.code, "name": facility.name},
         "counter": counter_view(counter),

@@ -6,9 +6,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from ..domain.speech import announcement
 from .ports import OutgoingEvent, UnitOfWork
-from .views import iso, service_summaries
+from .views import announce_call, iso, service_summaries
 
 
 def facility_room(code: str) -> str:
@@ -38,11 +37,12 @@ def public_ticket(ticket: Any) -> dict[str, Any]:
 
 
 def ticket_changed(uow: UnitOfWork, ticket: Any, now: datetime, called: bool = False,
-                   counter: Any = None) -> None:
+                   counter: Any = None, record: Any = None) -> None:
     """`ticket.called` (a call or recall to announce) or `ticket.updated` for one ticket.
 
     Sent to the facility's boards, the visit's phone and the counter's consoles; a client
-    in several of these rooms receives it once.
+    in several of these rooms receives it once. `record`: the call's history row, which
+    keeps the event's seq so a board that missed the event can replay it.
     """
     facility = ticket.service.facility
     counter = counter or ticket.counter
@@ -54,10 +54,9 @@ def ticket_changed(uow: UnitOfWork, ticket: Any, now: datetime, called: bool = F
     if called:
         payload["recall"] = ticket.recalls > 0
         # The words a board plays, so every board says the same sentence.
-        payload["announce"] = {lang: announcement(ticket.number, counter.name, lang)
-                               for lang in ("id", "en")}
+        payload["announce"] = announce_call(ticket.number, counter)
     name = "ticket.called" if called else "ticket.updated"
-    uow.emit(OutgoingEvent(facility.id, name, payload, tuple(rooms)))
+    uow.emit(OutgoingEvent(facility.id, name, payload, tuple(rooms), record=record))
 
 
 def queue_changed(uow: UnitOfWork, facility: Any, now: datetime, services: Iterable[Any],

@@ -37,6 +37,7 @@ def visit_snapshot(uow: UnitOfWork, visit: Any, now: Any) -> dict[str, Any]:
     current = open_tickets[-1] if open_tickets else visit.tickets[-1]
     return {
         "seq": facility.event_seq,
+        "epoch": facility.epoch,
         "code": visit.code,
         "facility": {"code": facility.code, "name": facility.name},
         "ticket": ticket_view(uow, current, now),

@@ -15,6 +15,8 @@ class OutgoingEvent:
     name: str
     payload: dict[str, Any]
     rooms: tuple[str, ...] = field(default_factory=tuple)
+    # The history row of a call or recall: it keeps the seq the event is given.
+    record: Any = field(default=None, compare=False, repr=False)
 
 
 class Notifier(Protocol):

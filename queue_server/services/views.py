@@ -15,6 +15,7 @@ from ..domain import estimates
 from ..domain.hours import is_open, is_open_on
 from ..domain.numbering import service_day
 from ..domain.privacy import mask_digits
+from ..domain.speech import announcement
 from .ports import UnitOfWork
 
 RECENT = timedelta(hours=12)
@@ -103,6 +104,13 @@ def ticket_view(uow: UnitOfWork, ticket: Any, now: datetime, staff: bool = False
         view["recalls"] = ticket.recalls
         view["waited_seconds"] = int(waited) if waited is not None else None
     return view
+
+
+def announce_call(number: str, counter: Any) -> dict[str, list[str]] | None:
+    """The clips of a call in each board language, as `ticket.called` carries them."""
+    if counter is None:
+        return None
+    return {lang: announcement(number, counter.name, lang) for lang in ("id", "en")}
 
 
 def _counter_ref(counter: Any) -> dict[str, str] | None:
@@ -209,6 +217,8 @@ def board_view(uow: UnitOfWork, facility: Any, now: datetime) -> dict[str, Any]:
                 "counter": _counter_ref(counter),
                 "at": iso(event.at, tz),
                 "recall": event.kind == "recalled",
+                "seq": event.seq,
+                "announce": announce_call(ticket.number, counter),
             }
         )
     return {
@@ -216,6 +226,7 @@ def board_view(uow: UnitOfWork, facility: Any, now: datetime) -> dict[str, Any]:
                      "running_text": facility.running_text},
         "generated_at": iso(now, tz),
         "seq": facility.event_seq,
+        "epoch": facility.epoch,
         "counters": counters,
         "last_calls": last_calls,
         "services": service_summaries(uow, facility, now),

@@ -1,0 +1,190 @@
+"""Counter use cases: call the next patient, and move the counter's ticket on (recall,
+start, skip, finish, transfer, requeue, pause)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from ..domain.errors import DomainError, InvalidInput, NotFound, QueueEmpty
+from ..domain.tickets import Action
+from .auth import Principal
+from .events import queue_changed, ticket_changed
+from .notifications import notice_nearly
+from .ports import Clock, UnitOfWork
+from .queue import apply_action, get_service, open_ticket, resolve_counter
+from .views import counter_view, forget_pace, queue_days, ticket_view
+
+
+def _current(uow: UnitOfWork, counter: Any) -> Any:
+    ticket = uow.tickets.current_at(counter.id)
+    if ticket is None:
+        raise DomainError(
+            f"Tidak ada pasien yang sedang dipanggil di {counter.name}.",
+            f"No patient is being called or served at {counter.name}.",
+            code="no_current_ticket",
+        )
+    return ticket
+
+
+def _close(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datetime,
+           counter: Any, **data: Any) -> None:
+    apply_action(uow, ticket, action, actor, now, counter.id, **data)
+    ticket.finished_at = now
+    forget_pace(uow, ticket.service_id)  # one more observed service time
+    ticket_changed(uow, ticket, now, counter=counter)
+
+
+def call_next(
+    uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str,
+    facility_code: str | None = None, notify_at: int | None = None,
+) -> dict[str, Any]:
+    """Call the next waiting patient to this counter.
+
+    Whoever the counter still holds is finished first, as staff at a desk expect from
+    "next"; when nobody waits, nothing changes and QueueEmpty is raised.
+    """
+    with uow:
+        counter = resolve_counter(uow, principal, counter_code, facility_code)
+        uow.directory.lock_counter(counter)
+        if counter.paused:
+            raise DomainError(
+                f"{counter.name} sedang istirahat; lanjutkan dulu untuk memanggil.",
+                f"{counter.name} is paused; resume it to call patients.",
+                code="counter_paused",
+            )
+        now = clock.now()
+        ranks = {link.service_id: link.rank for link in counter.links}
+        days = queue_days(now, counter.facility.timezone)
+        ticket = uow.tickets.next_waiting(ranks, days, lock=True) if ranks else None
+        if ticket is None:
+            raise QueueEmpty(
+                f"Tidak ada pasien menunggu untuk {counter.name}.",
+                f"Nobody is waiting for {counter.name}.",
+            )
+        current = uow.tickets.current_at(counter.id)
+        if current is not None:
+            _close(uow, current, Action.FINISH, principal.actor, now, counter, by="call_next")
+        record = apply_action(uow, ticket, Action.CALL, principal.actor, now, counter.id)
+        ticket.counter = counter
+        ticket.called_at = now
+        uow.flush()
+        ticket_changed(uow, ticket, now, called=True, record=record)
+        queue_changed(uow, counter.facility, now, [ticket.service])
+        notice_nearly(uow, ticket.service, now, notify_at)
+        view = ticket_view(uow, ticket, now, staff=True)
+        uow.commit()
+        return view
+
+
+def _transfer(uow: UnitOfWork, ticket: Any, target_code: str, principal: Principal,
+              now: datetime, counter: Any) -> Any:
+    facility = counter.facility
+    target = get_service(uow, facility, target_code)
+    if target.id == ticket.service_id:
+        raise InvalidInput(
+            "Tidak bisa merujuk ke layanan yang sama.",
+            "Cannot transfer a ticket to the service it is already in.",
+            code="invalid_transfer",
+        )
+    new = open_ticket(uow, ticket.visit, target, now, principal.actor, "transfer")
+    _close(uow, ticket, Action.TRANSFER, principal.actor, now, counter,
+           to=target.code, number=new.number)
+    ticket.next_ticket_id = new.id
+    queue_changed(uow, facility, now, [target])
+    return new
+
+
+def counter_action(
+    uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str, action: Action,
+    facility_code: str | None = None, transfer_to: str | None = None,
+    number: str | None = None,
+) -> dict[str, Any]:
+    """Recall, start, skip, finish (optionally sending on) or requeue the counter's ticket."""
+    with uow:
+        counter = resolve_counter(uow, principal, counter_code, facility_code)
+        uow.directory.lock_counter(counter)
+        now = clock.now()
+        transferred = None
+        if action is Action.REQUEUE:
+            ticket = _requeue_target(uow, counter, now, number)
+        else:
+            ticket = _current(uow, counter)
+        if action is Action.FINISH and transfer_to:
+            transferred = _transfer(uow, ticket, transfer_to, principal, now, counter)
+        else:
+            _move(uow, ticket, action, principal.actor, now, counter)
+        uow.flush()
+        view = ticket_view(uow, ticket, now, staff=True)
+        if transferred is not None:
+            view["transferred_to"] = ticket_view(uow, transferred, now)
+        uow.commit()
+        return view
+
+
+def _move(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datetime,
+          counter: Any) -> None:
+    if action in (Action.SKIP, Action.FINISH):
+        _close(uow, ticket, action, actor, now, counter)
+        return
+    if action is Action.RECALL:
+        record = apply_action(uow, ticket, action, actor, now, counter.id,
+                              recall=ticket.recalls + 1)
+        ticket.recalls += 1
+        ticket_changed(uow, ticket, now, called=True, record=record)
+        return
+    apply_action(uow, ticket, action, actor, now, counter.id)
+    if action is Action.START:
+        ticket.started_at = now
+    elif action is Action.REQUEUE:
+        # Back in line with the place they already earned: staff requeue a patient who has
+        # come back to the desk, and usually call them straight after.
+        ticket.counter = None
+        ticket.finished_at = None
+        uow.flush()
+        ticket_changed(uow, ticket, now, counter=counter)
+        queue_changed(uow, counter.facility, now, [ticket.service])
+        return
+    else:
+        raise ValueError(f"not a counter action: {action}")
+    ticket_changed(uow, ticket, now)
+
+
+def _requeue_target(uow: UnitOfWork, counter: Any, now: datetime, number: str | None) -> Any:
+    current = uow.tickets.current_at(counter.id)
+    if number is None and current is not None and current.status == "called":
+        return current
+    service_ids = [link.service_id for link in counter.links]
+    days = queue_days(now, counter.facility.timezone)
+    ticket = uow.tickets.no_show(service_ids, days, number, counter.id)
+    if ticket is None:
+        which = f"nomor {number} " if number else ""
+        raise NotFound(
+            f"Tidak ada pasien terlewat {which}untuk {counter.name}.",
+            f"No skipped patient {('numbered ' + number + ' ') if number else ''}"
+            f"for {counter.name}.",
+            code="ticket_not_found",
+        )
+    return ticket
+
+
+def set_paused(
+    uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str, paused: bool,
+    facility_code: str | None = None,
+) -> dict[str, Any]:
+    """Pause a counter (no calls until resumed) or resume it; repeating either is harmless."""
+    with uow:
+        counter = resolve_counter(uow, principal, counter_code, facility_code)
+        now = clock.now()
+        if counter.paused != paused:
+            counter.paused = paused
+            uow.flush()
+            for link in counter.links:
+                forget_pace(uow, link.service_id)  # open counters changed
+            queue_changed(uow, counter.facility, now, [link.service for link in counter.links],
+                          counter=counter)
+        view = counter_view(counter)
+        current = uow.tickets.current_at(counter.id)
+        view["ticket"] = ticket_view(uow, current, now, staff=True) if current else None
+        uow.commit()
+        return view
