@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RUN_STAMP := $(VENV)/.run-installed
 DEV_STAMP := $(VENV)/.dev-installed
+# axe-core (npm), injected into every page by the accessibility browser test.
+AXE := tests/browser/axe/node_modules/axe-core/axe.min.js
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
@@ -20,6 +22,10 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(VENV)/bin/python
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@ $(RUN_STAMP)
 
+$(AXE): tests/browser/axe/package.json tests/browser/axe/package-lock.json
+	npm ci --prefix tests/browser/axe --no-audit --no-fund --loglevel=error
+	touch $@
+
 run: $(RUN_STAMP)
 	$(PY) -m queue_server serve --demo --host $(HOST) --port $(PORT)
 
@@ -32,7 +38,7 @@ system-deps:
 lint: $(DEV_STAMP)
 	$(PY) -m ruff check .
 
-test: system-deps $(DEV_STAMP) lint
+test: system-deps $(DEV_STAMP) $(AXE) lint
 	$(PY) -m pytest
 
 clean:

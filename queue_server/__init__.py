@@ -51,7 +51,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     import display_board
     from mobile_api import init_api
 
-    from . import console, health, patient
+    from . import console, health, home, patient
     from .logs import install_request_ids
     from .realtime import SocketNotifier, init_realtime
 
@@ -61,6 +61,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(console.bp)
     app.register_blueprint(display_board.bp)
     app.register_blueprint(patient.bp)
+    app.register_blueprint(home.bp)
     socketio = init_realtime(app)
     runtime.notifier = SocketNotifier(socketio)
     webhook = app.config.get("NOTIFY_WEBHOOK_URL")

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the system packages the tests and benchmarks need (PostgreSQL, Redis, Chromium, wrk) when they
+# Installs the system packages the tests and benchmarks need (PostgreSQL, Redis, Chromium, wrk, npm) when they
 # are missing. Uses apt-get as root, or sudo; otherwise says what to install and fails.
 set -euo pipefail
 
@@ -9,6 +9,7 @@ compgen -G "/usr/lib/postgresql/*/bin/postgres" >/dev/null || missing+=(postgres
 command -v redis-server >/dev/null || missing+=(redis-server)
 command -v runuser >/dev/null || missing+=(util-linux)
 command -v wrk >/dev/null || missing+=(wrk)  # the HTTP load generator of bench/
+command -v npm >/dev/null || missing+=(npm)  # installs axe-core for the accessibility test
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

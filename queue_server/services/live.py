@@ -6,6 +6,7 @@ from typing import Any
 
 from ..domain.codes import normalise_code
 from ..domain.errors import NotFound
+from ..domain.numbering import service_day
 from .auth import Principal
 from .console import console_snapshot
 from .events import counter_room, facility_room, public_ticket, visit_room
@@ -39,7 +40,10 @@ def visit_snapshot(uow: UnitOfWork, visit: Any, now: Any) -> dict[str, Any]:
         "seq": facility.event_seq,
         "epoch": facility.epoch,
         "code": visit.code,
-        "facility": {"code": facility.code, "name": facility.name},
+        # The facility's own day: a booking for another day is shown with its date.
+        "today": service_day(now, facility.timezone).isoformat(),
+        "facility": {"code": facility.code, "name": facility.name,
+                     "timezone": facility.timezone},
         "ticket": ticket_view(uow, current, now),
         "journey": [public_ticket(t) for t in visit.tickets],
     }

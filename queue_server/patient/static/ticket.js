@@ -3,17 +3,27 @@
   "use strict";
   const TEXT = {
     id: { yourTurn: "Giliran Anda!", goTo: "Silakan menuju", yourNumber: "Nomor antrean Anda",
-          ahead: "Di depan Anda", eta: "Perkiraan dipanggil", journey: "Perjalanan Anda hari ini",
+          ahead: "Di depan Anda", eta: "Perkiraan dipanggil",
           offline: "Koneksi terputus, menyambung ulang…", enableSound: "Aktifkan suara panggilan",
           people: "{n} orang", lang: "English", booked: "Booking: check-in saat tiba",
           waiting: "Menunggu dipanggil", called: "Dipanggil ke {c}", serving: "Sedang dilayani",
-          done: "Selesai", no_show: "Terlewat: hubungi petugas", cancelled: "Dibatalkan" },
+          done: "Selesai", no_show: "Terlewat: hubungi petugas", cancelled: "Dibatalkan",
+          journeyToday: "Perjalanan Anda hari ini", journeyOn: "Perjalanan Anda, {d}",
+          today: "Hari ini, {d}", onDay: "Tanggal periksa: {d}",
+          atKiosk: "Tunjukkan di kiosk saat tiba",
+          atKioskHow: "Pindai QR ini di kiosk, atau ketik kodenya, untuk check-in.",
+          qrAlt: "Kode QR booking {c}" },
     en: { yourTurn: "Your turn!", goTo: "Please go to", yourNumber: "Your queue number",
-          ahead: "People ahead", eta: "Expected call", journey: "Your visit today",
+          ahead: "People ahead", eta: "Expected call",
           offline: "Connection lost, reconnecting…", enableSound: "Turn on call sound",
           people: "{n}", lang: "Bahasa Indonesia", booked: "Booked: check in on arrival",
           waiting: "Waiting to be called", called: "Called to {c}", serving: "Being served",
-          done: "Done", no_show: "Missed: please ask the staff", cancelled: "Cancelled" },
+          done: "Done", no_show: "Missed: please ask the staff", cancelled: "Cancelled",
+          journeyToday: "Your visit today", journeyOn: "Your visit, {d}",
+          today: "Today, {d}", onDay: "Visit date: {d}",
+          atKiosk: "Show this at the kiosk when you arrive",
+          atKioskHow: "Scan this QR at the kiosk, or type the code, to check in.",
+          qrAlt: "Booking QR code {c}" },
   };
   const body = document.body;
   const code = body.dataset.code;
@@ -26,6 +36,30 @@
 
   function time(iso) { return iso ? iso.slice(11, 16) + " WIB" : "–"; }
 
+  // A calendar date (YYYY-MM-DD) in words, in the page's language.
+  function day(iso) {
+    const [y, m, d] = iso.split("-").map(Number);
+    return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "id-ID", {
+      timeZone: "UTC", weekday: "long", day: "numeric", month: "long", year: "numeric",
+    }).format(new Date(Date.UTC(y, m - 1, d)));
+  }
+
+  function grouped(c) { return c.slice(0, 4) + " " + c.slice(4, 8) + " " + c.slice(8); }
+
+  function renderDay(tk) {
+    const today = tk.date === snap.today;
+    $("day").textContent = t(today ? "today" : "onDay", { d: day(tk.date) });
+    $("journey-title").textContent = today ? t("journeyToday") : t("journeyOn", { d: day(tk.date) });
+    const booked = tk.status === "booked";
+    $("booking").hidden = !booked;
+    if (booked) {
+      $("booking-code").textContent = grouped(snap.code);
+      $("booking-qr").alt = t("qrAlt", { c: grouped(snap.code) });
+      const src = "/api/v1/bookings/" + encodeURIComponent(snap.code) + "/qr.svg";
+      if ($("booking-qr").getAttribute("src") !== src) $("booking-qr").src = src;
+    }
+  }
+
   function render() {
     document.querySelectorAll("[data-t]").forEach((el) => { el.textContent = t(el.dataset.t); });
     $("lang").textContent = t("lang");
@@ -37,6 +71,7 @@
     $("status").textContent = t(tk.status, { c: tk.counter ? tk.counter.name : "" });
     $("ahead").textContent = tk.status === "waiting" ? t("people", { n: tk.people_ahead }) : "–";
     $("eta").textContent = tk.status === "waiting" ? time(tk.estimated_call_at) : "–";
+    renderDay(tk);
     $("journey").replaceChildren(...snap.journey.map((step) => {
       const li = document.createElement("li");
       li.textContent = step.service_name + " · " + step.number + " · " + t(step.status, { c: step.counter ? step.counter.name : "" });

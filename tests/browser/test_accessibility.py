@@ -1,0 +1,107 @@
+"""Every page passes axe-core's WCAG 2.1 A and AA rules in Chromium.
+
+axe-core comes from npm (`tests/browser/axe`, installed by `make test`) and is injected into
+each page as it is served, in Indonesian and in English, in the states people see most.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from kiosk.agent import Options, create_agent
+from tests.conftest import Api
+from tests.support.printer import FakePrinter
+from tests.support.servers import serve_in_thread
+
+AXE = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+TODAY = date(2026, 11, 23)  # the FakeClock's day
+
+
+def violations(page: Page) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA findings on the page as it stands, one line each."""
+    if not AXE.exists():
+        raise RuntimeError(f"{AXE} missing: run `make test` (npm ci --prefix tests/browser/axe)")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                                    resultTypes: ['violations']});
+            return result.violations.map((v) => v.id + ': ' + v.help + ' — ' +
+                v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '));
+        }""",
+        TAGS,
+    )
+    return list(found)
+
+
+def check(page: Page, url: str, ready: str = "body") -> None:
+    page.goto(url)
+    expect(page.locator(ready).first).to_be_visible()
+    assert violations(page) == [], url
+
+
+def book(client: Any, on: date) -> str:
+    reply = client.post("/api/v1/bookings", json={
+        "facility": "pkm-demo", "service": "umum", "date": on.isoformat(),
+        "patient": {"nik": "3578010101900001", "name": "Siti Aminah", "phone": "081234567890"}})
+    assert reply.status_code == 201, reply.get_json()
+    return reply.get_json()["code"]
+
+
+@pytest.mark.parametrize("lang", ["", "?lang=en"])
+def test_public_pages_pass_wcag_21_aa(page: Page, live_server: str, client: Any, kiosk: Api,
+                                      staff: Api, lang: str) -> None:
+    walk_in = kiosk.ticket()
+    staff.act("loket-1", "call-next")
+    booked = book(client, TODAY + timedelta(days=1))
+    check(page, f"{live_server}/{lang}", "h1")
+    check(page, f"{live_server}/book{lang}", "#services button")
+    check(page, f"{live_server}/t/{walk_in['code']}{lang}", "#number")
+    check(page, f"{live_server}/t/{booked}{lang}", "#booking-code")
+    check(page, f"{live_server}/t/ZZZZZZZZZZ{lang}", "h1")
+    page.goto(f"{live_server}/display/pkm-demo{lang}")
+    page.wait_for_function("window.antrianBoard && window.antrianBoard.state() !== null")
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["", "?lang=en"])
+def test_the_console_passes_wcag_21_aa(page: Page, live_server: str, kiosk: Api,
+                                       lang: str) -> None:
+    kiosk.ticket(priority="elderly")
+    kiosk.ticket()
+    check(page, f"{live_server}/console{lang}", "#username")
+    page.fill("#username", "petugas")
+    page.fill("#password", "demo")
+    page.click("button[type=submit]")
+    expect(page.locator("#waiting tr")).to_have_count(2, timeout=10_000)
+    page.keyboard.press("n")
+    expect(page.locator("#cur-number")).to_have_text("A-001")
+    assert violations(page) == []
+
+
+@pytest.fixture
+def kiosk_agent(live_server: str, tmp_path: Path) -> Iterator[str]:
+    printer = FakePrinter().start()
+    app = create_agent(Options(server=live_server, device_token="demo-kiosk",
+                               printer=f"network:127.0.0.1:{printer.port}",
+                               spool=tmp_path / "spool"))
+    try:
+        with serve_in_thread(app) as base:
+            yield base
+    finally:
+        printer.stop()
+
+
+def test_the_kiosk_page_passes_wcag_21_aa(page: Page, kiosk_agent: str) -> None:
+    page.set_viewport_size({"width": 1080, "height": 1920})
+    check(page, kiosk_agent + "/", "[data-service=pendaftaran]")
+    page.click("[data-service=pendaftaran]")
+    expect(page.locator("#result")).to_be_visible()
+    assert violations(page) == []
