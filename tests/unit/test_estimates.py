@@ -10,6 +10,7 @@ from queue_server.domain.estimates import (
     estimated_call_at,
     estimated_wait,
     minutes_per_patient,
+    pace,
 )
 
 
@@ -24,8 +25,26 @@ def test_history_pulls_the_figure_towards_what_really_happens() -> None:
     assert many == pytest.approx(4.0, abs=0.5)
 
 
-def test_one_outlier_is_clipped_so_it_cannot_wreck_the_estimate() -> None:
-    assert minutes_per_patient([600.0], 5.0) <= (5.0 * 3 + 120) / 4
+def test_one_outlier_is_left_out_so_it_cannot_wreck_the_estimate() -> None:
+    assert minutes_per_patient([600.0], 5.0) == 5.0
+    assert pace([600.0], 5.0).outliers == 1
+
+
+def test_a_forgotten_finish_then_five_normal_patients_keeps_a_two_minute_pace() -> None:
+    # Newest first, as the repository gives them: a patient left open for 150 minutes,
+    # then five ordinary two-minute registrations.
+    history = [2.1, 1.9, 2.0, 2.2, 1.8, 150.0]
+    result = pace(history, 2.0)
+    assert result.minutes == pytest.approx(2.0, rel=0.5)
+    assert result.outliers == 1
+    assert pace([150.0], 2.0).minutes == pytest.approx(2.0, rel=0.5)
+
+
+def test_a_service_slower_than_configured_is_learnt_not_thrown_away() -> None:
+    # Configured 2 minutes, really 7: the median of what happens sets the limit.
+    result = pace([7.0, 6.5, 7.5, 7.0, 6.8, 7.2, 7.1, 6.9], 2.0)
+    assert result.outliers == 0
+    assert result.minutes > 5.0
 
 
 def test_wait_is_people_ahead_times_minutes_over_open_counters() -> None:
