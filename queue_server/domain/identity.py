@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,6 +15,29 @@ PROVINCES = frozenset(
      81, 82, *range(91, 97)]
 )
 _PHONE = re.compile(r"^(?:\+62|62|0)(8\d{9,12})$")
+
+
+# What people type between the characters of an identifier: spaces of every kind,
+# dashes and hyphens of every kind (after NFKC), dots and slashes are not removed.
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212\ufe58\ufe63]+")
+
+
+def normalise_identifier(text: str, field: str, label: str | None = None) -> str:
+    """An identifier from outside (NIK, BPJS number, phone, a code), in one canonical form.
+
+    Unicode NFKC first (full-width `３５７８` becomes `3578`), then spaces and dashes are
+    removed; what is left must be ASCII, else InvalidInput (code `invalid_{field}`) names
+    the field, so Arabic-Indic digits or look-alike letters never reach a rule, a rate
+    limit, the database or a log line as a second spelling of the same number.
+    """
+    value = _SEPARATORS.sub("", unicodedata.normalize("NFKC", text or ""))
+    if not value.isascii() or not value.isprintable():
+        name = label or field
+        raise InvalidInput(
+            f"{name} hanya boleh berisi angka dan huruf biasa (0-9, A-Z).",
+            f"{name} may only contain plain digits and letters (0-9, A-Z).",
+            code=f"invalid_{field}")
+    return value
 
 
 @dataclass(frozen=True)

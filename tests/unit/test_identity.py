@@ -75,3 +75,24 @@ def test_names_are_tidied_and_must_have_letters() -> None:
     for bad in ("", "x", "12345"):
         with pytest.raises(InvalidInput):
             parse_name(bad)
+
+
+@pytest.mark.parametrize("typed", [
+    "3578010101900001", " 3578010101900001 ", "3578 0101 0190 0001", "3578-0101-0190-0001",
+    "３５７８０１０１０１９００００１", "3578\u00a00101\u20030190\u20130001",
+])
+def test_every_spelling_of_one_nik_is_the_same_identifier(typed: str) -> None:
+    from queue_server.domain.identity import normalise_identifier
+
+    assert normalise_identifier(typed, "nik", "NIK") == "3578010101900001"
+
+
+@pytest.mark.parametrize("typed", ["٣٥٧٨٠١٠١٠١٩٠٠٠٠١", "3578０１01019000٠1",
+                                   "357801010190000\u0661"])
+def test_digits_of_other_scripts_are_refused_naming_the_field(typed: str) -> None:
+    from queue_server.domain.identity import normalise_identifier
+
+    with pytest.raises(InvalidInput) as raised:
+        normalise_identifier(typed, "nik", "NIK")
+    assert raised.value.code == "invalid_nik"
+    assert raised.value.message.startswith("NIK ")
