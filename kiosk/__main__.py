@@ -1,9 +1,9 @@
-"""`python -m kiosk --server URL --device-token T --printer URI`."""
+"""`python -m kiosk --server URL --device-token-file FILE --printer URI`."""
 
 from __future__ import annotations
 
 import sys
 
-from .agent import main
+from .cli import main
 
 sys.exit(main())

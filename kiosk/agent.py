@@ -1,259 +1,191 @@
-"""The kiosk agent: serves the touch page, asks the server for numbers, prints them."""
+"""The kiosk agent: serves the touch page, asks the server for numbers, prints them.
+
+Routes for the page (all JSON but `/`): `GET /api/state` (facility, services, printer,
+the start screen's notice), `POST /api/tickets`, `POST /api/check-in`,
+`GET /api/jobs/<id>` (did that ticket print?), and the staff menu's routes (staff.py).
+A patient only ever reads plain sentences from messages.PATIENT.
+"""
 
 from __future__ import annotations
 
-import argparse
+import contextlib
 import logging
-import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 
-from . import printers, ticket
-from .escpos_reader import read, render_preview
+from .addresses import QrAddress, qr_data_uri
+from .background import start_background
+from .messages import PATIENT, lang_of
+from .options import Options
+from .pin import PinGuard
+from .printing import PrintService
 from .server import QueueServer, ServerRefused, ServerUnreachable
 from .spool import Spool
 
+__all__ = ["Options", "Parts", "create_agent", "main", "start_background"]
+
 log = logging.getLogger("kiosk")
 
-MESSAGES = {
-    "id": {"unreachable": "Server antrean tidak dapat dihubungi. Coba lagi sebentar lagi atau "
-                          "hubungi petugas.",
-           "printer": "Printer sedang bermasalah ({why}). Tiket Anda akan dicetak begitu "
-                      "printer siap; catat nomor Anda.",
-           "bad_request": "Permintaan tidak valid."},
-    "en": {"unreachable": "The queue server cannot be reached. Try again shortly or ask the "
-                          "staff.",
-           "printer": "The printer has a problem ({why}). Your ticket will print as soon as "
-                      "it is ready; note your number.",
-           "bad_request": "Invalid request."},
-}
-
-
-class PrinterUnavailable(Exception):
-    pass
+PUBLIC_FIELDS = ("number", "service", "people_ahead", "estimated_call_at", "priority", "code")
 
 
 @dataclass
-class Options:
-    server: str
-    device_token: str
-    printer: str = "dummy"
-    profile: str | None = "TM-T20II"
-    paper: int = 80
-    qr: str = "auto"
-    spool: Path = Path("kiosk-spool")
-    staff_pin: str | None = None
-    retry_seconds: float = 5.0
-    heartbeat_seconds: float = 30.0
-    public_url: str | None = None  # where phones reach the server (the QR's target)
-    logo: Path | None = None
-
-
-@dataclass
-class PrintService:
-    """Prints jobs from the spool in order; a job leaves the spool only once printed."""
+class Parts:
+    """What the routes and the background loop share."""
 
     options: Options
+    server: QueueServer
+    printing: PrintService
     spool: Spool
-    state: dict[str, Any] = field(default_factory=lambda: {
-        "printer": "unknown", "paper": "unknown", "last_error": None})
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    qr: QrAddress
+    pin: PinGuard
 
-    def __post_init__(self) -> None:
-        self.spec = printers.parse_uri(self.options.printer)
+    def learn_home(self, home: dict[str, Any]) -> dict[str, Any]:
+        """Keep what the server's home payload says about the QR address; returns it."""
+        self.qr.learn(home.get("public_url"))
+        return home
 
-    def submit(self, tkt: dict[str, Any], lang: str, checked_in: bool = False) -> bool:
-        self.spool.add({"ticket": tkt, "lang": lang, "checked_in": checked_in})
-        return self.flush()
+    def notice(self, lang: str) -> dict[str, str] | None:
+        """The start screen's sentence about the printer, before any tap (or None)."""
+        state = self.printing.state
+        if not self.printing.can_print():
+            mode = "refuse" if self.options.when_no_paper == "refuse" else "screen"
+            kind = "out" if state["paper"] == "out" else "offline"
+            return {"level": "bad", "text": PATIENT[lang][f"{mode}_{kind}"]}
+        if state["paper"] == "low":
+            return {"level": "warn", "text": PATIENT[lang]["paper_low"]}
+        return None
 
-    def flush(self) -> bool:
-        """Print whatever waits; True when nothing is left waiting."""
-        with self.lock:
-            for job in self.spool.pending():
-                try:
-                    self._print(job)
-                except PrinterUnavailable as exc:
-                    self.state["last_error"] = str(exc)
-                    log.warning("printer unavailable, %s kept: %s", job["id"], exc)
-                    return False
-                self.spool.done(job["id"])
-            self.state["last_error"] = None
-            return True
-
-    def _print(self, job: dict[str, Any]) -> None:
-        data = ticket.render(job["ticket"], self.options.public_url or self.options.server,
-                             profile=self.options.profile, paper_mm=self.options.paper,
-                             qr=self.options.qr, lang=job["lang"],
-                             checked_in=job.get("checked_in", False), logo=self.options.logo)
-        try:
-            device = printers.connect(self.spec, self.options.profile)
-        except Exception as exc:  # escpos raises its own types per connection kind
-            self.state["printer"] = "offline"
-            raise PrinterUnavailable(f"{self.spec.label}: {exc.__class__.__name__}") from exc
-        try:
-            self.state.update(printers.status(device, self.spec))
-            if self.state["printer"] == "offline" or self.state["paper"] == "out":
-                why = "paper out" if self.state["paper"] == "out" else "offline"
-                raise PrinterUnavailable(why)
-            # One write of the whole ticket: the printer never gets half a ticket from us.
-            device._raw(data)
-            self.state.update(printers.status(device, self.spec))
-        except OSError as exc:
-            self.state["printer"] = "offline"
-            raise PrinterUnavailable(f"{exc.__class__.__name__}: {exc}") from exc
-        finally:
-            device.close()
-        self._save_preview(data)
-
-    def _save_preview(self, data: bytes) -> None:
-        """The last printed ticket as bytes, text and a picture, beside the spool."""
-        folder = self.spool.folder
-        (folder / "last-ticket.bin").write_bytes(data)
-        receipt = read(data)
-        (folder / "last-ticket.txt").write_text(receipt.text, encoding="utf-8")
-        render_preview(receipt, 576 if self.options.paper == 80 else 384).save(
-            folder / "last-ticket.png")
-
-    def report(self) -> dict[str, Any]:
-        return {**self.state, "jobs_waiting": len(self.spool.pending())}
+    @property
+    def taking_numbers(self) -> bool:
+        """False while numbers are paused: no paper and `--when-no-paper refuse`."""
+        return self.options.when_no_paper != "refuse" or self.printing.can_print()
 
 
-def create_agent(options: Options) -> Flask:
-    app = Flask(__name__)
-    server = QueueServer(options.server, options.device_token)
-    spool = Spool(options.spool)
-    printing = PrintService(options, spool)
-    app.extensions["kiosk"] = {"server": server, "printing": printing, "options": options}
+def _lang() -> str:
+    body = request.get_json(silent=True)
+    chosen = body.get("lang") if isinstance(body, dict) else None
+    return lang_of(chosen or request.args.get("lang"))
 
-    def lang() -> str:
-        return "en" if (request.get_json(silent=True) or {}).get("lang") == "en" or \
-            request.args.get("lang") == "en" else "id"
 
-    def failure(exc: Exception) -> ResponseReturnValue:
-        if isinstance(exc, ServerRefused):
+def _failure(exc: Exception, lang: str) -> ResponseReturnValue:
+    """The server's trouble in plain words: its own sentence for a refusal it explained,
+    a general one for anything else (never an exception name or a status code)."""
+    if isinstance(exc, ServerRefused):
+        if exc.status in (401, 403):  # the device token: a setup problem, for staff
+            log.warning("the server refused the kiosk: %s %s", exc.status, exc.message)
+            return jsonify(error={"code": exc.code,
+                                  "message": PATIENT[lang]["not_allowed"]}), exc.status
+        if exc.status < 500 and exc.message:
             return jsonify(error={"code": exc.code, "message": exc.message}), exc.status
-        return jsonify(error={"code": "server_unreachable",
-                              "message": MESSAGES[lang()]["unreachable"]}), 503
+        return jsonify(error={"code": "server_error",
+                              "message": PATIENT[lang]["server_error"]}), 503
+    return jsonify(error={"code": "server_unreachable",
+                          "message": PATIENT[lang]["unreachable"]}), 503
 
-    def printed(tkt: dict[str, Any], checked_in: bool = False) -> ResponseReturnValue:
-        ok = printing.submit(tkt, lang(), checked_in)
-        public = {k: tkt.get(k) for k in ("number", "service", "people_ahead",
-                                          "estimated_call_at", "priority")}
-        message = None if ok else MESSAGES[lang()]["printer"].format(
-            why=printing.state["last_error"])
-        return jsonify(ticket=public, printed=ok, message=message), 201
 
+def _issued(parts: Parts, tkt: dict[str, Any], lang: str,
+            checked_in: bool = False) -> ResponseReturnValue:
+    """Print the ticket (or say it is on the screen only): the page's reply, 201."""
+    if not parts.qr.known:
+        # Else the --server address it is, and the staff menu warns if that is local.
+        with contextlib.suppress(ServerUnreachable, ServerRefused):
+            parts.learn_home(parts.server.home(lang))
+    job_id, printed = parts.printing.submit(tkt, lang, checked_in)
+    public = {k: tkt.get(k) for k in PUBLIC_FIELDS}
+    reply: dict[str, Any] = {"ticket": public, "printed": printed, "job": job_id,
+                             "print": parts.printing.job_state(job_id), "message": None,
+                             "qr": None}
+    if not printed:
+        reply["message"] = PATIENT[lang]["printer"]
+        reply["qr"] = qr_data_uri(parts.qr.base() + tkt["ticket_url"])
+    return jsonify(reply), 201
+
+
+def _invalid(lang: str) -> ResponseReturnValue:
+    return jsonify(error={"code": "invalid_body", "message": PATIENT[lang]["bad_request"]}), 422
+
+
+def _patient_routes(app: Flask, parts: Parts) -> None:
     @app.get("/")
     def page() -> ResponseReturnValue:
-        return render_template("kiosk.html", lang=request.args.get("lang", "id"))
+        """The touch page (`?lang=en` for an English kiosk)."""
+        return render_template("kiosk.html", lang=lang_of(request.args.get("lang")),
+                               idle_ms=int(parts.options.idle_seconds * 1000))
 
     @app.get("/api/state")
     def state() -> ResponseReturnValue:
+        """The start screen: the server's home payload plus the printer and its notice."""
+        lang = _lang()
+        extra = {"printer": parts.printing.report(), "notice": parts.notice(lang),
+                 "taking_numbers": parts.taking_numbers}
         try:
-            home = server.home(lang())
+            home = parts.learn_home(parts.server.home(lang))
         except (ServerUnreachable, ServerRefused) as exc:
-            body, status = failure(exc)
-            return jsonify(printer=printing.report(), **body.get_json()), status
-        return jsonify(printer=printing.report(), **home)
+            body, status = _failure(exc, lang)
+            return jsonify(**extra, **body.get_json()), status
+        return jsonify(**home, **extra)
 
     @app.post("/api/tickets")
     def take() -> ResponseReturnValue:
-        body = request.get_json(silent=True)
+        """A walk-in number for one tap: `{service, priority?, lang?}` → 201, or 503 with
+        a plain sentence (server unreachable, numbers paused)."""
+        lang, body = _lang(), request.get_json(silent=True)
         if not isinstance(body, dict) or not isinstance(body.get("service"), str):
-            return jsonify(error={"code": "invalid_body",
-                                  "message": MESSAGES[lang()]["bad_request"]}), 422
+            return _invalid(lang)
+        if not parts.taking_numbers:
+            return jsonify(error={"code": "printer_unavailable",
+                                  "message": parts.notice(lang)["text"]}), 503
         try:
-            tkt = server.take(body["service"], body.get("priority"), lang())
+            tkt = parts.server.take(body["service"], body.get("priority"), lang)
         except (ServerUnreachable, ServerRefused) as exc:
-            return failure(exc)
-        return printed(tkt)
+            return _failure(exc, lang)
+        return _issued(parts, tkt, lang)
 
     @app.post("/api/check-in")
     def check_in() -> ResponseReturnValue:
-        body = request.get_json(silent=True)
+        """Check a booking in: `{code}` as typed or scanned (any form) → 201."""
+        lang, body = _lang(), request.get_json(silent=True)
         if not isinstance(body, dict) or not isinstance(body.get("code"), str):
-            return jsonify(error={"code": "invalid_body",
-                                  "message": MESSAGES[lang()]["bad_request"]}), 422
+            return _invalid(lang)
         try:
-            tkt = server.check_in(body["code"], lang())
+            tkt = parts.server.check_in(body["code"], lang)
         except (ServerUnreachable, ServerRefused) as exc:
-            return failure(exc)
-        return printed(tkt, checked_in=True)
+            return _failure(exc, lang)
+        return _issued(parts, tkt, lang, checked_in=True)
 
-    @app.post("/api/staff/reprint")
-    def reprint() -> ResponseReturnValue:
-        body = request.get_json(silent=True) or {}
-        if not options.staff_pin or body.get("pin") != options.staff_pin:
-            return jsonify(error={"code": "forbidden", "message": "PIN salah."}), 403
-        last = spool.last()
-        if last is None:
-            return jsonify(error={"code": "nothing_printed", "message": "Belum ada tiket."}), 404
-        ok = printing.submit(last["ticket"], last["lang"], last.get("checked_in", False))
-        return jsonify(printed=ok, number=last["ticket"]["number"], printer=printing.report())
+    @app.get("/api/jobs/<job_id>")
+    def job(job_id: str) -> ResponseReturnValue:
+        """Whether a ticket printed: "printed", "waiting", "shown" or "unknown"."""
+        return jsonify(job=job_id, print=parts.printing.job_state(job_id))
 
+
+def create_agent(options: Options) -> Flask:
+    """The agent's Flask app; `app.extensions["kiosk"]` holds its Parts. Start its
+    background loop (retries, expiry, printer probe, heartbeat) with start_background."""
+    from .staff import staff_routes
+
+    app = Flask(__name__)
+    spool = Spool(options.spool)
+    qr = QrAddress(options.server, options.public_url)
+    parts = Parts(options=options,
+                  server=QueueServer(options.server, options.device_token,
+                                     options.request_timeout, options.server_retry_seconds),
+                  printing=PrintService(options, spool, qr), spool=spool, qr=qr,
+                  pin=PinGuard(options.staff_pin, options.pin_free_tries,
+                               options.pin_wait_seconds))
+    app.extensions["kiosk"] = parts
+    _patient_routes(app, parts)
+    staff_routes(app, parts)
     return app
 
 
-def _background(app: Flask, stop: threading.Event) -> None:
-    """Retry waiting jobs and send the heartbeat, until `stop` is set."""
-    parts = app.extensions["kiosk"]
-    options: Options = parts["options"]
-    waited = options.heartbeat_seconds
-    while not stop.wait(options.retry_seconds):
-        printing: PrintService = parts["printing"]
-        if printing.spool.pending():
-            printing.flush()
-        waited += options.retry_seconds
-        if waited >= options.heartbeat_seconds:
-            waited = 0
-            try:
-                parts["server"].heartbeat(printing.report())
-            except (ServerUnreachable, ServerRefused) as exc:
-                log.warning("heartbeat failed: %s", exc)
-
-
-def start_background(app: Flask) -> threading.Event:
-    stop = threading.Event()
-    threading.Thread(target=_background, args=(app, stop), daemon=True).start()
-    return stop
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    parser = argparse.ArgumentParser(prog="python -m kiosk", description=__doc__)
-    parser.add_argument("--server", required=True, help="queue server URL, e.g. http://10.0.0.2:5000")
-    parser.add_argument("--device-token", required=True)
-    parser.add_argument("--printer", default="dummy",
-                        help="network:HOST:PORT, usb:VENDOR:PRODUCT, serial:DEV[:BAUD], "
-                             "file:PATH or dummy")
-    parser.add_argument("--profile", default="TM-T20II", help="python-escpos printer profile")
-    parser.add_argument("--paper", type=int, choices=(58, 80), default=80)
-    parser.add_argument("--qr", choices=("auto", "native", "image"), default="auto")
-    parser.add_argument("--spool", type=Path, default=Path("instance/kiosk-spool"))
-    parser.add_argument("--staff-pin", default=None, help="PIN of the staff menu (reprint)")
-    parser.add_argument("--public-url", default=None,
-                        help="server URL phones use, for the QR (default: --server)")
-    parser.add_argument("--logo", type=Path, default=None,
-                        help="an image printed at the top of every ticket")
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8088)
-    args = parser.parse_args(argv)
-    try:
-        printers.parse_uri(args.printer)
-    except printers.PrinterUriError as exc:
-        parser.error(str(exc))
-    options = Options(server=args.server, device_token=args.device_token, printer=args.printer,
-                      profile=args.profile or None, paper=args.paper, qr=args.qr,
-                      spool=args.spool, staff_pin=args.staff_pin, public_url=args.public_url,
-                      logo=args.logo)
-    app = create_agent(options)
-    start_background(app)
-    print(f"kiosk page on http://{args.host}:{args.port}/ ; printer {args.printer}; "
-          f"ticket previews in {args.spool.resolve()}/last-ticket.png", flush=True)
-    app.run(host=args.host, port=args.port, threaded=True, use_reloader=False)
-    return 0
+    """`python -m kiosk ...` (see cli.py)."""
+    from .cli import main as run
+
+    return run(argv)

@@ -17,11 +17,14 @@ os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR",
 Path(os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"]).mkdir(parents=True, exist_ok=True)
 _root_handlers = list(logging.getLogger().handlers)
 from escpos import printer as escpos_printer  # noqa: E402
+from escpos.exceptions import DeviceNotFoundError  # noqa: E402
 
 # python-escpos calls logging.basicConfig() on import; keep the agent's own logging.
 logging.getLogger().handlers[:] = _root_handlers
 
 SCHEMES = ("network", "usb", "serial", "file", "dummy")
+__all__ = ["DeviceNotFoundError", "PrinterSpec", "connect", "escpos_printer", "parse_uri",
+           "status"]
 
 
 class PrinterUriError(ValueError):
@@ -35,6 +38,7 @@ class PrinterSpec:
 
     @property
     def label(self) -> str:
+        """The URI again, e.g. "network:10.0.0.9:9100" (for logs and staff)."""
         return ":".join((self.scheme, *self.args))
 
 

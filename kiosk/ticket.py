@@ -53,6 +53,7 @@ def _qr_image(target: str, dots: int, box: int) -> Image.Image:
 
 
 def when(iso: str, lang: str) -> str:
+    """An ISO 8601 time as printed: "Senin, 23 Nov 2026 08:01 WIB"."""
     moment = datetime.fromisoformat(iso)
     months = MONTHS if lang == "id" else MONTHS_EN
     return (f"{DAYS[lang][moment.weekday()]}, {moment.day} {months[moment.month - 1]} "

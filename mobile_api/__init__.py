@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from flask_smorest import Api
 
-from . import auth, bookings, counters, errors, facilities, kiosk
+from . import auth, bookings, counters, devices, errors, facilities, kiosk
 from .ratelimit import init_limits
 from .schemas import ErrorOut
 
@@ -42,7 +42,7 @@ def init_api(app: Flask) -> Api:
     api.spec.components.security_scheme(
         "bearer", {"type": "http", "scheme": "bearer", "description": "staff or device token"}
     )
-    for module in (auth, facilities, kiosk, counters, bookings):
+    for module in (auth, facilities, kiosk, counters, devices, bookings):
         api.register_blueprint(module.blp)
     errors.install(app)
     return api

@@ -48,7 +48,8 @@ def error_response(status: int, code: str, message: str, message_en: str | None 
 
 
 def _domain(exc: DomainError) -> ResponseReturnValue:
-    response = error_response(STATUS.get(exc.kind, 409), exc.code, exc.message, exc.message_en)
+    response = error_response(STATUS.get(exc.kind, 409), exc.code, exc.message, exc.message_en,
+                              **getattr(exc, "details", {}))
     retry_after = getattr(exc, "retry_after", None)
     if retry_after is not None:
         response.headers["Retry-After"] = str(retry_after)

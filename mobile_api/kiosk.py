@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response
+from flask import Response, current_app, request
 from flask_smorest import Blueprint
 
 from queue_server.runtime import current
@@ -12,7 +12,14 @@ from queue_server.services import arrivals
 
 from .auth import principal
 from .responses import ready
-from .schemas import FacilityQuery, HeartbeatIn, KioskHomeOut, TicketOut, WalkInIn
+from .schemas import (
+    FacilityQuery,
+    HeartbeatIn,
+    KioskHomeOut,
+    KioskKeyHeader,
+    TicketOut,
+    WalkInIn,
+)
 
 blp = Blueprint("kiosk", __name__, url_prefix="/api/v1/kiosk", description="Walk-in kiosk")
 
@@ -20,28 +27,35 @@ blp = Blueprint("kiosk", __name__, url_prefix="/api/v1/kiosk", description="Walk
 @blp.post("/tickets")
 @blp.arguments(WalkInIn())
 @blp.arguments(FacilityQuery(), location="query")
+@blp.arguments(KioskKeyHeader(), location="headers")
 @blp.response(201, TicketOut)
+@blp.alt_response(200, schema=TicketOut, description="the same Idempotency-Key and body again")
 @blp.doc(security=[{"bearer": []}])
-def take_ticket(body: dict[str, Any], query: dict[str, Any]) -> Response:
+def take_ticket(body: dict[str, Any], query: dict[str, Any], headers: dict[str, Any]) -> Response:
     """A walk-in number: the ticket, its visit code for the QR, people ahead, estimate.
 
     A kiosk device token issues at its own facility; staff may issue by hand with
-    `?facility=CODE`.
+    `?facility=CODE`. With `Idempotency-Key` (scoped to the device or staff user), the
+    same key and body return the same ticket with 200; another body is 409
+    `idempotency_key_reused`. Errors: `service_closed`, `walkin_full` (409).
     """
     rt = current()
-    return ready(arrivals.issue_walk_in(
+    view, created = arrivals.take_walk_in(
         rt.uow(), rt.clock, principal(), body["service"], body.get("priority"),
-        query.get("facility"),
-    ), 201)
+        query.get("facility"), headers.get("key"),
+    )
+    return ready(view, 201 if created else 200)
 
 
 @blp.get("/services")
 @blp.response(200, KioskHomeOut)
 @blp.doc(security=[{"bearer": []}])
 def home() -> dict[str, Any]:
-    """The kiosk's facility and its services, with queue figures and walk-ins left."""
+    """The kiosk's facility and its services, with queue figures, walk-ins left and when a
+    closed service opens; `public_url` is the address for the tickets' QR."""
     rt = current()
-    return arrivals.kiosk_home(rt.uow(write=False), rt.clock, principal())
+    public = (current_app.config.get("PUBLIC_URL") or request.host_url).rstrip("/")
+    return arrivals.kiosk_home(rt.uow(write=False), rt.clock, principal(), public)
 
 
 @blp.post("/heartbeat")

@@ -30,14 +30,6 @@ class WalkInIn(Strict):
     )
 
 
-class FinishIn(Strict):
-    transfer_to = fields.String(load_default=None, validate=validate.Length(min=1, max=40))
-
-
-class RequeueIn(Strict):
-    number = fields.String(load_default=None, validate=validate.Length(min=3, max=12))
-
-
 class FacilityQuery(Strict):
     facility = fields.String(load_default=None, validate=validate.Length(min=1, max=40))
 
@@ -110,28 +102,38 @@ class BoardOut(Strict):
     facility = fields.Dict()
     generated_at = fields.String()
     seq = fields.Integer()
+    epoch = fields.String(metadata={
+        "description": "renewed when `seq` may go back (a restore): a new epoch means resync"})
     counters = fields.List(fields.Dict())
     last_calls = fields.List(fields.Dict())
     services = fields.List(fields.Dict())
 
 
-class ConsoleOut(Strict):
-    seq = fields.Integer()
-    generated_at = fields.String()
-    facility = fields.Nested(Ref)
-    counter = fields.Nested(CounterOut)
-    ticket = fields.Nested(TicketOut, allow_none=True)
-    waiting = fields.List(fields.Dict())
-    no_shows = fields.List(fields.Dict())
-    counts = fields.Dict()
-    services = fields.List(fields.Nested(Ref))
-    devices = fields.List(fields.Dict(), metadata={"description": "kiosks and their state"})
+class KioskServiceOut(ServiceOut):
+    opens_at = fields.String(allow_none=True, metadata={
+        "description": "when a closed service opens next (ISO 8601); null while open"})
 
 
 class KioskHomeOut(Strict):
     facility = fields.Nested(Ref)
     device = fields.String()
-    services = fields.List(fields.Nested(ServiceOut))
+    public_url = fields.String(metadata={
+        "description": "the address phones use: ANTRIAN_PUBLIC_URL, else the request's host "
+                       "URL; the kiosk prints its tickets' QR with it"})
+    generated_at = fields.String(metadata={"description": "the server's time"})
+    services = fields.List(fields.Nested(KioskServiceOut))
+
+
+class KioskKeyHeader(Schema):
+    """Unknown headers are fine: only Idempotency-Key is read."""
+
+    class Meta:
+        unknown = "exclude"
+
+    key = fields.String(data_key="Idempotency-Key", load_default=None,
+                        validate=validate.Length(min=8, max=100),
+                        metadata={"description": "one key per tap (e.g. a UUID); the same key "
+                                                 "and body return the same ticket"})
 
 
 class HeartbeatIn(Strict):
@@ -142,6 +144,18 @@ class HeartbeatIn(Strict):
     jobs_waiting = fields.Integer(validate=validate.Range(min=0, max=100000), load_default=0)
     last_error = fields.String(validate=validate.Length(max=300), allow_none=True,
                                load_default=None)
+    last_error_detail = fields.String(validate=validate.Length(max=300), allow_none=True,
+                                      metadata={"description": "technical detail, for staff"})
+    shown_not_printed = fields.Integer(validate=validate.Range(min=0, max=100000), metadata={
+        "description": "tickets shown on the screen only: the printer could not print them"})
+    shown_numbers = fields.List(fields.String(validate=validate.Length(max=16)),
+                                validate=validate.Length(max=100))
+    qr_url = fields.String(validate=validate.Length(max=300), allow_none=True,
+                           metadata={"description": "the address printed in tickets' QR"})
+    qr_warning = fields.String(validate=validate.Length(max=300), allow_none=True)
+    taking_numbers = fields.Boolean(metadata={
+        "description": "false while the kiosk refuses numbers (no paper, --when-no-paper "
+                       "refuse)"})
 
 
 class PatientIn(Strict):
@@ -209,6 +223,9 @@ class BookingOut(TicketOut):
 class ErrorBody(Schema):
     code = fields.String(required=True)
     message = fields.String(required=True)
+    # Before `fields`, which hides marshmallow's module in the rest of this class.
+    counter = fields.Dict(metadata={"description": "409 `stale_view`: the counter now "
+                                                   "(code, name, paused, ticket)"})
     fields = fields.Dict(metadata={"description": "per field messages (422)"})
 
 

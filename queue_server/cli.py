@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from flask import Flask
 
@@ -17,7 +19,8 @@ from .persistence import backup
 from .persistence.db import make_engine
 from .persistence.migrate import upgrade
 from .persistence.uow import SqlUnitOfWork
-from .services.configuration import load_config, read_config
+from .services import voice
+from .services.configuration import counter_names, load_config, read_config
 
 DEMO_CONFIG = Path(__file__).resolve().parent.parent / "config" / "demo.yaml"
 
@@ -35,23 +38,34 @@ def cmd_upgrade(_: argparse.Namespace) -> int:
     return 0
 
 
-def _load(path: Path) -> dict[str, int]:
+def _load(path: Path) -> tuple[dict[str, int], list[str]]:
+    """Load a configuration file; returns the counts and the counter names it defines."""
     engine = make_engine(_database_url())
     try:
         upgrade(engine)
-        return load_config(SqlUnitOfWork(engine), read_config(path))
+        data = read_config(path)
+        return load_config(SqlUnitOfWork(engine), data), counter_names(data)
     finally:
         engine.dispose()
 
 
 def cmd_load_config(args: argparse.Namespace) -> int:
+    """Load a configuration file; warn about counter-name words the board cannot say."""
     try:
-        counts = _load(Path(args.file))
+        counts, names = _load(Path(args.file))
     except DomainError as exc:
         print(f"error: {exc.message_en}", file=sys.stderr)
         return 2
     print("loaded: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    for line in voice.warning_lines(names, args.file):
+        print(line, file=sys.stderr)
     return 0
+
+
+def warn_unspoken_names(engine: Any) -> None:
+    """At start-up: say which words of the configured counter names have no voice clip."""
+    for line in voice.warning_lines(voice.configured_counter_names(SqlUnitOfWork(engine))):
+        logging.getLogger("queue_server.voice").warning(line.removeprefix("warning: "))
 
 
 def _print_demo(host: str, port: int) -> None:
@@ -71,14 +85,16 @@ def _print_demo(host: str, port: int) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    """Upgrade the schema, load the demo if asked, warn about unspoken names, serve."""
     from . import create_app
 
     engine = make_engine(_database_url())
     upgrade(engine)
-    engine.dispose()
     if args.demo:
         _load(DEMO_CONFIG)
         _print_demo(args.host, args.port)
+    warn_unspoken_names(engine)
+    engine.dispose()
     app = create_app()
     settle_memory()
     socketio = app.extensions["socketio"]

@@ -11,9 +11,10 @@ current (`python -m queue_server upgrade`).
 from __future__ import annotations
 
 from . import create_app
-from .cli import settle_memory
+from .cli import settle_memory, warn_unspoken_names
 from .logs import configure_logging
 
 configure_logging()
 app = create_app()
+warn_unspoken_names(app.extensions["antrian"].engine)
 settle_memory()

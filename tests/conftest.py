@@ -21,6 +21,8 @@ from queue_server.persistence.migrate import upgrade
 from queue_server.persistence.uow import SqlUnitOfWork
 from queue_server.services.configuration import load_config, read_config
 from tests.support.clock import FakeClock
+from tests.support.live import Listener
+from tests.support.printer import FakePrinter
 from tests.support.servers import postgres_server, serve_in_thread
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,3 +172,32 @@ def live_server(app: Any) -> Iterator[str]:
     """The app served over real HTTP by a threaded Werkzeug server on loopback."""
     with serve_in_thread(app) as base:
         yield base
+
+
+@pytest.fixture
+def printer() -> Iterator[FakePrinter]:
+    """A network thermal printer on loopback that keeps what it is sent."""
+    device = FakePrinter().start()
+    yield device
+    device.stop()
+
+
+@pytest.fixture
+def kept_running_text(engine: Engine) -> Iterator[str]:
+    """The demo's running text, put back afterwards: facilities outlive a test."""
+    with engine.connect() as conn:
+        before = conn.execute(text(
+            "SELECT running_text FROM facilities WHERE code = 'pkm-demo'")).scalar_one()
+    yield before
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE facilities SET running_text = :t WHERE code = 'pkm-demo'"),
+                     {"t": before})
+
+
+@pytest.fixture
+def listeners() -> Iterator[list[Listener]]:
+    """Socket.IO listeners a test opens; closed afterwards."""
+    made: list[Listener] = []
+    yield made
+    for listener in made:
+        listener.close()

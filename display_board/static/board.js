@@ -1,6 +1,9 @@
-// The waiting-room board. Starts from the server's snapshot, applies live events in `seq`
-// order, asks for a fresh snapshot on any gap or reconnect, and speaks each call from
-// pre-recorded clips, one call after the other.
+// The waiting-room board. Starts from the server's snapshot and applies live events in
+// `seq` order. A gap, another `epoch` (the database was restored) or a `seq` that went
+// back asks for a fresh snapshot: never silence. Whatever a snapshot brings is shown as if
+// heard live (the newest call in the big panel), and the calls of the last minute that
+// this board has not announced yet are announced, once, in order. What was announced is
+// kept in sessionStorage, so reloading the page repeats nothing.
 (function () {
   "use strict";
 
@@ -15,17 +18,47 @@
           idle: "—", closed: "closed" },
   };
   const MAX_CALLS = 10;
+  const REPLAY_MS = 60000;     // a call missed while offline is still announced this long
+  const HEARTBEAT_MS = 30000;  // a board with a device token says it is alive this often
+  const REMEMBER = 100;        // announced calls kept in sessionStorage
   const body = document.body;
   const facility = body.dataset.facility;
   const lang = body.dataset.lang === "en" ? "en" : "id";
   const only = body.dataset.services ? new Set(body.dataset.services.split(",")) : null;
-  const soundBase = body.dataset.sounds;
+  const token = new URLSearchParams(location.search).get("token");
   const t = (key) => TEXT[lang][key];
   const $ = (id) => document.getElementById(id);
 
   let state = null;
-  let lastAnnounced = 0;
-  const board = (window.antrianBoard = { played: [], state: () => state, resyncs: 0 });
+  let snapshotSeq = -1;     // held events up to this seq are part of the snapshot
+  let resyncing = true;     // waiting for a snapshot: events are held meanwhile
+  const held = [];
+  let soundBlocked = false;
+  const board = (window.antrianBoard = { played: [], state: () => state, resyncs: 0,
+                                         snapshots: 0, heartbeats: [],
+                                         announced: () => Array.from(announced) });
+
+  // ---- what was announced, per facility (call keys hold seq, number and time, so a
+  //      restored database's old calls are known again and new calls are not) ----------
+  const memoryKey = "antrian.board.announced." + facility;
+  let announced = recall();
+  let replays = announced !== null;  // a board opened fresh replays nothing it missed
+  if (!replays) announced = new Set();
+
+  function recall() {
+    try {
+      const kept = JSON.parse(sessionStorage.getItem(memoryKey));
+      return Array.isArray(kept) ? new Set(kept) : null;
+    } catch (err) { return null; }
+  }
+  function remember(key) {
+    announced.delete(key);
+    announced.add(key);
+    const kept = Array.from(announced).slice(-REMEMBER);
+    announced = new Set(kept);
+    try { sessionStorage.setItem(memoryKey, JSON.stringify(kept)); } catch (err) { /* full */ }
+  }
+  const callKey = (c) => [c.seq, c.number, c.at].join("|");
 
   // ---- state: the Python twin is tests/support/board_state.py ----------------------
   const shown = (service) => !only || only.has(service);
@@ -46,7 +79,8 @@
       const counter = counterOf(tk.counter.code);
       if (counter) counter.ticket = { number: tk.number, service: tk.service, status: tk.status };
       state.last_calls.unshift({ number: tk.number, service: tk.service, service_name: tk.service_name,
-                                 counter: tk.counter, at: e.at, recall: e.recall });
+                                 counter: tk.counter, at: e.at, recall: e.recall, seq: e.seq,
+                                 announce: e.announce, announce_short: e.announce_short });
       state.last_calls.length = Math.min(state.last_calls.length, MAX_CALLS);
     },
     "ticket.updated"(e) {
@@ -59,8 +93,8 @@
       }
     },
     "queue.changed"(e) {
-      const fresh = new Map(e.services.map((s) => [s.code, s]));
-      state.services = state.services.map((s) => fresh.get(s.code) || s);
+      const moved = new Map(e.services.map((s) => [s.code, s]));
+      state.services = state.services.map((s) => moved.get(s.code) || s);
       if (e.counter) {
         const counter = counterOf(e.counter.code);
         if (counter) counter.paused = e.counter.paused;
@@ -69,20 +103,63 @@
     },
   };
 
-  function apply(name, event) {
-    if (name === "ticket.called" && event.seq > lastAnnounced) {
-      lastAnnounced = event.seq;
-      if (shown(event.ticket.service)) showCall(event);
-    }
-    if (!state || event.seq <= state.seq) return;
-    if (event.seq !== state.seq + 1) {
-      board.resyncs += 1;
-      socket.emit("snapshot");
+  function onEvent(name, event) {
+    if (!state || resyncing) { held.push([name, event]); return; }
+    handle(name, event);
+  }
+
+  // An event heard live must be the next one of the same epoch. Anything else (a gap,
+  // another epoch, a seq at or below one already applied: the numbers went back) resyncs.
+  function handle(name, event) {
+    if (event.epoch !== state.epoch || event.seq !== state.seq + 1) {
+      held.push([name, event]);
+      resync();
       return;
     }
     reducers[name](event);
     state.seq = event.seq;
+    if (name === "ticket.called") heard(state.last_calls[0]);
     render();
+  }
+
+  function resync() {
+    board.resyncs += 1;
+    resyncing = true;
+    socket.emit("snapshot");
+    const asked = board.resyncs;
+    setTimeout(() => { if (resyncing && board.resyncs === asked && socket.connected) resync(); }, 10000);
+  }
+
+  function onSnapshot(snapshot) {
+    state = snapshot;
+    snapshotSeq = snapshot.seq;
+    resyncing = false;
+    const now = Date.parse(snapshot.generated_at);
+    const missed = state.last_calls.filter((c) => shown(c.service) && !announced.has(callKey(c)));
+    missed.reverse().forEach((c) => {  // oldest first
+      if (replays && now - Date.parse(c.at) <= REPLAY_MS) heard(c); else remember(callKey(c));
+    });
+    replays = true;
+    board.snapshots += 1;
+    render();
+    // Events held while the snapshot was on its way: those it includes are dropped.
+    const included = (e) => e.epoch === snapshot.epoch && e.seq <= snapshotSeq;
+    while (held.length && !resyncing) {
+      const [name, event] = held.shift();
+      if (!included(event)) handle(name, event);
+    }
+  }
+
+  // A call to announce: the big panel flashes and the voice queues it.
+  function heard(call) {
+    if (!shown(call.service) || announced.has(callKey(call))) return;
+    remember(callKey(call));
+    const panel = $("call");
+    panel.classList.remove("flash");
+    void panel.offsetWidth;  // restart the animation on a repeated call
+    panel.classList.add("flash");
+    speech.say({ long: (call.announce && call.announce[lang]) || [],
+                 short: (call.announce_short && call.announce_short[lang]) || null });
   }
 
   // ---- rendering -------------------------------------------------------------------
@@ -105,104 +182,55 @@
     return div;
   }
 
+  // The last calls, newest first; a recalled ticket keeps one row (its newest call).
+  function lastCalls() {
+    const seen = new Set();
+    return state.last_calls.filter((c) => {
+      const id = c.service + "|" + c.number;
+      if (!shown(c.service) || seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+  }
+
+  const pagers = {
+    counters: window.antrianPages($("counters"), $("counters-page"), true),
+    calls: window.antrianPages($("last-calls"), null, false),
+    services: window.antrianPages($("services"), $("services-page"), true),
+  };
+
   function render() {
     if (!state) return;
     const counters = state.counters.filter((c) => c.services.some(shown));
     $("counters").replaceChildren(...counters.map((c) => c.paused
       ? row(c.name, t("paused"), "", "paused")
       : row(c.name, c.ticket ? c.ticket.number : t("idle"))));
-    const calls = state.last_calls.filter((c) => shown(c.service)).slice(1, 7);
+    const calls = lastCalls();
     $("last-calls").replaceChildren(...calls.map((c) => row(c.counter ? c.counter.name : "", c.number)));
     const services = state.services.filter((s) => shown(s.code));
     $("services").replaceChildren(...services.map((s) => row(s.name,
       s.open_now === false ? t("closed") : String(s.waiting),
       s.open_now === false ? "" : t("waiting") + " · ±" + s.estimated_wait_minutes + " " + t("minutes"))));
-    ["counters", "last-calls", "services"].forEach((id) => fit($(id)));
     const text = state.facility.running_text || "";
     $("running-text").textContent = text;
     $("ticker").hidden = !text;
-    if (!$("call").dataset.live) {
-      const latest = state.last_calls.find((c) => shown(c.service));
-      if (latest) setCall(latest.number, latest.counter ? latest.counter.name : "");
-    }
-  }
-
-  // A row that does not fit whole is left out rather than cut in half.
-  function fit(container) {
-    const limit = container.clientHeight;
-    for (const child of container.children) {
-      child.hidden = child.offsetTop + child.offsetHeight > limit + 1;
-    }
+    const latest = calls[0];
+    $("call-number").textContent = latest ? latest.number : "—";
+    $("call-counter").textContent = latest && latest.counter ? latest.counter.name : "\u00a0";
+    Object.values(pagers).forEach((p) => p.layout());  // last: the ticker changes the room
   }
   window.addEventListener("resize", render);
+  if (document.fonts) document.fonts.ready.then(render);
 
-  function setCall(number, counterName) {
-    $("call-number").textContent = number;
-    $("call-counter").textContent = counterName;
-  }
-
-  function showCall(event) {
-    const call = $("call");
-    call.dataset.live = "1";
-    setCall(event.ticket.number, event.ticket.counter.name);
-    call.classList.remove("flash");
-    void call.offsetWidth;  // restart the animation on a repeated call
-    call.classList.add("flash");
-    const clips = (event.announce && event.announce[lang]) || [];
-    announce(["chime", ...clips]);
-  }
-
-  // ---- speech: one call at a time, in arrival order ---------------------------------
-  const queue = [];
-  let speaking = false;
-
-  function announce(clips) {
-    queue.push(clips);
-    if (!speaking) speakNext();
-  }
-
-  function clipUrl(clip) {
-    return clip === "chime" ? soundBase + "chime.ogg" : soundBase + lang + "/" + clip + ".ogg";
-  }
-
-  function playClip(clip) {
-    return new Promise((resolve, reject) => {
-      const audio = new Audio(clipUrl(clip));
-      const entry = { clip, start: performance.now(), end: null };
-      let guard = null;
-      const done = () => { clearTimeout(guard); entry.end = performance.now(); resolve(); };
-      audio.addEventListener("ended", done, { once: true });
-      audio.addEventListener("error", done, { once: true });  // a missing word is skipped
-      audio.addEventListener("loadedmetadata", () => {
-        // Never stall the queue on a device that does not report the end of playback.
-        guard = setTimeout(done, (audio.duration || 3) * 1000 + 1500);
-      }, { once: true });
-      board.played.push(entry);
-      audio.play().catch((err) => {
-        board.played.pop();
-        if (err && err.name === "NotAllowedError") reject(err); else done();
-      });
-    });
-  }
-
-  async function speakNext() {
-    if (!queue.length) { speaking = false; return; }
-    speaking = true;
-    try {
-      for (const clip of queue[0]) await playClip(clip);
-      queue.shift();
-    } catch (err) {
-      // The browser blocks sound until someone touches the screen: ask for it once.
-      speaking = false;
-      $("enable-sound").hidden = false;
-      return;
-    }
-    speakNext();
-  }
-
+  // ---- speech --------------------------------------------------------------------------
+  const speech = window.antrianSpeech({
+    base: body.dataset.sounds, lang, log: board.played,
+    onBlocked() { soundBlocked = true; $("enable-sound").hidden = false; },
+  });
   $("enable-sound").addEventListener("click", () => {
     $("enable-sound").hidden = true;
-    if (!speaking) speakNext();
+    soundBlocked = false;
+    speech.resume();
   });
 
   // ---- clock -------------------------------------------------------------------------
@@ -222,20 +250,28 @@
   document.querySelectorAll("[data-t]").forEach((el) => { el.textContent = t(el.dataset.t); });
 
   // ---- connection: reconnects forever, with back-off; a snapshot on every connect ----
-  const socket = io({ auth: { facility }, transports: ["websocket", "polling"],
+  const report = () => ({ lang, services: only ? Array.from(only) : [],
+                          sound: soundBlocked ? "blocked" : "on", seq: state ? state.seq : null });
+  const socket = io({ auth: (cb) => cb(token ? { facility, token, ...report() } : { facility }),
+                      transports: ["websocket", "polling"],
                       reconnectionDelay: 1000, reconnectionDelayMax: 10000 });
   board.socket = socket;
   socket.on("connect", () => { $("offline").hidden = true; });
-  socket.on("disconnect", () => { $("offline").hidden = false; });
+  socket.on("disconnect", () => {
+    $("offline").hidden = false;
+    resyncing = true;  // the connect's snapshot comes first; hold events until then
+    held.length = 0;
+  });
   socket.on("connect_error", () => {
     $("offline").hidden = false;
     // A refused connect is not retried by socket.io itself: keep trying, like the TV must.
     if (!socket.active) setTimeout(() => socket.connect(), 5000);
   });
-  socket.on("snapshot", (snapshot) => {
-    state = snapshot;
-    lastAnnounced = Math.max(lastAnnounced, snapshot.seq);
-    render();
-  });
-  Object.keys(reducers).forEach((name) => socket.on(name, (event) => apply(name, event)));
+  socket.on("snapshot", onSnapshot);
+  Object.keys(reducers).forEach((name) => socket.on(name, (event) => onEvent(name, event)));
+  if (token) {
+    setInterval(() => {
+      if (socket.connected) socket.emit("heartbeat", report(), (ack) => board.heartbeats.push(ack));
+    }, HEARTBEAT_MS);
+  }
 })();

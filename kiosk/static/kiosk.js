@@ -1,5 +1,7 @@
-// The kiosk touch page. One tap on a service prints a ticket; a priority chosen first
-// goes with it. A scanner typing a booking code and Enter (or the keypad) checks in.
+// The kiosk touch page. One tap on a service prints a ticket; a priority chosen first goes
+// with it. A scanner typing a booking code or the QR's whole address and Enter (or the
+// keypad) checks in. Every sentence about a problem comes worded from the agent; the page
+// never shows a raw error. After a few idle seconds everything returns to its defaults.
 (function () {
   "use strict";
 
@@ -10,10 +12,14 @@
       haveBooking: "Punya kode booking? Pindai QR atau ketik kode", yourNumber: "Nomor antrean Anda",
       takeTicket: "Silakan ambil tiket Anda.", done: "Selesai", typeCode: "Ketik kode booking",
       back: "Hapus", cancel: "Batal", checkIn: "Check-in", staffMenu: "Menu petugas",
-      reprint: "Cetak ulang tiket terakhir", close: "Tutup", lang: "English",
-      waiting: "{n} menunggu", wait: "± {m} menit", closed: "Tutup saat ini", full: "Nomor hari ini habis",
-      ahead: "Di depan Anda: {n} orang", checkedIn: "Check-in berhasil.", working: "Mencetak…",
-      paperLow: "Kertas printer hampir habis", printerDown: "Printer bermasalah: tiket dicetak begitu printer siap.",
+      reprint: "Cetak ulang tiket terakhir", reprintOne: "Cetak ulang", close: "Tutup", lang: "English",
+      enter: "Masuk", shownTitle: "Tiket yang belum tercetak:",
+      waiting: "{n} menunggu", wait: "± {m} menit", closed: "Tutup", full: "Nomor hari ini habis",
+      opensToday: "Buka {t}", opensTomorrow: "Buka besok {t}", opensOn: "Buka {d} {t}",
+      days: ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
+      ahead: "Di depan Anda: {n} orang", checkedIn: "Check-in berhasil.", working: "Mohon tunggu…",
+      printedLate: "Tiket Anda sudah tercetak. Silakan ambil tiket Anda.", code: "Kode: {c}",
+      kioskDown: "Kiosk sedang bermasalah. Silakan hubungi petugas.",
     },
     en: {
       hint: "Choose a service to take a queue number.", priorityAsk: "Priority (checked by staff):",
@@ -21,21 +27,22 @@
       haveBooking: "Have a booking code? Scan the QR or type the code", yourNumber: "Your queue number",
       takeTicket: "Please take your ticket.", done: "Done", typeCode: "Type the booking code",
       back: "Delete", cancel: "Cancel", checkIn: "Check in", staffMenu: "Staff menu",
-      reprint: "Reprint last ticket", close: "Close", lang: "Bahasa Indonesia",
-      waiting: "{n} waiting", wait: "~{m} min", closed: "Closed now", full: "No numbers left today",
-      ahead: "People ahead of you: {n}", checkedIn: "Checked in.", working: "Printing…",
-      paperLow: "Printer paper is running low", printerDown: "Printer problem: tickets print as soon as it is ready.",
+      reprint: "Reprint last ticket", reprintOne: "Reprint", close: "Close", lang: "Bahasa Indonesia",
+      enter: "Enter", shownTitle: "Tickets not printed:",
+      waiting: "{n} waiting", wait: "~{m} min", closed: "Closed", full: "No numbers left today",
+      opensToday: "Opens {t}", opensTomorrow: "Opens tomorrow {t}", opensOn: "Opens {d} {t}",
+      days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+      ahead: "People ahead of you: {n}", checkedIn: "Checked in.", working: "Please wait…",
+      printedLate: "Your ticket has printed. Please take it.", code: "Code: {c}",
+      kioskDown: "The kiosk has a problem. Please ask the staff.",
     },
   };
   const CODE_KEYS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-  const IDLE_MS = 8000;
+  const DEFAULT_LANG = document.body.dataset.lang === "en" ? "en" : "id";
+  const IDLE_MS = Number(document.body.dataset.idleMs) || 8000;
   const $ = (id) => document.getElementById(id);
-  let lang = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "id";
-  let priority = null;
-  let busy = false;
-  let idleTimer = null;
-  let wedge = "";
-  let wedgeAt = 0;
+  let lang = DEFAULT_LANG, priority = null, busy = false, staffPin = null;
+  let idleTimer = null, jobTimer = null, wedge = "", wedgeAt = 0;
   const t = (key, vars) => Object.entries(vars || {}).reduce(
     (s, [k, v]) => s.replace("{" + k + "}", v), TEXT[lang][key] || key);
 
@@ -51,6 +58,12 @@
     $("banner").hidden = !text;
   }
 
+  function notice(note) {
+    $("notice").textContent = note ? note.text : "";
+    $("notice").className = "notice" + (note && note.level === "bad" ? " bad" : "");
+    $("notice").hidden = !note;
+  }
+
   async function call(method, path, body) {
     const response = await fetch(path + (path.includes("?") ? "&" : "?") + "lang=" + lang, {
       method, headers: { "Content-Type": "application/json" },
@@ -61,26 +74,29 @@
     return { ok: response.ok, status: response.status, data };
   }
 
-  function printerNote(printer) {
-    if (!printer) return "";
-    if (printer.jobs_waiting > 0 || printer.printer === "offline" || printer.paper === "out") return t("printerDown");
-    if (printer.paper === "low") return t("paperLow");
-    return "";
+  const problem = (reply) => (reply.data.error && reply.data.error.message) || t("kioskDown");
+
+  // "Buka 07:30", "Buka besok 07:30" or "Buka Senin 07:30", against the server's own day.
+  function opensText(at, now) {
+    const day = (s) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10));
+    const ahead = Math.round((day(at) - day(now || at)) / 86400000);
+    const time = at.slice(11, 16);
+    if (ahead <= 0) return t("opensToday", { t: time });
+    if (ahead === 1) return t("opensTomorrow", { t: time });
+    return t("opensOn", { d: TEXT[lang].days[new Date(day(at)).getUTCDay()], t: time });
   }
 
   async function refresh() {
     let reply;
-    try { reply = await call("GET", "/api/state"); } catch (err) { return; }
-    if (!reply.ok) {
-      banner(reply.data.error ? reply.data.error.message : "");
-      return;
-    }
-    banner(printerNote(reply.data.printer));
+    try { reply = await call("GET", "/api/state"); } catch (err) { banner(t("kioskDown")); return; }
+    notice(reply.data.notice);
+    if (!reply.ok) { banner(problem(reply)); return; }
+    if (!busy) banner("");
     $("facility").textContent = reply.data.facility.name;
-    render(reply.data.services);
+    render(reply.data.services, reply.data.generated_at, reply.data.taking_numbers !== false);
   }
 
-  function render(services) {
+  function render(services, now, taking) {
     const box = $("services");
     box.replaceChildren();
     services.forEach((s) => {
@@ -93,115 +109,187 @@
       const info = document.createElement("span");
       info.className = "info";
       const full = s.walkin_left === 0;
-      if (!s.open_now) info.textContent = t("closed");
+      if (!s.open_now) info.textContent = t("closed") + (s.opens_at ? " · " + opensText(s.opens_at, now) : "");
       else if (full) info.textContent = t("full");
       else info.textContent = t("waiting", { n: s.waiting }) + " · " + t("wait", { m: s.estimated_wait_minutes });
-      button.disabled = !s.open_now || full;
+      button.disabled = !s.open_now || full || !taking;
       button.append(name, info);
       button.addEventListener("click", () => take(s.code));
       box.appendChild(button);
     });
   }
 
-  function showResult(data, message, checkedIn) {
+  function showResult(data, checkedIn) {
     $("result-number").textContent = data.ticket.number;
     $("result-service").textContent = data.ticket.service.name;
     $("result-ahead").textContent = t("ahead", { n: data.ticket.people_ahead });
     const note = $("result-message");
-    note.textContent = message || (checkedIn ? t("checkedIn") + " " : "") + t("takeTicket");
-    note.className = message ? "take warn" : "take";
+    note.textContent = data.printed ? (checkedIn ? t("checkedIn") + " " : "") + t("takeTicket") : data.message;
+    note.className = data.printed ? "take" : "take warn";
+    $("result-qr").hidden = !data.qr;
+    if (data.qr) $("result-qr").src = data.qr;
+    $("result-code").hidden = !data.qr;
+    $("result-code").textContent = data.qr ? t("code", { c: data.ticket.code }) : "";
     $("result").hidden = false;
+    clearInterval(jobTimer);
+    if (!data.printed && data.job) jobTimer = setInterval(() => watchJob(data.job), 1000);
     restartIdle();
+  }
+
+  // A ticket that could not print at once may still print within the agent's limit.
+  async function watchJob(job) {
+    if ($("result").hidden) { clearInterval(jobTimer); return; }
+    let reply;
+    try { reply = await call("GET", "/api/jobs/" + encodeURIComponent(job)); } catch (err) { return; }
+    if (reply.data.print === "waiting") return;
+    clearInterval(jobTimer);
+    if (reply.data.print === "printed") {
+      $("result-message").textContent = t("printedLate");
+      $("result-message").className = "take";
+    }
+  }
+
+  function idleFor() {
+    if (!$("staff-menu").hidden) return Math.max(IDLE_MS, 60000);
+    if (!$("result-qr").hidden && !$("result").hidden) return Math.max(IDLE_MS, 45000);
+    return IDLE_MS;
   }
 
   function restartIdle() {
     clearTimeout(idleTimer);
-    idleTimer = setTimeout(reset, IDLE_MS);
+    idleTimer = setTimeout(reset, idleFor());
   }
 
+  // Back to what the next patient should find: Indonesian, no priority, nothing open.
   function reset() {
-    ["result", "keypad", "staff-menu"].forEach((id) => { $(id).hidden = true; });
+    clearTimeout(idleTimer);
+    clearInterval(jobTimer);
+    ["result", "keypad", "staff-menu", "result-qr", "result-code", "staff-shown"].forEach((id) => { $(id).hidden = true; });
     priority = null;
+    staffPin = null;
     document.querySelectorAll(".chip").forEach((c) => c.classList.remove("on"));
-    $("code").value = "";
-    refresh();
+    ["code", "pin"].forEach((id) => { $(id).value = ""; });
+    ["staff-lines", "staff-shown-list"].forEach((id) => $(id).replaceChildren());
+    $("staff-result").textContent = "";
+    $("staff-error").hidden = true;
+    banner("");
+    if (lang !== DEFAULT_LANG) { lang = DEFAULT_LANG; applyLanguage(); } else refresh();
   }
 
-  async function take(service) {
+  async function request(path, body, checkedIn) {
     if (busy) return;
     busy = true;
     banner(t("working"));
     try {
-      const reply = await call("POST", "/api/tickets", { service, priority });
-      if (!reply.ok) { banner(reply.data.error.message); restartIdle(); return; }
-      banner("");
-      showResult(reply.data, reply.data.message, false);
-    } catch (err) {
-      banner(String(err));
-    } finally {
-      busy = false;
-    }
-  }
-
-  async function checkIn(code) {
-    if (busy || !code) return;
-    busy = true;
-    try {
-      const reply = await call("POST", "/api/check-in", { code });
+      const reply = await call("POST", path, body);
       $("keypad").hidden = true;
-      if (!reply.ok) { banner(reply.data.error.message); restartIdle(); return; }
+      if (!reply.ok) { banner(problem(reply)); restartIdle(); return; }
       banner("");
-      showResult(reply.data, reply.data.message, true);
+      showResult(reply.data, checkedIn);
+    } catch (err) {
+      banner(t("kioskDown"));
     } finally {
       busy = false;
       $("code").value = "";
     }
   }
 
-  // A barcode scanner is a keyboard: it types the code fast and ends with Enter.
+  const take = (service) => request("/api/tickets", { service, priority }, false);
+  const checkIn = (code) => { if (code) request("/api/check-in", { code }, true); };
+
+  // A barcode scanner is a keyboard: it types the code, or the QR's whole address, fast and
+  // ends with Enter. Every printable character is kept; the server reads every form.
   document.addEventListener("keydown", (event) => {
     if (document.activeElement && document.activeElement.id === "pin") return;
     const now = Date.now();
     if (now - wedgeAt > 1500) wedge = "";
     wedgeAt = now;
     if (event.key === "Enter") {
-      const code = wedge || $("code").value;
+      const code = (wedge || $("code").value).trim();
       wedge = "";
       if (code.length >= 6) { event.preventDefault(); checkIn(code); }
-    } else if (event.key.length === 1 && /[a-z0-9]/i.test(event.key)) {
-      wedge += event.key.toUpperCase();
+    } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      wedge += event.key;
     }
   });
+  ["pointerdown", "keydown"].forEach((kind) => document.addEventListener(kind, restartIdle, true));
 
   CODE_KEYS.split("").forEach((ch) => {
     const key = document.createElement("button");
     key.textContent = ch;
-    key.addEventListener("click", () => { $("code").value += ch; restartIdle(); });
+    key.addEventListener("click", () => { $("code").value += ch; });
     $("keys").appendChild(key);
   });
   $("key-back").addEventListener("click", () => { $("code").value = $("code").value.slice(0, -1); });
   $("key-cancel").addEventListener("click", reset);
   $("key-enter").addEventListener("click", () => checkIn($("code").value));
-  $("open-keypad").addEventListener("click", () => { $("keypad").hidden = false; restartIdle(); });
+  $("open-keypad").addEventListener("click", () => { $("keypad").hidden = false; });
   $("result-close").addEventListener("click", reset);
   document.querySelectorAll(".chip").forEach((chip) => chip.addEventListener("click", () => {
     const on = !chip.classList.contains("on");
     document.querySelectorAll(".chip").forEach((c) => c.classList.remove("on"));
     if (on) chip.classList.add("on");
     priority = on ? chip.dataset.priority : null;
-    restartIdle();
   }));
   $("lang").addEventListener("click", () => { lang = lang === "id" ? "en" : "id"; applyLanguage(); });
-  $("staff").addEventListener("click", async () => {
+
+  // The staff menu: PIN first, then the kiosk's state in sentences and the reprints.
+  function staffError(text) {
+    $("staff-error").textContent = text || "";
+    $("staff-error").hidden = !text;
+  }
+
+  function line(item, button) {
+    const li = document.createElement("li");
+    li.className = item.level || "";
+    const words = document.createElement("span");
+    words.textContent = item.text;
+    li.append(words);
+    if (button) li.append(button);
+    return li;
+  }
+
+  function renderStaff(data) {
+    $("staff-lines").replaceChildren(...data.lines.map((item) => line(item)));
+    $("staff-shown").hidden = data.shown.length === 0;
+    $("staff-shown-list").replaceChildren(...data.shown.map((job) => {
+      const button = document.createElement("button");
+      button.textContent = t("reprintOne");
+      button.dataset.job = job.job;
+      button.addEventListener("click", () => reprint(job.job));
+      return line({ level: "warn", text: job.number + " · " + job.service + " · " + job.at }, button);
+    }));
+  }
+
+  async function staffStatus(pin) {
+    const reply = await call("POST", "/api/staff/status", { pin });
+    if (!reply.ok) { staffError(problem(reply)); return; }
+    staffPin = pin;
+    staffError("");
+    $("pin").value = "";
+    $("pin-form").hidden = true;
+    $("reprint").hidden = false;
+    renderStaff(reply.data);
+    restartIdle();
+  }
+
+  async function reprint(job) {
+    const reply = await call("POST", "/api/staff/reprint", { pin: staffPin, job });
+    if (!reply.ok) { staffError(problem(reply)); return; }
+    $("staff-result").textContent = reply.data.message;
+    await staffStatus(staffPin);
+  }
+
+  $("staff").addEventListener("click", () => {
     $("staff-menu").hidden = false;
-    const reply = await call("GET", "/api/state");
-    $("staff-status").textContent = JSON.stringify(reply.data.printer || reply.data, null, 1);
+    $("pin-form").hidden = false;
+    $("reprint").hidden = true;
+    $("pin").focus();
+    restartIdle();
   });
+  $("pin-form").addEventListener("submit", (event) => { event.preventDefault(); staffStatus($("pin").value); });
   $("staff-close").addEventListener("click", reset);
-  $("reprint").addEventListener("click", async () => {
-    const reply = await call("POST", "/api/staff/reprint", { pin: $("pin").value });
-    $("staff-status").textContent = JSON.stringify(reply.data, null, 1);
-  });
+  $("reprint").addEventListener("click", () => reprint(null));
 
   applyLanguage();
   setInterval(() => { if ($("result").hidden && !busy) refresh(); }, 10000);

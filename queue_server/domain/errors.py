@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class DomainError(Exception):
     """A rule of the clinic was broken; `kind` tells the API layer how to answer."""
@@ -13,6 +15,8 @@ class DomainError(Exception):
         super().__init__(message_en or message)
         self.message = message
         self.message_en = message_en or message
+        # Extra fields the error answer carries next to code and message.
+        self.details: dict[str, Any] = {}
         if code:
             self.code = code
 
@@ -58,3 +62,29 @@ class RateLimited(DomainError):
             message_en or f"Too many requests; try again in {retry_after} seconds.",
         )
         self.retry_after = retry_after
+
+
+class StaleView(DomainError):
+    """A console acted on a view of its counter that is out of date: nothing changed.
+
+    `details["counter"]`: the counter's state now (code, name, paused and its ticket's
+    number and status, or None), so the console can show it at once."""
+
+    code = "stale_view"
+
+    def __init__(self, counter: dict[str, Any]):
+        ticket = counter.get("ticket")
+        now_id = (f"sekarang {ticket['number']} ({_STATUS_ID.get(ticket['status'], '')})"
+                  if ticket else "sekarang tidak ada pasien")
+        now_en = (f"it now has {ticket['number']} ({ticket['status']})" if ticket
+                  else "it now has no patient")
+        super().__init__(
+            f"Layar sudah tidak sesuai: di {counter.get('name')} {now_id}. "
+            "Tidak ada yang diubah; periksa lalu coba lagi.",
+            f"Your screen was out of date: {counter.get('name')} {now_en}. "
+            "Nothing was changed; check and try again.",
+        )
+        self.details = {"counter": counter}
+
+
+_STATUS_ID = {"called": "dipanggil", "serving": "dilayani"}

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .errors import InvalidInput
@@ -84,7 +85,6 @@ def is_open_on(hours: Hours, weekday: int) -> bool:
     return bool(hours.get(WEEKDAYS[weekday]))
 
 
-
 def opens_at(hours: Hours, day: date, timezone: str) -> datetime | None:
     """When the service first opens on `day` (aware), or None when it stays closed."""
     ranges = hours.get(WEEKDAYS[day.weekday()], [])
@@ -92,3 +92,28 @@ def opens_at(hours: Hours, day: date, timezone: str) -> datetime | None:
         return None
     first = min(_minutes(a) for a, _ in ranges)
     return datetime.combine(day, time(first // 60, first % 60), tzinfo=ZoneInfo(timezone))
+
+
+def next_opening(hours: Hours, moment: datetime, timezone: str,
+                 closed_on: Callable[[date], object] | None = None) -> datetime | None:
+    """When a service that is closed at `moment` opens next (aware, in `timezone`).
+
+    None when it is open at `moment`, or when no day in the coming weeks has opening
+    hours. `closed_on(day)` (e.g. a calendar's closure lookup) may skip whole dates:
+    holidays, cuti bersama, local closures.
+    """
+    if is_open(hours, moment, timezone) and not (closed_on and closed_on(
+            moment.astimezone(ZoneInfo(timezone)).date())):
+        return None
+    local = moment.astimezone(ZoneInfo(timezone))
+    now = local.hour * 60 + local.minute
+    for ahead in range(8 if closed_on is None else 40):
+        day = local.date() + timedelta(days=ahead)
+        if closed_on is not None and closed_on(day):
+            continue
+        starts = sorted(_minutes(a) for a, _ in hours.get(WEEKDAYS[day.weekday()], []))
+        for start in starts:
+            if ahead > 0 or start > now:
+                return datetime.combine(day, time(start // 60, start % 60),
+                                        tzinfo=ZoneInfo(timezone))
+    return None

@@ -3,11 +3,18 @@
 "Nomor antrian A dua belas, silakan menuju loket dua": each word is a short pre-recorded
 clip, so the TV needs no speech engine. Clip names are lowercase words (`dua`, `belas`),
 letters (`huruf-a`) and fixed phrases (`nomor-antrian`, `silakan-menuju`).
+
+Every configured name can be spoken: an all-capital word (`KIA`, `UGD`) is spelled letter
+by letter, a word with no recorded clip is spelled too, and a name with nothing speakable
+is said as the counter's number ("loket tiga"). Which clips exist is the caller's
+knowledge (`clips`), so this module stays pure.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Collection, Iterable
 
 ONES_ID = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
            "sembilan"]
@@ -28,8 +35,15 @@ LETTERS_ID = dict(zip("abcdefghijklmnopqrstuvwxyz",
                        "ye", "zet"], strict=True))
 # Room words an English board says in English; other names are said as they are written.
 ENGLISH_WORDS = {"loket": "counter", "ruang": "room", "ruangan": "room", "apotek": "pharmacy",
-                 "laboratorium": "laboratory", "pendaftaran": "registration"}
+                 "laboratorium": "laboratory", "pendaftaran": "registration",
+                 "farmasi": "pharmacy", "kasir": "cashier"}
+# Words of a puskesmas's rooms, recorded even before a configuration names them.
+ROOM_WORDS = ("loket", "ruang", "poli", "pendaftaran", "umum", "gigi", "anak", "lansia",
+              "imunisasi", "gizi", "laboratorium", "apotek", "farmasi", "kasir", "tindakan",
+              "bersalin", "sehat")
+COUNTER_WORD = "loket"
 _NUMBER = re.compile(r"^([A-Z]{1,3})-(\d+)$")
+_WORD = re.compile(r"[A-Za-z]+|\d+")
 
 
 def say_number(n: int, lang: str = "id") -> list[str]:
@@ -67,27 +81,89 @@ def _en(n: int) -> list[str]:
     return [ONES_EN[n // 1000], "thousand"] + (_en(n % 1000) if n % 1000 else [])
 
 
-def say_words(text: str, lang: str = "id") -> list[str]:
-    """A counter or room name as clips: words lowercased, digits read as numbers."""
-    clips: list[str] = []
-    for word in re.findall(r"[A-Za-z]+|\d+", text):
-        if word.isdigit():
-            clips += say_number(int(word) % 10000, lang)
-        else:
-            word = word.lower()
-            clips.append(ENGLISH_WORDS.get(word, word) if lang == "en" else word)
-    return clips
+def words_of(text: str) -> list[str]:
+    """The words and digit groups of a name; accents dropped (`Ruang Bidan É` → `E`)."""
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return _WORD.findall(plain)
 
 
-def announcement(number: str, destination: str, lang: str = "id") -> list[str]:
-    """The clips of one call, without the chime: prefix letters, the number, the room."""
+def spell(word: str) -> list[str]:
+    """A word letter by letter: `KIA` → huruf-k huruf-i huruf-a."""
+    return [f"huruf-{ch}" for ch in word.lower()]
+
+
+def _digits(word: str, lang: str) -> list[str]:
+    if len(word) <= 4:
+        return say_number(int(word), lang)
+    return [clip for ch in word for clip in say_number(int(ch), lang)]  # read digit by digit
+
+
+def word_clips(word: str, lang: str = "id", clips: Collection[str] | None = None) -> list[str]:
+    """The clips of one word: a number, a spelled abbreviation, or the word itself.
+
+    With `clips` (the clips that exist), a word without its own clip is spelled, and a
+    word that cannot be spelled either gives nothing."""
+    if word.isdigit():
+        return _digits(word, lang)
+    if word.isupper() or len(word) == 1:
+        sequence = spell(word)
+    else:
+        low = word.lower()
+        key = ENGLISH_WORDS.get(low, low) if lang == "en" else low
+        if clips is None or key in clips:
+            return [key]
+        sequence = spell(word)
+    if clips is None or all(c in clips for c in sequence):
+        return sequence
+    return []
+
+
+def say_words(text: str, lang: str = "id", clips: Collection[str] | None = None) -> list[str]:
+    """A counter or room name as clips: words lowercased, digits read as numbers,
+    all-capital words spelled (see `word_clips`)."""
+    return [clip for word in words_of(text) for clip in word_clips(word, lang, clips)]
+
+
+def say_destination(name: str, lang: str = "id", clips: Collection[str] | None = None,
+                    counter_number: int | None = None) -> list[str]:
+    """Where to go: the name's clips, or "loket N" when nothing in the name can be said."""
+    spoken = say_words(name, lang, clips)
+    if spoken or counter_number is None:
+        return spoken
+    return say_words(f"{COUNTER_WORD} {counter_number}", lang, None)
+
+
+def announcement(number: str, destination: str, lang: str = "id",
+                 clips: Collection[str] | None = None, counter_number: int | None = None,
+                 short: bool = False) -> list[str]:
+    """The clips of one call, without the chime: prefix letters, the number, the room.
+
+    `short`: the phrase for a call queued behind another, "A dua belas, loket dua"
+    (no "nomor antrian", no "silakan menuju"), so a rush is spoken in time."""
     match = _NUMBER.match(number)
     if not match:
         raise ValueError(f"not a queue number: {number!r}")
     prefix, digits = match.groups()
-    letters = [f"huruf-{ch.lower()}" for ch in prefix]
-    return (["nomor-antrian", *letters, *say_number(int(digits), lang), "silakan-menuju",
-             *say_words(destination, lang)])
+    ticket = [*spell(prefix), *_digits(str(int(digits)), lang)]
+    where = say_destination(destination, lang, clips, counter_number)
+    if short:
+        return [*ticket, *where]
+    return ["nomor-antrian", *ticket, "silakan-menuju", *where]
+
+
+def unspoken_words(names: Iterable[str], lang: str, clips: Collection[str]) -> list[str]:
+    """The words of `names` that have no clip of their own (they are spelled instead)."""
+    missing = set()
+    for name in names:
+        for word in words_of(name):
+            if word.isdigit() or word.isupper() or len(word) == 1:
+                continue
+            low = word.lower()
+            key = ENGLISH_WORDS.get(low, low) if lang == "en" else low
+            if key not in clips:
+                missing.add(key)
+    return sorted(missing)
 
 
 def clip_text(clip: str, lang: str) -> str:
@@ -100,11 +176,12 @@ def clip_text(clip: str, lang: str) -> str:
     return clip
 
 
-def vocabulary(lang: str, names: list[str]) -> set[str]:
-    """Every clip a board may need: phrases, letters, number words, and the room names."""
+def vocabulary(lang: str, names: Iterable[str]) -> set[str]:
+    """Every clip a board may need: phrases, letters, number words, common room words and
+    the words of the configured names."""
     clips = set(PHRASES[lang]) | {f"huruf-{ch}" for ch in LETTERS_ID}
     for n in [*range(0, 20), *range(20, 100, 10), 100, 200, 1000, 2000]:
         clips.update(say_number(n, lang))
-    for name in names:
+    for name in [*ROOM_WORDS, *names]:
         clips.update(say_words(name, lang))
     return clips

@@ -273,8 +273,9 @@ class LoginAttempt(Base):
 class IdempotencyKey(Base):
     """A client's Idempotency-Key: the same request again returns the same answer.
 
-    Bookings keep the key as sent; kiosks and counters prefix it with who sent it
-    (`kiosk:{device id}:…`, `counter:{counter id}:…`), so two clients' keys never meet."""
+    Each is stored with a prefix saying who may use it (`booking:…`, `kiosk:{device id}:…`,
+    `walk-in:staff:{user id}:…`, `counter:{counter id}:…`), so two clients' keys never
+    meet."""
 
     __tablename__ = "idempotency_keys"
     key: Mapped[str] = mapped_column(String(160), primary_key=True)

@@ -194,10 +194,14 @@ class Directory(_Repo):
         )
 
     def lock_counter(self, counter: Counter) -> None:
-        """Serialise actions on one counter (a double click must not call two patients)."""
+        """Serialise actions on one counter (a double click must not call two patients).
+
+        On PostgreSQL the row is read again under the lock, so `counter` shows what the
+        action that held the lock before committed (paused, for one)."""
         if self.on_postgres:
             self.session.execute(
-                select(Counter.id).where(Counter.id == counter.id).with_for_update()
+                select(Counter).where(Counter.id == counter.id).with_for_update()
+                .execution_options(populate_existing=True)
             )
 
     def open_counters(self, service_id: int) -> int:
@@ -338,6 +342,21 @@ class Tickets(_Repo):
         if lock and self.on_postgres:
             # Two counters calling at once each take a different row.
             q = q.with_for_update(skip_locked=True, of=Ticket)
+        return self.session.scalar(q)
+
+    def ticket_by_number(self, service_ids: Sequence[int], days: Sequence[date], number: str,
+                         lock: bool) -> Ticket | None:
+        """A ticket of these services and queue days by its number (`A-012`): a waiting one
+        first, then the newest day. `lock`: hold its row until commit (PostgreSQL)."""
+        q = (
+            select(Ticket)
+            .where(Ticket.service_id.in_(list(service_ids)), Ticket.day.in_(list(days)),
+                   Ticket.number == number)
+            .order_by(case((Ticket.status == "waiting", 0), else_=1), Ticket.day.desc())
+            .limit(1)
+        )
+        if lock and self.on_postgres:
+            q = q.with_for_update(of=Ticket)
         return self.session.scalar(q)
 
     def current_at(self, counter_id: int) -> Ticket | None:

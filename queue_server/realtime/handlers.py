@@ -5,10 +5,15 @@ The `auth` payload says what a client watches:
 `{"counter": CODE, "token": T?, "facility": CODE?}` → a staff console (the token, or the
 page's session cookie). Every client is in its facility's room too, so it sees every
 event of the facility once and can tell a gap in `seq`.
+
+A board may add its display device's token (`{"facility": CODE, "token": T, "lang": ...,
+"services": [...]}`): it is then known as that device, and its connect, its `heartbeat`
+events (every 30 s) and its disconnect keep `devices.last_seen_at` and a small status.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +24,8 @@ from ..domain.errors import DomainError
 from ..runtime import current
 from ..services import live
 from ..services.auth import Principal, authenticate
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -39,7 +46,10 @@ def _watch_from(auth: Any) -> Watch:
     if auth.get("visit"):
         return Watch("visit", str(auth["visit"]))
     if auth.get("facility"):
-        return Watch("board", str(auth["facility"]))
+        rt = current()
+        code = str(auth["facility"])
+        device = live.board_device(rt.uow(write=False), rt.clock, auth.get("token"), code)
+        return Watch("board", code, device)
     raise ConnectionRefusedError(
         {"code": "unknown_audience",
          "message": "Sebutkan yang diikuti: facility, visit, atau counter (dengan token)."}
@@ -56,11 +66,42 @@ def _snapshot(watch: Watch) -> tuple[list[str], dict[str, Any]]:
     return live.board_rooms(uow, rt.clock, watch.key)
 
 
+def _is_device_board(watch: Watch | None) -> bool:
+    return watch is not None and watch.kind == "board" and watch.principal is not None
+
+
+def _seen(watch: Watch, report: Any, connected: bool) -> dict[str, Any]:
+    """Record a board device's heartbeat; a failure is logged, never raised at the board."""
+    rt = current()
+    try:
+        return live.board_seen(rt.uow(), rt.clock, watch.principal, report, connected)
+    except Exception:  # a heartbeat must never break the board's connection
+        log.exception("board heartbeat of %s not recorded", watch.principal.name)
+        return {"error": {"code": "not_recorded", "message": "Heartbeat not recorded."}}
+
+
+def _register_heartbeat(socketio: SocketIO, watching: dict[str, Watch],
+                        reports: dict[str, Any]) -> None:
+    @socketio.on("heartbeat")
+    def heartbeat(report: Any = None) -> dict[str, Any]:
+        """A board with a device token says it is alive (every 30 s) and how it is."""
+        watch = watching.get(request.sid)
+        if not _is_device_board(watch):
+            return {"error": {"code": "not_a_device",
+                              "message": "Only a board opened with a display token "
+                                         "sends heartbeats."}}
+        reports[request.sid] = report
+        return _seen(watch, report, connected=True)
+
+
 def register(socketio: SocketIO) -> None:
+    """Connect (rooms, then the snapshot), snapshot on request, heartbeat, disconnect."""
     watching: dict[str, Watch] = {}
+    reports: dict[str, Any] = {}  # a board device's last report, kept for its disconnect
 
     @socketio.on("connect")
     def connect(auth: Any = None) -> None:
+        """Join the rooms of what the client watches, then send it its snapshot."""
         try:
             watch = _watch_from(auth)
             rooms, snapshot = _snapshot(watch)
@@ -70,6 +111,9 @@ def register(socketio: SocketIO) -> None:
             join_room(room)
         watching[request.sid] = watch
         emit("snapshot", snapshot)
+        if _is_device_board(watch):
+            reports[request.sid] = auth
+            _seen(watch, auth, connected=True)
 
     @socketio.on("snapshot")
     def resnapshot(_: Any = None) -> dict[str, Any] | None:
@@ -84,6 +128,12 @@ def register(socketio: SocketIO) -> None:
         emit("snapshot", snapshot)
         return {"seq": snapshot.get("seq")}
 
+    _register_heartbeat(socketio, watching, reports)
+
     @socketio.on("disconnect")
     def disconnect(*_: Any) -> None:
-        watching.pop(request.sid, None)
+        """Forget the client; a board device is recorded as disconnected."""
+        watch = watching.pop(request.sid, None)
+        report = reports.pop(request.sid, None)
+        if _is_device_board(watch):
+            _seen(watch, report, connected=False)

@@ -3,15 +3,16 @@ devices report how they are."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from ..domain.codes import normalise_code
 from ..domain.errors import DomainError, Forbidden, InvalidInput, NotFound
-from ..domain.hours import is_open
+from ..domain.hours import is_open, next_opening
 from ..domain.numbering import service_day
 from ..domain.priority import Priority, parse_priority, queue_key
 from ..domain.tickets import Action, TicketStatus, transition
-from . import catalogue
+from . import catalogue, idempotency
 from .auth import Principal
 from .events import queue_changed, ticket_changed
 from .notifications import notice_nearly
@@ -24,18 +25,51 @@ def issue_walk_in(
     uow: UnitOfWork, clock: Clock, principal: Principal, service_code: str,
     priority: str | None = None, facility_code: str | None = None,
 ) -> dict[str, Any]:
-    """A kiosk (or staff member) takes a number for a patient who walked in."""
+    """A kiosk (or staff member) takes a number for a patient who walked in: the ticket."""
+    return take_walk_in(uow, clock, principal, service_code, priority, facility_code)[0]
+
+
+def _walk_in_key(principal: Principal, key: str | None) -> str | None:
+    """The stored key: a client's key is scoped to the device or staff user that sent it
+    (and, for staff, to walk-ins: their keys for counter actions live apart)."""
+    if not key:
+        return None
+    if principal.kind == "device":
+        return f"kiosk:{principal.id}:{key}"
+    return f"walk-in:staff:{principal.id}:{key}"
+
+
+def _walk_in_facility(uow: UnitOfWork, principal: Principal, facility_code: str | None) -> Any:
+    if principal.kind == "device":
+        principal.require_device("kiosk")
+        return catalogue.facility_by_id(uow, principal.facility_id)
+    if not facility_code:
+        raise InvalidInput("Sebutkan fasilitasnya.", "Say which facility.",
+                           code="facility_required")
+    facility = catalogue.facility_by_code(uow, facility_code)
+    principal.require_facility(facility.id)
+    return facility
+
+
+def take_walk_in(
+    uow: UnitOfWork, clock: Clock, principal: Principal, service_code: str,
+    priority: str | None = None, facility_code: str | None = None,
+    idempotency_key: str | None = None,
+) -> tuple[dict[str, Any], bool]:
+    """A walk-in number, once per `idempotency_key`: (ticket, created).
+
+    The same key with the same service and priority returns the first reply again
+    (created False); with another body it raises DomainError `idempotency_key_reused`.
+    Also raises `service_closed`, `walkin_full` (DomainError) and the lookups' NotFound.
+    """
     prio = parse_priority(priority)
+    key = _walk_in_key(principal, idempotency_key)
+    fingerprint = idempotency.fingerprint(facility_code, service_code, prio.value)
     with uow:
-        if principal.kind == "device":
-            principal.require_device("kiosk")
-            facility = catalogue.facility_by_id(uow, principal.facility_id)
-        else:
-            if not facility_code:
-                raise InvalidInput("Sebutkan fasilitasnya.", "Say which facility.",
-                                   code="facility_required")
-            facility = catalogue.facility_by_code(uow, facility_code)
-            principal.require_facility(facility.id)
+        first = idempotency.replayed(uow, key, fingerprint)
+        if first is not None:
+            return first, False
+        facility = _walk_in_facility(uow, principal, facility_code)
         service = catalogue.service(uow, facility, service_code)
         now = clock.now()
         if not is_open(service.hours, now, facility.timezone):
@@ -45,26 +79,37 @@ def issue_walk_in(
                 code="service_closed",
             )
         day = service_day(now, facility.timezone)
-        limit = service.walkin_limit
         # The number is taken first: its row lock makes the limit check below exact even
-        # when several kiosks issue at once.
+        # when several kiosks issue at once, and a retry with the same key that raced the
+        # first request finds its reply here (leaving, it rolls its number back).
         seq, waiting = uow.tickets.next_seq_and_waiting(service.id, day, joins=True)
-        ticket = issue_new_visit(uow, service, now, principal.actor, "walk_in",
-                                 "kiosk" if principal.kind == "device" else "staff",
-                                 prio.value, day=day, seq=seq)
-        if limit is not None and uow.tickets.count_issued(service.id, day, "walk_in") > limit:
-            raise DomainError(
-                f"Nomor antrean {service.name} hari ini sudah habis ({limit}).",
-                f"Today's walk-in numbers for {service.name} are used up ({limit}).",
-                code="walkin_full",
-            )
-        [figures] = queue_changed(uow, facility, now, [service],
-                                  waiting={service.id: waiting})
-        # A regular patient who just arrived is last in line: everyone waiting is ahead.
-        ahead = figures["waiting"] - 1 if prio is Priority.REGULAR else None
-        view = ticket_view(uow, ticket, now, people_ahead=ahead)
+        first = idempotency.replayed(uow, key, fingerprint)
+        if first is not None:
+            return first, False
+        view = _issue(uow, principal, facility, service, prio, now, day, seq, waiting)
+        if key is not None:
+            uow.tickets.remember_key(key, fingerprint, view["code"], now, response=view)
         uow.commit()
-        return view
+        return view, True
+
+
+def _issue(uow: UnitOfWork, principal: Principal, facility: Any, service: Any,
+           prio: Priority, now: datetime, day: date, seq: int, waiting: int) -> dict[str, Any]:
+    """The new visit and ticket (not committed): the ticket's view."""
+    limit = service.walkin_limit
+    ticket = issue_new_visit(uow, service, now, principal.actor, "walk_in",
+                             "kiosk" if principal.kind == "device" else "staff",
+                             prio.value, day=day, seq=seq)
+    if limit is not None and uow.tickets.count_issued(service.id, day, "walk_in") > limit:
+        raise DomainError(
+            f"Nomor antrean {service.name} hari ini sudah habis ({limit}).",
+            f"Today's walk-in numbers for {service.name} are used up ({limit}).",
+            code="walkin_full",
+        )
+    [figures] = queue_changed(uow, facility, now, [service], waiting={service.id: waiting})
+    # A regular patient who just arrived is last in line: everyone waiting is ahead.
+    ahead = figures["waiting"] - 1 if prio is Priority.REGULAR else None
+    return ticket_view(uow, ticket, now, people_ahead=ahead)
 
 
 def check_in(uow: UnitOfWork, clock: Clock, principal: Principal, code: str,
@@ -108,14 +153,24 @@ def check_in(uow: UnitOfWork, clock: Clock, principal: Principal, code: str,
         return view
 
 
-def kiosk_home(uow: UnitOfWork, clock: Clock, principal: Principal) -> dict[str, Any]:
-    """What a kiosk's start screen needs: its facility and the services with their queues."""
+def kiosk_home(uow: UnitOfWork, clock: Clock, principal: Principal,
+               public_url: str | None = None) -> dict[str, Any]:
+    """What a kiosk's start screen needs: its facility, the services with their queues.
+
+    Each service also says when it next opens (`opens_at`, ISO 8601, null while open);
+    `public_url` is the address phones use (printed in the tickets' QR), `generated_at`
+    the server's time (the kiosk words "opens tomorrow" against it)."""
     principal.require_device("kiosk")
     with uow:
         facility = uow.directory.facility_by_id(principal.facility_id)
+        now = clock.now()
+        services = services_view(uow, facility, now)
+        for entry in services:
+            opening = next_opening(entry["hours"], now, facility.timezone)
+            entry["opens_at"] = iso(opening, facility.timezone)
         return {"facility": {"code": facility.code, "name": facility.name},
-                "device": principal.name,
-                "services": services_view(uow, facility, clock.now())}
+                "device": principal.name, "public_url": public_url,
+                "generated_at": iso(now, facility.timezone), "services": services}
 
 
 def device_heartbeat(uow: UnitOfWork, clock: Clock, principal: Principal,

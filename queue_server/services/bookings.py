@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -16,7 +14,7 @@ from ..domain.identity import parse_bpjs, parse_name, parse_nik, parse_phone
 from ..domain.numbering import service_day
 from ..domain.privacy import mask_digits
 from ..domain.tickets import Action, TicketStatus
-from . import catalogue
+from . import catalogue, idempotency
 from .events import public_ticket, queue_changed, ticket_changed
 from .ports import Clock, UnitOfWork
 from .queue import apply_action, issue_new_visit
@@ -36,8 +34,8 @@ class BookingRequest:
     bpjs_number: str | None = None
 
     def fingerprint(self) -> str:
-        body = json.dumps(self.__dict__, default=str, sort_keys=True)
-        return hashlib.sha256(body.encode()).hexdigest()
+        """What makes two booking requests the same one (for Idempotency-Key)."""
+        return idempotency.fingerprint(self.__dict__)
 
 
 def _check_date(on: date, today: date, window_days: int, service: Any) -> None:
@@ -59,17 +57,13 @@ def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
     can fix them: identity first, then the date, then places left."""
     nik = parse_nik(req.nik).value
     name, phone, bpjs = parse_name(req.name), parse_phone(req.phone), parse_bpjs(req.bpjs_number)
+    # Stored apart from kiosks' and counters' keys, which carry their own prefixes.
+    idempotency_key = f"booking:{idempotency_key}" if idempotency_key else None
     with uow:
         now = clock.now()
-        if idempotency_key:
-            seen = uow.tickets.idempotency(idempotency_key)
-            if seen is not None:
-                if seen.fingerprint != req.fingerprint():
-                    raise DomainError(
-                        "Idempotency-Key ini sudah dipakai untuk permintaan lain.",
-                        "This Idempotency-Key was used for a different request.",
-                        code="idempotency_key_reused")
-                return booking_view(uow, _visit(uow, seen.visit_code), now), False
+        seen = idempotency.previous(uow, idempotency_key, req.fingerprint())
+        if seen is not None:
+            return booking_view(uow, _visit(uow, seen.visit_code), now), False
         facility = catalogue.facility_by_code(uow, req.facility)
         service = catalogue.service(uow, facility, req.service)
         _check_date(req.date, service_day(now, facility.timezone), window_days, service)

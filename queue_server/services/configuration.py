@@ -38,6 +38,14 @@ def read_config(path: str | Path) -> dict[str, Any]:
     return data
 
 
+def counter_names(data: dict[str, Any]) -> list[str]:
+    """The names of every counter a configuration defines (a counter without a name is
+    called by its code), in file order: what a board must be able to say."""
+    return [str(c.get("name") or c.get("code") or "")
+            for facility in data.get("facilities") or []
+            for c in facility.get("counters") or []]
+
+
 def _need(entry: dict[str, Any], key: str, where: str) -> Any:
     if entry.get(key) in (None, ""):
         raise InvalidInput(f"{where}: '{key}' wajib diisi.", f"{where}: '{key}' is required.",

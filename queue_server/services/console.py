@@ -49,7 +49,8 @@ def console_snapshot(uow: UnitOfWork, counter: Any, now: datetime) -> dict[str, 
         "seq": facility.event_seq,
         "epoch": facility.epoch,
         "generated_at": iso(now, tz),
-        "facility": {"code": facility.code, "name": facility.name},
+        "facility": {"code": facility.code, "name": facility.name,
+                     "running_text": facility.running_text},
         "counter": counter_view(counter),
         "ticket": ticket_view(uow, current, now, staff=True) if current else None,
         "waiting": [_queued(t, now, tz) for t in waiting],
@@ -68,6 +69,7 @@ def console_snapshot(uow: UnitOfWork, counter: Any, now: datetime) -> dict[str, 
 
 def console(uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str,
             facility_code: str | None = None) -> dict[str, Any]:
+    """The console snapshot of a counter its staff (or an admin) may see."""
     with uow:
         counter = resolve_counter(uow, principal, counter_code, facility_code)
         return console_snapshot(uow, counter, clock.now())

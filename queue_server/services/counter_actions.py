@@ -1,5 +1,8 @@
 """Counter use cases: call the next patient, and move the counter's ticket on (recall,
-start, skip, finish, transfer, requeue, pause)."""
+start, skip, finish, transfer, requeue, pause).
+
+Each runs through `counter_guard.at_counter`: locked, checked against what the console saw
+(`expected_current`), and answered once per Idempotency-Key."""
 
 from __future__ import annotations
 
@@ -9,15 +12,15 @@ from typing import Any
 from ..domain.errors import DomainError, InvalidInput, NotFound, QueueEmpty
 from ..domain.tickets import Action
 from .auth import Principal
+from .counter_guard import AtCounter, Guard, at_counter, counter_state
 from .events import queue_changed, ticket_changed
 from .notifications import notice_nearly
 from .ports import Clock, UnitOfWork
-from .queue import apply_action, get_service, open_ticket, resolve_counter
-from .views import counter_view, forget_pace, queue_days, ticket_view
+from .queue import apply_action, get_service, open_ticket
+from .views import forget_pace, queue_days, ticket_view
 
 
-def _current(uow: UnitOfWork, counter: Any) -> Any:
-    ticket = uow.tickets.current_at(counter.id)
+def _current(ticket: Any, counter: Any) -> Any:
     if ticket is None:
         raise DomainError(
             f"Tidak ada pasien yang sedang dipanggil di {counter.name}.",
@@ -35,46 +38,59 @@ def _close(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: dateti
     ticket_changed(uow, ticket, now, counter=counter)
 
 
+def require_open(counter: Any) -> None:
+    """Raise `counter_paused` (409) while the counter is paused: it calls nobody."""
+    if counter.paused:
+        raise DomainError(
+            f"{counter.name} sedang istirahat; lanjutkan dulu untuk memanggil.",
+            f"{counter.name} is paused; resume it to call patients.",
+            code="counter_paused",
+        )
+
+
+def call_ticket(uow: UnitOfWork, at: AtCounter, ticket: Any, principal: Principal,
+                notify_at: int | None, by: str = "call_next") -> dict[str, Any]:
+    """Call `ticket` (waiting) to the locked counter, finishing whoever it still holds;
+    returns the called ticket's staff view. Raises InvalidTransition if it is not waiting."""
+    counter, now = at.counter, at.now
+    if at.current is not None:
+        _close(uow, at.current, Action.FINISH, principal.actor, now, counter, by=by)
+    record = apply_action(uow, ticket, Action.CALL, principal.actor, now, counter.id)
+    ticket.counter = counter
+    ticket.called_at = now
+    uow.flush()
+    ticket_changed(uow, ticket, now, called=True, record=record)
+    queue_changed(uow, counter.facility, now, [ticket.service])
+    notice_nearly(uow, ticket.service, now, notify_at)
+    return ticket_view(uow, ticket, now, staff=True)
+
+
 def call_next(
     uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str,
     facility_code: str | None = None, notify_at: int | None = None,
+    guard: Guard | None = None,
 ) -> dict[str, Any]:
-    """Call the next waiting patient to this counter.
+    """Call the next waiting patient to this counter; returns the called ticket.
 
     Whoever the counter still holds is finished first, as staff at a desk expect from
-    "next"; when nobody waits, nothing changes and QueueEmpty is raised.
+    "next"; when nobody waits, nothing changes and QueueEmpty is raised. Also raises
+    `counter_paused`, StaleView and `idempotency_key_reused` (see `at_counter`).
     """
-    with uow:
-        counter = resolve_counter(uow, principal, counter_code, facility_code)
-        uow.directory.lock_counter(counter)
-        if counter.paused:
-            raise DomainError(
-                f"{counter.name} sedang istirahat; lanjutkan dulu untuk memanggil.",
-                f"{counter.name} is paused; resume it to call patients.",
-                code="counter_paused",
-            )
-        now = clock.now()
+    def perform(at: AtCounter) -> dict[str, Any]:
+        counter = at.counter
+        require_open(counter)
         ranks = {link.service_id: link.rank for link in counter.links}
-        days = queue_days(now, counter.facility.timezone)
+        days = queue_days(at.now, counter.facility.timezone)
         ticket = uow.tickets.next_waiting(ranks, days, lock=True) if ranks else None
         if ticket is None:
             raise QueueEmpty(
                 f"Tidak ada pasien menunggu untuk {counter.name}.",
                 f"Nobody is waiting for {counter.name}.",
             )
-        current = uow.tickets.current_at(counter.id)
-        if current is not None:
-            _close(uow, current, Action.FINISH, principal.actor, now, counter, by="call_next")
-        record = apply_action(uow, ticket, Action.CALL, principal.actor, now, counter.id)
-        ticket.counter = counter
-        ticket.called_at = now
-        uow.flush()
-        ticket_changed(uow, ticket, now, called=True, record=record)
-        queue_changed(uow, counter.facility, now, [ticket.service])
-        notice_nearly(uow, ticket.service, now, notify_at)
-        view = ticket_view(uow, ticket, now, staff=True)
-        uow.commit()
-        return view
+        return call_ticket(uow, at, ticket, principal, notify_at)
+
+    return at_counter(uow, clock, principal, counter_code, facility_code, guard,
+                      "call-next", {}, perform)
 
 
 def _transfer(uow: UnitOfWork, ticket: Any, target_code: str, principal: Principal,
@@ -98,18 +114,20 @@ def _transfer(uow: UnitOfWork, ticket: Any, target_code: str, principal: Princip
 def counter_action(
     uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str, action: Action,
     facility_code: str | None = None, transfer_to: str | None = None,
-    number: str | None = None,
+    number: str | None = None, guard: Guard | None = None,
 ) -> dict[str, Any]:
-    """Recall, start, skip, finish (optionally sending on) or requeue the counter's ticket."""
-    with uow:
-        counter = resolve_counter(uow, principal, counter_code, facility_code)
-        uow.directory.lock_counter(counter)
-        now = clock.now()
+    """Recall, start, skip, finish (optionally sending on to `transfer_to`) or requeue
+    (the called patient, or the no-show `number`) the counter's ticket; returns it.
+
+    Raises `no_current_ticket`, InvalidTransition, NotFound, StaleView and
+    `idempotency_key_reused` (see `at_counter`)."""
+    def perform(at: AtCounter) -> dict[str, Any]:
+        counter, now = at.counter, at.now
         transferred = None
         if action is Action.REQUEUE:
-            ticket = _requeue_target(uow, counter, now, number)
+            ticket = _requeue_target(uow, counter, at.current, now, number)
         else:
-            ticket = _current(uow, counter)
+            ticket = _current(at.current, counter)
         if action is Action.FINISH and transfer_to:
             transferred = _transfer(uow, ticket, transfer_to, principal, now, counter)
         else:
@@ -118,8 +136,11 @@ def counter_action(
         view = ticket_view(uow, ticket, now, staff=True)
         if transferred is not None:
             view["transferred_to"] = ticket_view(uow, transferred, now)
-        uow.commit()
         return view
+
+    params = {"transfer_to": transfer_to, "number": number}
+    return at_counter(uow, clock, principal, counter_code, facility_code, guard,
+                      action.value, params, perform)
 
 
 def _move(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datetime,
@@ -150,8 +171,8 @@ def _move(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datetim
     ticket_changed(uow, ticket, now)
 
 
-def _requeue_target(uow: UnitOfWork, counter: Any, now: datetime, number: str | None) -> Any:
-    current = uow.tickets.current_at(counter.id)
+def _requeue_target(uow: UnitOfWork, counter: Any, current: Any, now: datetime,
+                    number: str | None) -> Any:
     if number is None and current is not None and current.status == "called":
         return current
     service_ids = [link.service_id for link in counter.links]
@@ -170,12 +191,14 @@ def _requeue_target(uow: UnitOfWork, counter: Any, now: datetime, number: str | 
 
 def set_paused(
     uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str, paused: bool,
-    facility_code: str | None = None,
+    facility_code: str | None = None, guard: Guard | None = None,
 ) -> dict[str, Any]:
-    """Pause a counter (no calls until resumed) or resume it; repeating either is harmless."""
-    with uow:
-        counter = resolve_counter(uow, principal, counter_code, facility_code)
-        now = clock.now()
+    """Pause a counter (no calls until resumed) or resume it; repeating either is harmless.
+
+    Returns the counter with its ticket; raises StaleView and `idempotency_key_reused`
+    (see `at_counter`)."""
+    def perform(at: AtCounter) -> dict[str, Any]:
+        counter, now = at.counter, at.now
         if counter.paused != paused:
             counter.paused = paused
             uow.flush()
@@ -183,8 +206,10 @@ def set_paused(
                 forget_pace(uow, link.service_id)  # open counters changed
             queue_changed(uow, counter.facility, now, [link.service for link in counter.links],
                           counter=counter)
-        view = counter_view(counter)
-        current = uow.tickets.current_at(counter.id)
+        view = counter_state(counter, None)
+        current = at.current
         view["ticket"] = ticket_view(uow, current, now, staff=True) if current else None
-        uow.commit()
         return view
+
+    return at_counter(uow, clock, principal, counter_code, facility_code, guard,
+                      "pause" if paused else "resume", {}, perform)

@@ -7,7 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from .ports import OutgoingEvent, UnitOfWork
-from .views import announce_call, iso, service_summaries
+from .views import iso, service_summaries
+from .voice import announce_fields
 
 
 def facility_room(code: str) -> str:
@@ -53,8 +54,9 @@ def ticket_changed(uow: UnitOfWork, ticket: Any, now: datetime, called: bool = F
                "ticket": public_ticket(ticket)}
     if called:
         payload["recall"] = ticket.recalls > 0
-        # The words a board plays, so every board says the same sentence.
-        payload["announce"] = announce_call(ticket.number, counter)
+        # The words a board plays, so every board says the same sentence: `announce`
+        # after a chime, `announce_short` when the call waits behind another.
+        payload.update(announce_fields(ticket.number, counter))
     name = "ticket.called" if called else "ticket.updated"
     uow.emit(OutgoingEvent(facility.id, name, payload, tuple(rooms), record=record))
 

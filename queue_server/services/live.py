@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from ..domain.codes import normalise_code
-from ..domain.errors import NotFound
+from ..domain.errors import DomainError, NotFound
 from ..domain.numbering import service_day
-from .auth import Principal
+from .auth import DISPLAY, Principal, authenticate
 from .console import console_snapshot
 from .events import counter_room, facility_room, public_ticket, visit_room
 from .ports import Clock, UnitOfWork
 from .queries import get_facility
 from .queue import resolve_counter
-from .views import board_view, ticket_view
+from .views import board_view, iso, ticket_view
+
+log = logging.getLogger(__name__)
 
 
 def board_rooms(uow: UnitOfWork, clock: Clock, facility_code: str) -> tuple[list[str], dict]:
+    """A board's room (its facility's) and its snapshot."""
     with uow:
         facility = get_facility(uow, facility_code)
         return [facility_room(facility.code)], board_view(uow, facility, clock.now())
@@ -58,3 +62,57 @@ def visit_rooms(uow: UnitOfWork, clock: Clock, code: str) -> tuple[list[str], di
         facility = visit.tickets[0].service.facility
         snapshot = visit_snapshot(uow, visit, clock.now())
         return [visit_room(visit.code), facility_room(facility.code)], snapshot
+
+
+def board_device(uow: UnitOfWork, clock: Clock, token: str | None,
+                 facility_code: str) -> Principal | None:
+    """The display device a board page's token belongs to, or None (an anonymous board).
+
+    Only a `display` device of the board's own facility counts; any other token is
+    ignored with a warning, so a mistyped token never blanks a waiting room's TV."""
+    if not token:
+        return None
+    try:
+        principal = authenticate(uow, clock, token)
+        with uow:
+            facility = get_facility(uow, facility_code)
+    except DomainError as exc:
+        log.warning("board %s: token refused (%s); the board stays anonymous",
+                    facility_code, exc.code)
+        return None
+    if (principal.kind, principal.role, principal.facility_id) != ("device", DISPLAY,
+                                                                   facility.id):
+        log.warning("board %s: the token is not a display of this facility; the board "
+                    "stays anonymous", facility_code)
+        return None
+    return principal
+
+
+def _board_status(report: Any, connected: bool) -> dict[str, Any]:
+    """The little a board tells about itself, checked and bounded."""
+    report = report if isinstance(report, dict) else {}
+    services = report.get("services")
+    status: dict[str, Any] = {
+        "connected": connected,
+        "lang": "en" if report.get("lang") == "en" else "id",
+        "services": [str(s)[:40] for s in services[:30]] if isinstance(services, list) else [],
+    }
+    if report.get("sound") in ("on", "blocked"):
+        status["sound"] = report["sound"]
+    if isinstance(report.get("seq"), int):
+        status["seq"] = report["seq"]
+    return status
+
+
+def board_seen(uow: UnitOfWork, clock: Clock, device: Principal, report: Any,
+               connected: bool = True) -> dict[str, Any]:
+    """A display device's heartbeat (or its connect and disconnect): `last_seen_at` and a
+    small status (connected, page language, services filter, sound) for staff pages."""
+    with uow:
+        row = uow.directory.device_by_id(device.id)
+        now = clock.now()
+        row.status = _board_status(report, connected)
+        row.last_seen_at = now
+        facility = uow.directory.facility_by_id(row.facility_id)
+        uow.commit()
+        return {"received_at": iso(now, facility.timezone), "device": row.code}

@@ -15,8 +15,8 @@ from ..domain import estimates
 from ..domain.hours import is_open, is_open_on
 from ..domain.numbering import service_day
 from ..domain.privacy import mask_digits
-from ..domain.speech import announcement
 from .ports import UnitOfWork
+from .voice import announce_fields, call_clips
 
 RECENT = timedelta(hours=12)
 
@@ -108,9 +108,7 @@ def ticket_view(uow: UnitOfWork, ticket: Any, now: datetime, staff: bool = False
 
 def announce_call(number: str, counter: Any) -> dict[str, list[str]] | None:
     """The clips of a call in each board language, as `ticket.called` carries them."""
-    if counter is None:
-        return None
-    return {lang: announcement(number, counter.name, lang) for lang in ("id", "en")}
+    return call_clips(number, counter)
 
 
 def _counter_ref(counter: Any) -> dict[str, str] | None:
@@ -218,7 +216,7 @@ def board_view(uow: UnitOfWork, facility: Any, now: datetime) -> dict[str, Any]:
                 "at": iso(event.at, tz),
                 "recall": event.kind == "recalled",
                 "seq": event.seq,
-                "announce": announce_call(ticket.number, counter),
+                **announce_fields(ticket.number, counter),
             }
         )
     return {

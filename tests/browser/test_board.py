@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
+from sqlalchemy import select, update
 
+from queue_server.persistence.models import Device
 from tests.conftest import Api
 from tests.support.http import JsonClient
-from tests.support.servers import free_port, server_process
-
-VIEWPORTS = [(1920, 1080), (1280, 720), (1080, 1920)]
+from tests.support.servers import free_port, server_process, wait_until
 
 
 def open_board(page: Page, base: str, query: str = "") -> None:
@@ -24,6 +24,14 @@ def open_board(page: Page, base: str, query: str = "") -> None:
 
 def played(page: Page) -> list[dict[str, Any]]:
     return page.evaluate("window.antrianBoard.played")
+
+
+def clips_said(page: Page, count: int) -> list[str]:
+    """The clips played, once at least `count` of them have been played to their end."""
+    page.wait_for_function(f"window.antrianBoard.played.length >= {count} && "
+                           "window.antrianBoard.played.every(e => e.end !== null)",
+                           timeout=60_000)
+    return [e["clip"] for e in played(page)]
 
 
 def test_a_call_shows_on_the_board_within_two_seconds(page: Page, live_server: str,
@@ -67,13 +75,14 @@ def test_two_quick_calls_are_announced_one_after_the_other(page: Page, live_serv
     open_board(page, live_server)
     staff.act("loket-1", "call-next")
     staff.act("poli-gigi", "call-next")
-    page.wait_for_function("window.antrianBoard.played.length >= 13 && "
+    page.wait_for_function("window.antrianBoard.played.length >= 11 && "
                            "window.antrianBoard.played.every(e => e.end !== null)",
                            timeout=30_000)
     log = played(page)
+    # The second call waited behind the first: no chime between them, the short phrase.
     assert [e["clip"] for e in log] == [
         "chime", "nomor-antrian", "huruf-a", "satu", "silakan-menuju", "loket", "satu",
-        "chime", "nomor-antrian", "huruf-c", "satu", "silakan-menuju", "poli", "gigi"]
+        "huruf-c", "satu", "poli", "gigi"]
     # Never two clips at once: each starts after the previous one ended.
     assert all(b["start"] >= a["end"] for a, b in pairwise(log))
     expect(page.locator("#call-number")).to_have_text("C-001")
@@ -85,8 +94,15 @@ def test_a_recall_is_announced_again(page: Page, live_server: str, kiosk: Api,
     open_board(page, live_server)
     staff.act("loket-1", "call-next")
     staff.act("loket-1", "recall")
-    page.wait_for_function("window.antrianBoard.played.filter(e => e.clip === 'chime')"
-                           ".length >= 2", timeout=30_000)
+    page.wait_for_function("window.antrianBoard.played.filter(e => e.clip === 'huruf-a')"
+                           ".length >= 2 && window.antrianBoard.played.every(e => e.end)",
+                           timeout=30_000)
+    assert [e["clip"] for e in played(page)] == [
+        "chime", "nomor-antrian", "huruf-a", "satu", "silakan-menuju", "loket", "satu",
+        "huruf-a", "satu", "loket", "satu"]
+    # The recall moves the ticket's row to the top of the last calls; no second row.
+    expect(page.locator("#last-calls .row")).to_have_count(1)
+    expect(page.locator("#last-calls .row").first).to_contain_text("A-001")
 
 
 def test_an_english_board_filtered_to_some_services(page: Page, live_server: str, kiosk: Api,
@@ -102,47 +118,6 @@ def test_an_english_board_filtered_to_some_services(page: Page, live_server: str
     page.wait_for_function("window.antrianBoard.played.length >= 7", timeout=30_000)
     assert [e["clip"] for e in played(page)][:5] == [
         "chime", "nomor-antrian", "huruf-c", "one", "silakan-menuju"]
-
-
-@pytest.mark.parametrize(("width", "height"), VIEWPORTS)
-def test_the_board_fits_the_screen_and_is_saved_as_a_screenshot(
-    browser: Browser, live_server: str, kiosk: Api, staff: Api, artifacts: Path,
-    width: int, height: int,
-) -> None:
-    for service in ("pendaftaran", "pendaftaran", "umum", "gigi", "kia", "lab", "apotek"):
-        kiosk.ticket(service=service)
-    for counter in ("loket-1", "loket-2", "poli-umum", "poli-gigi", "kia"):
-        staff.act(counter, "call-next")
-    staff.act("lab", "pause")
-    page = browser.new_page(viewport={"width": width, "height": height}, locale="id-ID")
-    open_board(page, live_server)
-    expect(page.locator("#call-number")).to_have_text("D-001")
-    page.screenshot(path=str(artifacts / f"board-{width}x{height}.png"))
-    spilled = page.evaluate("""() => {
-        const bad = [];
-        const within = (r, o) => r.left >= o.left - 1 && r.right <= o.right + 1 &&
-                                 r.top >= o.top - 1 && r.bottom <= o.bottom + 1;
-        const screen = {left: 0, top: 0, right: innerWidth, bottom: innerHeight};
-        for (const el of document.querySelectorAll('.panel, .panel *, .top *')) {
-            if (!el.offsetParent && el.tagName !== 'BODY') continue;  // not displayed
-            const r = el.getBoundingClientRect();
-            if (r.width === 0 && r.height === 0) continue;
-            const panel = el.closest('.panel') || el.closest('.top');
-            if (!within(r, screen) || (panel && el !== panel &&
-                                       !within(r, panel.getBoundingClientRect()))) {
-                bad.push(el.id || el.className || el.tagName);
-            }
-        }
-        for (const id of ['call-number', 'call-counter', 'time']) {
-            const el = document.getElementById(id);
-            if (el.scrollWidth > el.clientWidth + 1) bad.push(id + ' (text cut)');
-        }
-        return bad;
-    }""")
-    assert spilled == []
-    counters = page.locator("#counters .row:visible")
-    assert counters.count() == 7, "every counter is listed"
-    page.close()
 
 
 @pytest.fixture
@@ -170,15 +145,19 @@ def test_the_board_recovers_by_itself_after_a_server_restart(
         assert JsonClient(other, token).post("/api/v1/counters/loket-1/call-next").status == 200
     with server_process(env, log_path=log, port=port) as base:
         expect(page.locator("#offline")).to_be_hidden(timeout=20_000)
-        # The snapshot on reconnect brings the call it missed...
+        # The snapshot on reconnect brings the call it missed, shown and spoken once...
         expect(page.locator("#counters .row", has_text="Loket 1")).to_contain_text("A-001")
         expect(page.locator("#call-number")).to_have_text("A-001")
         expect(page.locator("#services .row", has_text="Pendaftaran")).to_contain_text("2")
+        a001 = ["chime", "nomor-antrian", "huruf-a", "satu", "silakan-menuju", "loket", "satu"]
+        assert clips_said(page, 7) == a001
         # ...and live events flow again.
         token = JsonClient(base).post("/api/v1/auth/login",
                                       {"username": "petugas", "password": "demo"}).body["token"]
         JsonClient(base, token).post("/api/v1/counters/loket-2/call-next")
         expect(page.locator("#counters .row", has_text="Loket 2")).to_contain_text("A-002")
+        assert clips_said(page, 14) == [*a001, "chime", "nomor-antrian", "huruf-a", "dua",
+                                        "silakan-menuju", "loket", "dua"]
         truth = JsonClient(base).get("/api/v1/facilities/pkm-demo/board").body
         shown = page.evaluate("window.antrianBoard.state()")
         assert shown["seq"] == truth["seq"]
@@ -194,3 +173,25 @@ def test_staff_change_the_running_text_and_the_board_shows_it_live(page: Page, l
                              headers=staff.headers())
     assert reply.status_code == 200
     expect(page.locator("#running-text")).to_have_text("Poli Gigi tutup pukul 12.00 hari ini.")
+
+
+def test_a_board_opened_with_its_device_token_heartbeats_every_30_seconds(
+    page: Page, live_server: str, engine: Any
+) -> None:
+    def status() -> dict[str, Any]:
+        with engine.connect() as conn:
+            return conn.scalar(select(Device.status).where(Device.code == "display-1")) or {}
+
+    with engine.begin() as conn:
+        conn.execute(update(Device).where(Device.code == "display-1").values(status={}))
+    page.clock.install()
+    open_board(page, live_server, "?token=demo-display&lang=en&services=gigi,kia")
+    wait_until(lambda: status().get("connected") is True, what="the board's connect")
+    assert status() == {"connected": True, "lang": "en", "services": ["gigi", "kia"],
+                        "sound": "on"}
+    assert page.evaluate("window.antrianBoard.heartbeats") == []
+    page.clock.run_for(30_000)
+    page.wait_for_function("window.antrianBoard.heartbeats.length === 1")
+    ack = page.evaluate("window.antrianBoard.heartbeats[0]")
+    assert ack["device"] == "display-1" and ack["received_at"].endswith("+07:00")
+    assert status()["seq"] == page.evaluate("window.antrianBoard.state().seq")

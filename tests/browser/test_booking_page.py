@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from kiosk.agent import Options, create_agent
@@ -19,7 +17,7 @@ PATIENT = {"nik": "3578014507850002", "name": "Siti Aminah", "phone": "081234567
 
 
 def fill_and_book(page: Page, base: str, service: str = "umum") -> str:
-    page.goto(f"{base}/book")
+    page.goto(f"{base}/book?facility=pkm-demo")
     page.click(f"[data-service={service}]")
     page.fill("#nik", PATIENT["nik"])
     page.fill("#name", PATIENT["name"])
@@ -52,7 +50,7 @@ def test_book_on_the_page_and_follow_the_ticket_to_the_call(
 
 def test_the_page_shows_the_rule_that_failed_next_to_its_field(page: Page,
                                                                live_server: str) -> None:
-    page.goto(f"{live_server}/book")
+    page.goto(f"{live_server}/book?facility=pkm-demo")
     page.click("[data-service=gigi]")
     page.fill("#nik", "123")
     page.fill("#name", "Budi")
@@ -83,13 +81,6 @@ def test_the_booking_page_is_installable(page: Page, live_server: str) -> None:
     assert manifest["start_url"] == "/book" and manifest["display"] == "standalone"
     assert {icon["sizes"] for icon in manifest["icons"]} == {"192x192", "512x512"}
     page.wait_for_function("navigator.serviceWorker.getRegistration().then(r => !!r)")
-
-
-@pytest.fixture
-def printer() -> Iterator[FakePrinter]:
-    device = FakePrinter().start()
-    yield device
-    device.stop()
 
 
 def test_a_scanner_typing_the_code_and_enter_checks_in_and_prints(

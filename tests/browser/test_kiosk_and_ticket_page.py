@@ -16,13 +16,6 @@ from tests.support.servers import serve_in_thread
 
 
 @pytest.fixture
-def printer() -> Iterator[FakePrinter]:
-    device = FakePrinter().start()
-    yield device
-    device.stop()
-
-
-@pytest.fixture
 def kiosk_page(live_server: str, printer: FakePrinter, tmp_path: Path) -> Iterator[str]:
     """The kiosk agent served on loopback, as on the kiosk box."""
     app = create_agent(Options(server=live_server, device_token="demo-kiosk",

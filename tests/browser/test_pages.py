@@ -39,7 +39,8 @@ def test_the_front_page_in_english(page: Page, live_server: str) -> None:
     page.get_by_role("link", name="English").click()
     expect(page.locator("h1")).to_have_text("Health centre queues")
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page.get_by_role("link", name="Waiting-room screen")).to_have_attribute(
+    demo = page.locator("[data-facility=pkm-demo]")
+    expect(demo.get_by_role("link", name="Waiting-room screen")).to_have_attribute(
         "href", "/display/pkm-demo?lang=en")
 
 

@@ -26,16 +26,10 @@ def engine(sqlite_engine: Any) -> Any:
     return sqlite_engine
 
 
-@pytest.fixture
-def printer() -> Iterator[FakePrinter]:
-    device = FakePrinter().start()
-    yield device
-    device.stop()
-
-
 def make_agent(server: str, printer: str, spool: Path, **extra: Any) -> Any:
     options = Options(server=server, device_token="demo-kiosk", printer=printer, spool=spool,
-                      retry_seconds=0.2, heartbeat_seconds=0.4, staff_pin="2468", **extra)
+                      retry_seconds=0.2, heartbeat_seconds=0.4, staff_pin="2468",
+                      server_retry_seconds=1.0, **extra)
     return create_agent(options)
 
 
@@ -118,7 +112,9 @@ def test_paper_out_keeps_the_job_and_staff_see_it(agent: Any, printer: FakePrint
                                                   staff: Api) -> None:
     printer.paper = "out"
     reply = take(agent)
-    assert reply["printed"] is False and "paper out" in reply["message"]
+    # The patient reads plain words; the technical state goes to staff and the heartbeat.
+    assert reply["printed"] is False and reply["message"].startswith("Printer sedang bermasalah")
+    assert "paper" not in reply["message"]
 
     def console_sees_paper_out() -> bool:
         devices = staff.get("/api/v1/counters/loket-1").get_json()["devices"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -157,14 +156,6 @@ def test_a_client_that_asks_again_gets_a_fresh_snapshot(app: Any, client: Any,
     assert ack == {"seq": 1}
     snapshot = events(board, "snapshot")[0]
     assert snapshot["seq"] == 1 and snapshot["services"][0]["waiting"] == 1
-
-
-@pytest.fixture
-def listeners() -> Iterator[list[Listener]]:
-    made: list[Listener] = []
-    yield made
-    for listener in made:
-        listener.close()
 
 
 def test_a_real_socketio_client_over_websocket_hears_the_call(

@@ -14,6 +14,10 @@ MAX_CALLS = 10
 
 
 class BoardState:
+    """The rules of board.js: a snapshot is the truth; an event is applied when it is the
+    next `seq` of the same `epoch`; a gap, another epoch, or a `seq` at or below the one
+    the board holds (the server's numbers went back) asks for a snapshot."""
+
     def __init__(self) -> None:
         self.state: dict[str, Any] | None = None
         self.resyncs = 0
@@ -28,11 +32,12 @@ class BoardState:
             self.state = copy.deepcopy(data)
 
     def apply(self, name: str, event: dict[str, Any]) -> bool:
-        """Apply one event; False when a gap means the caller must ask for a snapshot."""
+        """Apply one event; False when the caller must ask for a snapshot."""
         with self.lock:
-            if self.state is None or event["seq"] <= self.state["seq"]:
-                return True  # already part of the snapshot
-            if event["seq"] != self.state["seq"] + 1:
+            if self.state is None:
+                return True  # the snapshot that follows the connect includes it
+            if (event.get("epoch") != self.state.get("epoch")
+                    or event["seq"] != self.state["seq"] + 1):
                 self.resyncs += 1
                 return False
             getattr(self, "_" + name.replace(".", "_"))(event)

@@ -1,0 +1,94 @@
+"""Desk use cases beyond "next": call a given number to the counter, and change a ticket's
+priority with who and why on record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..domain.counters import parse_reason, parse_ticket_number, priority_change
+from ..domain.errors import NotFound
+from ..domain.priority import queue_key
+from .auth import Principal
+from .counter_actions import call_ticket, require_open
+from .counter_guard import AtCounter, Guard, at_counter
+from .events import queue_changed, ticket_changed
+from .ports import Clock, UnitOfWork
+from .views import queue_days, ticket_view
+
+PRIORITY_CHANGED = "priority_changed"  # the history row's kind
+
+
+def _ticket_at(uow: UnitOfWork, at: AtCounter, typed: str) -> Any:
+    """A ticket of the counter's services in today's (and last night's) queue, by the
+    number staff typed; NotFound (`ticket_not_found`) says which counter looked."""
+    counter = at.counter
+    number = parse_ticket_number(typed, [link.service.prefix for link in counter.links])
+    days = queue_days(at.now, counter.facility.timezone)
+    service_ids = [link.service_id for link in counter.links]
+    ticket = uow.tickets.ticket_by_number(service_ids, days, number, lock=True)
+    if ticket is None:
+        raise NotFound(
+            f"Nomor {number} tidak ada di antrean {counter.name} hari ini.",
+            f"Number {number} is not in today's queue of {counter.name}.",
+            code="ticket_not_found",
+        )
+    return ticket
+
+
+def call_number(
+    uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str, number: str,
+    facility_code: str | None = None, notify_at: int | None = None,
+    guard: Guard | None = None,
+) -> dict[str, Any]:
+    """Call the waiting ticket `number` (as staff type it: `A-012`, `a12`) to this counter,
+    finishing whoever it still holds, as "next" does; returns the called ticket.
+
+    Raises `invalid_number` (422), `ticket_not_found` (404), InvalidTransition (409, e.g.
+    the number is being called elsewhere or is done), `counter_paused`, StaleView and
+    `idempotency_key_reused`.
+    """
+    def perform(at: AtCounter) -> dict[str, Any]:
+        require_open(at.counter)
+        ticket = _ticket_at(uow, at, number)
+        return call_ticket(uow, at, ticket, principal, notify_at, by="call_number")
+
+    return at_counter(uow, clock, principal, counter_code, facility_code, guard,
+                      "call-number", {"number": number}, perform)
+
+
+def change_priority(
+    uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str, number: str,
+    priority: str, reason: str, facility_code: str | None = None,
+    guard: Guard | None = None,
+) -> dict[str, Any]:
+    """Give ticket `number` (of the counter's services) another priority class, recorded
+    as a `priority_changed` history row with the actor, `from`, `to` and `reason`.
+
+    A waiting ticket takes its new place in line at once (its queue key is worked out again
+    from when it started waiting); the visit keeps the class for its next stations.
+    Returns the ticket. Raises `invalid_number`, `invalid_priority`, `reason_required`
+    (422), `ticket_not_found` (404), `ticket_closed`, `priority_unchanged`, StaleView and
+    `idempotency_key_reused` (409).
+    """
+    why = parse_reason(reason)
+
+    def perform(at: AtCounter) -> dict[str, Any]:
+        ticket = _ticket_at(uow, at, number)
+        before = ticket.priority
+        new = priority_change(ticket.status, ticket.number, before, priority)
+        ticket.priority = new.value
+        ticket.visit.priority = new.value
+        if ticket.status == "waiting" and ticket.waiting_since is not None:
+            ticket.queue_key = queue_key(new, ticket.waiting_since)
+        uow.tickets.add_event(
+            ticket_id=ticket.id, facility_id=ticket.facility_id, kind=PRIORITY_CHANGED,
+            at=at.now, actor=principal.actor, counter_id=at.counter.id,
+            data={"number": ticket.number, "from": before, "to": new.value, "reason": why},
+        )
+        uow.flush()
+        ticket_changed(uow, ticket, at.now)
+        queue_changed(uow, at.counter.facility, at.now, [ticket.service])
+        return ticket_view(uow, ticket, at.now, staff=True)
+
+    return at_counter(uow, clock, principal, counter_code, facility_code, guard, "priority",
+                      {"number": number, "priority": priority, "reason": why}, perform)

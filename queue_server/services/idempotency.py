@@ -1,0 +1,53 @@
+"""Idempotency-Key: a request sent again with the same key gets the first answer again.
+
+One rule for bookings, kiosk walk-ins and counter actions (the IETF draft
+"The Idempotency-Key HTTP Header Field"): the same key with the same request replays
+the first result; the same key with another request is refused, 409
+`idempotency_key_reused`. Keys are stored with a prefix naming who may use them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from ..domain.errors import DomainError
+from .ports import UnitOfWork
+
+
+def fingerprint(*parts: Any) -> str:
+    """A request's identity for its key: SHA-256 hex of its parts as sorted JSON."""
+    body = json.dumps(parts, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def previous(uow: UnitOfWork, key: str | None, print_: str) -> Any | None:
+    """The stored row of `key` when this same request came before; None when the key is
+    new (or None). Raises DomainError `idempotency_key_reused` (409) when the key came
+    with another request."""
+    if key is None:
+        return None
+    seen = uow.tickets.idempotency(key)
+    if seen is None:
+        return None
+    if seen.fingerprint != print_:
+        raise DomainError("Idempotency-Key ini sudah dipakai untuk permintaan lain.",
+                          "This Idempotency-Key was used for a different request.",
+                          code="idempotency_key_reused")
+    return seen
+
+
+def replayed(uow: UnitOfWork, key: str | None, print_: str) -> dict[str, Any] | None:
+    """The reply first given to this same keyed request, or None when the key is new.
+
+    Raises `idempotency_key_reused` like `previous`, also for a key stored without a
+    reply (another kind of request)."""
+    seen = previous(uow, key, print_)
+    if seen is None:
+        return None
+    if seen.response is None:
+        raise DomainError("Idempotency-Key ini sudah dipakai untuk permintaan lain.",
+                          "This Idempotency-Key was used for a different request.",
+                          code="idempotency_key_reused")
+    return dict(seen.response)

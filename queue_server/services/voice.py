@@ -1,0 +1,65 @@
+"""The board's voice as the server knows it: which clips are recorded, and what a call says.
+
+The clips are the OGG files under `display_board/static/sounds/{lang}/`, listed once per
+process; the rules of speech are the domain's (`queue_server/domain/speech.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..domain.speech import announcement, unspoken_words
+
+SOUNDS = Path(__file__).resolve().parents[2] / "display_board" / "static" / "sounds"
+LANGS = ("id", "en")
+
+
+@cache
+def available_clips(lang: str) -> frozenset[str]:
+    """The clip names recorded for `lang` (read from disk once per process)."""
+    return frozenset(path.stem for path in (SOUNDS / lang).glob("*.ogg"))
+
+
+def counter_number(counter: Any) -> int:
+    """The number a counter is called by when its name cannot be spoken: its place on
+    the board, counting from one."""
+    return int(counter.position or 0) + 1
+
+
+def call_clips(number: str, counter: Any, short: bool = False) -> dict[str, list[str]] | None:
+    """The clips of a call to `counter` in each board language (None without a counter)."""
+    if counter is None:
+        return None
+    return {lang: announcement(number, counter.name, lang, available_clips(lang),
+                               counter_number(counter), short=short) for lang in LANGS}
+
+
+def announce_fields(number: str, counter: Any) -> dict[str, Any]:
+    """`announce` (the full sentence) and `announce_short` (the phrase for a call queued
+    behind another), as `ticket.called` and the board snapshot's last calls carry them."""
+    return {"announce": call_clips(number, counter),
+            "announce_short": call_clips(number, counter, short=True)}
+
+
+def unspoken(names: Iterable[str]) -> dict[str, list[str]]:
+    """Per language, the words of `names` with no clip of their own (spelled instead)."""
+    names = list(names)
+    return {lang: words for lang in LANGS
+            if (words := unspoken_words(names, lang, available_clips(lang)))}
+
+
+def warning_lines(names: Iterable[str], config_hint: str = "FILE") -> list[str]:
+    """One warning line per language with words that have no clip, for the command line."""
+    return [f"warning: no {lang} voice clips for: {', '.join(words)} (spelled letter by "
+            f"letter; record them with python -m display_board.make_sounds --config "
+            f"{config_hint})" for lang, words in unspoken(names).items()]
+
+
+def configured_counter_names(uow: Any) -> list[str]:
+    """The names of every active counter of every facility in the database."""
+    with uow:
+        return [counter.name for facility in uow.directory.facilities()
+                for counter in uow.directory.counters(facility.id)]

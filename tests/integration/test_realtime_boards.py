@@ -1,0 +1,122 @@
+"""Boards over Socket.IO: device heartbeats, what a call carries for the voice, and the
+resync rules (epoch, seq) that the board page and its Python twin follow."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from queue_server.persistence.models import Device
+from tests.conftest import Api
+from tests.support.board_state import BoardState
+from tests.support.clock import FakeClock
+from tests.support.live import Listener
+from tests.support.servers import wait_until
+
+
+def sock(app: Any, client: Any, auth: dict[str, Any]) -> Any:
+    return app.extensions["socketio"].test_client(app, auth=auth, flask_test_client=client)
+
+
+def received(sc: Any) -> list[tuple[str, dict[str, Any]]]:
+    return [(m["name"], m["args"][0]) for m in sc.get_received()]
+
+
+def display(engine: Any) -> tuple[Any, dict[str, Any]]:
+    """The demo display device's last_seen_at and status, as the database holds them."""
+    with engine.connect() as conn:
+        row = conn.execute(select(Device.last_seen_at, Device.status)
+                           .where(Device.code == "display-1")).one()
+    return row[0], row[1]
+
+
+def test_a_board_with_its_device_token_heartbeats_over_its_socket(
+    live_server: str, engine: Any, clock: FakeClock, listeners: list[Listener]
+) -> None:
+    board = Listener(live_server, {"facility": "pkm-demo", "token": "demo-display",
+                                   "lang": "en", "services": ["gigi"]})
+    listeners.append(board)
+    assert board.wait_event("snapshot")["facility"]["code"] == "pkm-demo"
+    wait_until(lambda: display(engine)[0] == clock.now(), what="the connect to be recorded")
+    assert display(engine)[1] == {"connected": True, "lang": "en", "services": ["gigi"]}
+    clock.advance(seconds=30)
+    ack = board.sio.call("heartbeat", {"lang": "en", "services": ["gigi"], "sound": "blocked",
+                                       "seq": 4, "token": "never stored"}, timeout=10)
+    assert ack == {"received_at": "2026-11-23T08:00:30+07:00", "device": "display-1"}
+    seen, status = display(engine)
+    assert seen == clock.now()
+    assert status == {"connected": True, "lang": "en", "services": ["gigi"],
+                      "sound": "blocked", "seq": 4}
+    clock.advance(seconds=5)
+    board.close()
+    wait_until(lambda: display(engine)[1]["connected"] is False,
+               what="the disconnect to be recorded")
+    assert display(engine)[0] == clock.now()
+
+
+@pytest.mark.parametrize("token", [None, "demo-kiosk", "not-a-token"])
+def test_a_board_without_a_display_token_still_works_but_records_nothing(
+    live_server: str, engine: Any, kiosk: Api, staff: Api, listeners: list[Listener],
+    token: str | None,
+) -> None:
+    before = display(engine)
+    auth = {"facility": "pkm-demo", **({"token": token} if token else {})}
+    board = Listener(live_server, auth)
+    listeners.append(board)
+    board.wait_event("snapshot")
+    ack = board.sio.call("heartbeat", {"lang": "id"}, timeout=10)
+    assert ack["error"]["code"] == "not_a_device"
+    kiosk.ticket()
+    staff.act("loket-1", "call-next")
+    assert board.wait_event("ticket.called")["ticket"]["number"] == "A-001"
+    assert display(engine) == before
+
+
+def test_a_call_carries_both_phrases_and_the_snapshot_keeps_them_with_seq_and_time(
+    app: Any, client: Any, kiosk: Api, staff: Api
+) -> None:
+    kiosk.ticket()
+    board = sock(app, client, {"facility": "pkm-demo"})
+    board.get_received()
+    staff.act("loket-2", "call-next")
+    called = next(d for n, d in received(board) if n == "ticket.called")
+    assert called["announce"]["id"] == [
+        "nomor-antrian", "huruf-a", "satu", "silakan-menuju", "loket", "dua"]
+    assert called["announce_short"] == {"id": ["huruf-a", "satu", "loket", "dua"],
+                                        "en": ["huruf-a", "one", "counter", "two"]}
+    rest = client.get("/api/v1/facilities/pkm-demo/board").get_json()
+    board.emit("snapshot", {})
+    snapshot = next(d for n, d in received(board) if n == "snapshot")
+    for last in (snapshot["last_calls"][0], rest["last_calls"][0]):
+        assert (last["seq"], last["at"]) == (called["seq"], called["at"])
+        assert last["announce"] == called["announce"]
+        assert last["announce_short"] == called["announce_short"]
+    assert snapshot["epoch"] == called["epoch"]
+
+
+def test_ruang_kia_is_spelled_on_every_board(app: Any, client: Any, kiosk: Api,
+                                             staff: Api) -> None:
+    kiosk.ticket(service="kia")
+    board = sock(app, client, {"facility": "pkm-demo"})
+    board.get_received()
+    staff.act("kia", "call-next")
+    called = next(d for n, d in received(board) if n == "ticket.called")
+    assert called["announce"]["id"][-4:] == ["ruang", "huruf-k", "huruf-i", "huruf-a"]
+    assert called["announce"]["en"][-4:] == ["room", "huruf-k", "huruf-i", "huruf-a"]
+
+
+def test_the_twin_resyncs_on_a_new_epoch_and_on_a_seq_that_went_back(
+    app: Any, client: Any, kiosk: Api
+) -> None:
+    board = sock(app, client, {"facility": "pkm-demo"})
+    twin = BoardState()
+    twin.snapshot(received(board)[0][1])
+    kiosk.ticket()
+    event = received(board)[0][1]
+    assert twin.apply("queue.changed", event) and twin.seq == event["seq"]
+    assert not twin.apply("queue.changed", event)  # the same number again: went back
+    assert not twin.apply("queue.changed", {**event, "seq": event["seq"] + 1,
+                                            "epoch": "restored"})
+    assert twin.resyncs == 2
