@@ -158,6 +158,9 @@ def _patient_routes(app: Flask, parts: Parts) -> None:
             return _failure(exc, lang)
         return _issued(parts, tkt, lang, checked_in=True)
 
+
+
+def _job_routes(app: Flask, parts: Parts) -> None:
     @app.get("/api/jobs/<job_id>")
     def job(job_id: str) -> ResponseReturnValue:
         """Whether a ticket printed: "printed", "waiting", "shown" or "unknown"."""
@@ -180,6 +183,7 @@ def create_agent(options: Options) -> Flask:
                                options.pin_wait_seconds))
     app.extensions["kiosk"] = parts
     _patient_routes(app, parts)
+    _job_routes(app, parts)
     staff_routes(app, parts)
     return app
 

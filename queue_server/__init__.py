@@ -22,6 +22,20 @@ from .persistence.migrate import SchemaOutOfDate, require_current_schema
 from .runtime import Runtime, csrf
 
 
+def _register_routes(app: Flask) -> None:
+    """The API, the pages (front page, console, board, patient pages) and health checks."""
+    import display_board
+    from mobile_api import init_api
+
+    from . import console, health, home, patient
+    from .logs import install_request_ids
+
+    init_api(app)
+    install_request_ids(app)
+    for blueprint in (health.bp, console.bp, display_board.bp, patient.bp, home.bp):
+        app.register_blueprint(blueprint)
+
+
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app. `config` overrides the environment (tests pass DATABASE_URL, a clock)."""
     app = Flask(__name__)
@@ -48,20 +62,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["antrian"] = runtime
     csrf.init_app(app)
 
-    import display_board
-    from mobile_api import init_api
-
-    from . import console, health, home, patient
-    from .logs import install_request_ids
     from .realtime import SocketNotifier, init_realtime
 
-    init_api(app)
-    install_request_ids(app)
-    app.register_blueprint(health.bp)
-    app.register_blueprint(console.bp)
-    app.register_blueprint(display_board.bp)
-    app.register_blueprint(patient.bp)
-    app.register_blueprint(home.bp)
+    _register_routes(app)
     socketio = init_realtime(app)
     runtime.notifier = SocketNotifier(socketio)
     webhook = app.config.get("NOTIFY_WEBHOOK_URL")
