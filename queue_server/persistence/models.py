@@ -77,6 +77,12 @@ class Facility(Base):
     # Renewed whenever `event_seq` may go back (a restore): clients that follow `seq`
     # resync when it changes.
     epoch: Mapped[str] = mapped_column(String(32), default=new_epoch, server_default="")
+    # Local closures (date → reason, ISO dates as keys) and whether cuti bersama (joint
+    # leave days) closes the facility; national holidays come from the calendar.
+    closed_dates: Mapped[dict[str, str]] = mapped_column(JSON, default=dict,
+                                                         server_default="{}")
+    joint_leave_closes: Mapped[bool] = mapped_column(Boolean, default=True,
+                                                     server_default="1")
 
     services: Mapped[list[Service]] = relationship(
         back_populates="facility", order_by="Service.position"
@@ -100,6 +106,13 @@ class Service(Base):
     walkin_limit: Mapped[int | None] = mapped_column(Integer, nullable=True)
     avg_minutes: Mapped[float] = mapped_column(Float, default=5.0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Dates this service alone is closed (ISO date → reason); whether it stays open on
+    # national holidays (an emergency room); the latest time a same-day booking is taken.
+    closed_dates: Mapped[dict[str, str]] = mapped_column(JSON, default=dict,
+                                                         server_default="{}")
+    open_on_holidays: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                   server_default="0")
+    booking_cutoff: Mapped[str | None] = mapped_column(String(5), nullable=True)
 
     facility: Mapped[Facility] = relationship(back_populates="services")
 
@@ -205,7 +218,7 @@ class TicketEvent(Base):
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), index=True)
     facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"))
-    kind: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(24))
     at: Mapped[datetime] = mapped_column(index=True)
     actor: Mapped[str] = mapped_column(String(80))
     counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"), nullable=True)
@@ -214,92 +227,35 @@ class TicketEvent(Base):
     seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
-class User(Base):
-    __tablename__ = "users"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(60), unique=True)
-    password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[str] = mapped_column(String(12))
-    facility_id: Mapped[int | None] = mapped_column(ForeignKey("facilities.id"), nullable=True)
-    full_name: Mapped[str] = mapped_column(String(120), default="")
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
+class CityClosure(Base):
+    """A date every facility of the deployment is closed (a city-wide local closure)."""
 
-    facility: Mapped[Facility | None] = relationship()
+    __tablename__ = "city_closures"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    reason: Mapped[str] = mapped_column(String(200))
 
 
-class AuthToken(Base):
-    """A staff login: the bearer token's hash, so a stolen database holds no usable token."""
+class DayClose(Base):
+    """A service's day closed at its end: its open tickets became no-shows. The row is the
+    claim that makes the close happen once, whichever process gets there first."""
 
-    __tablename__ = "auth_tokens"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
-    created_at: Mapped[datetime]
-    expires_at: Mapped[datetime]
-    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
-
-    user: Mapped[User] = relationship()
+    __tablename__ = "day_closes"
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    closed_at: Mapped[datetime]
+    tickets: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
-class Device(Base):
-    __tablename__ = "devices"
-    __table_args__ = (UniqueConstraint("facility_id", "code"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"))
-    code: Mapped[str] = mapped_column(String(40))
-    kind: Mapped[str] = mapped_column(String(10))
-    name: Mapped[str] = mapped_column(String(120), default="")
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    last_seen_at: Mapped[datetime | None] = mapped_column(nullable=True)
-    status: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+# The other half of the schema; imported here so `models` names every table.
+from .access_models import (  # noqa: E402
+    AuthToken,
+    Device,
+    IdempotencyKey,
+    LoginAttempt,
+    Notification,
+    User,
+)
 
-    facility: Mapped[Facility] = relationship()
-
-
-class LoginAttempt(Base):
-    """Every login try, kept to slow down guessing and to audit who tried what."""
-
-    __tablename__ = "login_attempts"
-    __table_args__ = (Index("ix_login_attempts_username_at", "username", "at"),
-                      Index("ix_login_attempts_address_at", "address", "at"))
-    id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(60))
-    address: Mapped[str] = mapped_column(String(64))
-    at: Mapped[datetime]
-    ok: Mapped[bool] = mapped_column(Boolean)
-
-
-class IdempotencyKey(Base):
-    """A client's Idempotency-Key: the same request again returns the same answer.
-
-    Each is stored with a prefix saying who may use it (`booking:…`, `kiosk:{device id}:…`,
-    `walk-in:staff:{user id}:…`, `counter:{counter id}:…`), so two clients' keys never
-    meet."""
-
-    __tablename__ = "idempotency_keys"
-    key: Mapped[str] = mapped_column(String(160), primary_key=True)
-    fingerprint: Mapped[str] = mapped_column(String(64))
-    visit_code: Mapped[str] = mapped_column(String(16))
-    created_at: Mapped[datetime]
-    # The reply first given, for actions whose answer is not simply the visit (counters).
-    response: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-
-
-class Notification(Base):
-    """A message for a patient's phone (through the configured webhook), sent once."""
-
-    __tablename__ = "notifications"
-    __table_args__ = (UniqueConstraint("ticket_id", "kind"),
-                      Index("ix_notifications_due", "status", "next_attempt_at"))
-    id: Mapped[int] = mapped_column(primary_key=True)
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
-    facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"))
-    kind: Mapped[str] = mapped_column(String(30))
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
-    status: Mapped[str] = mapped_column(String(10), default="pending")
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[datetime]
-    last_error: Mapped[str | None] = mapped_column(String(300), nullable=True)
-    created_at: Mapped[datetime]
-    sent_at: Mapped[datetime | None] = mapped_column(nullable=True)
+__all__ = ["AuthToken", "Base", "CityClosure", "Counter", "CounterService", "DailySequence",
+           "DayClose", "Device", "Facility", "IdempotencyKey", "LoginAttempt", "Notification",
+           "Service", "Ticket", "TicketEvent", "User", "Visit", "new_epoch"]
