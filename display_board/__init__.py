@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 from flask.typing import ResponseReturnValue
 
+from queue_server.domain.identity import normalise_reference
 from queue_server.runtime import current
 from queue_server.services import queries
 
@@ -15,8 +16,11 @@ bp = Blueprint("display_board", __name__, url_prefix="/display", template_folder
 @bp.get("/<facility>")
 def board(facility: str) -> ResponseReturnValue:
     rt = current()
+    # The codes as the API reads them (full-width, case, spaces around): one spelling.
+    facility = normalise_reference(facility, "facility", "Kode fasilitas", "The facility code")
     snapshot = queries.board(rt.uow(write=False), rt.clock, facility)  # 404 if unknown
     lang = "en" if request.args.get("lang") == "en" else "id"
-    services = [s for s in request.args.get("services", "").split(",") if s]
+    services = [normalise_reference(s, "service", "Kode layanan", "The service code")
+                for s in request.args.get("services", "").split(",") if s.strip()]
     return render_template("display_board/board.html", facility=snapshot["facility"],
                            lang=lang, services=services)

@@ -15,6 +15,10 @@ PATIENT = {
         "printer": "Printer sedang bermasalah. Foto kode QR di layar ini atau catat nomor "
                    "Anda; petugas dapat mencetak ulang tiket Anda.",
         "bad_request": "Permintaan tidak valid.",
+        "no_code": "Ketik atau pindai kode booking Anda.",
+        "code_too_long": "Kode booking terlalu panjang. Periksa kode Anda atau hubungi "
+                         "petugas.",
+        "unknown_job": "Tiket itu tidak dikenal.",
         "screen_out": "Kertas printer habis. Nomor antrean tetap dapat diambil: nomor dan "
                       "kode QR-nya tampil di layar.",
         "screen_offline": "Printer sedang tidak dapat mencetak. Nomor antrean tetap dapat "
@@ -33,6 +37,9 @@ PATIENT = {
         "printer": "The printer has a problem. Take a photo of the QR code on this screen or "
                    "note your number; the staff can reprint your ticket.",
         "bad_request": "Invalid request.",
+        "no_code": "Type or scan your booking code.",
+        "code_too_long": "That booking code is too long. Check your code or ask the staff.",
+        "unknown_job": "That ticket is not known.",
         "screen_out": "The printer is out of paper. You can still take a number: it is shown "
                       "on the screen with its QR code.",
         "screen_offline": "The printer cannot print right now. You can still take a number: "
@@ -89,6 +96,7 @@ STAFF = {
         "wrong_pin": "PIN salah.", "no_pin": "Menu petugas belum diaktifkan (--staff-pin-file).",
         "throttled": "Terlalu banyak percobaan PIN. Coba lagi dalam {s} detik.",
         "nothing": "Belum ada tiket.", "unknown_job": "Tiket itu tidak ada dalam daftar.",
+        "choose_job": "Pilih tiket yang akan dicetak ulang.",
         "reprinted": "Tiket {number} dicetak ulang.",
         "not_reprinted": "Tiket {number} belum dapat dicetak: {words}.",
     },
@@ -116,6 +124,7 @@ STAFF = {
         "wrong_pin": "Wrong PIN.", "no_pin": "The staff menu is not enabled (--staff-pin-file).",
         "throttled": "Too many PIN attempts. Try again in {s} seconds.",
         "nothing": "No ticket yet.", "unknown_job": "That ticket is not in the list.",
+        "choose_job": "Choose the ticket to reprint.",
         "reprinted": "Ticket {number} reprinted.",
         "not_reprinted": "Ticket {number} cannot be printed yet: {words}.",
     },

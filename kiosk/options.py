@@ -36,6 +36,7 @@ class Options:
     request_timeout: float = 8.0  # one request to the server
     server_retry_seconds: float = 30.0  # a tap is retried (same key) this long
     idle_seconds: float = 8.0  # the touch page returns to its defaults after this
+    message_seconds: float = 8.0  # a message for the patient stays this long (or a new tap)
     pin_free_tries: int = 5
     pin_wait_seconds: float = 30.0  # the first wait after the free tries; doubles after
 

@@ -16,6 +16,7 @@ log = logging.getLogger("kiosk")
 
 # Answers that mean "try again" (a proxy or the server was busy): safe with the same key.
 RETRY_STATUSES = (502, 503, 504)
+LAST_TRY = 0.25  # seconds: the shortest try worth making before the retry window ends
 
 
 class ServerUnreachable(Exception):
@@ -89,18 +90,20 @@ class QueueServer:
             try:
                 return self._call("POST", "/api/v1/kiosk/tickets", body, lang,
                                   {"Idempotency-Key": key},
-                                  timeout=max(min(self.timeout, left), 0.1))
+                                  timeout=max(min(self.timeout, left), LAST_TRY))
             except ServerRefused as exc:
-                if exc.status not in RETRY_STATUSES or time.monotonic() + pause >= deadline:
+                if exc.status not in RETRY_STATUSES:
                     raise
-                reason = f"HTTP {exc.status}"
+                failure: Exception = exc
             except ServerUnreachable as exc:
-                if time.monotonic() + pause >= deadline:
-                    raise
-                reason = str(exc)
+                failure = exc
+            left = deadline - time.monotonic()
+            if left <= LAST_TRY:  # the window is used up: now the patient is told
+                raise failure
             log.warning("ticket request %s got no answer (%s); retrying with the same key",
-                        key[:8], reason)
-            self._pause.wait(pause)
+                        key[:8], failure)
+            # The last pause is cut short, so that a try is made to the end of the window.
+            self._pause.wait(min(pause, left - LAST_TRY))
             pause = min(pause * 2, 2.0)
 
     def check_in(self, code: str, lang: str = "id") -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 import time
 import uuid
@@ -16,6 +17,12 @@ from pathlib import Path
 from typing import Any
 
 SHOWN_KEPT_SECONDS = 16 * 3600  # a shown ticket matters for its day only
+JOB_ID = re.compile(r"[0-9]{20}-[0-9a-f]{8}")  # what Spool.add makes: time_ns, then 8 hex
+
+
+def is_job_id(value: object) -> bool:
+    """Whether `value` has the form of a job id; only such ids ever become file names."""
+    return isinstance(value, str) and JOB_ID.fullmatch(value) is not None
 
 
 class Spool:
@@ -56,11 +63,15 @@ class Spool:
 
     def done(self, job_id: str) -> None:
         """The job printed: it leaves the spool."""
+        if not is_job_id(job_id):
+            return
         with self.lock:
             (self.folder / f"job-{job_id}.json").unlink(missing_ok=True)
 
     def expire(self, job_id: str, at: float | None = None) -> None:
         """The job will not print: keep it as shown-not-printed, for staff to reprint."""
+        if not is_job_id(job_id):
+            return
         with self.lock:
             path = self.folder / f"job-{job_id}.json"
             try:
@@ -84,11 +95,16 @@ class Spool:
 
     def forget_shown(self, job_id: str) -> None:
         """Staff reprinted it (or it is a day old): off the shown-not-printed list."""
+        if not is_job_id(job_id):
+            return
         with self.lock:
             (self.folder / f"shown-{job_id}.json").unlink(missing_ok=True)
 
     def state(self, job_id: str) -> str:
-        """"waiting" (may still print), "shown" (will not print) or "gone" (printed)."""
+        """"waiting" (may still print), "shown" (will not print) or "gone" (printed, or
+        not a job id at all)."""
+        if not is_job_id(job_id):
+            return "gone"
         if (self.folder / f"job-{job_id}.json").exists():
             return "waiting"
         if (self.folder / f"shown-{job_id}.json").exists():

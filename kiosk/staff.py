@@ -1,8 +1,10 @@
 """The ⚙ staff menu: the kiosk's state in plain sentences, and reprints, behind the PIN.
 
 `POST /api/staff/status {pin, lang}` → `{lines: [{level, text}], shown: [...]}`;
-`POST /api/staff/reprint {pin, job?}` reprints a shown-not-printed ticket (`job`) or the
-last ticket. A wrong PIN is 403; after 5 wrong ones every try is 429 with Retry-After.
+`POST /api/staff/reprint {pin, job}` reprints a shown-not-printed ticket (`job`: its id)
+or, with `job: "last"`, the last ticket; any other `job` (missing, a number, not an id)
+is 422 and prints nothing. A wrong PIN is 403; after 5 wrong ones every try is 429 with
+Retry-After.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from flask.typing import ResponseReturnValue
 from .messages import ERRORS, STAFF, lang_of
 from .pin import PinThrottled, WrongPin
 from .printing import PrinterUnavailable
+from .spool import is_job_id
+from .ticket import zone_label
 
 if TYPE_CHECKING:
     from .agent import Parts
@@ -56,10 +60,19 @@ def staff_lines(parts: Parts, lang: str) -> list[dict[str, str]]:
     return lines
 
 
+def _issued_at(ticket: dict[str, Any], created_at: float) -> str:
+    """When a ticket was taken, in the facility's time with its label ("08:01 WITA"), as
+    the server gave it; the kiosk's own clock for a ticket without that."""
+    if ticket.get("issued_at"):
+        return f"{ticket['issued_at'][11:16]} {zone_label(ticket)}"
+    return _clock(created_at)
+
+
 def _shown(parts: Parts) -> list[dict[str, Any]]:
     return [{"job": job["id"], "number": job["ticket"].get("number"),
              "service": (job["ticket"].get("service") or {}).get("name"),
-             "at": _clock(job.get("created_at", 0))} for job in parts.spool.shown()]
+             "at": _issued_at(job["ticket"], job.get("created_at", 0))}
+            for job in parts.spool.shown()]
 
 
 def _guard(parts: Parts, body: dict[str, Any], lang: str) -> ResponseReturnValue | None:
@@ -79,7 +92,11 @@ def _guard(parts: Parts, body: dict[str, Any], lang: str) -> ResponseReturnValue
     return None
 
 
+LAST = "last"  # the `job` the menu's "reprint the last ticket" sends, on purpose
+
+
 def _reprint(parts: Parts, job_id: str | None, lang: str) -> ResponseReturnValue:
+    """Reprint the shown-not-printed job `job_id`, or the last ticket (job_id None)."""
     words = STAFF[lang]
     if job_id:
         job = next((j for j in parts.spool.shown() if j["id"] == job_id), None)
@@ -123,10 +140,14 @@ def staff_routes(app: Flask, parts: Parts) -> None:
 
     @app.post("/api/staff/reprint")
     def reprint() -> ResponseReturnValue:
-        """Reprint a shown-not-printed ticket (`job`) or the last one (PIN)."""
+        """Reprint a shown-not-printed ticket (`job`: its id) or, `job: "last"`, the last
+        one (PIN); a missing or malformed `job` is 422 `choose_job`."""
         body, lang = body_and_lang()
         refused = _guard(parts, body, lang)
         if refused is not None:
             return refused
         job_id = body.get("job")
-        return _reprint(parts, job_id if isinstance(job_id, str) else None, lang)
+        if job_id != LAST and not is_job_id(job_id):
+            return jsonify(error={"code": "choose_job",
+                                  "message": STAFF[lang]["choose_job"]}), 422
+        return _reprint(parts, None if job_id == LAST else job_id, lang)

@@ -20,11 +20,13 @@ PRIORITY = {"id": {"elderly": "Lansia", "disabled": "Disabilitas", "pregnant": "
             "en": {"elderly": "Elderly", "disabled": "Disability", "pregnant": "Pregnant",
                    "child": "Child", "emergency": "Emergency"}}
 TEXT = {
-    "id": {"ahead": "Di depan Anda: {n} orang", "eta": "Perkiraan dipanggil: {t} WIB",
+    "id": {"ahead": "Di depan Anda: {n} orang", "eta": "Perkiraan dipanggil: {t}",
+           "no_counter": "Belum ada loket yang buka",
            "priority": "Prioritas: {p}", "code": "Kode: {c}",
            "scan": "Pindai QR untuk memantau antrean", "footer": "Harap menunggu panggilan.",
            "thanks": "Terima kasih", "checked_in": "Booking sudah check-in"},
-    "en": {"ahead": "People ahead of you: {n}", "eta": "Expected call: {t} WIB",
+    "en": {"ahead": "People ahead of you: {n}", "eta": "Expected call: {t}",
+           "no_counter": "No counter open yet",
            "priority": "Priority: {p}", "code": "Code: {c}",
            "scan": "Scan the QR to follow the queue", "footer": "Please wait to be called.",
            "thanks": "Thank you", "checked_in": "Booking checked in"},
@@ -52,12 +54,36 @@ def _qr_image(target: str, dots: int, box: int) -> Image.Image:
     return canvas
 
 
-def when(iso: str, lang: str) -> str:
-    """An ISO 8601 time as printed: "Senin, 23 Nov 2026 08:01 WIB"."""
+def zone_label(ticket: dict[str, Any]) -> str:
+    """The label after the ticket's times: the facility's zone label, as the server sends
+    it; from an older server without one, the times' own offset (`UTC+7`)."""
+    label = (ticket.get("facility") or {}).get("tz_label")
+    if label:
+        return str(label)
+    offset = datetime.fromisoformat(ticket["issued_at"]).strftime("%z")  # "+0800"
+    if not offset or offset[1:] == "0000":
+        return "UTC"
+    return f"UTC{offset[0]}{int(offset[1:3])}" + (f":{offset[3:]}" if offset[3:] != "00" else "")
+
+
+def when(iso: str, lang: str, label: str) -> str:
+    """An ISO 8601 time (already in the facility's zone) as printed, with the zone's
+    label: "Senin, 23 Nov 2026 08:01 WITA"."""
     moment = datetime.fromisoformat(iso)
     months = MONTHS if lang == "id" else MONTHS_EN
     return (f"{DAYS[lang][moment.weekday()]}, {moment.day} {months[moment.month - 1]} "
-            f"{moment.year} {moment:%H:%M} WIB")
+            f"{moment.year} {moment:%H:%M} {label}")
+
+
+def _waiting_lines(ticket: dict[str, Any], text: dict[str, str], label: str) -> list[str]:
+    """People ahead, then the expected call time, or why there is none."""
+    lines = [text["ahead"].format(n=ticket.get("people_ahead", 0))]
+    if ticket.get("estimated_call_at"):
+        at = datetime.fromisoformat(ticket["estimated_call_at"]).strftime("%H:%M")
+        lines.append(text["eta"].format(t=f"{at} {label}"))
+    elif ticket.get("estimate_note") == "no_counter_open":
+        lines.append(text["no_counter"])
+    return lines
 
 
 def render(ticket: dict[str, Any], server_url: str, *, profile: str | None, paper_mm: int = 80,
@@ -83,11 +109,10 @@ def render(ticket: dict[str, Any], server_url: str, *, profile: str | None, pape
     if ticket.get("priority") not in (None, "regular"):
         p.textln(text["priority"].format(p=PRIORITY[lang].get(ticket["priority"],
                                                               ticket["priority"])))
-    p.textln(when(ticket["issued_at"], lang))
-    p.textln(text["ahead"].format(n=ticket.get("people_ahead", 0)))
-    if ticket.get("estimated_call_at"):
-        p.textln(text["eta"].format(t=datetime.fromisoformat(ticket["estimated_call_at"])
-                                    .strftime("%H:%M")))
+    label = zone_label(ticket)
+    p.textln(when(ticket["issued_at"], lang, label))
+    for line in _waiting_lines(ticket, text, label):
+        p.textln(line)
     target = server_url.rstrip("/") + ticket["ticket_url"]
     native = qr == "native" or (qr == "auto" and p.profile.supports("qrCode"))
     if native:

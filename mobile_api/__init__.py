@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask
 from flask_smorest import Api
 
 from . import auth, bookings, counters, devices, errors, facilities, kiosk
+from .fields import normalise_path_values
 from .ratelimit import init_limits
 from .schemas import ErrorOut
 
@@ -42,7 +45,17 @@ def init_api(app: Flask) -> Api:
     api.spec.components.security_scheme(
         "bearer", {"type": "http", "scheme": "bearer", "description": "staff or device token"}
     )
-    for module in (auth, facilities, kiosk, counters, devices, bookings):
+    modules = (auth, facilities, kiosk, counters, devices, bookings)
+    for module in modules:
         api.register_blueprint(module.blp)
+    ours = {module.blp.name for module in modules}
+
+    @app.url_value_preprocessor
+    def _normalise_path(endpoint: str | None, values: dict[str, Any] | None) -> None:
+        """Path parameters (`{code}`, `{facility}`, `{counter}`) through the same fields
+        as bodies and query strings, before the view (mobile_api/fields.py)."""
+        if endpoint and endpoint.split(".", 1)[0] in ours:
+            normalise_path_values(endpoint, values)
+
     errors.install(app)
     return api

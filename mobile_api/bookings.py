@@ -10,9 +10,10 @@ from flask import Response, current_app, request
 from flask_smorest import Blueprint
 
 from queue_server.runtime import current
-from queue_server.services import arrivals, bookings
+from queue_server.services import arrivals, bookings, patient_bookings
 
 from .auth import principal
+from .lookup_schemas import LookupIn, MyBookingOut
 from .ratelimit import client_address, limited, nik_key
 from .responses import ready
 from .schemas import BookingIn, BookingOut, IdempotencyHeader, TicketOut
@@ -31,9 +32,12 @@ blp = Blueprint("bookings", __name__, url_prefix="/api/v1/bookings",
 def book(body: dict[str, Any], headers: dict[str, Any]) -> Response:
     """Book a number at a facility's service on a date.
 
-    Errors: `invalid_nik`, `invalid_bpjs`, `invalid_phone`, `invalid_name` (422),
-    `date_in_past`, `date_out_of_window` (422), `service_closed`, `already_booked`,
-    `quota_full`, `idempotency_key_reused` (409), 429 with Retry-After when hammered.
+    Errors: `invalid_nik`, `invalid_bpjs`, `invalid_phone`, `invalid_name`,
+    `invalid_facility`, `invalid_service` (422), `date_in_past`, `date_out_of_window`
+    (422), `closed_on_date` (a holiday or closure: the reason is the message),
+    `service_closed`, `booking_closed_today` (today, after closing or the booking cutoff),
+    `already_booked`, `daily_limit`, `quota_full`, `idempotency_key_reused` (409), 429
+    with Retry-After when hammered.
     """
     rt = current()
     patient = body["patient"]
@@ -42,8 +46,27 @@ def book(body: dict[str, Any], headers: dict[str, Any]) -> Response:
         nik=patient["nik"], name=patient["name"], phone=patient["phone"],
         bpjs_number=patient.get("bpjs_number"))
     view, created = bookings.book(rt.uow(), rt.clock, req,
-                                  current_app.config["BOOKING_WINDOW_DAYS"], headers.get("key"))
+                                  current_app.config["BOOKING_WINDOW_DAYS"], headers.get("key"),
+                                  current_app.config["BOOKINGS_PER_NIK_PER_DAY"])
     return ready(view, 201 if created else 200)
+
+
+@blp.post("/lookup")
+@limited(("lookup-address", "BOOKING_LIMIT_PER_ADDRESS", client_address),
+         ("lookup-nik", "BOOKING_LIMIT_PER_NIK", nik_key))
+@blp.arguments(LookupIn())
+@blp.response(200, MyBookingOut(many=True))
+def lookup(body: dict[str, Any]) -> list[dict[str, Any]]:
+    """My bookings: the NIK's active bookings from today on, for a patient who lost the code.
+
+    The phone must be the one given at booking (compared in its normalised form); an
+    unknown NIK, or a phone that does not match, gives `[]` alike. Each item: number,
+    facility, service, date, code, status. Errors: `invalid_nik`, `invalid_phone` (422);
+    429 with Retry-After when hammered (per address and per NIK, counted apart from
+    bookings).
+    """
+    rt = current()
+    return patient_bookings.lookup(rt.uow(write=False), rt.clock, body["nik"], body["phone"])
 
 
 @blp.get("/<code>")

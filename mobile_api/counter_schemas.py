@@ -6,7 +6,8 @@ from marshmallow import Schema, fields, validate
 
 from queue_server.domain.priority import Priority
 
-from .schemas import CounterOut, Ref, Strict, TicketOut
+from .fields import ServiceCode
+from .schemas import CounterOut, FacilityRef, Ref, Strict, TicketOut
 
 EXPECTED = ("the ticket number the console shows as this counter's current patient, or "
             "null for nobody; when the counter's ticket differs the answer is 409 "
@@ -35,7 +36,7 @@ class CounterKeyHeader(Schema):
 
 
 class FinishIn(CounterActionIn):
-    transfer_to = fields.String(load_default=None, validate=validate.Length(min=1, max=40))
+    transfer_to = ServiceCode(load_default=None, validate=validate.Length(min=1, max=40))
 
 
 class RequeueIn(CounterActionIn):
@@ -58,7 +59,7 @@ class PriorityIn(CounterActionIn):
         "example": "lansia 72 tahun"})
 
 
-class ConsoleFacility(Ref):
+class ConsoleFacility(FacilityRef):
     running_text = fields.String(metadata={"description": "the boards' running text"})
 
 
@@ -66,6 +67,9 @@ class ConsoleOut(Strict):
     seq = fields.Integer()
     epoch = fields.String()
     generated_at = fields.String()
+    today = fields.String(metadata={
+        "description": "the facility's day (YYYY-MM-DD): a number of another day (a 24-hour "
+                       "service's patients from before midnight) is shown with its date"})
     facility = fields.Nested(ConsoleFacility)
     counter = fields.Nested(CounterOut)
     ticket = fields.Nested(TicketOut, allow_none=True)
@@ -98,7 +102,7 @@ class DeviceOut(Strict):
 
 
 class DevicesOut(Strict):
-    facility = fields.Nested(Ref)
+    facility = fields.Nested(FacilityRef)
     checked_at = fields.String()
     offline_after_seconds = fields.Integer()
     devices = fields.List(fields.Nested(DeviceOut))

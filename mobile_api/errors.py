@@ -14,6 +14,8 @@ from werkzeug.exceptions import HTTPException
 
 from queue_server.domain.errors import DomainError
 
+from .fields import coded_message
+
 log = logging.getLogger(__name__)
 
 STATUS = {"invalid": 422, "not_found": 404, "conflict": 409, "unauthorized": 401,
@@ -62,6 +64,9 @@ def _http(exc: HTTPException) -> ResponseReturnValue:
     messages = data.get("messages")
     if status == 422 and messages:
         fields = {k: v for loc in messages.values() for k, v in loc.items()}
+        coded = coded_message(messages)
+        if coded is not None:  # an identifier's own code: `invalid_nik`, `invalid_facility` …
+            return error_response(422, coded.code, str(coded), coded.english, fields=fields)
         names = ", ".join(sorted(fields))
         return error_response(
             422, "invalid_body", f"Isian tidak valid: {names}.", f"Invalid fields: {names}.",

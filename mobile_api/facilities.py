@@ -20,14 +20,17 @@ blp = Blueprint("facilities", __name__, url_prefix="/api/v1/facilities",
 @blp.response(200, FacilityOut(many=True))
 def list_facilities() -> list[dict[str, Any]]:
     """Every facility that runs a queue here."""
-    return queries.facilities(current().uow(write=False))
+    rt = current()
+    return queries.facilities(rt.uow(write=False), rt.clock)
 
 
 @blp.get("/<facility>/services")
 @blp.arguments(ServicesQuery(), location="query")
 @blp.response(200, ServiceOut(many=True))
 def list_services(args: dict[str, Any], facility: str) -> list[dict[str, Any]]:
-    """Services with hours, quota left on `date`, people waiting and estimated wait."""
+    """Services with hours, quota left on `date`, people waiting and estimated wait; whether
+    `date` is open (`open_on_date`, `closed_reason`) and bookable now (`bookable_today`,
+    `bookable_reason`)."""
     rt = current()
     return queries.services(rt.uow(write=False), rt.clock, facility, args.get("date"))
 

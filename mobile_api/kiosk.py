@@ -37,7 +37,8 @@ def take_ticket(body: dict[str, Any], query: dict[str, Any], headers: dict[str, 
     A kiosk device token issues at its own facility; staff may issue by hand with
     `?facility=CODE`. With `Idempotency-Key` (scoped to the device or staff user), the
     same key and body return the same ticket with 200; another body is 409
-    `idempotency_key_reused`. Errors: `service_closed`, `walkin_full` (409).
+    `idempotency_key_reused`. Errors: `closed_on_date` (a holiday or closure: the reason
+    is the message), `service_closed`, `walkin_full` (409).
     """
     rt = current()
     view, created = arrivals.take_walk_in(
@@ -63,6 +64,9 @@ def home() -> dict[str, Any]:
 @blp.response(200)
 @blp.doc(security=[{"bearer": []}])
 def heartbeat(body: dict[str, Any]) -> dict[str, Any]:
-    """The device reports its state (printer online, paper, jobs waiting, last error)."""
+    """A kiosk reports its state (printer online, paper, jobs waiting, last error).
+
+    Only kiosk device tokens: a display token is 403 `forbidden` (boards heartbeat over
+    their Socket.IO connection) and its device is not marked seen."""
     rt = current()
     return arrivals.device_heartbeat(rt.uow(), rt.clock, principal(), body)

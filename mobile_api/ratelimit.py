@@ -19,10 +19,14 @@ from typing import Any
 
 from flask import Flask, current_app, request
 from limits import parse_many
+from marshmallow import ValidationError
 
 from queue_server.domain.errors import RateLimited
 
+from .fields import Nik
+
 PREFIX = "antrian:limit:"
+_NIK = Nik()
 log = logging.getLogger(__name__)
 
 # (store key, window seconds, requests allowed in it)
@@ -118,10 +122,16 @@ def limited(*rules: tuple[str, str, Callable[[], str]]) -> Callable[[Any], Any]:
 
 
 def nik_key() -> str:
-    """The NIK in the body, hashed (never kept in clear in the store); else the address."""
+    """The NIK in the body (`patient.nik` of a booking, `nik` of a lookup), normalised by
+    the same field as the schema (a space or full-width digits do not make another key),
+    hashed (never kept in clear in the store); else the address."""
     body = request.get_json(silent=True)
-    patient = body.get("patient") if isinstance(body, dict) else None
-    nik = patient.get("nik") if isinstance(patient, dict) else None
-    if not isinstance(nik, str):
+    holder = body.get("patient", body) if isinstance(body, dict) else None
+    raw = holder.get("nik") if isinstance(holder, dict) else None
+    try:
+        nik = _NIK.deserialize(raw) if isinstance(raw, str) else None
+    except ValidationError:  # refused with 422 anyway; the address counts it
+        nik = None
+    if not nik:
         return "addr:" + client_address()
     return hashlib.sha256(nik.encode()).hexdigest()[:32]

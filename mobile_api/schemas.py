@@ -6,6 +6,8 @@ from marshmallow import Schema, fields, validate
 
 from queue_server.domain.priority import Priority
 
+from .fields import BpjsNumber, FacilityCode, Nik, Phone, ServiceCode
+
 
 class Strict(Schema):
     """Unknown fields are refused (marshmallow's default), so typos surface as 422."""
@@ -24,14 +26,14 @@ class LoginOut(Strict):
 
 
 class WalkInIn(Strict):
-    service = fields.String(required=True, validate=validate.Length(min=1, max=40))
+    service = ServiceCode(required=True, validate=validate.Length(min=1, max=40))
     priority = fields.String(
         load_default=None, validate=validate.OneOf([p.value for p in Priority])
     )
 
 
 class FacilityQuery(Strict):
-    facility = fields.String(load_default=None, validate=validate.Length(min=1, max=40))
+    facility = FacilityCode(load_default=None, validate=validate.Length(min=1, max=40))
 
 
 class ServicesQuery(Strict):
@@ -43,11 +45,26 @@ class Ref(Strict):
     name = fields.String()
 
 
+class FacilityRef(Ref):
+    timezone = fields.String(metadata={"description": "IANA zone, e.g. Asia/Makassar",
+                                       "example": "Asia/Makassar"})
+    tz_label = fields.String(metadata={
+        "description": "the label shown after its times (Indonesia: WIB, WITA or WIT)",
+        "example": "WITA"})
+
+
+def _estimate_note_field() -> fields.String:
+    """`estimate_note`: why an answer gives no estimate."""
+    return fields.String(allow_none=True, metadata={
+        "description": "why there is no estimate: `no_counter_open` (every counter of the "
+                       "service is paused, or none serves it); null when there is one"})
+
+
 class TicketOut(Strict):
     id = fields.Integer()
     number = fields.String(metadata={"example": "A-012"})
     code = fields.String(metadata={"description": "the visit's public code (QR)"})
-    facility = fields.Nested(Ref)
+    facility = fields.Nested(FacilityRef)
     service = fields.Nested(Ref)
     status = fields.String()
     priority = fields.String()
@@ -55,6 +72,7 @@ class TicketOut(Strict):
     counter = fields.Nested(Ref, allow_none=True)
     people_ahead = fields.Integer()
     estimated_call_at = fields.String(allow_none=True)
+    estimate_note = _estimate_note_field()
     issued_at = fields.String()
     called_at = fields.String(allow_none=True)
     version = fields.Integer()
@@ -78,15 +96,30 @@ class FacilityOut(Strict):
     code = fields.String()
     name = fields.String()
     timezone = fields.String()
+    tz_label = fields.String(metadata={"description": "the label of its times, e.g. WITA"})
 
 
 class ServiceOut(Strict):
     code = fields.String()
     name = fields.String()
     prefix = fields.String()
-    hours = fields.Dict()
-    open_now = fields.Boolean()
-    open_on_date = fields.Boolean()
+    hours = fields.Dict(metadata={
+        "description": "weekday (mon..sun) and special-date (YYYY-MM-DD) ranges; [] closed"})
+    open_now = fields.Boolean(metadata={
+        "description": "open at this moment: within its hours, on a date not closed"})
+    open_on_date = fields.Boolean(metadata={
+        "description": "the service opens on `date` (no holiday, closure or closed hours)"})
+    closed_reason = fields.String(allow_none=True, metadata={
+        "description": "why `date` is closed, e.g. \"Libur nasional: Hari Raya Natal\"; null "
+                       "when open or when only the weekly hours leave that weekday out",
+        "example": "Libur nasional: Hari Raya Natal"})
+    closed_reason_en = fields.String(allow_none=True)
+    bookable_today = fields.Boolean(metadata={
+        "description": "a booking for `date` can be made now: for today, before the service "
+                       "closes and before its booking cutoff; for a later date, when open"})
+    bookable_reason = fields.String(allow_none=True, metadata={
+        "description": "why not (null when bookable)"})
+    bookable_reason_en = fields.String(allow_none=True)
     date = fields.String()
     booking_quota = fields.Integer()
     quota_left = fields.Integer()
@@ -95,12 +128,18 @@ class ServiceOut(Strict):
     waiting = fields.Integer()
     open_counters = fields.Integer()
     minutes_per_patient = fields.Float()
-    estimated_wait_minutes = fields.Integer()
+    estimated_wait_minutes = fields.Integer(allow_none=True, metadata={
+        "description": "null when no counter of the service is open (see estimate_note)"})
+    estimate_note = _estimate_note_field()
+    facility = fields.Nested(FacilityRef)
 
 
 class BoardOut(Strict):
-    facility = fields.Dict()
+    facility = fields.Dict(metadata={
+        "description": "code, name, running_text, timezone and tz_label (e.g. WITA)"})
     generated_at = fields.String()
+    today = fields.String(metadata={
+        "description": "the facility's day: a number of another day is shown with its date"})
     seq = fields.Integer()
     epoch = fields.String(metadata={
         "description": "renewed when `seq` may go back (a restore): a new epoch means resync"})
@@ -115,7 +154,7 @@ class KioskServiceOut(ServiceOut):
 
 
 class KioskHomeOut(Strict):
-    facility = fields.Nested(Ref)
+    facility = fields.Nested(FacilityRef)
     device = fields.String()
     public_url = fields.String(metadata={
         "description": "the address phones use: ANTRIAN_PUBLIC_URL, else the request's host "
@@ -159,22 +198,22 @@ class HeartbeatIn(Strict):
 
 
 class PatientIn(Strict):
-    nik = fields.String(required=True, validate=validate.Length(max=32),
-                        metadata={"example": "3578010101900001"})
+    nik = Nik(required=True, validate=validate.Length(max=32),
+              metadata={"example": "3578010101900001"})
     name = fields.String(required=True, validate=validate.Length(max=200),
                          metadata={"example": "Siti Aminah"})
-    phone = fields.String(required=True, validate=validate.Length(max=32),
-                          metadata={"example": "081234567890"})
-    bpjs_number = fields.String(load_default=None, allow_none=True,
-                                validate=validate.Length(max=32),
-                                metadata={"example": "0001234567890"})
+    phone = Phone(required=True, validate=validate.Length(max=32),
+                  metadata={"example": "081234567890"})
+    bpjs_number = BpjsNumber(load_default=None, allow_none=True,
+                             validate=validate.Length(max=32),
+                             metadata={"example": "0001234567890"})
 
 
 class BookingIn(Strict):
-    facility = fields.String(required=True, validate=validate.Length(min=1, max=40),
-                             metadata={"example": "pkm-demo"})
-    service = fields.String(required=True, validate=validate.Length(min=1, max=40),
-                            metadata={"example": "umum"})
+    facility = FacilityCode(required=True, validate=validate.Length(min=1, max=40),
+                            metadata={"example": "pkm-demo"})
+    service = ServiceCode(required=True, validate=validate.Length(min=1, max=40),
+                          metadata={"example": "umum"})
     date = fields.Date(required=True)
     patient = fields.Nested(PatientIn, required=True)
 

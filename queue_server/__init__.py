@@ -36,6 +36,30 @@ def _register_routes(app: Flask) -> None:
         app.register_blueprint(blueprint)
 
 
+def _start_workers(app: Flask, runtime: Runtime) -> None:
+    """The background threads: the notification worker (with a webhook) and the
+    end-of-day closer (`DAY_CLOSE_WORKER`; unset, it runs except under TESTING). Stop
+    the closer with `app.extensions["antrian.day_closer"].stop()`."""
+    webhook = app.config.get("NOTIFY_WEBHOOK_URL")
+    if webhook:
+        runtime.notify_at = int(app.config["NOTIFY_POSITION"])
+        if app.config.get("NOTIFY_WORKER", True):
+            from .notify import start_worker
+
+            app.extensions["antrian.notify_stop"] = start_worker(
+                runtime, webhook, public_url=app.config.get("PUBLIC_URL"))
+    closer = app.config.get("DAY_CLOSE_WORKER")
+    if closer is None:
+        closer = not app.testing
+    if closer:
+        from datetime import timedelta
+
+        from .closing import DayCloser
+
+        grace = timedelta(minutes=float(app.config["DAY_CLOSE_GRACE_MINUTES"]))
+        app.extensions["antrian.day_closer"] = DayCloser(runtime, grace).start()
+
+
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app. `config` overrides the environment (tests pass DATABASE_URL, a clock)."""
     app = Flask(__name__)
@@ -67,12 +91,5 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     _register_routes(app)
     socketio = init_realtime(app)
     runtime.notifier = SocketNotifier(socketio)
-    webhook = app.config.get("NOTIFY_WEBHOOK_URL")
-    if webhook:
-        runtime.notify_at = int(app.config["NOTIFY_POSITION"])
-        if app.config.get("NOTIFY_WORKER", True):
-            from .notify import start_worker
-
-            app.extensions["antrian.notify_stop"] = start_worker(
-                runtime, webhook, public_url=app.config.get("PUBLIC_URL"))
+    _start_workers(app, runtime)
     return app

@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from .persistence.migrate import upgrade
 from .persistence.uow import SqlUnitOfWork
 from .services import voice
 from .services.configuration import counter_names, load_config, read_config
+from .services.ports import Clock, SystemClock
 
 DEMO_CONFIG = Path(__file__).resolve().parent.parent / "config" / "demo.yaml"
 
@@ -96,6 +98,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     warn_unspoken_names(engine)
     engine.dispose()
     app = create_app()
+    app.extensions["antrian.serving"] = backup.hold_serving_lock(_database_url())
     settle_memory()
     socketio = app.extensions["socketio"]
     if socketio.async_mode == "gevent":
@@ -176,6 +179,37 @@ def cmd_new_epoch(_: argparse.Namespace) -> int:
     return 0
 
 
+def _clock() -> Clock:
+    """The time `close-day` closes at (a test replaces it)."""
+    return SystemClock()
+
+
+def cmd_close_day(args: argparse.Namespace) -> int:
+    """Close the service days that have ended (one facility's, one date's when given), as
+    the server's background loop does; idempotent, safe next to running servers."""
+    from .services.day_close import close_ended_days
+
+    config = settings(Flask("queue_server").instance_path)
+    engine = make_engine(config["DATABASE_URL"])
+    grace = timedelta(minutes=config["DAY_CLOSE_GRACE_MINUTES"])
+    try:
+        report = close_ended_days(lambda: SqlUnitOfWork(engine), _clock(), grace,
+                                  args.facility, args.date, limit=sys.maxsize)
+    except DomainError as exc:
+        print(f"error: {exc.message_en}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    for day in report.closed:
+        print(f"closed {day.facility}/{day.service} {day.day.isoformat()}: "
+              f"{day.tickets} open tickets closed")
+    for refusal in report.not_over:
+        print(f"not closed: {refusal.message_en}")
+    if not report.closed and not report.not_over:
+        print("nothing to close")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     configure_logging()
     parser = argparse.ArgumentParser(prog="python -m queue_server", description=__doc__)
@@ -200,5 +234,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     back.set_defaults(func=cmd_restore)
     epoch = sub.add_parser("new-epoch", help="after pg_restore: make every board resync")
     epoch.set_defaults(func=cmd_new_epoch)
+    close = sub.add_parser("close-day", help="close the service days that have ended")
+    close.add_argument("--facility", help="only this facility (its code)")
+    close.add_argument("--date", type=date.fromisoformat, help="only this date (YYYY-MM-DD)")
+    close.set_defaults(func=cmd_close_day)
     args = parser.parse_args(argv)
     return int(args.func(args))

@@ -13,8 +13,10 @@ from __future__ import annotations
 from . import create_app
 from .cli import settle_memory, warn_unspoken_names
 from .logs import configure_logging
+from .persistence.backup import hold_serving_lock
 
 configure_logging()
 app = create_app()
+app.extensions["antrian.serving"] = hold_serving_lock(app.config["DATABASE_URL"])
 warn_unspoken_names(app.extensions["antrian"].engine)
 settle_memory()

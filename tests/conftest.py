@@ -28,9 +28,10 @@ from tests.support.servers import postgres_server, serve_in_thread
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "config" / "demo.yaml"
 DEMO_PASSWORD = "demo"
+DEMO_RUNNING_TEXT = read_config(DEMO)["facilities"][0]["running_text"]
 # Tables that the queue writes while running; configuration stays loaded between tests.
 RUNTIME_TABLES = ("notifications", "idempotency_keys", "ticket_events", "tickets",
-                  "daily_sequences", "visits", "auth_tokens",
+                  "daily_sequences", "day_closes", "visits", "auth_tokens",
                   "login_attempts")
 
 
@@ -86,7 +87,8 @@ def postgresql_engine(pg_url: str) -> Iterator[Engine]:
 
 
 def reset(engine: Engine) -> None:
-    """Forget every ticket, visit and login; keep the configured facilities."""
+    """Forget every ticket, visit and login, and what staff and devices changed while
+    running (paused counters, running texts, heartbeats); keep the configuration."""
     with engine.begin() as conn:
         if engine.dialect.name == "postgresql":
             conn.execute(text(f"TRUNCATE {', '.join(RUNTIME_TABLES)} RESTART IDENTITY CASCADE"))
@@ -95,6 +97,9 @@ def reset(engine: Engine) -> None:
                 conn.execute(text(f"DELETE FROM {table}"))
         conn.execute(text("UPDATE counters SET paused = :f"), {"f": False})
         conn.execute(text("UPDATE facilities SET event_seq = 0"))
+        conn.execute(text("UPDATE facilities SET running_text = :t WHERE code = 'pkm-demo'"),
+                     {"t": DEMO_RUNNING_TEXT})
+        conn.execute(text("UPDATE devices SET last_seen_at = NULL, status = :s"), {"s": "{}"})
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

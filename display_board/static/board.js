@@ -11,11 +11,12 @@
     id: { number: "Nomor antrian", goTo: "Silakan menuju", serving: "Sedang dilayani",
           lastCalls: "Panggilan terakhir", queue: "Antrean", waiting: "menunggu",
           minutes: "mnt", offline: "Terputus, menyambung ulang…", enableSound: "Aktifkan suara",
-          paused: "Istirahat", idle: "—", closed: "tutup" },
+          paused: "Istirahat", idle: "—", closed: "tutup",
+          noCounter: "Belum ada loket yang buka" },
     en: { number: "Number", goTo: "Please go to", serving: "Now serving",
           lastCalls: "Last calls", queue: "Queue", waiting: "waiting", minutes: "min",
           offline: "Offline, reconnecting…", enableSound: "Enable sound", paused: "Paused",
-          idle: "—", closed: "closed" },
+          idle: "—", closed: "closed", noCounter: "No counter open yet" },
   };
   const MAX_CALLS = 10;
   const REPLAY_MS = 60000;     // a call missed while offline is still announced this long
@@ -23,6 +24,8 @@
   const REMEMBER = 100;        // announced calls kept in sessionStorage
   const body = document.body;
   const facility = body.dataset.facility;
+  // The facility's zone and the label of its times, as the server sends them.
+  let zone = body.dataset.timezone, zoneLabel = body.dataset.tzLabel;
   const lang = body.dataset.lang === "en" ? "en" : "id";
   const only = body.dataset.services ? new Set(body.dataset.services.split(",")) : null;
   const token = new URLSearchParams(location.search).get("token");
@@ -64,6 +67,9 @@
   const shown = (service) => !only || only.has(service);
   const counterOf = (code) => state.counters.find((c) => c.code === code);
 
+  const ticketOf = (tk) => ({ number: tk.number, service: tk.service, status: tk.status, date: tk.date });
+  const ofDay = (entry, closed) => entry && entry.service === closed.service && entry.date === closed.date;
+
   function forget(ticket) {
     state.counters.forEach((c) => {
       if (c.ticket && c.ticket.number === ticket.number && c.ticket.service === ticket.service) {
@@ -77,17 +83,19 @@
       const tk = e.ticket;
       forget(tk);
       const counter = counterOf(tk.counter.code);
-      if (counter) counter.ticket = { number: tk.number, service: tk.service, status: tk.status };
+      if (counter) counter.ticket = ticketOf(tk);
+      // A recall replaces the ticket's earlier row, so it never pushes other calls out.
+      state.last_calls = state.last_calls.filter((c) => c.service !== tk.service || c.number !== tk.number);
       state.last_calls.unshift({ number: tk.number, service: tk.service, service_name: tk.service_name,
-                                 counter: tk.counter, at: e.at, recall: e.recall, seq: e.seq,
-                                 announce: e.announce, announce_short: e.announce_short });
+                                 date: tk.date, counter: tk.counter, at: e.at, recall: e.recall,
+                                 seq: e.seq, announce: e.announce, announce_short: e.announce_short });
       state.last_calls.length = Math.min(state.last_calls.length, MAX_CALLS);
     },
     "ticket.updated"(e) {
       const tk = e.ticket;
       if ((tk.status === "called" || tk.status === "serving") && tk.counter) {
         const counter = counterOf(tk.counter.code);
-        if (counter) counter.ticket = { number: tk.number, service: tk.service, status: tk.status };
+        if (counter) counter.ticket = ticketOf(tk);
       } else {
         forget(tk);
       }
@@ -100,6 +108,10 @@
         if (counter) counter.paused = e.counter.paused;
       }
       if (typeof e.running_text === "string") state.facility.running_text = e.running_text;
+      if (e.closed_day) {  // the end of a service's day: its numbers leave the board
+        state.counters.forEach((c) => { if (ofDay(c.ticket, e.closed_day)) c.ticket = null; });
+        state.last_calls = state.last_calls.filter((c) => !ofDay(c, e.closed_day));
+      }
     },
   };
 
@@ -132,6 +144,12 @@
 
   function onSnapshot(snapshot) {
     state = snapshot;
+    skew = Date.parse(snapshot.generated_at) - Date.now();
+    const place = snapshot.facility;
+    if (place.timezone && (place.timezone !== zone || place.tz_label !== zoneLabel)) {
+      useZone(place.timezone, place.tz_label);
+      tick();
+    }
     snapshotSeq = snapshot.seq;
     resyncing = false;
     const now = Date.parse(snapshot.generated_at);
@@ -199,23 +217,36 @@
     services: window.antrianPages($("services"), $("services-page"), true),
   };
 
+  // A number of another day (a 24-hour service's patient from before midnight) carries
+  // its date: "A-002 · 23 Nov".
+  function numbered(entry) {
+    if (!entry.date || entry.date === today()) return entry.number;
+    const [y, m, d] = entry.date.split("-").map(Number);
+    return entry.number + " · " + dayFmt.format(new Date(Date.UTC(y, m - 1, d)));
+  }
+
+  function waitText(s) {
+    if (s.open_now === false) return "";
+    if (s.estimate_note === "no_counter_open") return t("waiting") + " · " + t("noCounter");
+    return t("waiting") + " · ±" + s.estimated_wait_minutes + " " + t("minutes");
+  }
+
   function render() {
     if (!state) return;
     const counters = state.counters.filter((c) => c.services.some(shown));
     $("counters").replaceChildren(...counters.map((c) => c.paused
       ? row(c.name, t("paused"), "", "paused")
-      : row(c.name, c.ticket ? c.ticket.number : t("idle"))));
+      : row(c.name, c.ticket ? numbered(c.ticket) : t("idle"))));
     const calls = lastCalls();
-    $("last-calls").replaceChildren(...calls.map((c) => row(c.counter ? c.counter.name : "", c.number)));
+    $("last-calls").replaceChildren(...calls.map((c) => row(c.counter ? c.counter.name : "", numbered(c))));
     const services = state.services.filter((s) => shown(s.code));
     $("services").replaceChildren(...services.map((s) => row(s.name,
-      s.open_now === false ? t("closed") : String(s.waiting),
-      s.open_now === false ? "" : t("waiting") + " · ±" + s.estimated_wait_minutes + " " + t("minutes"))));
+      s.open_now === false ? t("closed") : String(s.waiting), waitText(s))));
     const text = state.facility.running_text || "";
     $("running-text").textContent = text;
     $("ticker").hidden = !text;
     const latest = calls[0];
-    $("call-number").textContent = latest ? latest.number : "—";
+    $("call-number").textContent = latest ? numbered(latest) : "—";
     $("call-counter").textContent = latest && latest.counter ? latest.counter.name : "\u00a0";
     Object.values(pagers).forEach((p) => p.layout());  // last: the ticker changes the room
   }
@@ -233,16 +264,28 @@
     speech.resume();
   });
 
-  // ---- clock -------------------------------------------------------------------------
+  // ---- clock: in the facility's zone, with its label (sent by the server) ---------
   const locale = lang === "en" ? "en-GB" : "id-ID";
-  const dateFmt = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Jakarta", weekday: "long",
-                                                    day: "numeric", month: "long", year: "numeric" });
-  const timeFmt = new Intl.DateTimeFormat(locale, { timeZone: "Asia/Jakarta", hour: "2-digit",
-                                                    minute: "2-digit", second: "2-digit", hour12: false });
+  const dayFmt = new Intl.DateTimeFormat(locale, { timeZone: "UTC", day: "numeric", month: "short" });
+  let dateFmt, timeFmt, isoFmt;
+  function useZone(timeZone, label) {
+    zone = timeZone;
+    zoneLabel = label;
+    dateFmt = new Intl.DateTimeFormat(locale, { timeZone, weekday: "long", day: "numeric",
+                                                month: "long", year: "numeric" });
+    timeFmt = new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit",
+                                                second: "2-digit", hour12: false });
+    isoFmt = new Intl.DateTimeFormat("en-CA", { timeZone });  // YYYY-MM-DD
+  }
+  useZone(zone, zoneLabel);
+  // The facility's day now by the server's clock (the TV's may be off): the snapshot's
+  // time, moved on by this browser since; a board left on overnight turns the day itself.
+  let skew = 0;
+  function today() { return isoFmt.format(new Date(Date.now() + skew)); }
   function tick() {
     const now = new Date();
     $("date").textContent = dateFmt.format(now);
-    $("time").textContent = timeFmt.format(now).replace(/\./g, ":") + " WIB";
+    $("time").textContent = timeFmt.format(now).replace(/\./g, ":") + " " + zoneLabel;
   }
   tick();
   setInterval(tick, 1000);

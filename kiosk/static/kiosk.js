@@ -15,6 +15,7 @@
       reprint: "Cetak ulang tiket terakhir", reprintOne: "Cetak ulang", close: "Tutup", lang: "English",
       enter: "Masuk", shownTitle: "Tiket yang belum tercetak:",
       waiting: "{n} menunggu", wait: "± {m} menit", closed: "Tutup", full: "Nomor hari ini habis",
+      noCounter: "Belum ada loket yang buka",
       opensToday: "Buka {t}", opensTomorrow: "Buka besok {t}", opensOn: "Buka {d} {t}",
       days: ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
       ahead: "Di depan Anda: {n} orang", checkedIn: "Check-in berhasil.", working: "Mohon tunggu…",
@@ -30,6 +31,7 @@
       reprint: "Reprint last ticket", reprintOne: "Reprint", close: "Close", lang: "Bahasa Indonesia",
       enter: "Enter", shownTitle: "Tickets not printed:",
       waiting: "{n} waiting", wait: "~{m} min", closed: "Closed", full: "No numbers left today",
+      noCounter: "No counter open yet",
       opensToday: "Opens {t}", opensTomorrow: "Opens tomorrow {t}", opensOn: "Opens {d} {t}",
       days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
       ahead: "People ahead of you: {n}", checkedIn: "Checked in.", working: "Please wait…",
@@ -40,7 +42,12 @@
   const CODE_KEYS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
   const DEFAULT_LANG = document.body.dataset.lang === "en" ? "en" : "id";
   const IDLE_MS = Number(document.body.dataset.idleMs) || 8000;
+  // A message for the patient stays MESSAGE_MS; a request waits WAIT_MS for the agent,
+  // which keeps retrying the server for less than that: the page never gives up first.
+  const MESSAGE_MS = Number(document.body.dataset.messageMs) || 8000;
+  const WAIT_MS = Number(document.body.dataset.waitMs) || 90000;
   const $ = (id) => document.getElementById(id);
+  const banner = window.KioskScreen.banner($("banner"));
   let lang = DEFAULT_LANG, priority = null, busy = false, staffPin = null;
   let idleTimer = null, jobTimer = null, wedge = "", wedgeAt = 0;
   const t = (key, vars) => Object.entries(vars || {}).reduce(
@@ -53,11 +60,6 @@
     refresh();
   }
 
-  function banner(text) {
-    $("banner").textContent = text || "";
-    $("banner").hidden = !text;
-  }
-
   function notice(note) {
     $("notice").textContent = note ? note.text : "";
     $("notice").className = "notice" + (note && note.level === "bad" ? " bad" : "");
@@ -66,7 +68,7 @@
 
   async function call(method, path, body) {
     const response = await fetch(path + (path.includes("?") ? "&" : "?") + "lang=" + lang, {
-      method, headers: { "Content-Type": "application/json" },
+      method, headers: { "Content-Type": "application/json" }, signal: AbortSignal.timeout(WAIT_MS),
       body: body ? JSON.stringify({ ...body, lang }) : undefined,
     });
     let data = {};
@@ -86,12 +88,15 @@
     return t("opensOn", { d: TEXT[lang].days[new Date(day(at)).getUTCDay()], t: time });
   }
 
+  // Why today is closed, from the server ("Libur nasional: Hari Raya Natal"), or null.
+  const closedReason = (s) => (lang === "en" ? s.closed_reason_en : s.closed_reason) || null;
+
   async function refresh() {
     let reply;
-    try { reply = await call("GET", "/api/state"); } catch (err) { banner(t("kioskDown")); return; }
+    try { reply = await call("GET", "/api/state"); } catch (err) { banner.status(t("kioskDown")); return; }
     notice(reply.data.notice);
-    if (!reply.ok) { banner(problem(reply)); return; }
-    if (!busy) banner("");
+    if (!reply.ok) { banner.status(problem(reply)); return; }
+    banner.status("");
     $("facility").textContent = reply.data.facility.name;
     render(reply.data.services, reply.data.generated_at, reply.data.taking_numbers !== false);
   }
@@ -109,14 +114,17 @@
       const info = document.createElement("span");
       info.className = "info";
       const full = s.walkin_left === 0;
-      if (!s.open_now) info.textContent = t("closed") + (s.opens_at ? " · " + opensText(s.opens_at, now) : "");
+      if (!s.open_now) info.textContent = [t("closed"), closedReason(s),
+        s.opens_at && opensText(s.opens_at, now)].filter(Boolean).join(" · ");
       else if (full) info.textContent = t("full");
-      else info.textContent = t("waiting", { n: s.waiting }) + " · " + t("wait", { m: s.estimated_wait_minutes });
+      else info.textContent = t("waiting", { n: s.waiting }) + " · " + (s.estimate_note === "no_counter_open"
+        ? t("noCounter") : t("wait", { m: s.estimated_wait_minutes }));
       button.disabled = !s.open_now || full || !taking;
       button.append(name, info);
       button.addEventListener("click", () => take(s.code));
       box.appendChild(button);
     });
+    window.KioskScreen.fit();
   }
 
   function showResult(data, checkedIn) {
@@ -157,7 +165,7 @@
 
   function restartIdle() {
     clearTimeout(idleTimer);
-    idleTimer = setTimeout(reset, idleFor());
+    idleTimer = setTimeout(() => { if (busy) restartIdle(); else reset(); }, idleFor());
   }
 
   // Back to what the next patient should find: Indonesian, no priority, nothing open.
@@ -172,22 +180,22 @@
     ["staff-lines", "staff-shown-list"].forEach((id) => $(id).replaceChildren());
     $("staff-result").textContent = "";
     $("staff-error").hidden = true;
-    banner("");
+    window.KioskScreen.firstPage();
     if (lang !== DEFAULT_LANG) { lang = DEFAULT_LANG; applyLanguage(); } else refresh();
   }
 
   async function request(path, body, checkedIn) {
     if (busy) return;
     busy = true;
-    banner(t("working"));
+    $("keypad").hidden = true;
+    banner.say(t("working")); // until the agent answers: it may retry the server a while
     try {
       const reply = await call("POST", path, body);
-      $("keypad").hidden = true;
-      if (!reply.ok) { banner(problem(reply)); restartIdle(); return; }
-      banner("");
+      if (!reply.ok) { banner.say(problem(reply), MESSAGE_MS); restartIdle(); return; }
+      banner.say("");
       showResult(reply.data, checkedIn);
     } catch (err) {
-      banner(t("kioskDown"));
+      banner.say(t("kioskDown"), MESSAGE_MS);
     } finally {
       busy = false;
       $("code").value = "";
@@ -289,7 +297,7 @@
   });
   $("pin-form").addEventListener("submit", (event) => { event.preventDefault(); staffStatus($("pin").value); });
   $("staff-close").addEventListener("click", reset);
-  $("reprint").addEventListener("click", () => reprint(null));
+  $("reprint").addEventListener("click", () => reprint("last"));
 
   applyLanguage();
   setInterval(() => { if ($("result").hidden && !busy) refresh(); }, 10000);

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
 
-from .errors import InvalidInput
+from .errors import DomainError, InvalidInput
 
 
 class HolidaySource(Protocol):
@@ -47,7 +47,8 @@ _PREFIX = {"national": ("Libur nasional", "Public holiday"),
 
 @dataclass(frozen=True)
 class Closed:
-    """Why a date is closed: `kind` is national, joint_leave, city, facility or service."""
+    """Why a date is closed: `kind` is national, joint_leave, city, facility, service, or
+    special (a date the service's hours mark closed, see domain.opening)."""
 
     kind: str
     reason: str
@@ -60,6 +61,17 @@ class Closed:
         if kind == "joint_leave":  # the package's names already say "Cuti Bersama …"
             return cls(kind, name, f"{prefix_en}: {name}")
         return cls(kind, f"{prefix_id}: {name}", f"{prefix_en}: {name}")
+
+
+class ClosedOnDate(DomainError):
+    """A booking or a walk-in on a date the service is closed: 409 `closed_on_date`, the
+    message being the reason itself ("Libur nasional: Hari Raya Natal")."""
+
+    code = "closed_on_date"
+
+    def __init__(self, closed: Closed):
+        super().__init__(closed.reason, closed.reason_en)
+        self.closed = closed
 
 
 def parse_closures(items: object, where: str) -> dict[date, str]:
@@ -111,11 +123,15 @@ class Calendar:
 
     def closure(self, day: date, *, joint_leave_closes: bool = True,
                 facility: Mapping[date, str] | None = None,
-                service: Mapping[date, str] | None = None) -> Closed | None:
+                service: Mapping[date, str] | None = None,
+                holidays_close: bool = True) -> Closed | None:
         """Why `day` is closed for a service of a facility, or None when it is not.
 
-        The nation first, then the city, the facility and the service."""
-        found = self.national_closure(day, joint_leave_closes)
+        The nation first, then the city, the facility and the service. A service that
+        stays open on holidays (`holidays_close=False`: an emergency room, a 24-hour
+        puskesmas) ignores national holidays, cuti bersama and city-wide closures, never
+        its facility's or its own closures."""
+        found = self.national_closure(day, joint_leave_closes) if holidays_close else None
         if found:
             return found
         if facility and day in facility:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 import secrets
+import unicodedata
 from urllib.parse import unquote, urlsplit
+
+from .identity import normalise_identifier
 
 # No 0/O, 1/I/L: people copy these by hand from paper.
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -18,20 +21,35 @@ def new_visit_code() -> str:
     return "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
 
 
+def _code_part(text: str) -> str:
+    """The part of what was typed or scanned that holds the code (still unchecked)."""
+    text = unicodedata.normalize("NFKC", unquote((text or "").strip())).strip()
+    if "/" in text:
+        found = _TICKET_PATH.search(text)
+        if found:
+            return found.group(1)
+        # some other address: its last path segment is the best guess
+        path = urlsplit(text if "://" in text else "//" + text).path
+        return next((part for part in reversed(path.split("/")) if part), "")
+    return text
+
+
 def normalise_code(text: str) -> str:
     """The code in what a barcode scanner or a person typed; "" when there is none.
 
     Accepts the bare code, the QR's whole address from any host
     (`https://antrian.example/t/ABCD-EFGH-JK`, `127.0.0.1:5000/t/abcdefghjk`), lower
-    case, spaces around it and grouped forms (`ABCD-EFGH-JK`, `ABCD EFGH JK`). Case,
-    spaces and dashes never matter; a scanner's query string or fragment is ignored.
+    case, full-width forms (Unicode NFKC), spaces around it and grouped forms
+    (`ABCD-EFGH-JK`, `ABCD EFGH JK`). Case, spaces and dashes never matter; a scanner's
+    query string or fragment is ignored.
     """
-    text = unquote(text.strip())
-    if "/" in text:
-        found = _TICKET_PATH.search(text)
-        if found:
-            text = found.group(1)
-        else:  # some other address: its last path segment is the best guess
-            path = urlsplit(text if "://" in text else "//" + text).path
-            text = next((part for part in reversed(path.split("/")) if part), "")
-    return "".join(ch for ch in text.upper() if ch.isascii() and ch.isalnum())
+    return "".join(ch for ch in _code_part(text).upper() if ch.isascii() and ch.isalnum())
+
+
+def read_code(text: str, field: str = "code", label: str = "Kode booking",
+              label_en: str = "The booking code") -> str:
+    """A code from outside (API path, body, Socket.IO), read as `normalise_code` does, but
+    a letter or digit of another script in the code's part is refused (InvalidInput,
+    `invalid_{field}`) rather than dropped: `٣` must not quietly shorten a code."""
+    normalise_identifier(_code_part(text), field, label, label_en)
+    return normalise_code(text)

@@ -1,4 +1,9 @@
-"""Estimated waiting: people ahead times minutes per patient, spread over open counters."""
+"""Estimated waiting: people ahead times minutes per patient, spread over open counters.
+
+With no counter open (every one paused, or none serves the service) nobody is being
+called, so no wait can be estimated: `estimated_wait` raises NoCounterOpen and the
+pages say "Belum ada loket yang buka" instead of a time.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from statistics import median
+
+from .errors import DomainError
 
 # How many observations the configured average is worth while history is still thin.
 PRIOR_WEIGHT = 3
@@ -16,6 +23,19 @@ OUTLIER_FACTOR = 3.0
 # With fewer observations than this the median says little: the configured average
 # sets the outlier limit instead.
 MEDIAN_FROM = 3
+
+
+# What an answer without an estimate says instead (`estimate_note`).
+NO_COUNTER_OPEN = "no_counter_open"
+
+
+class NoCounterOpen(DomainError):
+    """No counter of the service is open: there is no estimate to give."""
+
+    code = NO_COUNTER_OPEN
+
+    def __init__(self) -> None:
+        super().__init__("Belum ada loket yang buka.", "No counter is open yet.")
 
 
 @dataclass(frozen=True)
@@ -49,11 +69,16 @@ def minutes_per_patient(observed: Sequence[float], configured: float) -> float:
 
 
 def estimated_wait(people_ahead: int, minutes: float, open_counters: int) -> timedelta:
-    counters = max(open_counters, 1)
-    return timedelta(minutes=max(people_ahead, 0) * minutes / counters)
+    """How long `people_ahead` patients take at `minutes` each, shared by the open counters.
+
+    Raises NoCounterOpen when `open_counters` is below 1: nobody calls, so no wait."""
+    if open_counters < 1:
+        raise NoCounterOpen()
+    return timedelta(minutes=max(people_ahead, 0) * minutes / open_counters)
 
 
 def estimated_call_at(
     now: datetime, people_ahead: int, minutes: float, open_counters: int
 ) -> datetime:
+    """`now` plus the estimated wait (aware in, aware out); raises NoCounterOpen."""
     return now + estimated_wait(people_ahead, minutes, open_counters)

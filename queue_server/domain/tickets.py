@@ -27,6 +27,8 @@ class Action(StrEnum):
     SKIP = "skip"
     REQUEUE = "requeue"
     CANCEL = "cancel"
+    # The service's day ended with the ticket still open (see domain/dayend.py).
+    CLOSE_DAY = "close_day"
 
 
 S, A = TicketStatus, Action
@@ -47,6 +49,11 @@ TRANSITIONS: dict[tuple[TicketStatus, Action], TicketStatus] = {
     (S.NO_SHOW, A.REQUEUE): S.WAITING,
     (S.SERVING, A.FINISH): S.DONE,
     (S.SERVING, A.TRANSFER): S.DONE,
+    # At the end of the day every open ticket is closed: nobody is called for it any more.
+    (S.BOOKED, A.CLOSE_DAY): S.NO_SHOW,
+    (S.WAITING, A.CLOSE_DAY): S.NO_SHOW,
+    (S.CALLED, A.CLOSE_DAY): S.NO_SHOW,
+    (S.SERVING, A.CLOSE_DAY): S.NO_SHOW,
 }
 
 # The name of the history row each action writes.
@@ -60,7 +67,11 @@ EVENT_KINDS: dict[Action, str] = {
     A.SKIP: "skipped",
     A.REQUEUE: "requeued",
     A.CANCEL: "cancelled",
+    A.CLOSE_DAY: "closed_end_of_day",
 }
+
+# The statuses of a ticket still open: the end of its day closes these.
+OPEN_STATUSES = (S.BOOKED, S.WAITING, S.CALLED, S.SERVING)
 
 ACTIVE_AT_COUNTER = (S.CALLED, S.SERVING)
 
@@ -83,6 +94,7 @@ _ACTION_ID = {
     A.SKIP: "dilewati",
     A.REQUEUE: "dikembalikan ke antrean",
     A.CANCEL: "dibatalkan",
+    A.CLOSE_DAY: "ditutup di akhir hari",
 }
 
 
@@ -104,3 +116,23 @@ def allowed_actions(status: TicketStatus | str) -> list[Action]:
     """The actions a ticket in `status` accepts, in declaration order."""
     current = TicketStatus(status)
     return [action for (state, action) in TRANSITIONS if state == current]
+
+
+class AlreadyCheckedIn(InvalidTransition):
+    """A booking scanned again after its check-in: the patient is in the queue already."""
+
+    code = "already_checked_in"
+
+
+def require_check_in(status: TicketStatus | str, number: str) -> None:
+    """Raise why a booking's latest ticket in `status` cannot be checked in.
+
+    A ticket already waiting, called or being served was checked in before: the patient
+    reads their number, not an error (AlreadyCheckedIn, 409). Otherwise InvalidTransition
+    says what became of it (done, cancelled, skipped)."""
+    current = TicketStatus(status)
+    if current in (S.WAITING, S.CALLED, S.SERVING):
+        raise AlreadyCheckedIn(
+            f"Anda sudah check-in. Nomor Anda {number}, {_STATUS_ID[current]}.",
+            f"You are already checked in. Your number is {number}; it is {current.value}.")
+    transition(current, Action.CHECK_IN, number)

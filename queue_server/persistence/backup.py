@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
+from typing import IO
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -46,14 +48,49 @@ def backup(url: str, target: Path) -> None:
         raise BackupError(done.stderr.strip() or "pg_dump failed")
 
 
+def _lock_path(database: Path) -> Path:
+    return database.with_name(database.name + ".serving")
+
+
+def hold_serving_lock(url: str) -> IO[str] | None:
+    """Mark a SQLite database as served by this process until it exits (a shared lock on
+    a file beside it: several server processes may hold it at once); None for other
+    databases. `restore` refuses while any process holds it."""
+    if not url.startswith("sqlite"):
+        return None
+    try:
+        database = _sqlite_path(url)
+    except BackupError:
+        return None
+    handle = _lock_path(database).open("a")
+    fcntl.flock(handle, fcntl.LOCK_SH)
+    return handle
+
+
+def _refuse_if_served(database: Path) -> None:
+    path = _lock_path(database)
+    if not path.exists():
+        return
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BackupError(f"a server is using {database}: stop it, then restore") from None
+        fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def restore(source: Path, url: str, force: bool = False) -> None:
-    """Put a SQLite backup in place of the database, with new facility epochs."""
+    """Put a SQLite backup in place of the database, with new facility epochs.
+
+    Raises BackupError when the backup is missing, the database exists without `force`,
+    or a server is still serving the database (its changes would be lost)."""
     if not url.startswith("sqlite"):
         raise BackupError("restore PostgreSQL with pg_restore --clean -d URL FILE, then run "
                           "python -m queue_server new-epoch")
     if not source.exists():
         raise BackupError(f"no backup at {source}")
     target = _sqlite_path(url)
+    _refuse_if_served(target)
     if target.exists() and not force:
         raise BackupError(f"{target} exists; stop the server and use --force to replace it")
     target.parent.mkdir(parents=True, exist_ok=True)

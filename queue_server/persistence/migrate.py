@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -24,12 +26,41 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
-def upgrade(engine: Engine) -> None:
-    cfg = alembic_config(engine.url.render_as_string(hide_password=False))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+@contextmanager
+def _migrating(engine: Engine) -> Iterator[Config]:
+    """Alembic's configuration on one transaction. On SQLite, foreign keys are off meanwhile:
+    a batch migration rebuilds a table by copy, drop and rename, and dropping a table that
+    others refer to fails with them on (SQLite's documented procedure for schema changes);
+    they are checked before the commit instead."""
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection if engine.dialect.name == "sqlite" else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")  # outside a transaction, or it is ignored
+        try:
+            with conn.begin():
+                cfg = alembic_config(engine.url.render_as_string(hide_password=False))
+                cfg.attributes["connection"] = conn
+                yield cfg
+                if raw is not None:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        raise RuntimeError(f"migration left broken references: {broken[:5]}")
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to `revision` (the newest by default), keeping every row."""
+    with _migrating(engine) as cfg:
+        command.upgrade(cfg, revision)
     recount_waiting(engine)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the schema back to `revision` (for a rollback of a release), keeping rows."""
+    with _migrating(engine) as cfg:
+        command.downgrade(cfg, revision)
 
 
 def recount_waiting(engine: Engine) -> None:

@@ -24,6 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from ..domain.zones import DEFAULT_TIMEZONE
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Aware datetimes in, aware UTC datetimes out; stored as naive UTC on every database.
@@ -70,7 +72,7 @@ class Facility(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(120))
-    timezone: Mapped[str] = mapped_column(String(40), default="Asia/Jakarta")
+    timezone: Mapped[str] = mapped_column(String(40), default=DEFAULT_TIMEZONE)
     running_text: Mapped[str] = mapped_column(Text, default="")
     # The facility's event counter: every live event carries the next value.
     event_seq: Mapped[int] = mapped_column(BigInteger, default=0)

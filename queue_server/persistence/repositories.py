@@ -26,6 +26,7 @@ from .models import (
     User,
     Visit,
 )
+from .queue_days import QueueDays, every_day, on_queue_days, summed
 
 _DS = DailySequence.__table__
 
@@ -326,14 +327,14 @@ class Tickets(_Repo):
         )
 
     def next_waiting(
-        self, ranks: dict[int, int], days: Sequence[date], lock: bool
+        self, ranks: dict[int, int], days: QueueDays, lock: bool
     ) -> Ticket | None:
         """The ticket a counter calls next: its own services first, then queue order."""
         q = (
             select(Ticket)
             .where(
                 Ticket.service_id.in_(list(ranks)),
-                Ticket.day.in_(list(days)),
+                on_queue_days(days),
                 Ticket.status == "waiting",
             )
             .order_by(*_waiting_order(ranks))
@@ -344,13 +345,13 @@ class Tickets(_Repo):
             q = q.with_for_update(skip_locked=True, of=Ticket)
         return self.session.scalar(q)
 
-    def ticket_by_number(self, service_ids: Sequence[int], days: Sequence[date], number: str,
+    def ticket_by_number(self, service_ids: Sequence[int], days: QueueDays, number: str,
                          lock: bool) -> Ticket | None:
         """A ticket of these services and queue days by its number (`A-012`): a waiting one
         first, then the newest day. `lock`: hold its row until commit (PostgreSQL)."""
         q = (
             select(Ticket)
-            .where(Ticket.service_id.in_(list(service_ids)), Ticket.day.in_(list(days)),
+            .where(Ticket.service_id.in_(list(service_ids)), on_queue_days(days),
                    Ticket.number == number)
             .order_by(case((Ticket.status == "waiting", 0), else_=1), Ticket.day.desc())
             .limit(1)
@@ -368,23 +369,23 @@ class Tickets(_Repo):
         )
         return self.session.scalar(q)
 
-    def no_show(self, service_ids: Sequence[int], days: Sequence[date], number: str | None,
+    def no_show(self, service_ids: Sequence[int], days: QueueDays, number: str | None,
                 counter_id: int) -> Ticket | None:
         """A skipped ticket to take back: by number, or else this counter's latest."""
         q = select(Ticket).where(
             Ticket.service_id.in_(list(service_ids)),
-            Ticket.day.in_(list(days)),
+            on_queue_days(days),
             Ticket.status == "no_show",
         )
         q = q.where(Ticket.number == number if number else Ticket.counter_id == counter_id)
         return self.session.scalar(q.order_by(Ticket.finished_at.desc()).limit(1))
 
-    def waiting_list(self, ranks: dict[int, int], days: Sequence[date],
+    def waiting_list(self, ranks: dict[int, int], days: QueueDays,
                      limit: int = 100) -> Sequence[Ticket]:
         """The counter's queue in the order call-next will take it."""
         q = (
             select(Ticket)
-            .where(Ticket.service_id.in_(list(ranks)), Ticket.day.in_(list(days)),
+            .where(Ticket.service_id.in_(list(ranks)), on_queue_days(days),
                    Ticket.status == "waiting")
             .options(joinedload(Ticket.visit), joinedload(Ticket.service))
             .order_by(*_waiting_order(ranks))
@@ -392,10 +393,10 @@ class Tickets(_Repo):
         )
         return self.session.scalars(q).all()
 
-    def no_shows(self, service_ids: Sequence[int], days: Sequence[date]) -> Sequence[Ticket]:
+    def no_shows(self, service_ids: Sequence[int], days: QueueDays) -> Sequence[Ticket]:
         q = (
             select(Ticket)
-            .where(Ticket.service_id.in_(list(service_ids)), Ticket.day.in_(list(days)),
+            .where(Ticket.service_id.in_(list(service_ids)), on_queue_days(days),
                    Ticket.status == "no_show")
             .options(joinedload(Ticket.service))
             .order_by(Ticket.finished_at.desc())
@@ -436,18 +437,19 @@ class Tickets(_Repo):
         return int(self._core(_WAITING_IN_SERVICE, service_id=service_id,
                               first=min(days), last=max(days)).scalar_one())
 
-    def waiting_counts(self, facility_id: int, days: Sequence[date],
+    def waiting_counts(self, facility_id: int, days: QueueDays,
                        service_ids: Sequence[int] | None = None) -> dict[int, int]:
+        """People waiting per service id, from the kept counts of the queue days (a
+        mapping gives each service its own days)."""
         services = select(Service.id).where(Service.facility_id == facility_id)
         if service_ids is not None:
             services = services.where(Service.id.in_(list(service_ids)))
         q = (
-            select(DailySequence.service_id, func.sum(DailySequence.waiting))
+            select(DailySequence.service_id, DailySequence.day, DailySequence.waiting)
             .where(DailySequence.service_id.in_(services),
-                   DailySequence.day.in_(list(days)))
-            .group_by(DailySequence.service_id)
+                   DailySequence.day.in_(every_day(days)))
         )
-        return {sid: int(n) for sid, n in self.session.execute(q).all()}
+        return summed(self.session.execute(q).all(), days)
 
     def active_bookings(self, service_id: int, day: date) -> int:
         """Bookings that hold a place in the day's quota (cancelled ones gave theirs back)."""

@@ -9,7 +9,10 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from ..services.ports import Notifier, OutgoingEvent
+from .calendar_repository import CityClosures
+from .day_closes import DayCloses
 from .db import SQLITE_BEGIN
+from .patient_repository import Patients
 from .repositories import Configuration, Directory, Staff, Tickets
 
 
@@ -46,6 +49,9 @@ class SqlUnitOfWork:
         self.tickets = Tickets(self)
         self.staff = Staff(self)
         self.config = Configuration(self)
+        self.day_closes = DayCloses(self)
+        self.patients = Patients(self)
+        self.calendar = CityClosures(self)
         self.outbox = []
         # Figures worked out once per transaction (see services.views.pace).
         self.memo: dict[Any, Any] = {}

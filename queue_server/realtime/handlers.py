@@ -20,7 +20,9 @@ from typing import Any
 from flask import request, session
 from flask_socketio import SocketIO, emit, join_room
 
+from ..domain.codes import read_code
 from ..domain.errors import DomainError
+from ..domain.identity import normalise_reference
 from ..runtime import current
 from ..services import live
 from ..services.auth import Principal, authenticate
@@ -36,18 +38,28 @@ class Watch:
     facility: str | None = None
 
 
+def _reference(auth: dict[str, Any], key: str, label: str, label_en: str) -> str | None:
+    """A facility or counter code of the payload, normalised as the API's fields do
+    (NFKC, case, spaces around); InvalidInput `invalid_{key}` for other scripts."""
+    value = auth.get(key)
+    return normalise_reference(str(value), key, label, label_en) if value else None
+
+
 def _watch_from(auth: Any) -> Watch:
     auth = auth if isinstance(auth, dict) else {}
+    facility = _reference(auth, "facility", "Kode fasilitas", "The facility code")
     if auth.get("counter"):
         rt = current()
+        counter = _reference(auth, "counter", "Kode loket", "The counter code") or ""
         token = auth.get("token") or session.get("token")
         principal = authenticate(rt.uow(write=False), rt.clock, token).require_staff()
-        return Watch("console", str(auth["counter"]), principal, auth.get("facility"))
+        return Watch("console", counter, principal, facility)
     if auth.get("visit"):
-        return Watch("visit", str(auth["visit"]))
-    if auth.get("facility"):
+        return Watch("visit", read_code(str(auth["visit"]), "visit", "Kode tiket",
+                                        "The ticket code"))
+    if facility:
         rt = current()
-        code = str(auth["facility"])
+        code = facility
         device = live.board_device(rt.uow(write=False), rt.clock, auth.get("token"), code)
         return Watch("board", code, device)
     raise ConnectionRefusedError(

@@ -7,18 +7,19 @@ from datetime import date, datetime
 from typing import Any
 
 from ..domain.codes import normalise_code
+from ..domain.dates import long_date
 from ..domain.errors import DomainError, Forbidden, InvalidInput, NotFound
-from ..domain.hours import is_open, next_opening
+from ..domain.hours import is_open
 from ..domain.numbering import service_day
 from ..domain.priority import Priority, parse_priority, queue_key
-from ..domain.tickets import Action, TicketStatus, transition
-from . import catalogue, idempotency
+from ..domain.tickets import Action, TicketStatus, require_check_in
+from . import catalogue, closures, idempotency
 from .auth import Principal
 from .events import queue_changed, ticket_changed
 from .notifications import notice_nearly
 from .ports import Clock, UnitOfWork
 from .queue import apply_action, issue_new_visit
-from .views import iso, services_view, ticket_view
+from .views import facility_ref, iso, services_view, ticket_view
 
 
 def issue_walk_in(
@@ -60,7 +61,8 @@ def take_walk_in(
 
     The same key with the same service and priority returns the first reply again
     (created False); with another body it raises DomainError `idempotency_key_reused`.
-    Also raises `service_closed`, `walkin_full` (DomainError) and the lookups' NotFound.
+    Also raises ClosedOnDate (`closed_on_date`: a holiday, a local closure), `service_closed`,
+    `walkin_full` (DomainError) and the lookups' NotFound.
     """
     prio = parse_priority(priority)
     key = _walk_in_key(principal, idempotency_key)
@@ -72,6 +74,7 @@ def take_walk_in(
         facility = _walk_in_facility(uow, principal, facility_code)
         service = catalogue.service(uow, facility, service_code)
         now = clock.now()
+        closures.require_no_closure(uow, facility, service, service_day(now, facility.timezone))
         if not is_open(service.hours, now, facility.timezone):
             raise DomainError(
                 f"Pendaftaran ke {service.name} sedang tutup.",
@@ -131,14 +134,14 @@ def check_in(uow: UnitOfWork, clock: Clock, principal: Principal, code: str,
         booked = [t for t in visit.tickets if t.status == TicketStatus.BOOKED.value]
         if not booked:
             current = visit.tickets[-1]
-            transition(current.status, Action.CHECK_IN, current.number)  # raises, says why
+            require_check_in(current.status, current.number)  # raises, says why
         ticket = booked[0]
         now = clock.now()
         today = service_day(now, facility.timezone)
         if ticket.day != today:
             raise DomainError(
-                f"Booking ini untuk tanggal {ticket.day.isoformat()}, bukan hari ini.",
-                f"This booking is for {ticket.day.isoformat()}, not today.",
+                f"Booking ini untuk {long_date(ticket.day)}, bukan hari ini.",
+                f"This booking is for {long_date(ticket.day, 'en')}, not today.",
                 code="booking_not_today",
             )
         apply_action(uow, ticket, Action.CHECK_IN, principal.actor, now)
@@ -157,7 +160,8 @@ def kiosk_home(uow: UnitOfWork, clock: Clock, principal: Principal,
                public_url: str | None = None) -> dict[str, Any]:
     """What a kiosk's start screen needs: its facility, the services with their queues.
 
-    Each service also says when it next opens (`opens_at`, ISO 8601, null while open);
+    Each service also says when it next opens (`opens_at`, ISO 8601, null while open,
+    closed dates skipped) and why today is closed (`closed_reason`, see services_view);
     `public_url` is the address phones use (printed in the tickets' QR), `generated_at`
     the server's time (the kiosk words "opens tomorrow" against it)."""
     principal.require_device("kiosk")
@@ -165,20 +169,30 @@ def kiosk_home(uow: UnitOfWork, clock: Clock, principal: Principal,
         facility = uow.directory.facility_by_id(principal.facility_id)
         now = clock.now()
         services = services_view(uow, facility, now)
+        rows = {s.code: s for s in uow.directory.services(facility.id)}
         for entry in services:
-            opening = next_opening(entry["hours"], now, facility.timezone)
+            opening = closures.next_opening(uow, facility, rows[entry["code"]], now)
             entry["opens_at"] = iso(opening, facility.timezone)
-        return {"facility": {"code": facility.code, "name": facility.name},
+        return {"facility": facility_ref(facility, now),
                 "device": principal.name, "public_url": public_url,
                 "generated_at": iso(now, facility.timezone), "services": services}
 
 
 def device_heartbeat(uow: UnitOfWork, clock: Clock, principal: Principal,
                      status: dict[str, Any]) -> dict[str, Any]:
-    """A device reports how it is (printer online, paper, jobs waiting, last error)."""
+    """A kiosk reports how it is (printer online, paper, jobs waiting, last error).
+
+    Only kiosk devices: a display reports over its board socket (`heartbeat` event), so
+    its token here is Forbidden and nothing about it changes."""
     if principal.kind != "device":
         raise Forbidden("Hanya perangkat yang mengirim heartbeat.",
                         "Only devices send heartbeats.")
+    if principal.role != "kiosk":
+        raise Forbidden(
+            "Hanya kiosk yang mengirim heartbeat ke alamat ini; layar TV mengirimnya lewat "
+            "sambungan papannya.",
+            "Only a kiosk sends heartbeats here; a TV board sends them over its board "
+            "connection.")
     with uow:
         device = uow.directory.device_by_id(principal.id)
         now = clock.now()

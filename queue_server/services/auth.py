@@ -24,6 +24,14 @@ KIOSK, DISPLAY = "kiosk", "display"
 _DUMMY_HASH = generate_password_hash("not-a-password")
 
 
+def _encodable(text: str) -> bool:
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -149,8 +157,11 @@ DeviceCache = dict[str, tuple[Principal, float]]
 
 def authenticate(uow: UnitOfWork, clock: Clock, token: str | None,
                  devices: DeviceCache | None = None) -> Principal:
-    """The principal a bearer token belongs to, or Unauthorized."""
-    if not token:
+    """The principal a bearer token belongs to, or Unauthorized.
+
+    Anything but a non-empty string of plain text (a number or a lone surrogate in a
+    socket's `auth` payload) is no token at all: Unauthorized, never a crash."""
+    if not isinstance(token, str) or not token or not _encodable(token):
         raise Unauthorized(
             "Perlu login: kirim header Authorization: Bearer <token>.",
             "Login required: send an Authorization: Bearer <token> header.",

@@ -36,6 +36,9 @@ class FacilityRef:
     code: str
     name: str
     timezone: str
+    # The calendar's facility part: local closures (ISO date → reason), cuti bersama.
+    closed_dates: dict[str, str] = field(default_factory=dict)
+    joint_leave_closes: bool = True
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,10 @@ class ServiceRef:
     avg_minutes: float
     active: bool
     facility: FacilityRef
+    # The calendar's service part: own closures, holidays, the same-day booking cutoff.
+    closed_dates: dict[str, str] = field(default_factory=dict)
+    open_on_holidays: bool = False
+    booking_cutoff: str | None = None
 
 
 @dataclass
@@ -90,12 +97,21 @@ class TicketRecord:
 
 
 def _facility_ref(row: Any) -> FacilityRef:
-    return FacilityRef(row.id, row.code, row.name, row.timezone)
+    return FacilityRef(row.id, row.code, row.name, row.timezone, dict(row.closed_dates or {}),
+                       bool(row.joint_leave_closes))
 
 
 def _service_ref(row: Any, facility: FacilityRef) -> ServiceRef:
     return ServiceRef(row.id, row.facility_id, row.code, row.name, row.prefix, dict(row.hours),
-                      row.booking_quota, row.walkin_limit, row.avg_minutes, row.active, facility)
+                      row.booking_quota, row.walkin_limit, row.avg_minutes, row.active, facility,
+                      dict(row.closed_dates or {}), bool(row.open_on_holidays),
+                      row.booking_cutoff)
+
+
+def cached(uow: UnitOfWork, key: tuple[Any, ...], load: Any) -> Any:
+    """`load()`'s value, reused in this process for TTL seconds, until the configuration
+    changes here (forget_all); a None value is never kept."""
+    return _cached(uow, key, load)
 
 
 def _cached(uow: UnitOfWork, key: tuple[Any, ...], load: Any) -> Any:

@@ -1,18 +1,25 @@
-"""Loading the configuration file: facilities, services, counters, devices and users."""
+"""Loading the configuration file: city-wide closures, facilities (with their closures
+and cuti bersama choice), services (hours with special dates, closures, holidays, the
+same-day booking cutoff), counters, devices and users."""
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 from werkzeug.security import check_password_hash
 
+from ..domain.calendar import parse_closures
 from ..domain.errors import InvalidInput
-from ..domain.hours import parse_hours
+from ..domain.hours import parse_hours, parse_time
+from ..domain.identity import normalise_reference
 from ..domain.numbering import validate_prefix
+from ..domain.zones import parse_timezone
 from . import catalogue
 from .auth import ADMIN, DISPLAY, KIOSK, OPERATOR, hash_password, hash_token
 from .ports import UnitOfWork
@@ -53,10 +60,30 @@ def _need(entry: dict[str, Any], key: str, where: str) -> Any:
     return entry[key]
 
 
+def _code(value: Any, where: str) -> str:
+    """A configured code in the one form the API reads codes in (lower case, NFKC, ASCII),
+    so `Umum` in a file and `umum` from a phone name the same service."""
+    try:
+        return normalise_reference(str(value), "config")
+    except InvalidInput:
+        raise InvalidInput(
+            f"{where}: kode '{value}' hanya boleh berisi huruf, angka dan tanda hubung biasa "
+            "(a-z, 0-9, -), tanpa spasi.",
+            f"{where}: code '{value}' may only contain plain letters, digits and dashes "
+            "(a-z, 0-9, -), no spaces.", code="invalid_config") from None
+
+
 def load_config(uow: UnitOfWork, data: dict[str, Any]) -> dict[str, int]:
-    """Create or update everything the file names; loading it twice changes nothing."""
+    """Create or update everything the file names; loading it twice changes nothing.
+
+    A top-level `closed_dates` list replaces the city-wide closures (left alone when the
+    file has no such key: a file for one facility does not wipe the city's). Raises
+    InvalidInput naming the entry (facility, service, key) that is wrong."""
     counts = {"facilities": 0, "services": 0, "counters": 0, "devices": 0, "users": 0}
     with uow:
+        if "closed_dates" in data:
+            uow.calendar.replace(parse_closures(data["closed_dates"] or [],
+                                                "top-level closed_dates"))
         facilities = {}
         for entry in data.get("facilities") or []:
             facility = _load_facility(uow, entry, counts)
@@ -69,34 +96,85 @@ def load_config(uow: UnitOfWork, data: dict[str, Any]) -> dict[str, int]:
     return counts
 
 
+def _located(where: str, parse: Callable[[Any], Any], value: Any) -> Any:
+    """`parse(value)`, its InvalidInput prefixed with where the value is in the file."""
+    try:
+        return parse(value)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{where}: {exc.message}", f"{where}: {exc.message_en}",
+                           code=exc.code) from exc
+
+
+def _iso(closures: dict[date, str]) -> dict[str, str]:
+    """Closures as stored: ISO date → reason, in date order."""
+    return {day.isoformat(): reason for day, reason in sorted(closures.items())}
+
+
+def _choice(entry: dict[str, Any], key: str, where: str, choices: dict[Any, Any],
+            default: Any) -> Any:
+    """The stored value of a key limited to `choices` (file value → stored value)."""
+    value = entry.get(key, default)
+    if isinstance(value, bool) is not isinstance(default, bool) or value not in list(choices):
+        allowed = " / ".join(str(c).lower() for c in choices)
+        raise InvalidInput(f"{where}: '{key}' harus {allowed}, bukan {value!r}.",
+                           f"{where}: '{key}' must be {allowed}, not {value!r}.",
+                           code="invalid_config")
+    return choices[value]
+
+
 def _load_facility(uow: UnitOfWork, entry: dict[str, Any], counts: dict[str, int]) -> Any:
-    code = _need(entry, "code", "facility")
+    code = _code(_need(entry, "code", "facility"), "facility")
+    where = f"facility {code}"
     facility = uow.config.facility(
-        code, name=_need(entry, "name", f"facility {code}"),
-        timezone=entry.get("timezone", "Asia/Jakarta"),
+        code, name=_need(entry, "name", where),
+        timezone=parse_timezone(entry.get("timezone")),
         running_text=entry.get("running_text", ""),
+        closed_dates=_iso(parse_closures(entry.get("closed_dates"), where)),
+        joint_leave_closes=_choice(entry, "cuti_bersama", where,
+                                   {"closed": True, "open": False}, "closed"),
     )
     counts["facilities"] += 1
+    services = _load_services(uow, facility, entry, counts)
+    _load_counters(uow, facility, entry, services, counts)
+    _load_devices(uow, facility, entry, counts)
+    return facility
+
+
+def _load_services(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
+                   counts: dict[str, int]) -> dict[str, Any]:
+    code = facility.code
     services = {}
     for pos, s in enumerate(entry.get("services") or []):
         where = f"{code} service {s.get('code')}"
-        scode = _need(s, "code", f"{code} service")
+        scode = _code(_need(s, "code", f"{code} service"), f"{code} service")
+        cutoff = s.get("booking_cutoff")
         services[scode] = uow.config.service(
             facility, scode, name=_need(s, "name", where),
             prefix=validate_prefix(str(_need(s, "prefix", where))), position=pos,
-            hours=parse_hours(s.get("hours", "24h")),
+            hours=_located(f"{where} hours", parse_hours, s.get("hours", "24h")),
             booking_quota=int(s.get("booking_quota", 0)),
             walkin_limit=None if s.get("walkin_limit") is None else int(s["walkin_limit"]),
             avg_minutes=float(s.get("avg_minutes", 5)), active=bool(s.get("active", True)),
+            closed_dates=_iso(parse_closures(s.get("closed_dates"), where)),
+            open_on_holidays=_choice(s, "open_on_holidays", where,
+                                     {True: True, False: False}, False),
+            booking_cutoff=None if cutoff is None else parse_time(
+                cutoff, f"{where} booking_cutoff"),
         )
         counts["services"] += 1
     prefixes = [s.prefix for s in services.values()]
     if len(set(prefixes)) != len(prefixes):
         raise InvalidInput(f"{code}: setiap layanan perlu prefix sendiri.",
                            f"{code}: every service needs its own prefix.", code="invalid_config")
+    return services
+
+
+def _load_counters(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
+                   services: dict[str, Any], counts: dict[str, int]) -> None:
+    code = facility.code
     for pos, c in enumerate(entry.get("counters") or []):
-        ccode = _need(c, "code", f"{code} counter")
-        names = c.get("services") or []
+        ccode = _code(_need(c, "code", f"{code} counter"), f"{code} counter")
+        names = [_code(n, f"{code} counter {ccode}") for n in c.get("services") or []]
         unknown = [n for n in names if n not in services]
         if unknown or not names:
             raise InvalidInput(
@@ -107,8 +185,13 @@ def _load_facility(uow: UnitOfWork, entry: dict[str, Any], counts: dict[str, int
         uow.config.counter(facility, ccode, [services[n] for n in names],
                            name=c.get("name", ccode), position=pos)
         counts["counters"] += 1
+
+
+def _load_devices(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
+                  counts: dict[str, int]) -> None:
+    code = facility.code
     for d in entry.get("devices") or []:
-        dcode = _need(d, "code", f"{code} device")
+        dcode = _code(_need(d, "code", f"{code} device"), f"{code} device")
         kind = _need(d, "kind", f"{code} device {dcode}")
         if kind not in (KIOSK, DISPLAY):
             raise InvalidInput(f"Jenis perangkat '{kind}' tidak dikenal.",
@@ -116,7 +199,6 @@ def _load_facility(uow: UnitOfWork, entry: dict[str, Any], counts: dict[str, int
         uow.config.device(facility, dcode, kind=kind, name=d.get("name", dcode),
                           token_hash=hash_token(str(_need(d, "token", f"device {dcode}"))))
         counts["devices"] += 1
-    return facility
 
 
 def _load_user(uow: UnitOfWork, entry: dict[str, Any], facilities: dict[str, Any]) -> None:
@@ -127,7 +209,7 @@ def _load_user(uow: UnitOfWork, entry: dict[str, Any], facilities: dict[str, Any
                            code="invalid_config")
     facility_id = None
     if role == OPERATOR:
-        fcode = _need(entry, "facility", f"user {username}")
+        fcode = _code(_need(entry, "facility", f"user {username}"), f"user {username}")
         facility = facilities.get(fcode) or uow.directory.facility(fcode)
         if facility is None:
             raise InvalidInput(f"Fasilitas '{fcode}' tidak ada.", f"No facility '{fcode}'.",

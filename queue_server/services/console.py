@@ -6,12 +6,14 @@ from datetime import datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..domain.numbering import service_day
 from ..domain.priority import LABELS_ID
 from ..domain.privacy import mask_digits
 from .auth import ADMIN, Principal
+from .days import counter_days
 from .ports import Clock, UnitOfWork
 from .queue import resolve_counter
-from .views import counter_view, iso, queue_days, ticket_view
+from .views import counter_view, facility_ref, iso, ticket_view
 
 
 def _start_of_day(now: datetime, tz: str) -> datetime:
@@ -23,6 +25,7 @@ def _queued(ticket: Any, now: datetime, tz: str) -> dict[str, Any]:
     waited = now - ticket.waiting_since if ticket.waiting_since else None
     return {
         "number": ticket.number,
+        "date": ticket.day.isoformat(),  # another day's number is shown with its date
         "service": ticket.service.code,
         "service_name": ticket.service.name,
         "priority": ticket.priority,
@@ -35,27 +38,33 @@ def _queued(ticket: Any, now: datetime, tz: str) -> dict[str, Any]:
 
 
 def console_snapshot(uow: UnitOfWork, counter: Any, now: datetime) -> dict[str, Any]:
-    """Everything a console shows; staff-only (names and masked NIK)."""
+    """Everything a console shows; staff-only (names and masked NIK).
+
+    `today` is the facility's day: a number of another day (a 24-hour service's patients
+    from before midnight) is shown with its date. No-shows of a closed day are left out:
+    they cannot come back into the queue."""
     facility = counter.facility
     tz = facility.timezone
-    days = queue_days(now, tz)
+    days = counter_days(counter, now)
     ranks = {link.service_id: link.rank for link in counter.links}
     current = uow.tickets.current_at(counter.id)
     waiting = uow.tickets.waiting_list(ranks, days) if ranks else []
-    no_shows = uow.tickets.no_shows(list(ranks), days) if ranks else []
+    no_shows = list(uow.tickets.no_shows(list(ranks), days)) if ranks else []
+    closed = uow.day_closes.closed({(t.service_id, t.day) for t in no_shows})
     counts = uow.tickets.counter_counts(counter.id, _start_of_day(now, tz))
     queued = sum(uow.tickets.waiting_counts(facility.id, days, list(ranks)).values())
     return {
         "seq": facility.event_seq,
         "epoch": facility.epoch,
         "generated_at": iso(now, tz),
-        "facility": {"code": facility.code, "name": facility.name,
-                     "running_text": facility.running_text},
+        "today": service_day(now, tz).isoformat(),
+        "facility": {**facility_ref(facility, now), "running_text": facility.running_text},
         "counter": counter_view(counter),
         "ticket": ticket_view(uow, current, now, staff=True) if current else None,
         "waiting": [_queued(t, now, tz) for t in waiting],
         "no_shows": [{"number": t.number, "service": t.service.code,
-                      "skipped_at": iso(t.finished_at, tz)} for t in no_shows],
+                      "date": t.day.isoformat(), "skipped_at": iso(t.finished_at, tz)}
+                     for t in no_shows if (t.service_id, t.day) not in closed],
         "counts": {"served": counts.get("finished", 0) + counts.get("transferred", 0),
                    "transferred": counts.get("transferred", 0),
                    "no_show": counts.get("skipped", 0), "waiting": queued},

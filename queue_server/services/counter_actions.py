@@ -9,15 +9,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from ..domain.dayend import DayClosed
 from ..domain.errors import DomainError, InvalidInput, NotFound, QueueEmpty
 from ..domain.tickets import Action
 from .auth import Principal
 from .counter_guard import AtCounter, Guard, at_counter, counter_state
+from .days import counter_days
 from .events import queue_changed, ticket_changed
 from .notifications import notice_nearly
 from .ports import Clock, UnitOfWork
 from .queue import apply_action, get_service, open_ticket
-from .views import forget_pace, queue_days, ticket_view
+from .views import forget_pace, ticket_view
 
 
 def _current(ticket: Any, counter: Any) -> Any:
@@ -80,7 +82,7 @@ def call_next(
         counter = at.counter
         require_open(counter)
         ranks = {link.service_id: link.rank for link in counter.links}
-        days = queue_days(at.now, counter.facility.timezone)
+        days = counter_days(counter, at.now)
         ticket = uow.tickets.next_waiting(ranks, days, lock=True) if ranks else None
         if ticket is None:
             raise QueueEmpty(
@@ -176,8 +178,9 @@ def _requeue_target(uow: UnitOfWork, counter: Any, current: Any, now: datetime,
     if number is None and current is not None and current.status == "called":
         return current
     service_ids = [link.service_id for link in counter.links]
-    days = queue_days(now, counter.facility.timezone)
-    ticket = uow.tickets.no_show(service_ids, days, number, counter.id)
+    ticket = uow.tickets.no_show(service_ids, counter_days(counter, now), number, counter.id)
+    if ticket is not None and uow.day_closes.closed([(ticket.service_id, ticket.day)]):
+        raise DayClosed(ticket.number, ticket.day)
     if ticket is None:
         which = f"nomor {number} " if number else ""
         raise NotFound(

@@ -11,9 +11,10 @@ from ..domain.priority import queue_key
 from .auth import Principal
 from .counter_actions import call_ticket, require_open
 from .counter_guard import AtCounter, Guard, at_counter
+from .days import counter_days
 from .events import queue_changed, ticket_changed
 from .ports import Clock, UnitOfWork
-from .views import queue_days, ticket_view
+from .views import ticket_view
 
 PRIORITY_CHANGED = "priority_changed"  # the history row's kind
 
@@ -23,9 +24,9 @@ def _ticket_at(uow: UnitOfWork, at: AtCounter, typed: str) -> Any:
     number staff typed; NotFound (`ticket_not_found`) says which counter looked."""
     counter = at.counter
     number = parse_ticket_number(typed, [link.service.prefix for link in counter.links])
-    days = queue_days(at.now, counter.facility.timezone)
     service_ids = [link.service_id for link in counter.links]
-    ticket = uow.tickets.ticket_by_number(service_ids, days, number, lock=True)
+    ticket = uow.tickets.ticket_by_number(service_ids, counter_days(counter, at.now), number,
+                                          lock=True)
     if ticket is None:
         raise NotFound(
             f"Nomor {number} tidak ada di antrean {counter.name} hari ini.",

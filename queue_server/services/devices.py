@@ -11,7 +11,7 @@ from ..domain.errors import InvalidInput
 from .auth import Principal
 from .ports import Clock, UnitOfWork
 from .queries import get_facility
-from .views import iso
+from .views import facility_ref, iso
 
 
 def _facility(uow: UnitOfWork, principal: Principal, facility_code: str | None) -> Any:
@@ -52,7 +52,7 @@ def list_devices(uow: UnitOfWork, clock: Clock, principal: Principal,
         now = clock.now()
         tz = facility.timezone
         return {
-            "facility": {"code": facility.code, "name": facility.name},
+            "facility": facility_ref(facility, now),
             "checked_at": iso(now, tz),
             "offline_after_seconds": int(OFFLINE_AFTER.total_seconds()),
             "devices": [device_view(d, now, tz) for d in uow.directory.devices(facility.id)],

@@ -63,10 +63,13 @@ def ticket_changed(uow: UnitOfWork, ticket: Any, now: datetime, called: bool = F
 
 def queue_changed(uow: UnitOfWork, facility: Any, now: datetime, services: Iterable[Any],
                   counter: Any = None, running_text: str | None = None,
-                  waiting: dict[int, int] | None = None) -> list[dict[str, Any]]:
+                  waiting: dict[int, int] | None = None,
+                  closed_day: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """`queue.changed`: fresh waiting counts and estimates of the services that moved.
 
-    Returns those figures, for a caller that needs them too."""
+    `closed_day` (`{"service": code, "date": YYYY-MM-DD}`): that service's day has just
+    been closed; boards drop its numbers (at counters and among the last calls).
+    Returns the figures, for a caller that needs them too."""
     unique = list({s.id: s for s in services}.values())
     payload: dict[str, Any] = {
         "facility": facility.code,
@@ -78,6 +81,8 @@ def queue_changed(uow: UnitOfWork, facility: Any, now: datetime, services: Itera
                               "paused": counter.paused}
     if running_text is not None:
         payload["running_text"] = running_text
+    if closed_day is not None:
+        payload["closed_day"] = closed_day
     uow.emit(OutgoingEvent(facility.id, "queue.changed", payload,
                            (facility_room(facility.code),)))
     return payload["services"]

@@ -14,7 +14,7 @@ from .events import counter_room, facility_room, public_ticket, visit_room
 from .ports import Clock, UnitOfWork
 from .queries import get_facility
 from .queue import resolve_counter
-from .views import board_view, iso, ticket_view
+from .views import board_view, facility_ref, iso, ticket_view
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +46,7 @@ def visit_snapshot(uow: UnitOfWork, visit: Any, now: Any) -> dict[str, Any]:
         "code": visit.code,
         # The facility's own day: a booking for another day is shown with its date.
         "today": service_day(now, facility.timezone).isoformat(),
-        "facility": {"code": facility.code, "name": facility.name,
-                     "timezone": facility.timezone},
+        "facility": facility_ref(facility, now),
         "ticket": ticket_view(uow, current, now),
         "journey": [public_ticket(t) for t in visit.tickets],
     }

@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from .days import service_days
 from .ports import UnitOfWork
-from .views import iso, queue_days
+from .views import iso
 
 KIND = "nearly_your_turn"
 MAX_ATTEMPTS = 8
@@ -27,7 +28,7 @@ def notice_nearly(uow: UnitOfWork, service: Any, now: datetime, threshold: int |
     if threshold is None:
         return
     facility = service.facility
-    days = queue_days(now, facility.timezone)
+    days = service_days(service, now)
     for ahead, ticket in enumerate(uow.tickets.waiting_list({service.id: 0}, days,
                                                             limit=threshold + 1)):
         if not ticket.visit.phone:

@@ -39,6 +39,9 @@ class UnitOfWork(Protocol):
     tickets: Any
     staff: Any
     config: Any
+    patients: Any  # one NIK's bookings across facilities
+    calendar: Any  # city-wide closures
+    day_closes: Any  # the end-of-day close's claim rows
     memo: dict[Any, Any]
     shared: dict[Any, Any]
 

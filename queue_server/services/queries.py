@@ -8,7 +8,7 @@ from typing import Any
 from ..domain.errors import InvalidInput
 from .catalogue import facility_not_found
 from .ports import Clock, UnitOfWork
-from .views import board_view, queue_days, services_view
+from .views import board_view, facility_ref, queue_days, services_view
 
 
 def get_facility(uow: UnitOfWork, code: str) -> Any:
@@ -18,10 +18,11 @@ def get_facility(uow: UnitOfWork, code: str) -> Any:
     return facility
 
 
-def facilities(uow: UnitOfWork) -> list[dict[str, Any]]:
+def facilities(uow: UnitOfWork, clock: Clock | None = None) -> list[dict[str, Any]]:
+    """Every facility: code, name, `timezone` and `tz_label` (domain.zones)."""
     with uow:
-        return [{"code": f.code, "name": f.name, "timezone": f.timezone}
-                for f in uow.directory.facilities()]
+        now = clock.now() if clock is not None else None
+        return [facility_ref(f, now) for f in uow.directory.facilities()]
 
 
 def services(uow: UnitOfWork, clock: Clock, facility_code: str,

@@ -12,13 +12,17 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..domain import estimates
-from ..domain.hours import is_open, is_open_on
 from ..domain.numbering import service_day
 from ..domain.privacy import mask_digits
+from ..domain.zones import tz_label
+from . import closures
+from .days import days_by_service, service_days
 from .ports import UnitOfWork
 from .voice import announce_fields, call_clips
 
 RECENT = timedelta(hours=12)
+# The board's "last calls": this many patients, each with their newest call.
+LAST_CALLS = 10
 
 
 def iso(moment: datetime | None, tz: str) -> str | None:
@@ -26,7 +30,9 @@ def iso(moment: datetime | None, tz: str) -> str | None:
 
 
 def queue_days(now: datetime, tz: str) -> tuple[date, date]:
-    """Today and yesterday: a 24-hour puskesmas still calls the patients of before midnight."""
+    """The facility's today and yesterday: the widest queue window (a 24-hour service
+    still calls the patients of before midnight; each service's own days, a day-time
+    service only today, come from services.days)."""
     today = service_day(now, tz)
     return today, today - timedelta(days=1)
 
@@ -62,6 +68,25 @@ def forget_pace(uow: UnitOfWork, service_id: int) -> None:
     uow.shared.pop(("pace", service_id), None)
 
 
+def facility_ref(facility: Any, now: datetime | None = None) -> dict[str, str]:
+    """A facility as payloads name it: code, name, its IANA `timezone` and the label of
+    its times (`tz_label`, domain.zones), so pages and printers never guess the zone."""
+    return {"code": facility.code, "name": facility.name, "timezone": facility.timezone,
+            "tz_label": tz_label(facility.timezone, now)}
+
+
+def estimate(uow: UnitOfWork, service: Any, now: datetime,
+             people_ahead: int) -> tuple[timedelta | None, str | None]:
+    """(wait, note) for someone with `people_ahead` ahead at `service`: the wait and
+    None, or None and the note `no_counter_open` when no counter of the service is open
+    (domain.estimates.NoCounterOpen): then there is no estimate to give."""
+    minutes, counters = pace(uow, service, now)
+    try:
+        return estimates.estimated_wait(people_ahead, minutes, counters), None
+    except estimates.NoCounterOpen as exc:
+        return None, exc.code
+
+
 def ticket_view(uow: UnitOfWork, ticket: Any, now: datetime, staff: bool = False,
                 people_ahead: int | None = None) -> dict[str, Any]:
     """A ticket as the API returns it; `staff=True` adds the patient's (masked) identity.
@@ -71,16 +96,16 @@ def ticket_view(uow: UnitOfWork, ticket: Any, now: datetime, staff: bool = False
     facility = ticket.service.facility
     tz = facility.timezone
     if people_ahead is None:
-        people_ahead = uow.tickets.people_ahead(ticket, queue_days(now, tz))
-    eta = None
+        people_ahead = uow.tickets.people_ahead(ticket, service_days(ticket.service, now))
+    eta = note = None
     if ticket.status == "waiting":
-        minutes, counters = pace(uow, ticket.service, now)
-        eta = iso(estimates.estimated_call_at(now, people_ahead, minutes, counters), tz)
+        wait, note = estimate(uow, ticket.service, now, people_ahead)
+        eta = iso(now + wait, tz) if wait is not None else None
     view: dict[str, Any] = {
         "id": ticket.id,
         "number": ticket.number,
         "code": ticket.visit.code,
-        "facility": {"code": facility.code, "name": facility.name},
+        "facility": facility_ref(facility, now),
         "service": {"code": ticket.service.code, "name": ticket.service.name},
         "status": ticket.status,
         "priority": ticket.priority,
@@ -88,6 +113,7 @@ def ticket_view(uow: UnitOfWork, ticket: Any, now: datetime, staff: bool = False
         "counter": _counter_ref(ticket.counter),
         "people_ahead": people_ahead,
         "estimated_call_at": eta,
+        "estimate_note": note,
         "issued_at": iso(ticket.issued_at, tz),
         "called_at": iso(ticket.called_at, tz),
         "version": ticket.version,
@@ -127,7 +153,8 @@ def counter_view(counter: Any) -> dict[str, Any]:
 def services_view(
     uow: UnitOfWork, facility: Any, now: datetime, on: date | None = None
 ) -> list[dict[str, Any]]:
-    """What a patient choosing a service needs: hours, quota left, queue and wait."""
+    """What a patient choosing a service needs: hours, quota left, queue and wait (see
+    service_summaries), and the facility with its zone (`facility.tz_label`)."""
     today = queue_days(now, facility.timezone)[0]
     on = on or today
     result = []
@@ -138,8 +165,10 @@ def services_view(
         result.append({
             **summary,
             "hours": service.hours,
-            "open_on_date": is_open_on(service.hours, on.weekday()),
+            **closures.date_fields(uow, facility, service, on, now,
+                                   summary["estimated_wait_minutes"]),
             "date": on.isoformat(),
+            "facility": facility_ref(facility, now),
             "booking_quota": service.booking_quota,
             "quota_left": max(service.booking_quota - booked, 0),
             "walkin_limit": limit,
@@ -151,25 +180,27 @@ def services_view(
 def _summaries(uow: UnitOfWork, facility: Any, now: datetime,
                services: Sequence[Any] | None = None,
                known: dict[int, int] | None = None) -> list[tuple[Any, dict[str, Any]]]:
-    days = queue_days(now, facility.timezone)
     if services is None:
         services = uow.directory.services(facility.id)
-        waiting = uow.tickets.waiting_counts(facility.id, days)
+        waiting = uow.tickets.waiting_counts(facility.id, days_by_service(services, now))
     else:  # the services that just moved: usually one, counted directly unless known
         known = known or {}
-        waiting = {s.id: known[s.id] if s.id in known else uow.tickets.waiting_count(s.id, days)
+        waiting = {s.id: known[s.id] if s.id in known
+                   else uow.tickets.waiting_count(s.id, service_days(s, now))
                    for s in services}
     result = []
     for service in services:
         people = waiting.get(service.id, 0)
         minutes, counters = pace(uow, service, now)
-        wait = estimates.estimated_wait(people, minutes, counters)
+        wait, note = estimate(uow, service, now, people)
         result.append((service, {
             "code": service.code, "name": service.name, "prefix": service.prefix,
-            "open_now": is_open(service.hours, now, facility.timezone),
+            "open_now": closures.open_now(uow, facility, service, now),
             "waiting": people, "open_counters": counters,
             "minutes_per_patient": round(minutes, 1),
-            "estimated_wait_minutes": round(wait.total_seconds() / 60),
+            # None, with the note `no_counter_open`, while no counter of it is open.
+            "estimated_wait_minutes": None if wait is None else round(wait.total_seconds() / 60),
+            "estimate_note": note,
         }))
     return result
 
@@ -177,55 +208,78 @@ def _summaries(uow: UnitOfWork, facility: Any, now: datetime,
 def service_summaries(uow: UnitOfWork, facility: Any, now: datetime,
                       services: Sequence[Any] | None = None,
                       waiting: dict[int, int] | None = None) -> list[dict[str, Any]]:
-    """Waiting count and estimated wait per service: what boards and kiosks show.
+    """Waiting count and estimated wait per service (`estimated_wait_minutes`, or null
+    with `estimate_note: "no_counter_open"`): what boards and kiosks show.
 
     `waiting`: counts the caller already has (by service id)."""
     return [summary for _, summary in _summaries(uow, facility, now, services, waiting)]
 
 
-def board_view(uow: UnitOfWork, facility: Any, now: datetime) -> dict[str, Any]:
-    """What a waiting-room display shows: no personal data, ever."""
-    tz = facility.timezone
+def _board_counters(uow: UnitOfWork, facility: Any,
+                    all_counters: Sequence[Any]) -> list[dict[str, Any]]:
+    """Each counter with the ticket it calls or serves (its date too: a 24-hour
+    service's number from before midnight is shown with it)."""
     serving = uow.tickets.now_serving(facility.id)
-    all_counters = uow.directory.counters(facility.id)
     counters = []
     for counter in all_counters:
         ticket = serving.get(counter.id)
-        counters.append(
-            {
-                "code": counter.code,
-                "name": counter.name,
-                "paused": counter.paused,
-                "services": [link.service.code for link in counter.links],
-                "ticket": None
-                if ticket is None
-                else {"number": ticket.number, "service": ticket.service.code,
-                      "status": ticket.status},
-            }
-        )
+        counters.append({
+            "code": counter.code,
+            "name": counter.name,
+            "paused": counter.paused,
+            "services": [link.service.code for link in counter.links],
+            "ticket": None if ticket is None else {
+                "number": ticket.number, "service": ticket.service.code,
+                "status": ticket.status, "date": ticket.day.isoformat()},
+        })
+    return counters
+
+
+def _last_calls(uow: UnitOfWork, facility: Any, now: datetime,
+                all_counters: Sequence[Any]) -> list[dict[str, Any]]:
+    """The recent calls, newest first, without those of a day already closed: the newest
+    call or recall of each of the last LAST_CALLS tickets called, so recalls never push
+    other patients' calls off the board (a board that missed a recall replays it)."""
     names = {c.id: c for c in all_counters}
-    last_calls = []
-    for event, ticket in uow.tickets.recent_calls(facility.id, now - RECENT):
+    calls = uow.tickets.recent_calls(facility.id, now - RECENT, limit=4 * LAST_CALLS)
+    closed = uow.day_closes.closed({(t.service_id, t.day) for _, t in calls})
+    last_calls: list[dict[str, Any]] = []
+    tickets: set[int] = set()
+    for event, ticket in calls:
+        if (ticket.service_id, ticket.day) in closed or ticket.id in tickets:
+            continue
+        if len(tickets) == LAST_CALLS:
+            break
+        tickets.add(ticket.id)
         counter = names.get(event.counter_id) if event.counter_id else None
-        last_calls.append(
-            {
-                "number": ticket.number,
-                "service": ticket.service.code,
-                "service_name": ticket.service.name,
-                "counter": _counter_ref(counter),
-                "at": iso(event.at, tz),
-                "recall": event.kind == "recalled",
-                "seq": event.seq,
-                **announce_fields(ticket.number, counter),
-            }
-        )
+        last_calls.append({
+            "number": ticket.number,
+            "service": ticket.service.code,
+            "service_name": ticket.service.name,
+            "date": ticket.day.isoformat(),
+            "counter": _counter_ref(counter),
+            "at": iso(event.at, facility.timezone),
+            "recall": event.kind == "recalled",
+            "seq": event.seq,
+            **announce_fields(ticket.number, counter),
+        })
+    return last_calls
+
+
+def board_view(uow: UnitOfWork, facility: Any, now: datetime) -> dict[str, Any]:
+    """What a waiting-room display shows: no personal data, ever.
+
+    `facility` carries its `timezone` and `tz_label` (the board's clock), `today` the
+    facility's day (a number of another day is shown with its date)."""
+    tz = facility.timezone
+    all_counters = uow.directory.counters(facility.id)
     return {
-        "facility": {"code": facility.code, "name": facility.name,
-                     "running_text": facility.running_text},
+        "facility": {**facility_ref(facility, now), "running_text": facility.running_text},
         "generated_at": iso(now, tz),
+        "today": service_day(now, tz).isoformat(),
         "seq": facility.event_seq,
         "epoch": facility.epoch,
-        "counters": counters,
-        "last_calls": last_calls,
+        "counters": _board_counters(uow, facility, all_counters),
+        "last_calls": _last_calls(uow, facility, now, all_counters),
         "services": service_summaries(uow, facility, now),
     }

@@ -1,7 +1,7 @@
 """The board's voice as the server knows it: which clips are recorded, and what a call says.
 
-The clips are the OGG files under `display_board/static/sounds/{lang}/`, listed once per
-process; the rules of speech are the domain's (`queue_server/domain/speech.py`).
+The clips are the OGG files under `display_board/static/sounds/{lang}/`, listed again
+whenever the folder changes; the rules of speech are the domain's (`queue_server/domain/speech.py`).
 """
 
 from __future__ import annotations
@@ -18,9 +18,20 @@ LANGS = ("id", "en")
 
 
 @cache
+def _clips_in(folder: Path, _changed: int) -> frozenset[str]:
+    return frozenset(path.stem for path in folder.glob("*.ogg"))
+
+
 def available_clips(lang: str) -> frozenset[str]:
-    """The clip names recorded for `lang` (read from disk once per process)."""
-    return frozenset(path.stem for path in (SOUNDS / lang).glob("*.ogg"))
+    """The clip names recorded for `lang`: the folder is listed again only when it changed
+    (its mtime), so clips recorded by `make_sounds` while the server runs are used at the
+    next call, without a restart."""
+    folder = SOUNDS / lang
+    try:
+        changed = folder.stat().st_mtime_ns
+    except FileNotFoundError:
+        return frozenset()
+    return _clips_in(folder, changed)
 
 
 def counter_number(counter: Any) -> int:

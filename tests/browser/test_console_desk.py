@@ -140,14 +140,14 @@ def test_an_offline_kiosk_or_board_is_shown_with_when_it_was_last_seen(
     sign_in(page, live_server)
     strip = page.locator("#devices")
     expect(strip.locator("[data-device=kiosk-1]")).to_have_text(
-        "Kiosk pintu masuk: terputus, terakhir terlihat 08:00")
+        "Kiosk pintu masuk: terputus, terakhir terlihat 08:00 WIB")
     expect(strip.locator("[data-device=display-1]")).to_have_text(
         "TV ruang tunggu: belum pernah terhubung")
     page.click("#lang-toggle")
     expect(page.locator("#tab-walkin")).to_have_text("New ticket")
     expect(page.locator("#conn")).to_have_text("Connected")
     expect(strip.locator("[data-device=kiosk-1]")).to_have_text(
-        "Kiosk pintu masuk: offline, last seen 08:00")
+        "Kiosk pintu masuk: offline, last seen 08:00 WIB")
 
 
 def test_a_kiosk_without_paper_is_named_while_it_is_online(

@@ -17,6 +17,7 @@ def test_two_processes_share_one_patients_booking_limit(sqlite_engine: Engine,
                                                         redis_url: str) -> None:
     reset(sqlite_engine)
     config: dict[str, Any] = {"ENGINE": sqlite_engine, "SECRET_KEY": "limits",
+                              "DAY_CLOSE_WORKER": False,
                               "RATELIMIT_STORAGE_URI": redis_url,
                               "BOOKING_LIMIT_PER_NIK": "3 per hour",
                               "BOOKING_LIMIT_PER_ADDRESS": "1000 per minute"}
@@ -39,6 +40,7 @@ def test_bookings_go_on_when_the_limit_store_is_lost(sqlite_engine: Engine) -> N
     redis = RedisServer().start()
     try:
         app = create_app({"ENGINE": sqlite_engine, "SECRET_KEY": "limits",
+                          "DAY_CLOSE_WORKER": False,
                           "RATELIMIT_STORAGE_URI": redis.url,
                           "BOOKING_LIMIT_PER_NIK": "1 per hour"}).test_client()
         tomorrow = datetime.now(ZoneInfo("Asia/Jakarta")).date() + timedelta(days=1)

@@ -101,8 +101,8 @@ def test_a_broken_config_file_is_refused_with_a_message(server_env: dict[str, st
 def test_the_app_refuses_an_old_schema_until_upgraded(server_env: dict[str, str]) -> None:
     url = server_env["DATABASE_URL"]
     with pytest.raises(SchemaOutOfDate, match="upgrade"):
-        create_app({"DATABASE_URL": url, "SECRET_KEY": "x"})
+        create_app({"DATABASE_URL": url, "SECRET_KEY": "x", "DAY_CLOSE_WORKER": False})
     assert run_cli(server_env, "upgrade").returncode == 0
-    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "x"})
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "x", "DAY_CLOSE_WORKER": False})
     assert app.test_client().get("/healthz").status_code == 200
     app.extensions["antrian"].engine.dispose()

@@ -41,8 +41,8 @@ def error_of(reply: Any) -> str:
 def test_facilities_lists_the_demo_puskesmas(client: Any) -> None:
     reply = client.get("/api/v1/facilities")
     assert reply.status_code == 200
-    assert {"code": "pkm-demo", "name": "Puskesmas Demo", "timezone": "Asia/Jakarta"} in (
-        reply.get_json())
+    assert {"code": "pkm-demo", "name": "Puskesmas Demo", "timezone": "Asia/Jakarta",
+            "tz_label": "WIB"} in reply.get_json()
 
 
 def test_services_show_hours_quota_and_queue_figures(client: Any, kiosk: Api) -> None:
@@ -74,7 +74,8 @@ def test_board_shows_calls_without_personal_data(client: Any, kiosk: Api, staff:
     staff.act("loket-1", "call-next")
     board = client.get("/api/v1/facilities/pkm-demo/board").get_json()
     loket = next(c for c in board["counters"] if c["code"] == "loket-1")
-    assert loket["ticket"] == {"number": "A-001", "service": "pendaftaran", "status": "called"}
+    assert loket["ticket"] == {"number": "A-001", "service": "pendaftaran", "status": "called",
+                               "date": "2026-11-23"}
     assert board["last_calls"][0]["number"] == "A-001"
     assert board["last_calls"][0]["counter"]["name"] == "Loket 1"
     assert not {"patient", "nik", "bpjs_number", "phone"} & all_keys(board)

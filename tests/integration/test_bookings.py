@@ -177,11 +177,15 @@ def test_check_in_rules(app: Any, client: Any, kiosk: Api, staff: Api) -> None:
     tomorrow = post(client, booking(TODAY + timedelta(days=1))).get_json()["code"]
     reply = kiosk.post(f"/api/v1/bookings/{tomorrow}/check-in")
     assert reply.status_code == 409 and error(reply) == "booking_not_today"
+    assert reply.get_json()["error"]["message"] == (
+        "Booking ini untuk Selasa, 24 November 2026, bukan hari ini.")
     today = post(client, booking()).get_json()["code"]
     assert Api(app.test_client()).post(f"/api/v1/bookings/{today}/check-in").status_code == 401
     assert staff.post(f"/api/v1/bookings/{today}/check-in").status_code == 200
     twice = kiosk.post(f"/api/v1/bookings/{today}/check-in")
-    assert twice.status_code == 409 and error(twice) == "invalid_transition"
+    assert twice.status_code == 409 and error(twice) == "already_checked_in"
+    assert twice.get_json()["error"]["message"] == (
+        "Anda sudah check-in. Nomor Anda B-001, sedang menunggu.")
 
 
 def test_booking_is_rate_limited_per_nik_with_retry_after(app: Any, client: Any) -> None:

@@ -150,7 +150,7 @@ def test_staff_can_reprint_the_last_ticket_with_the_pin(agent: Any,
     take(agent)
     printer.wait_for_jobs(1)
     assert agent.post("/api/staff/reprint", json={"pin": "0000"}).status_code == 403
-    reply = agent.post("/api/staff/reprint", json={"pin": "2468"})
+    reply = agent.post("/api/staff/reprint", json={"pin": "2468", "job": "last"})
     assert reply.get_json()["printed"] is True
     jobs = printer.wait_for_jobs(2)
     assert big_line(read(jobs[1])).text == "A-001"

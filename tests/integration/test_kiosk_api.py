@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from queue_server import create_app
 from queue_server.persistence.uow import SqlUnitOfWork
@@ -129,3 +130,27 @@ def test_a_closed_service_says_when_it_opens(hourly: Api, clock: FakeClock, now:
     assert (services["umum"]["opens_at"], services["umum"]["open_now"]) == (umum, open_now)
     assert services["ugd"]["opens_at"] is None and services["ugd"]["open_now"]
     assert services["tutup"]["opens_at"] is None and not services["tutup"]["open_now"]
+
+
+def test_only_a_kiosk_token_may_send_the_kiosk_heartbeat(client: Any, engine: Any,
+                                                         staff: Api) -> None:
+    """A display's token is refused with plain words (boards heartbeat over their socket)
+    and the TV is not marked online by it."""
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE devices SET last_seen_at = NULL, status = :s"), {"s": "{}"})
+    display = Api(client, "demo-display")
+    refused = display.post("/api/v1/kiosk/heartbeat", {"printer": "online"})
+    assert refused.status_code == 403
+    error = refused.get_json()["error"]
+    assert error["code"] == "forbidden"
+    assert error["message"].startswith("Hanya kiosk yang mengirim heartbeat")
+    english = client.post("/api/v1/kiosk/heartbeat", json={}, headers={
+        **display.headers(), "Accept-Language": "en"})
+    assert english.get_json()["error"]["message"].startswith("Only a kiosk sends heartbeats")
+    devices = {d["code"]: d for d in staff.get("/api/v1/devices").get_json()["devices"]}
+    assert devices["display-1"]["online"] is False
+    assert devices["display-1"]["last_seen"] is None
+    assert Api(client, "demo-kiosk").post("/api/v1/kiosk/heartbeat",
+                                          {"printer": "online"}).status_code == 200
+    devices = {d["code"]: d for d in staff.get("/api/v1/devices").get_json()["devices"]}
+    assert devices["kiosk-1"]["online"] is True and devices["display-1"]["online"] is False

@@ -14,12 +14,16 @@ ROUTES = [
     ("POST", "/api/v1/auth/login"), ("POST", "/api/v1/auth/logout"),
     ("GET", "/api/v1/facilities"), ("GET", "/api/v1/facilities/pkm-demo/services"),
     ("GET", "/api/v1/facilities/pkm-demo/board"), ("POST", "/api/v1/kiosk/tickets"),
+    ("POST", "/api/v1/bookings"), ("POST", "/api/v1/bookings/lookup"),
     *[("POST", f"/api/v1/counters/loket-1/{a}") for a in
       ("call-next", "recall", "start", "skip", "finish", "requeue", "pause", "resume")],
 ]
 BODIES: list[Any] = [None, [], "text", 0, {"service": None}, {"service": "x" * 5000},
                      {"transfer_to": ["umum"]}, {"number": {"a": 1}},
-                     {"username": "a" * 1000, "password": ""}, {"priority": "elderly"}]
+                     {"username": "a" * 1000, "password": ""}, {"priority": "elderly"},
+                     {"service": "ｕｍｕｍ\u0000"}, {"transfer_to": "аpotek"},
+                     {"nik": "٣" * 16, "phone": ["0812"]}, {"nik": 3578, "phone": None},
+                     {"patient": {"nik": "\ud800"}}, {"facility": "\u3000", "service": "umum"}]
 
 
 @pytest.mark.parametrize(("method", "path"), ROUTES)
@@ -38,6 +42,8 @@ def test_no_route_answers_with_a_server_error(client: Any, method: str, path: st
             assert reply.status_code < 500, (path, raw)
     query = client.open(f"{path}?facility=%00&date=9999-99-99", method=method)
     assert query.status_code < 500
+    odd_path = path.replace("pkm-demo", "pkм-%00demo").replace("loket-1", "%EF%BC%AC٣")
+    assert client.open(odd_path, method=method).status_code < 500
 
 
 def test_a_token_stops_working_when_its_lifetime_ends(staff: Api, clock: FakeClock) -> None:

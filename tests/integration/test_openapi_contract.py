@@ -83,6 +83,9 @@ def test_successful_answers_match_the_document_too(api_schema: Any, staff_token:
         "facility": "pkm-demo", "service": "pendaftaran", "date": "2026-11-23",
         "patient": patient}, headers={"Idempotency-Key": "contract-0001"})
     code = booked.json()["code"]
+    mine = call("POST", "/api/v1/bookings/lookup",
+                body={"nik": patient["nik"], "phone": patient["phone"]})
+    assert [b["code"] for b in mine.json()] == [code]
     for method, path in (("GET", "/api/v1/bookings/{code}"),
                          ("GET", "/api/v1/bookings/{code}/qr.svg")):
         assert call(method, path, path_parameters={"code": code}).status_code == 200

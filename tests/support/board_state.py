@@ -58,11 +58,14 @@ class BoardState:
         self._forget(ticket)
         counter = self._counter(ticket["counter"]["code"])
         counter["ticket"] = {"number": ticket["number"], "service": ticket["service"],
-                             "status": ticket["status"]}
+                             "status": ticket["status"], "date": ticket["date"]}
+        self.state["last_calls"] = [
+            c for c in self.state["last_calls"]
+            if (c["service"], c["number"]) != (ticket["service"], ticket["number"])]
         self.state["last_calls"].insert(0, {
             "number": ticket["number"], "service": ticket["service"],
-            "service_name": ticket["service_name"], "counter": ticket["counter"],
-            "at": event["at"], "recall": event["recall"]})
+            "service_name": ticket["service_name"], "date": ticket["date"],
+            "counter": ticket["counter"], "at": event["at"], "recall": event["recall"]})
         del self.state["last_calls"][MAX_CALLS:]
 
     def _ticket_updated(self, event: dict[str, Any]) -> None:
@@ -70,7 +73,7 @@ class BoardState:
         if ticket["status"] in ("called", "serving") and ticket["counter"]:
             counter = self._counter(ticket["counter"]["code"])
             counter["ticket"] = {"number": ticket["number"], "service": ticket["service"],
-                                 "status": ticket["status"]}
+                                 "status": ticket["status"], "date": ticket["date"]}
         else:
             self._forget(ticket)
 
@@ -81,6 +84,17 @@ class BoardState:
             self._counter(event["counter"]["code"])["paused"] = event["counter"]["paused"]
         if "running_text" in event:
             self.state["facility"]["running_text"] = event["running_text"]
+        if "closed_day" in event:  # the end of a service's day: its numbers leave the board
+            closed = event["closed_day"]
+
+            def of_day(entry: dict[str, Any] | None) -> bool:
+                return bool(entry) and (entry["service"], entry["date"]) == (
+                    closed["service"], closed["date"])
+
+            for counter in self.state["counters"]:
+                if of_day(counter["ticket"]):
+                    counter["ticket"] = None
+            self.state["last_calls"] = [c for c in self.state["last_calls"] if not of_day(c)]
 
     def view(self) -> dict[str, Any]:
         """The parts a board shows, to compare with the server's own board."""

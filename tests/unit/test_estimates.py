@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from queue_server.domain.estimates import (
+    NoCounterOpen,
     estimated_call_at,
     estimated_wait,
     minutes_per_patient,
@@ -49,8 +50,19 @@ def test_a_service_slower_than_configured_is_learnt_not_thrown_away() -> None:
 
 def test_wait_is_people_ahead_times_minutes_over_open_counters() -> None:
     assert estimated_wait(6, 5.0, 2) == timedelta(minutes=15)
-    assert estimated_wait(6, 5.0, 0) == timedelta(minutes=30)  # a paused room still counts once
     assert estimated_wait(0, 5.0, 1) == timedelta(0)
+
+
+@pytest.mark.parametrize("people_ahead", [0, 6])
+def test_with_no_counter_open_there_is_no_estimate(people_ahead: int) -> None:
+    # Every counter paused (or none serves the service): nobody is called, so no wait
+    # can be given, not even "as if one counter were open".
+    with pytest.raises(NoCounterOpen) as caught:
+        estimated_wait(people_ahead, 5.0, 0)
+    assert caught.value.code == "no_counter_open"
+    assert caught.value.message == "Belum ada loket yang buka."
+    with pytest.raises(NoCounterOpen):
+        estimated_call_at(datetime(2026, 11, 23, 1, 0, tzinfo=UTC), 3, 4.0, 0)
 
 
 def test_the_call_time_is_now_plus_the_wait() -> None:

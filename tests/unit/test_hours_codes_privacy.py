@@ -29,7 +29,7 @@ def test_a_weekday_puskesmas_is_open_in_its_hours_only() -> None:
 def test_friday_and_saturday_have_their_own_hours_and_sunday_is_closed() -> None:
     assert not is_open(HOURS, at(4, 11, 30), "Asia/Jakarta")
     assert is_open(HOURS, at(5, 9), "Asia/Jakarta")
-    assert not is_open_on(HOURS, 6)
+    assert not is_open_on(HOURS, at(6, 9).date())
 
 
 def test_24h_is_open_at_every_minute() -> None:

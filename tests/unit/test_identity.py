@@ -96,3 +96,34 @@ def test_digits_of_other_scripts_are_refused_naming_the_field(typed: str) -> Non
         normalise_identifier(typed, "nik", "NIK")
     assert raised.value.code == "invalid_nik"
     assert raised.value.message.startswith("NIK ")
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("loket-1", "loket-1"), (" PKM-Demo ", "pkm-demo"), ("ｌｏｋｅｔ－１", "loket-1"),
+    ("ＵＭＵＭ", "umum"), ("pkm-demo\u3000", "pkm-demo"),
+])
+def test_configured_codes_keep_their_dashes_and_lose_case_and_width(typed: str,
+                                                                    code: str) -> None:
+    from queue_server.domain.identity import normalise_reference
+
+    assert normalise_reference(typed, "counter", "Kode loket") == code
+
+
+@pytest.mark.parametrize("typed", ["pkм-demo", "loket-١", "poli umum", "umum\u0000"])
+def test_configured_codes_in_other_scripts_are_refused_naming_the_field(typed: str) -> None:
+    from queue_server.domain.identity import normalise_reference
+
+    with pytest.raises(InvalidInput) as raised:
+        normalise_reference(typed, "facility", "Kode fasilitas", "The facility code")
+    assert raised.value.code == "invalid_facility"
+    assert raised.value.message.startswith("Kode fasilitas hanya boleh")
+    assert raised.value.message_en.startswith("The facility code may only")
+
+
+@pytest.mark.parametrize(("rule", "typed"), [
+    (parse_nik, "٣٥٧٨٠١٠١٠١٩٠٠٠٠١"), (parse_bpjs, "٠٠٠١٢٣٤٥٦٧٨٩٠"),
+    (parse_phone, "٠٨١٢٣٤٥٦٧٨٩٠"),
+])
+def test_the_rules_themselves_take_only_ascii_digits(rule: object, typed: str) -> None:
+    with pytest.raises(InvalidInput):
+        rule(typed)  # type: ignore[operator]

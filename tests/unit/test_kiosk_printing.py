@@ -16,7 +16,8 @@ from kiosk.spool import Spool
 from kiosk.ticket import render
 
 TICKET = {
-    "facility": {"code": "pkm-demo", "name": "Puskesmas Demo"},
+    "facility": {"code": "pkm-demo", "name": "Puskesmas Demo", "timezone": "Asia/Jakarta",
+                 "tz_label": "WIB"},
     "service": {"code": "umum", "name": "Poli Umum"}, "number": "B-007", "code": "7KXM4P2QHR",
     "priority": "regular", "issued_at": "2026-11-23T08:01:00+07:00", "people_ahead": 3,
     "estimated_call_at": "2026-11-23T08:25:00+07:00", "ticket_url": "/t/7KXM4P2QHR",
@@ -52,6 +53,23 @@ def test_an_80mm_ticket_in_indonesian() -> None:
     assert "Prioritas" not in receipt.text  # a regular ticket says nothing about priority
     assert receipt.qr_codes == ["http://10.0.0.2:5000/t/7KXM4P2QHR"]
     assert receipt.cuts == 1
+
+
+def test_times_print_with_the_zone_label_the_server_sends() -> None:
+    bali = {**TICKET, "facility": {**TICKET["facility"], "tz_label": "WITA"},
+            "issued_at": "2026-11-23T09:01:00+08:00",
+            "estimated_call_at": "2026-11-23T09:25:00+08:00"}
+    text = read(render(bali, "http://x", profile="TM-T20II")).text
+    assert "Senin, 23 Nov 2026 09:01 WITA" in text and "Perkiraan dipanggil: 09:25 WITA" in text
+    older = {**bali, "facility": {"code": "pkm-demo", "name": "Puskesmas Demo"}}
+    assert "09:01 UTC+8" in read(render(older, "http://x", profile="TM-T20II")).text
+
+
+def test_with_no_counter_open_the_ticket_says_so_instead_of_a_time() -> None:
+    waiting = {**TICKET, "estimated_call_at": None, "estimate_note": "no_counter_open"}
+    assert "Belum ada loket yang buka" in read(render(waiting, "x", profile="TM-T20II")).text
+    text = read(render(waiting, "x", profile="TM-T20II", lang="en")).text
+    assert "No counter open yet" in text and "Expected call" not in text
 
 
 def test_an_english_ticket_on_58mm_paper_fits_its_width() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -187,3 +188,15 @@ def test_make_sounds_records_the_whole_configured_vocabulary(
         assert unspoken_words(names, lang, {p.stem for p in (tmp_path / "sounds" / lang)
                                             .glob("*.ogg")}) == []
     assert make_sounds.record_all(names, missing_only=True) == []
+
+
+def test_clips_recorded_while_the_server_runs_are_used_without_a_restart(
+        tmp_path: Any, monkeypatch: Any) -> None:
+    from queue_server.services import voice
+
+    (tmp_path / "id").mkdir()
+    (tmp_path / "id" / "loket.ogg").write_bytes(b"")
+    monkeypatch.setattr(voice, "SOUNDS", tmp_path)
+    assert voice.available_clips("id") == {"loket"}
+    (tmp_path / "id" / "melati.ogg").write_bytes(b"")
+    assert voice.available_clips("id") == {"loket", "melati"}

@@ -31,6 +31,10 @@ EXPECTED = {
     (S.NO_SHOW, A.REQUEUE): S.WAITING,
     (S.SERVING, A.FINISH): S.DONE,
     (S.SERVING, A.TRANSFER): S.DONE,
+    (S.BOOKED, A.CLOSE_DAY): S.NO_SHOW,
+    (S.WAITING, A.CLOSE_DAY): S.NO_SHOW,
+    (S.CALLED, A.CLOSE_DAY): S.NO_SHOW,
+    (S.SERVING, A.CLOSE_DAY): S.NO_SHOW,
 }
 
 
@@ -65,3 +69,15 @@ def test_a_no_show_can_only_be_requeued() -> None:
 
 def test_a_status_given_as_text_is_understood() -> None:
     assert transition("waiting", A.CALL) is S.CALLED
+
+
+def test_a_booking_checked_in_again_gives_the_number_not_an_error() -> None:
+    from queue_server.domain.tickets import AlreadyCheckedIn, require_check_in
+
+    with pytest.raises(AlreadyCheckedIn) as raised:
+        require_check_in("called", "B-002")
+    assert raised.value.message == "Anda sudah check-in. Nomor Anda B-002, sedang dipanggil."
+    with pytest.raises(InvalidTransition) as cancelled:
+        require_check_in("cancelled", "B-002")
+    assert cancelled.value.code == "invalid_transition"
+    require_check_in("booked", "B-002")  # a booking still to check in passes

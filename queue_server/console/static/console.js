@@ -84,10 +84,11 @@ function render() {
   document.body.dataset.pending = String(pending);
   if (!snapshot) return;
   $("facility-name").textContent = snapshot.facility.name;
-  renderCurrent(snapshot.ticket, t);
+  renderCurrent(snapshot.ticket, t, snapshot.today);
   renderWaiting(snapshot.waiting, t, {
-    call: (row) => act("call-number", { number: row.number }), priority: openPriority });
-  renderNoShows(snapshot.no_shows, t, (row) => act("requeue", { number: row.number }));
+    call: (row) => act("call-number", { number: row.number }), priority: openPriority },
+  snapshot.today);
+  renderNoShows(snapshot.no_shows, t, (row) => act("requeue", { number: row.number }), snapshot.today);
   renderTransfer();
   $("count-served").textContent = snapshot.counts.served;
   $("count-noshow").textContent = snapshot.counts.no_show;

@@ -82,6 +82,13 @@ async function callNumber(event) {
   else if (reply) result([errorMessage(reply)], true);
 }
 
+// The running text's length against its limit: a pasted text longer than the limit is
+// cut by the field, and staff see it here before they save.
+function countText() {
+  const input = $("running-text");
+  $("running-count").textContent = input.value.length + "/" + input.maxLength;
+}
+
 async function saveRunningText(event) {
   event.preventDefault();
   const input = $("running-text");
@@ -92,6 +99,7 @@ async function saveRunningText(event) {
   if (!reply.ok) { result([errorMessage(reply)], true); return; }
   input.value = reply.data.running_text;
   delete input.dataset.dirty;
+  countText();
   result([ctx.t("textSaved")]);
 }
 
@@ -115,11 +123,13 @@ export function renderDesk(snapshot) {
   if (document.activeElement !== text && !text.dataset.dirty) {
     text.value = snapshot.facility.running_text || "";
   }
+  countText();
   renderDevices();
 }
 
+// The time as the server sent it (the facility's zone), with that zone's label.
 function seenAt(iso, today) {
-  const hm = iso.slice(11, 16);
+  const hm = (iso.slice(11, 16) + " " + (devices.facility.tz_label || "")).trim();
   return iso.slice(0, 10) === today ? hm : `${iso.slice(8, 10)}/${iso.slice(5, 7)} ${hm}`;
 }
 
@@ -178,6 +188,6 @@ export function initDesk(context) {
   $("desk-walkin").addEventListener("submit", walkIn);
   $("desk-call").addEventListener("submit", callNumber);
   $("desk-text").addEventListener("submit", saveRunningText);
-  $("running-text").addEventListener("input", (e) => { e.target.dataset.dirty = "1"; });
+  $("running-text").addEventListener("input", (e) => { e.target.dataset.dirty = "1"; countText(); });
   setInterval(loadDevices, DEVICE_POLL_MS);
 }

@@ -8,6 +8,13 @@ function minutesSince(iso, t) {
   return m + " " + t("minutes");
 }
 
+// A number of another day (a 24-hour service's patient from before midnight) is shown
+// with its date: "A-002 · 23/11".
+export function numbered(row, today) {
+  if (!row.date || !today || row.date === today) return row.number;
+  return row.number + " · " + row.date.slice(8, 10) + "/" + row.date.slice(5, 7);
+}
+
 function cell(text, cls) {
   const td = document.createElement("td");
   td.textContent = text == null ? "" : text;
@@ -24,8 +31,8 @@ function button(label, onClick, data) {
   return b;
 }
 
-export function renderCurrent(ticket, t) {
-  $("cur-number").textContent = ticket ? ticket.number : "—";
+export function renderCurrent(ticket, t, today) {
+  $("cur-number").textContent = ticket ? numbered(ticket, today) : "—";
   $("cur-service").textContent = ticket ? ticket.service.name : t("nobody");
   $("cur-status").innerHTML = "";
   if (ticket) {
@@ -41,7 +48,7 @@ export function renderCurrent(ticket, t) {
 }
 
 // on: {call(row), priority(row)}: the buttons of each waiting row.
-export function renderWaiting(rows, t, on) {
+export function renderWaiting(rows, t, on, today) {
   const body = $("waiting");
   body.replaceChildren();
   if (!rows.length) {
@@ -59,7 +66,7 @@ export function renderWaiting(rows, t, on) {
     actions.append(
       button(t("call"), () => on.call(row), { callNumber: row.number }),
       button(t("changePriority"), () => on.priority(row), { priorityOf: row.number }));
-    tr.append(cell(row.number, "num"), cell(row.service_name), cell(row.priority === "regular" ? "" : t(row.priority)),
+    tr.append(cell(numbered(row, today), "num"), cell(row.service_name), cell(row.priority === "regular" ? "" : t(row.priority)),
       cell(minutesSince(row.waiting_since, t)), cell([row.name, row.nik].filter(Boolean).join(" · ")), actions);
     body.appendChild(tr);
   });
@@ -67,14 +74,14 @@ export function renderWaiting(rows, t, on) {
 }
 
 // back(row): put a no-show back in the queue.
-export function renderNoShows(rows, t, back) {
+export function renderNoShows(rows, t, back, today) {
   const body = $("no-shows");
   body.replaceChildren();
   rows.forEach((row) => {
     const tr = document.createElement("tr");
     const td = document.createElement("td");
     td.appendChild(button(t("back"), () => back(row), { requeue: row.number }));
-    tr.append(cell(row.number, "num"), cell(row.service), td);
+    tr.append(cell(numbered(row, today), "num"), cell(row.service), td);
     body.appendChild(tr);
   });
 }

@@ -9,7 +9,8 @@
           showQr: "Tunjukkan QR ini di kiosk saat tiba untuk check-in.", follow: "Pantau antrean",
           cancel: "Batalkan booking", cancelled: "Booking dibatalkan.", left: "sisa kuota {n}",
           wait: "± {m} menit", closed: "tutup", full: "kuota penuh", people: "{n} orang",
-          chooseService: "Pilih poli dulu.", today: "Hari ini", offline: "Tidak ada koneksi internet." },
+          chooseService: "Pilih poli dulu.", today: "Hari ini", offline: "Tidak ada koneksi internet.",
+          noCounter: "Belum ada loket yang buka" },
     en: { title: "Take a queue number", facility: "Health centre", date: "Visit date",
           service: "Clinic / service", nik: "NIK (16 digits)", name: "Full name", phone: "Mobile number",
           bpjs: "BPJS card number (optional)", submit: "Book", lang: "Bahasa Indonesia",
@@ -17,7 +18,8 @@
           showQr: "Show this QR at the kiosk when you arrive to check in.", follow: "Follow the queue",
           cancel: "Cancel booking", cancelled: "Booking cancelled.", left: "{n} places left",
           wait: "~{m} min", closed: "closed", full: "full", people: "{n}",
-          chooseService: "Choose a clinic first.", today: "Today", offline: "No internet connection." },
+          chooseService: "Choose a clinic first.", today: "Today", offline: "No internet connection.",
+          noCounter: "No counter open yet" },
   };
   const FIELD = { invalid_nik: "nik", invalid_name: "name", invalid_phone: "phone", invalid_bpjs: "bpjs" };
   const $ = (id) => document.getElementById(id);
@@ -42,15 +44,20 @@
     return { ok: response.ok, status: response.status, data: await response.json().catch(() => ({})) };
   }
 
-  function jakartaToday() {
-    const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
+  // Each facility's zone, from the server: its day decides "today" (the phone's own zone
+  // until the list has come).
+  const zones = {};
+  function facilityToday() {
+    const zone = zones[$("facility").value];
+    const parts = new Intl.DateTimeFormat("en-CA", zone ? { timeZone: zone.timezone } : {}).format(new Date());
     return new Date(parts + "T00:00:00Z");
   }
 
   function renderDates() {
     const box = $("dates");
     box.replaceChildren();
-    const start = jakartaToday();
+    const start = facilityToday();
+    if (day && day < start.toISOString().slice(0, 10)) day = null;
     const fmt = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "id-ID",
       { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" });
     for (let i = 0; i <= 7; i += 1) {
@@ -70,6 +77,7 @@
   async function loadFacilities() {
     const reply = await api("GET", "/api/v1/facilities");
     $("facility").replaceChildren(...reply.data.map((f) => {
+      zones[f.code] = { timezone: f.timezone };
       const o = document.createElement("option");
       o.value = f.code;
       o.textContent = f.name;
@@ -77,6 +85,7 @@
     }));
     const wanted = new URLSearchParams(location.search).get("facility");
     if (wanted) $("facility").value = wanted;
+    renderDates();
     loadServices();
   }
 
@@ -90,10 +99,18 @@
       const b = document.createElement("button");
       b.type = "button";
       b.dataset.service = s.code;
-      const note = !s.open_on_date ? t("closed") : s.quota_left === 0 ? t("full")
-        : t("left", { n: s.quota_left }) + " · " + t("wait", { m: s.estimated_wait_minutes });
+      // Closed that date (a holiday, a local closure: the server says why), or too late
+      // to be served today (past closing or the booking cutoff).
+      const said = (id, en) => (lang === "en" ? en : id) || "";
+      const closed = [t("closed"), said(s.closed_reason, s.closed_reason_en)].filter(Boolean).join(" · ");
+      const late = s.bookable_today === false && s.open_on_date;
+      const note = !s.open_on_date ? closed : late ? said(s.bookable_reason, s.bookable_reason_en)
+        : s.quota_left === 0 ? t("full")
+        : t("left", { n: s.quota_left }) + " · " + (s.estimate_note === "no_counter_open"
+          ? t("noCounter") : t("wait", { m: s.estimated_wait_minutes }));
       b.append(s.name, Object.assign(document.createElement("small"), { textContent: note }));
-      b.disabled = !s.open_on_date || s.quota_left === 0;
+      b.disabled = !s.open_on_date || late || s.quota_left === 0;
+      if (b.disabled && s.code === service) service = null;
       b.classList.toggle("on", s.code === service);
       b.addEventListener("click", () => { service = s.code; loadServices(); });
       box.appendChild(b);
@@ -141,7 +158,10 @@
     $("done-number").textContent = b.number;
     $("done-what").textContent = b.service.name + " · " + b.date;
     $("done-ahead").textContent = t("people", { n: b.position });
-    $("done-eta").textContent = b.estimated_call_at ? b.estimated_call_at.slice(11, 16) + " WIB" : "–";
+    // The facility's time, with its zone's label, as the server sent them.
+    $("done-eta").textContent = b.estimated_call_at
+      ? (b.estimated_call_at.slice(11, 16) + " " + (b.facility.tz_label || "")).trim()
+      : b.estimate_note === "no_counter_open" ? t("noCounter") : "–";
     $("done-qr").src = b.links.qr;
     $("follow").href = b.links.ticket_page;
     const mine = JSON.parse(localStorage.getItem("antrian.bookings") || "[]");
@@ -153,7 +173,7 @@
     if (reply.ok) { $("cancelled").hidden = false; $("cancel").disabled = true; }
     else showErrors(reply.data.error);
   });
-  $("facility").addEventListener("change", () => { service = null; loadServices(); });
+  $("facility").addEventListener("change", () => { service = null; renderDates(); loadServices(); });
   $("lang").addEventListener("click", () => { lang = lang === "id" ? "en" : "id"; applyLanguage(); });
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {});
   applyLanguage();

@@ -12,7 +12,7 @@
           today: "Hari ini, {d}", onDay: "Tanggal periksa: {d}",
           atKiosk: "Tunjukkan di kiosk saat tiba",
           atKioskHow: "Pindai QR ini di kiosk, atau ketik kodenya, untuk check-in.",
-          qrAlt: "Kode QR booking {c}" },
+          qrAlt: "Kode QR booking {c}", noCounter: "Belum ada loket yang buka" },
     en: { yourTurn: "Your turn!", goTo: "Please go to", yourNumber: "Your queue number",
           ahead: "People ahead", eta: "Expected call",
           offline: "Connection lost, reconnecting…", enableSound: "Turn on call sound",
@@ -23,7 +23,7 @@
           today: "Today, {d}", onDay: "Visit date: {d}",
           atKiosk: "Show this at the kiosk when you arrive",
           atKioskHow: "Scan this QR at the kiosk, or type the code, to check in.",
-          qrAlt: "Booking QR code {c}" },
+          qrAlt: "Booking QR code {c}", noCounter: "No counter open yet" },
   };
   const body = document.body;
   const code = body.dataset.code;
@@ -34,7 +34,13 @@
   const t = (k, v) => Object.entries(v || {}).reduce((s, [a, b]) => s.replace("{" + a + "}", b), TEXT[lang][k]);
   const chime = new Audio(body.dataset.chime);
 
-  function time(iso) { return iso ? iso.slice(11, 16) + " WIB" : "–"; }
+  // A time as the server sent it (in the facility's zone), with that zone's label.
+  function time(iso) { return iso ? (iso.slice(11, 16) + " " + (snap.facility.tz_label || "")).trim() : "–"; }
+
+  function eta(tk) {
+    if (tk.status !== "waiting") return "–";
+    return tk.estimate_note === "no_counter_open" ? t("noCounter") : time(tk.estimated_call_at);
+  }
 
   // A calendar date (YYYY-MM-DD) in words, in the page's language.
   function day(iso) {
@@ -70,7 +76,7 @@
     $("service").textContent = tk.service.name;
     $("status").textContent = t(tk.status, { c: tk.counter ? tk.counter.name : "" });
     $("ahead").textContent = tk.status === "waiting" ? t("people", { n: tk.people_ahead }) : "–";
-    $("eta").textContent = tk.status === "waiting" ? time(tk.estimated_call_at) : "–";
+    $("eta").textContent = eta(tk);
     renderDay(tk);
     $("journey").replaceChildren(...snap.journey.map((step) => {
       const li = document.createElement("li");

@@ -21,12 +21,12 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('closed_dates', sa.JSON(), nullable=False,
                                       server_default='{}'))
         batch_op.add_column(sa.Column('joint_leave_closes', sa.Boolean(), nullable=False,
-                                      server_default=sa.true()))
+                                      server_default='1'))
     with op.batch_alter_table('services', schema=None) as batch_op:
         batch_op.add_column(sa.Column('closed_dates', sa.JSON(), nullable=False,
                                       server_default='{}'))
         batch_op.add_column(sa.Column('open_on_holidays', sa.Boolean(), nullable=False,
-                                      server_default=sa.false()))
+                                      server_default='0'))
         batch_op.add_column(sa.Column('booking_cutoff', sa.String(length=5), nullable=True))
     with op.batch_alter_table('ticket_events', schema=None) as batch_op:
         batch_op.alter_column('kind', existing_type=sa.String(length=16),

@@ -1,0 +1,146 @@
+"""Whether a service takes patients on a date, and whether a booking for today still
+leaves time to be served (issue 12, points 1 and 2).
+
+A date is closed for a service when the calendar closes it (a national holiday, cuti
+bersama where the facility chooses so, a city-wide, facility or service closure; a
+service open on holidays ignores the first three), when its hours mark the date
+`closed`, or when its weekly hours have no opening that weekday. A booking for today is
+taken only while the service has not closed today and before its cutoff: the configured
+`booking_cutoff`, else the closing time minus the current estimated wait.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from . import hours as h
+from .calendar import Calendar, Closed, ClosedOnDate
+from .errors import DomainError
+
+SPECIAL_CLOSED = Closed("special", "Tutup: jadwal khusus pada tanggal ini",
+                        "Closed: special hours on this date")
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """What decides a service's open dates and its same-day bookings.
+
+    `hours`: weekly and special-date ranges (domain.hours); `facility_closed`,
+    `service_closed`: local closures (date → reason); `joint_leave_closes`: the
+    facility's choice for cuti bersama; `open_on_holidays`: the service ignores national
+    holidays, cuti bersama and city closures; `booking_cutoff`: "HH:MM" or None.
+    """
+
+    name: str
+    timezone: str
+    hours: h.Hours
+    facility_closed: Mapping[date, str] = field(default_factory=dict)
+    service_closed: Mapping[date, str] = field(default_factory=dict)
+    joint_leave_closes: bool = True
+    open_on_holidays: bool = False
+    booking_cutoff: str | None = None
+
+
+class ServiceClosed(DomainError):
+    """The service's weekly hours have no opening on that date: 409 `service_closed`."""
+
+    code = "service_closed"
+
+    def __init__(self, name: str):
+        super().__init__("Pendaftaran ke poli ini sedang tutup pada tanggal itu.",
+                         f"{name} is closed on that date.")
+
+
+class BookingClosedToday(DomainError):
+    """A booking for today that could not be served today: 409 `booking_closed_today`."""
+
+    code = "booking_closed_today"
+
+
+def closure(calendar: Calendar, schedule: Schedule, day: date) -> Closed | None:
+    """Why `day` is closed for the service (calendar first, then a `closed` date in its
+    hours), or None. A weekday without hours is not a closure with a reason."""
+    found = calendar.closure(day, joint_leave_closes=schedule.joint_leave_closes,
+                             facility=schedule.facility_closed,
+                             service=schedule.service_closed,
+                             holidays_close=not schedule.open_on_holidays)
+    if found is None and h.has_special_hours(schedule.hours, day) and not h.is_open_on(
+            schedule.hours, day):
+        return SPECIAL_CLOSED
+    return found
+
+
+def require_open_on(calendar: Calendar, schedule: Schedule, day: date) -> None:
+    """Raises ClosedOnDate (with the reason) or ServiceClosed (no hours that weekday)
+    unless the service opens on `day`."""
+    closed = closure(calendar, schedule, day)
+    if closed is not None:
+        raise ClosedOnDate(closed)
+    if not h.is_open_on(schedule.hours, day):
+        raise ServiceClosed(schedule.name)
+
+
+def is_open_now(calendar: Calendar, schedule: Schedule, now: datetime) -> bool:
+    """Open at `now` by its hours, on a date the calendar does not close."""
+    if not h.is_open(schedule.hours, now, schedule.timezone):
+        return False
+    return closure(calendar, schedule, _local(now, schedule).date()) is None
+
+
+def next_opening(calendar: Calendar, schedule: Schedule, now: datetime) -> datetime | None:
+    """When a service closed at `now` opens next, closed dates skipped (None while open)."""
+    return h.next_opening(schedule.hours, now, schedule.timezone,
+                          lambda day: closure(calendar, schedule, day) is not None)
+
+
+def same_day_refusal(schedule: Schedule, now: datetime,
+                     wait: timedelta | None) -> BookingClosedToday | None:
+    """Why a booking for today made at `now` would not be served today, or None.
+
+    `wait`: the service's current estimated wait (None when it cannot be estimated: then
+    the default cutoff is the closing time itself). Issue 12: a booking at 16:00 for a
+    service that closed at 14:30 was accepted with an estimate of 16:00.
+    """
+    local = _local(now, schedule)
+    closing = h.closes_at(schedule.hours, local.date(), schedule.timezone)
+    if closing is None:
+        return BookingClosedToday(f"{schedule.name} tidak buka hari ini; pilih tanggal lain.",
+                                  f"{schedule.name} is not open today; choose another date.")
+    if local >= closing:
+        shown = _hhmm(closing, local.date())
+        return BookingClosedToday(
+            f"{schedule.name} hari ini sudah tutup (pukul {shown}); pilih tanggal lain.",
+            f"{schedule.name} has closed for today (at {shown}); choose another date.")
+    if schedule.booking_cutoff:
+        cutoff = datetime.combine(local.date(), time.fromisoformat(schedule.booking_cutoff),
+                                  tzinfo=local.tzinfo)
+        if local >= cutoff:
+            return BookingClosedToday(
+                f"Booking untuk hari ini di {schedule.name} ditutup pukul "
+                f"{schedule.booking_cutoff}; pilih tanggal lain.",
+                f"Bookings for today at {schedule.name} closed at "
+                f"{schedule.booking_cutoff}; choose another date.")
+        return None
+    minutes = round((wait or timedelta()).total_seconds() / 60)
+    if local >= closing - (wait or timedelta()):
+        shown = _hhmm(closing, local.date())
+        return BookingClosedToday(
+            f"Booking untuk hari ini di {schedule.name} sudah ditutup: antrean sekarang "
+            f"(± {minutes} menit) tidak selesai sebelum tutup pukul {shown}; pilih tanggal "
+            "lain.",
+            f"Bookings for today at {schedule.name} have closed: the queue now (about "
+            f"{minutes} min) would not be served before closing at {shown}; choose "
+            "another date.")
+    return None
+
+
+def _local(now: datetime, schedule: Schedule) -> datetime:
+    return now.astimezone(ZoneInfo(schedule.timezone))
+
+
+def _hhmm(moment: datetime, day: date) -> str:
+    """`14:30`; the midnight that ends `day` is `24:00`."""
+    return "24:00" if moment.date() > day else moment.strftime("%H:%M")
