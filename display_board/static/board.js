@@ -24,8 +24,6 @@
   const REMEMBER = 100;        // announced calls kept in sessionStorage
   const body = document.body;
   const facility = body.dataset.facility;
-  // The facility's zone and the label of its times, as the server sends them.
-  let zone = body.dataset.timezone, zoneLabel = body.dataset.tzLabel;
   const lang = body.dataset.lang === "en" ? "en" : "id";
   const only = body.dataset.services ? new Set(body.dataset.services.split(",")) : null;
   const token = new URLSearchParams(location.search).get("token");
@@ -144,11 +142,10 @@
 
   function onSnapshot(snapshot) {
     state = snapshot;
-    skew = Date.parse(snapshot.generated_at) - Date.now();
+    clock.serverTime(snapshot.generated_at);
     const place = snapshot.facility;
-    if (place.timezone && (place.timezone !== zone || place.tz_label !== zoneLabel)) {
-      useZone(place.timezone, place.tz_label);
-      tick();
+    if (place.timezone && (place.timezone !== clock.zone || place.tz_label !== clock.label)) {
+      clock.use(place.timezone, place.tz_label);
     }
     snapshotSeq = snapshot.seq;
     resyncing = false;
@@ -220,7 +217,7 @@
   // A number of another day (a 24-hour service's patient from before midnight) carries
   // its date: "A-002 · 23 Nov".
   function numbered(entry) {
-    if (!entry.date || entry.date === today()) return entry.number;
+    if (!entry.date || entry.date === clock.today()) return entry.number;
     const [y, m, d] = entry.date.split("-").map(Number);
     return entry.number + " · " + dayFmt.format(new Date(Date.UTC(y, m - 1, d)));
   }
@@ -264,31 +261,11 @@
     speech.resume();
   });
 
-  // ---- clock: in the facility's zone, with its label (sent by the server) ---------
-  const locale = lang === "en" ? "en-GB" : "id-ID";
-  const dayFmt = new Intl.DateTimeFormat(locale, { timeZone: "UTC", day: "numeric", month: "short" });
-  let dateFmt, timeFmt, isoFmt;
-  function useZone(timeZone, label) {
-    zone = timeZone;
-    zoneLabel = label;
-    dateFmt = new Intl.DateTimeFormat(locale, { timeZone, weekday: "long", day: "numeric",
-                                                month: "long", year: "numeric" });
-    timeFmt = new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit",
-                                                second: "2-digit", hour12: false });
-    isoFmt = new Intl.DateTimeFormat("en-CA", { timeZone });  // YYYY-MM-DD
-  }
-  useZone(zone, zoneLabel);
-  // The facility's day now by the server's clock (the TV's may be off): the snapshot's
-  // time, moved on by this browser since; a board left on overnight turns the day itself.
-  let skew = 0;
-  function today() { return isoFmt.format(new Date(Date.now() + skew)); }
-  function tick() {
-    const now = new Date();
-    $("date").textContent = dateFmt.format(now);
-    $("time").textContent = timeFmt.format(now).replace(/\./g, ":") + " " + zoneLabel;
-  }
-  tick();
-  setInterval(tick, 1000);
+  // ---- clock: in the facility's zone, with its label (board-clock.js) -------------
+  const dayFmt = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "id-ID",
+                                         { timeZone: "UTC", day: "numeric", month: "short" });
+  const clock = window.antrianClock($("date"), $("time"), lang, body.dataset.timezone,
+                                    body.dataset.tzLabel);
 
   document.querySelectorAll("[data-t]").forEach((el) => { el.textContent = t(el.dataset.t); });
 

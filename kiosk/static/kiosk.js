@@ -5,40 +5,7 @@
 (function () {
   "use strict";
 
-  const TEXT = {
-    id: {
-      hint: "Pilih layanan untuk mengambil nomor antrean.", priorityAsk: "Prioritas (akan dicek petugas):",
-      elderly: "Lansia", disabled: "Disabilitas", pregnant: "Ibu hamil", child: "Anak/balita",
-      haveBooking: "Punya kode booking? Pindai QR atau ketik kode", yourNumber: "Nomor antrean Anda",
-      takeTicket: "Silakan ambil tiket Anda.", done: "Selesai", typeCode: "Ketik kode booking",
-      back: "Hapus", cancel: "Batal", checkIn: "Check-in", staffMenu: "Menu petugas",
-      reprint: "Cetak ulang tiket terakhir", reprintOne: "Cetak ulang", close: "Tutup", lang: "English",
-      enter: "Masuk", shownTitle: "Tiket yang belum tercetak:",
-      waiting: "{n} menunggu", wait: "± {m} menit", closed: "Tutup", full: "Nomor hari ini habis",
-      noCounter: "Belum ada loket yang buka",
-      opensToday: "Buka {t}", opensTomorrow: "Buka besok {t}", opensOn: "Buka {d} {t}",
-      days: ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"],
-      ahead: "Di depan Anda: {n} orang", checkedIn: "Check-in berhasil.", working: "Mohon tunggu…",
-      printedLate: "Tiket Anda sudah tercetak. Silakan ambil tiket Anda.", code: "Kode: {c}",
-      kioskDown: "Kiosk sedang bermasalah. Silakan hubungi petugas.",
-    },
-    en: {
-      hint: "Choose a service to take a queue number.", priorityAsk: "Priority (checked by staff):",
-      elderly: "Elderly", disabled: "Disability", pregnant: "Pregnant", child: "Child",
-      haveBooking: "Have a booking code? Scan the QR or type the code", yourNumber: "Your queue number",
-      takeTicket: "Please take your ticket.", done: "Done", typeCode: "Type the booking code",
-      back: "Delete", cancel: "Cancel", checkIn: "Check in", staffMenu: "Staff menu",
-      reprint: "Reprint last ticket", reprintOne: "Reprint", close: "Close", lang: "Bahasa Indonesia",
-      enter: "Enter", shownTitle: "Tickets not printed:",
-      waiting: "{n} waiting", wait: "~{m} min", closed: "Closed", full: "No numbers left today",
-      noCounter: "No counter open yet",
-      opensToday: "Opens {t}", opensTomorrow: "Opens tomorrow {t}", opensOn: "Opens {d} {t}",
-      days: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
-      ahead: "People ahead of you: {n}", checkedIn: "Checked in.", working: "Please wait…",
-      printedLate: "Your ticket has printed. Please take it.", code: "Code: {c}",
-      kioskDown: "The kiosk has a problem. Please ask the staff.",
-    },
-  };
+  const TEXT = window.antrianKioskText;
   const CODE_KEYS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
   const DEFAULT_LANG = document.body.dataset.lang === "en" ? "en" : "id";
   const IDLE_MS = Number(document.body.dataset.idleMs) || 8000;
