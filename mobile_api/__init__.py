@@ -7,7 +7,7 @@ from typing import Any
 from flask import Flask
 from flask_smorest import Api
 
-from . import auth, bookings, counters, devices, errors, facilities, kiosk
+from . import auth, bookings, counters, devices, errors, facilities, kiosk, screening
 from .fields import normalise_path_values
 from .ratelimit import init_limits
 from .schemas import ErrorOut
@@ -58,4 +58,5 @@ def init_api(app: Flask) -> Api:
             normalise_path_values(endpoint, values)
 
     errors.install(app)
+    screening.install(app)
     return api

@@ -58,16 +58,22 @@ def _domain(exc: DomainError) -> ResponseReturnValue:
     return response
 
 
+MAX_FIELDS = 20
+
+
 def _http(exc: HTTPException) -> ResponseReturnValue:
     status = exc.code or 500
     data = getattr(exc, "data", None) or {}
     messages = data.get("messages")
     if status == 422 and messages:
-        fields = {k: v for loc in messages.values() for k, v in loc.items()}
+        # A body of thousands of unknown keys gets a short answer, not a long one.
+        every = {k: v for loc in messages.values() for k, v in loc.items()}
+        fields = dict(sorted(every.items())[:MAX_FIELDS])
         coded = coded_message(messages)
         if coded is not None:  # an identifier's own code: `invalid_nik`, `invalid_facility` …
             return error_response(422, coded.code, str(coded), coded.english, fields=fields)
-        names = ", ".join(sorted(fields))
+        names = ", ".join(fields) + (f" (+{len(every) - MAX_FIELDS})"
+                                     if len(every) > MAX_FIELDS else "")
         return error_response(
             422, "invalid_body", f"Isian tidak valid: {names}.", f"Invalid fields: {names}.",
             fields=fields,

@@ -106,7 +106,8 @@ def test_full_width_facility_and_service_codes_book_the_same_place(client: Any) 
 
 @pytest.mark.parametrize(("field", "value", "code", "label"), [
     ("facility", "pkм-demo", "invalid_facility", "Kode fasilitas "),  # a Cyrillic м
-    ("service", "umum\u0000", "invalid_service", "Kode layanan "),
+    # A NUL is refused for every field alike, before any field's own rules (screening).
+    ("service", "umum\u0000", "invalid_text", "Isian service "),
     ("service", "poli umum", "invalid_service", "Kode layanan "),
 ])
 def test_codes_in_another_script_are_refused_by_name(client: Any, field: str, value: str,
