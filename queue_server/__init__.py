@@ -27,11 +27,12 @@ def _register_routes(app: Flask) -> None:
     import display_board
     from mobile_api import init_api
 
-    from . import console, health, home, patient
+    from . import console, headers, health, home, patient
     from .logs import install_request_ids
 
     init_api(app)
     install_request_ids(app)
+    headers.install(app)
     for blueprint in (health.bp, console.bp, display_board.bp, patient.bp, home.bp):
         app.register_blueprint(blueprint)
 

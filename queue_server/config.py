@@ -52,6 +52,9 @@ def settings(instance_path: str) -> dict[str, Any]:
         # logs, is then taken from their X-Forwarded-For. 0 trusts no such header.
         "PROXIES": int(os.environ.get("ANTRIAN_PROXIES", "0")),
         "PUBLIC_URL": os.environ.get("ANTRIAN_PUBLIC_URL") or None,
+        # Who may frame the board page (signage players), e.g. "https://signage.example";
+        # every other page refuses frames.
+        "FRAME_ANCESTORS": os.environ.get("ANTRIAN_FRAME_ANCESTORS") or None,
         # "Nearly your turn" messages go to this webhook (a WhatsApp/SMS gateway) when
         # a booked patient has NOTIFY_POSITION people or fewer ahead.
         "NOTIFY_WEBHOOK_URL": os.environ.get("ANTRIAN_NOTIFY_WEBHOOK_URL") or None,

@@ -16,6 +16,7 @@ FLAGS = [
     "--autoplay-policy=no-user-gesture-required",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+AXE = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +31,14 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="id-ID", timezone_id="Asia/Jakarta")
+    # Tests drive pages with Playwright's string predicates, which the pages' strict
+    # Content-Security-Policy forbids (no eval); test_accessibility.py checks the policy
+    # itself in a context that keeps it.
+    context = browser.new_context(locale="id-ID", timezone_id="Asia/Jakarta", bypass_csp=True)
+    if AXE.exists():
+        # axe-core on every page before its own scripts: an init script is not subject to
+        # the page's Content-Security-Policy (an injected <script> would be).
+        context.add_init_script(path=str(AXE))
     page = context.new_page()
     yield page
     context.close()

@@ -92,7 +92,7 @@ def test_a_board_opened_fresh_does_not_replay_the_calls_before_it(
 ) -> None:
     kiosk.ticket()
     staff.act("loket-1", "call-next")
-    context = browser.new_context()
+    context = browser.new_context(bypass_csp=True)
     try:
         page = context.new_page()
         open_board(page, live_server)
