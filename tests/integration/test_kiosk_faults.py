@@ -3,7 +3,6 @@ that stays off, no paper, an address phones cannot open, a PIN being guessed."""
 
 from __future__ import annotations
 
-import contextlib
 import socket
 import threading
 from pathlib import Path
@@ -13,6 +12,7 @@ from kiosk.agent import Options, create_agent, start_background
 from kiosk.escpos_reader import read
 from tests.conftest import Api
 from tests.support.printer import FakePrinter
+from tests.support.proxy import LoopbackListener
 from tests.support.servers import serve_in_thread, wait_until
 
 TICKETS = "/api/v1/kiosk/tickets"
@@ -49,27 +49,19 @@ class SlowFirstTicket:
         return [body]
 
 
-class DropFirstReply:
+class DropFirstReply(LoopbackListener):
     """A TCP proxy to the server that passes the first ticket request on, then hangs up on
     the agent instead of handing back the reply."""
 
     def __init__(self, upstream: str):
         host, port = upstream.removeprefix("http://").split(":")
         self.upstream = (host, int(port))
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
         self.dropped = 0
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
+        super().__init__()
 
-    def _accept(self) -> None:
-        while True:
-            try:
-                conn, _ = self.listener.accept()
-            except OSError:
-                return
-            with conn:
-                self._relay(conn)
+    def handle(self, conn: socket.socket) -> None:
+        with conn:
+            self._relay(conn)
 
     def _relay(self, conn: socket.socket) -> None:
         data = b""
@@ -87,12 +79,6 @@ class DropFirstReply:
             self.dropped += 1
             return  # the ticket was issued; the agent never hears of it
         conn.sendall(reply)
-
-    def close(self) -> None:
-        with contextlib.suppress(OSError):
-            self.listener.shutdown(socket.SHUT_RDWR)
-        self.listener.close()
-        self.thread.join(timeout=10)
 
 
 def waiting_in(kiosk: Api, service: str) -> int:

@@ -118,3 +118,43 @@ class CutProxy:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class LoopbackListener:
+    """A port on 127.0.0.1 that hands each connection to `handle` on its own thread, until
+    `close`; subclasses say what a connection gets."""
+
+    def __init__(self) -> None:
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                conn, _ = self.listener.accept()
+            except OSError:
+                return
+            self.handle(conn)
+
+    def handle(self, conn: socket.socket) -> None:
+        conn.close()
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
+        self.listener.close()
+        self.thread.join(timeout=10)
+
+
+class Refusing(LoopbackListener):
+    """A port that accepts each connection and hangs up at once, counting them."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        super().__init__()
+
+    def handle(self, conn: socket.socket) -> None:
+        self.count += 1
+        conn.close()
