@@ -21,6 +21,9 @@ class User(Base):
     facility_id: Mapped[int | None] = mapped_column(ForeignKey("facilities.id"), nullable=True)
     full_name: Mapped[str] = mapped_column(String(120), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Set when the password was loaded in clear and is a demo or well-known weak one:
+    # outside --demo the server refuses to start while an active user has one.
+    weak_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     facility: Mapped[Facility | None] = relationship()
 
@@ -66,6 +69,33 @@ class LoginAttempt(Base):
     address: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime]
     ok: Mapped[bool] = mapped_column(Boolean)
+
+
+class SecurityEvent(Base):
+    """Something an admin should see: an account locked account-wide by many failed
+    logins, a booking cancelled by staff on its owner's KTP, and the like."""
+
+    __tablename__ = "security_events"
+    __table_args__ = (Index("ix_security_events_at", "at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(80))
+    address: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
+
+
+class BookingHold(Base):
+    """A booking's place held until the phone proves itself with a one-time code: the
+    ticket is `held` until confirmed (then `booked`) or until `expires_at` passes."""
+
+    __tablename__ = "booking_holds"
+    __table_args__ = (Index("ix_booking_holds_expires_at", "expires_at"),)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"), primary_key=True)
+    otp_hash: Mapped[str] = mapped_column(String(255))
+    expires_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    confirmed_at: Mapped[datetime | None] = mapped_column(nullable=True)
 
 
 class IdempotencyKey(Base):

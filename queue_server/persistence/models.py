@@ -251,13 +251,15 @@ class DayClose(Base):
 # The other half of the schema; imported here so `models` names every table.
 from .access_models import (  # noqa: E402
     AuthToken,
+    BookingHold,
     Device,
     IdempotencyKey,
     LoginAttempt,
     Notification,
+    SecurityEvent,
     User,
 )
 
-__all__ = ["AuthToken", "Base", "CityClosure", "Counter", "CounterService", "DailySequence",
+__all__ = ["AuthToken", "Base", "BookingHold", "CityClosure", "Counter", "CounterService", "DailySequence",
            "DayClose", "Device", "Facility", "IdempotencyKey", "LoginAttempt", "Notification",
-           "Service", "Ticket", "TicketEvent", "User", "Visit", "new_epoch"]
+           "SecurityEvent", "Service", "Ticket", "TicketEvent", "User", "Visit", "new_epoch"]
