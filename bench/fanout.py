@@ -37,7 +37,7 @@ def two_processes(clients: int) -> Iterator[list[str]]:
     folder = Path(tempfile.mkdtemp(prefix="antrian-fanout-"))
     try:
         env = {**os.environ, "DATABASE_URL": pg.url, "SOCKETIO_MESSAGE_QUEUE": redis.url,
-               "SECRET_KEY": "fanout"}
+               "SECRET_KEY": "fanout", "ANTRIAN_DEMO": "1"}  # the demo's secrets on purpose
         for cmd in (["upgrade"], ["load-config", "config/demo.yaml"]):
             subprocess.run([sys.executable, "-m", "queue_server", *cmd], cwd=ROOT, env=env,
                            check=True, capture_output=True)

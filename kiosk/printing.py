@@ -14,6 +14,7 @@ from .addresses import QrAddress
 from .escpos_reader import read, render_preview
 from .messages import ERRORS
 from .options import Options
+from .private_files import private_writer, write_private
 from .spool import Spool
 
 log = logging.getLogger("kiosk")
@@ -161,17 +162,21 @@ class PrintService:
         self._save_preview(data)
 
     def _save_preview(self, data: bytes) -> None:
-        """The last printed ticket as bytes, text and a picture, beside the spool."""
+        """The last printed ticket as bytes, text and a picture, beside the spool (0600;
+        they hold the code, so they go with the day's last ticket: spool.sweep)."""
         folder = self.spool.folder
-        (folder / "last-ticket.bin").write_bytes(data)
+        write_private(folder / "last-ticket.bin", data)
         receipt = read(data)
-        (folder / "last-ticket.txt").write_text(receipt.text, encoding="utf-8")
-        render_preview(receipt, 576 if self.options.paper == 80 else 384).save(
-            folder / "last-ticket.png")
+        write_private(folder / "last-ticket.txt", receipt.text.encode("utf-8"))
+        with private_writer(folder / "last-ticket.png") as out:
+            render_preview(receipt, 576 if self.options.paper == 80 else 384).save(
+                out, format="PNG")
 
     def report(self) -> dict[str, Any]:
         """What the heartbeat and the page are told: states, counts, the last error in
-        Indonesian words and its technical detail."""
+        Indonesian words and its technical detail. Sweeps the spool of earlier days' codes
+        first (the heartbeat asks every `heartbeat_seconds`)."""
+        self.spool.sweep()
         shown = self.spool.shown()
         problem = self.qr.warning()
         code = self.state["last_error"]

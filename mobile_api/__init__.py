@@ -7,7 +7,18 @@ from typing import Any
 from flask import Flask
 from flask_smorest import Api
 
-from . import auth, bookings, counters, devices, errors, facilities, kiosk, screening
+from . import (
+    auth,
+    bookings,
+    counters,
+    devices,
+    errors,
+    facilities,
+    kiosk,
+    phone_bookings,
+    screening,
+    security_events,
+)
 from .fields import normalise_path_values
 from .ratelimit import init_limits
 from .schemas import ErrorOut
@@ -45,7 +56,8 @@ def init_api(app: Flask) -> Api:
     api.spec.components.security_scheme(
         "bearer", {"type": "http", "scheme": "bearer", "description": "staff or device token"}
     )
-    modules = (auth, facilities, kiosk, counters, devices, bookings)
+    modules = (auth, facilities, kiosk, counters, devices, bookings, security_events,
+               phone_bookings)
     for module in modules:
         api.register_blueprint(module.blp)
     ours = {module.blp.name for module in modules}

@@ -8,6 +8,7 @@ from typing import Any
 from flask import current_app, g, request, session
 from flask_smorest import Blueprint
 
+from queue_server.realtime import sessions as live_sessions
 from queue_server.runtime import csrf, current
 from queue_server.services import auth as auth_service
 from queue_server.services.auth import Principal
@@ -64,7 +65,8 @@ def login(body: dict[str, Any]) -> dict[str, Any]:
 @blp.response(204)
 @blp.doc(security=[{"bearer": []}])
 def logout() -> None:
-    """End this session: the token stops working at once."""
+    """End this session: the token stops working at once, and the consoles opened with
+    it are told (`session_ended`) and disconnected, in every server process."""
     rt = current()
-    auth_service.logout(rt.uow(), principal())
+    auth_service.logout(rt.uow(), principal(), live_sessions.end_token)
     session.clear()

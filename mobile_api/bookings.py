@@ -10,10 +10,12 @@ from flask import Response, current_app, request
 from flask_smorest import Blueprint
 
 from queue_server.runtime import current
-from queue_server.services import arrivals, bookings, patient_bookings
+from queue_server.services import arrivals, booking_holds, bookings, patient_bookings
 
 from .auth import principal
+from .hold_schemas import HoldOut
 from .lookup_schemas import LookupIn, MyBookingOut
+from .phone_bookings import hold_lasts, phone_check
 from .ratelimit import client_address, limited, nik_key
 from .responses import ready
 from .schemas import BookingIn, BookingOut, IdempotencyHeader, TicketOut
@@ -29,8 +31,16 @@ blp = Blueprint("bookings", __name__, url_prefix="/api/v1/bookings",
 @blp.arguments(IdempotencyHeader(), location="headers")
 @blp.response(201, BookingOut)
 @blp.alt_response(200, schema=BookingOut, description="the same key and body again")
+@blp.alt_response(202, schema=HoldOut, description="with a messaging gateway: the place is "
+                  "held and a code sent to the phone; confirm at `links.confirm`")
 def book(body: dict[str, Any], headers: dict[str, Any]) -> Response:
     """Book a number at a facility's service on a date.
+
+    With a messaging gateway configured, every well-formed request is answered alike: 202,
+    the place held (`expires_at`; 10 minutes unless ANTRIAN_BOOKING_HOLD_MINUTES says
+    otherwise) and a 6-digit code sent to the phone;
+    `POST /api/v1/bookings/{code}/confirm` makes it a booking, and only then are
+    `already_booked` and `daily_limit` told. The same key and body again: the same hold.
 
     Errors: `invalid_nik`, `invalid_bpjs`, `invalid_phone`, `invalid_name`,
     `invalid_facility`, `invalid_service` (422), `date_in_past`, `date_out_of_window`
@@ -45,6 +55,11 @@ def book(body: dict[str, Any], headers: dict[str, Any]) -> Response:
         facility=body["facility"], service=body["service"], date=body["date"],
         nik=patient["nik"], name=patient["name"], phone=patient["phone"],
         bpjs_number=patient.get("bpjs_number"))
+    if phone_check():
+        held, _ = booking_holds.hold(rt.uow(), rt.clock, req,
+                                     current_app.config["BOOKING_WINDOW_DAYS"], hold_lasts(),
+                                     headers.get("key"))
+        return ready(held, 202)
     view, created = bookings.book(rt.uow(), rt.clock, req,
                                   current_app.config["BOOKING_WINDOW_DAYS"], headers.get("key"),
                                   current_app.config["BOOKINGS_PER_NIK_PER_DAY"])

@@ -14,6 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from queue_server.domain.errors import DomainError
 
+from . import code_guard
 from .fields import coded_message
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ def error_response(status: int, code: str, message: str, message_en: str | None 
 
 
 def _domain(exc: DomainError) -> ResponseReturnValue:
+    exc = code_guard.counted(exc)  # an unknown visit or booking code counts for its caller
     response = error_response(STATUS.get(exc.kind, 409), exc.code, exc.message, exc.message_en,
                               **getattr(exc, "details", {}))
     retry_after = getattr(exc, "retry_after", None)

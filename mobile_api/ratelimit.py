@@ -1,4 +1,5 @@
-"""Booking limits per client address and per NIK: fixed windows, 429 with Retry-After.
+"""Request limits: bookings per client address and per NIK, and unknown codes per caller
+(code_guard.py); fixed windows, 429 with Retry-After.
 
 Counted in Redis when `RATELIMIT_STORAGE_URI` is `redis://…` (every process shares the
 counts) or in this process's memory (`memory://`, the embedded default). Both counters of
@@ -56,6 +57,14 @@ class MemoryCounts:
                     over.append(ends - now)
         return over
 
+    def over(self, windows: list[Window]) -> list[float]:
+        """The seconds left of those windows already over their count, counting nothing."""
+        now = time.monotonic()
+        with self._lock:
+            found = [self._windows.get(key, (0, 0.0)) for key, _, _ in windows]
+        return [ends - now for (count, ends), (_, _, allowed) in zip(found, windows, strict=True)
+                if ends > now and count > allowed]
+
 
 class RedisCounts:
     """Fixed windows in Redis, shared by every server process."""
@@ -83,8 +92,28 @@ class RedisCounts:
             log.warning("rate-limit store unreachable; booking limits off meanwhile")
             return []
 
+    def over(self, windows: list[Window]) -> list[float]:
+        """The seconds left of those windows already over their count, counting nothing
+        (one round trip); [] while Redis is unreachable."""
+        try:
+            pipe = self.redis.pipeline(transaction=False)
+            for key, _, _ in windows:
+                pipe.get(key)
+                pipe.ttl(key)
+            replies = pipe.execute()
+        except self.errors:
+            log.warning("rate-limit store unreachable; code limits off meanwhile")
+            return []
+        return [float(max(ttl, 1))
+                for (_, _, allowed), count, ttl in zip(windows, replies[0::2], replies[1::2],
+                                                       strict=True)
+                if count is not None and int(count) > allowed]
+
 
 def init_limits(app: Flask) -> None:
+    """The counts' store (`app.extensions["antrian_limits"]`) and the code-miss guard.
+
+    Raises ValueError for a RATELIMIT_STORAGE_URI of another scheme."""
     uri = app.config.get("RATELIMIT_STORAGE_URI") or "memory://"
     if uri.startswith(("redis://", "rediss://", "unix://")):
         app.extensions["antrian_limits"] = RedisCounts(uri)
@@ -93,10 +122,33 @@ def init_limits(app: Flask) -> None:
     else:
         raise ValueError(f"RATELIMIT_STORAGE_URI: use memory://, redis://, rediss:// or "
                          f"unix://, not {uri!r}")
+    from . import code_guard  # it imports this module, so not at the top
+
+    code_guard.install(app)
 
 
 def client_address() -> str:
+    """The caller's address: the one `ANTRIAN_PROXIES` trusted proxies name in
+    X-Forwarded-For (as ProxyFix reads it), else the connection's.
+
+    A Socket.IO connect is not passed through ProxyFix (Engine.IO answers it first), so
+    the header is read here when ProxyFix has not already done so."""
+    hops = int(current_app.config.get("PROXIES") or 0)
+    if hops and "werkzeug.proxy_fix.orig" not in request.environ:
+        forwarded = request.headers.get("X-Forwarded-For", "").split(",")
+        if len(forwarded) >= hops and forwarded[-hops].strip():
+            return forwarded[-hops].strip()
     return request.remote_addr or "?"
+
+
+def windows_of(name: str, setting: str, caller: str) -> list[Window]:
+    """The store's windows of one rule: every "N per period" of the config key `setting`
+    ("5/minute;100/day"), for `caller`. Raises ValueError for a malformed setting."""
+    found = []
+    for item in parse_many(current_app.config[setting]):
+        seconds = item.get_expiry()
+        found.append((f"{PREFIX}{name}:{item.amount}/{seconds}:{caller}", seconds, item.amount))
+    return found
 
 
 def limited(*rules: tuple[str, str, Callable[[], str]]) -> Callable[[Any], Any]:
@@ -105,14 +157,8 @@ def limited(*rules: tuple[str, str, Callable[[], str]]) -> Callable[[Any], Any]:
     def decorate(view: Any) -> Any:
         @functools.wraps(view)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            windows = []
-            for name, setting, who in rules:
-                caller = who()
-                # "5/minute;100/day": every limit given counts.
-                for item in parse_many(current_app.config[setting]):
-                    seconds = item.get_expiry()
-                    windows.append((f"{PREFIX}{name}:{item.amount}/{seconds}:{caller}",
-                                    seconds, item.amount))
+            windows = [window for name, setting, who in rules
+                       for window in windows_of(name, setting, who())]
             over = current_app.extensions["antrian_limits"].hit(windows)
             if over:
                 raise RateLimited(max(1, math.ceil(max(over))))

@@ -265,6 +265,8 @@ class ErrorBody(Schema):
     # Before `fields`, which hides marshmallow's module in the rest of this class.
     counter = fields.Dict(metadata={"description": "409 `stale_view`: the counter now "
                                                    "(code, name, paused, ticket)"})
+    attempts_left = fields.Integer(metadata={
+        "description": "422 `wrong_otp`: wrong codes the booking's hold still takes"})
     fields = fields.Dict(metadata={"description": "per field messages (422)"})
 
 

@@ -13,9 +13,11 @@ from typing import Any
 
 from flask import Flask
 
+from .cli_secrets import add_commands as add_secret_commands
+from .cli_secrets import guard_secrets, weak_secret_warnings
 from .config import settings
 from .domain.errors import DomainError
-from .logs import configure_logging
+from .logs import configure_logging, route_gevent_errors
 from .persistence import backup
 from .persistence.db import make_engine
 from .persistence.migrate import upgrade
@@ -61,6 +63,8 @@ def cmd_load_config(args: argparse.Namespace) -> int:
     print("loaded: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     for line in voice.warning_lines(names, args.file):
         print(line, file=sys.stderr)
+    for line in weak_secret_warnings(_database_url()):
+        print(line, file=sys.stderr)
     return 0
 
 
@@ -95,6 +99,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.demo:
         _load(DEMO_CONFIG)
         _print_demo(args.host, args.port)
+    if not guard_secrets(engine, args.demo):  # demo or weak secrets outside a demo
+        engine.dispose()
+        return 2
     warn_unspoken_names(engine)
     engine.dispose()
     app = create_app()
@@ -120,6 +127,23 @@ def settle_memory() -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
+def _upgrade_ends_connection() -> type:
+    """gevent's request handler, but a connection that became a WebSocket is closed
+    when the socket ends: read on as HTTP, the client's last frames were logged as bad
+    request lines (and its close waited 3 s for an answer)."""
+    from gevent import pywsgi
+
+    class Handler(pywsgi.WSGIHandler):  # type: ignore[misc]
+        def run_application(self) -> None:
+            try:
+                super().run_application()
+            finally:
+                if self.environ.get("HTTP_UPGRADE", "").lower() == "websocket":
+                    self.close_connection = True
+
+    return Handler
+
+
 def _serve_gevent(app: Flask, host: str, port: int) -> None:
     """gevent's WSGI server on a listener with Nagle off (headers and body go out as two
     writes; with Nagle on, each keep-alive reply waits ~40 ms for the client's ACK)."""
@@ -135,7 +159,11 @@ def _serve_gevent(app: Flask, host: str, port: int) -> None:
     listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # inherited on accept
     listener.bind((host, port))
     listener.listen(1024)
-    server = pywsgi.WSGIServer(listener, app, log=None)
+    # No access log (ours is logs.py's); its error lines (bad request lines carry the
+    # path) and greenlets' errors go through the masking formatter, not to stderr.
+    server = pywsgi.WSGIServer(listener, app, log=None, handler_class=_upgrade_ends_connection(),
+                               error_log=logging.getLogger("gevent.pywsgi"))
+    route_gevent_errors()
 
     def stop() -> None:  # finish requests in flight, then leave
         server.stop(timeout=10)
@@ -157,17 +185,24 @@ def cmd_backup(args: argparse.Namespace) -> int:
     except backup.BackupError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(f"backup written to {target} ({target.stat().st_size // 1024} KiB)")
+    print(f"backup written to {target} ({target.stat().st_size // 1024} KiB, readable by "
+          "this user only: it holds personal data)")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    """Put a SQLite backup in place of the database (the server must be stopped)."""
+    """Put a checked SQLite backup in place of the database (the server must be stopped);
+    says where the replaced database was kept."""
     try:
-        backup.restore(Path(args.file), _database_url(), force=args.force)
+        done = backup.restore(Path(args.file), _database_url(), force=args.force)
     except backup.BackupError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc}; the database was not changed", file=sys.stderr)
         return 2
+    if done.aside is not None:
+        print(f"the replaced database was kept as {done.aside} (to undo: restore it)")
+    if not done.current:
+        print(f"the backup has an older schema ({done.revision}): "
+              "run python -m queue_server upgrade (serve does it on its own)")
     print("restored; start the server again")
     return 0
 
@@ -238,5 +273,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     close.add_argument("--facility", help="only this facility (its code)")
     close.add_argument("--date", type=date.fromisoformat, help="only this date (YYYY-MM-DD)")
     close.set_defaults(func=cmd_close_day)
+    add_secret_commands(sub)
     args = parser.parse_args(argv)
     return int(args.func(args))

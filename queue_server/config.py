@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .domain.dayend import DEFAULT_GRACE
+from .persistence.files import private_file, private_folder, restrict_existing
 
 
 def _secret_key(instance_path: Path) -> str:
@@ -15,9 +16,10 @@ def _secret_key(instance_path: Path) -> str:
     if os.environ.get("SECRET_KEY"):
         return os.environ["SECRET_KEY"]
     path = instance_path / "secret_key"
-    if not path.exists():
+    if not path.exists() or not path.read_text().strip():
+        private_file(path)  # 0600 before the key is in it
         path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+    restrict_existing(path)
     return path.read_text().strip()
 
 
@@ -29,8 +31,10 @@ def _flag(value: str | None) -> bool | None:
 
 
 def settings(instance_path: str) -> dict[str, Any]:
+    """Every setting the environment can give (`ANTRIAN_…` variables, DATABASE_URL,
+    SECRET_KEY's file in the instance folder), with the defaults of the embedded server."""
     folder = Path(instance_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder, take_over=True)  # 0700: the database and the key live here
     return {
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{folder / 'antrian.db'}",
         "SECRET_KEY": _secret_key(folder),
@@ -38,16 +42,28 @@ def settings(instance_path: str) -> dict[str, Any]:
         "TOKEN_TTL_HOURS": float(os.environ.get("ANTRIAN_TOKEN_TTL_HOURS", "12")),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
-        "BOOKING_WINDOW_DAYS": int(os.environ.get("ANTRIAN_BOOKING_WINDOW_DAYS", "7")),
+        "WTF_CSRF_CHECK_DEFAULT": False,
+        # A console stays open all day: its CSRF token lives as long as the session.
+        "WTF_CSRF_TIME_LIMIT": None,
+        **_limits(), **_bookings(), **_workers(),
+    }
+
+
+def _limits() -> dict[str, Any]:
+    """Rate limits, proxies and the addresses the app names or lets frame it."""
+    return {
         # Many patients share one address behind a carrier's NAT; one patient does not need
         # more than a few bookings an hour.
         "BOOKING_LIMIT_PER_ADDRESS": os.environ.get("ANTRIAN_BOOKING_LIMIT_PER_ADDRESS",
                                                     "120 per minute"),
         "BOOKING_LIMIT_PER_NIK": os.environ.get("ANTRIAN_BOOKING_LIMIT_PER_NIK", "10 per hour"),
-        # Active bookings one NIK may hold on one date, across every facility and service
-        # (domain/booking_limits.py): 409 `daily_limit` beyond it.
-        "BOOKINGS_PER_NIK_PER_DAY": int(os.environ.get("ANTRIAN_BOOKINGS_PER_NIK_PER_DAY", "2")),
         "RATELIMIT_STORAGE_URI": os.environ.get("ANTRIAN_RATELIMIT_STORAGE_URI", "memory://"),
+        # Unknown visit/booking codes a caller may try (mobile_api/code_guard.py): an
+        # address beyond it gets 429 on every code route until the window ends; a kiosk
+        # or staff member, signed in, is counted by its own token under the higher limit.
+        "CODE_MISS_LIMIT": os.environ.get("ANTRIAN_CODE_MISS_LIMIT", "20/minute;200/hour"),
+        "CODE_MISS_LIMIT_SIGNED_IN": os.environ.get("ANTRIAN_CODE_MISS_LIMIT_SIGNED_IN",
+                                                    "60/minute;1000/hour"),
         # Proxies in front of the app (nginx: 1): the client address, for limits and
         # logs, is then taken from their X-Forwarded-For. 0 trusts no such header.
         "PROXIES": int(os.environ.get("ANTRIAN_PROXIES", "0")),
@@ -55,10 +71,33 @@ def settings(instance_path: str) -> dict[str, Any]:
         # Who may frame the board page (signage players), e.g. "https://signage.example";
         # every other page refuses frames.
         "FRAME_ANCESTORS": os.environ.get("ANTRIAN_FRAME_ANCESTORS") or None,
+    }
+
+
+def _bookings() -> dict[str, Any]:
+    """The booking window, per-NIK limits, and the messaging gateway with its phone check."""
+    return {
+        "BOOKING_WINDOW_DAYS": int(os.environ.get("ANTRIAN_BOOKING_WINDOW_DAYS", "7")),
+        # Active bookings one NIK may hold on one date, across every facility and service
+        # (domain/booking_limits.py): 409 `daily_limit` beyond it.
+        "BOOKINGS_PER_NIK_PER_DAY": int(os.environ.get("ANTRIAN_BOOKINGS_PER_NIK_PER_DAY", "2")),
         # "Nearly your turn" messages go to this webhook (a WhatsApp/SMS gateway) when
         # a booked patient has NOTIFY_POSITION people or fewer ahead.
         "NOTIFY_WEBHOOK_URL": os.environ.get("ANTRIAN_NOTIFY_WEBHOOK_URL") or None,
         "NOTIFY_POSITION": int(os.environ.get("ANTRIAN_NOTIFY_POSITION", "3")),
+        # With that webhook, a phone booking is held (202) until the 6-digit code sent to
+        # its phone comes back (POST /api/v1/bookings/{code}/confirm): nobody can book
+        # under another's NIK from an unknown phone, nor learn whether that NIK has a
+        # booking. "0" turns this off (bookings answer 201 at once, as without a gateway).
+        "BOOKING_PHONE_CHECK": _flag(os.environ.get("ANTRIAN_BOOKING_PHONE_CHECK")),
+        # How long a held place waits for its code before it is freed.
+        "BOOKING_HOLD_MINUTES": float(os.environ.get("ANTRIAN_BOOKING_HOLD_MINUTES") or 10),
+    }
+
+
+def _workers() -> dict[str, Any]:
+    """The background loops of every server process: end-of-day close, credential sweep."""
+    return {
         # The end-of-day close: a service's day ends this long after its closing time
         # (the last patients being finished), then its open tickets are closed.
         "DAY_CLOSE_GRACE_MINUTES": float(os.environ.get("ANTRIAN_DAY_CLOSE_GRACE_MINUTES")
@@ -66,7 +105,10 @@ def settings(instance_path: str) -> dict[str, Any]:
         # The background loop that closes ended days: on unless "0" (tests: off unless
         # they turn it on, see create_app).
         "DAY_CLOSE_WORKER": _flag(os.environ.get("ANTRIAN_DAY_CLOSE_WORKER")),
-        "WTF_CSRF_CHECK_DEFAULT": False,
-        # A console stays open all day: its CSRF token lives as long as the session.
-        "WTF_CSRF_TIME_LIMIT": None,
+        # How often (seconds) each process checks the logins and device tokens its live
+        # sockets were opened with, and cuts those that lapsed (expired, user or device
+        # deactivated by load-config). Unset: 5 (tests: off unless set); 0: off.
+        "CREDENTIAL_SWEEP_SECONDS": (float(os.environ["ANTRIAN_CREDENTIAL_SWEEP_SECONDS"])
+                                     if os.environ.get("ANTRIAN_CREDENTIAL_SWEEP_SECONDS")
+                                     else None),
     }

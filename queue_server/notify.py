@@ -1,4 +1,5 @@
-"""The notification worker: posts due messages to the webhook, in a background thread."""
+"""The notification worker: posts due messages to the webhook, in a background thread,
+and lets go of booking holds whose time is up (holds exist only with a webhook)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import urllib.request
 
 from .domain.privacy import mask_text
 from .runtime import Runtime
-from .services import notifications
+from .services import hold_expiry, notifications
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +32,10 @@ def deliver_due(runtime: Runtime, url: str, public_url: str | None = None) -> in
         rows = notifications.due(uow, runtime.clock.now())
         for row in rows:
             payload = dict(row.payload)
-            if public_url:
+            if public_url and "ticket_url" in payload:
                 payload["ticket_url"] = public_url.rstrip("/") + payload["ticket_url"]
             now = runtime.clock.now()
+            said = mask_text(notifications.loggable(row))
             try:
                 post_json(url, payload)
             except (OSError, urllib.error.URLError) as exc:
@@ -43,7 +45,7 @@ def deliver_due(runtime: Runtime, url: str, public_url: str | None = None) -> in
             else:
                 notifications.delivered(row, now)
                 sent += 1
-                log.info("notification %s sent: %s", row.id, mask_text(payload["message"]))
+                log.info("notification %s sent: %s", row.id, said)
         uow.commit()
     return sent
 
@@ -56,6 +58,7 @@ def start_worker(runtime: Runtime, url: str, interval: float = 1.0,
     def loop() -> None:
         while not stop.wait(interval):
             try:
+                hold_expiry.sweep(runtime.uow(), runtime.clock)
                 deliver_due(runtime, url, public_url)
             except Exception:  # the worker must outlive a database hiccup
                 log.exception("notification round failed")

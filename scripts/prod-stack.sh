@@ -35,6 +35,8 @@ export ANTRIAN_RATELIMIT_STORAGE_URI="$SOCKETIO_MESSAGE_QUEUE"
 export SECRET_KEY=${SECRET_KEY:-$(cat "$ROOT/secret" 2>/dev/null || head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' | tee "$ROOT/secret")}
 $PY -m queue_server upgrade
 $PY -m queue_server load-config config/demo.yaml
+# The demo's users and device tokens, on purpose: without this gunicorn refuses them.
+export ANTRIAN_DEMO=1
 
 for port in 5001 5002; do
   .venv/bin/gunicorn -w 1 -k gevent --worker-connections 4000 --bind "127.0.0.1:$port" \

@@ -30,9 +30,9 @@ DEMO = ROOT / "config" / "demo.yaml"
 DEMO_PASSWORD = "demo"
 DEMO_RUNNING_TEXT = read_config(DEMO)["facilities"][0]["running_text"]
 # Tables that the queue writes while running; configuration stays loaded between tests.
-RUNTIME_TABLES = ("notifications", "idempotency_keys", "ticket_events", "tickets",
-                  "daily_sequences", "day_closes", "visits", "auth_tokens",
-                  "login_attempts")
+RUNTIME_TABLES = ("booking_holds", "notifications", "idempotency_keys", "ticket_events",
+                  "tickets", "daily_sequences", "day_closes", "visits", "auth_tokens",
+                  "login_attempts", "security_events")
 
 
 LAYERS = ("unit", "integration", "e2e", "browser")

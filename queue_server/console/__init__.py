@@ -8,6 +8,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, se
 from flask.typing import ResponseReturnValue
 
 from ..domain.errors import DomainError
+from ..realtime import sessions as live_sessions
 from ..runtime import csrf, current
 from ..services import auth as auth_service
 
@@ -86,6 +87,6 @@ def logout() -> ResponseReturnValue:
     csrf.protect()
     who = _signed_in()
     if who is not None:
-        auth_service.logout(current().uow(), who)
+        auth_service.logout(current().uow(), who, live_sessions.end_token)
     session.clear()
     return redirect(url_for("console.page"), code=303)

@@ -35,3 +35,38 @@ def check_daily_limit(active: int, limit: int, on: date) -> None:
     service) have reached `limit`; raises DailyLimitReached. A limit below 1 means none."""
     if limit >= 1 and active >= limit:
         raise DailyLimitReached(active, limit, on)
+
+
+class AlreadyBooked(DomainError):
+    """The NIK already holds a confirmed booking of this service on that date (409)."""
+
+    code = "already_booked"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Nomor antrean hanya dapat diambil 1 kali pada tanggal dan poli yang sama.",
+            "Only one booking per patient, service and day.")
+
+
+class QuotaFull(DomainError):
+    """Every bookable place of the service's day is taken, held ones included (409)."""
+
+    code = "quota_full"
+
+    def __init__(self) -> None:
+        super().__init__("Kuota penuh untuk tanggal ini.", "No places left on that date.")
+
+
+def check_one_per_day(mine: int) -> None:
+    """Refuse a second booking of one NIK for one service and day: `mine` is how many
+    confirmed bookings (booked, or checked in and not yet done) it holds there already.
+    Raises AlreadyBooked."""
+    if mine:
+        raise AlreadyBooked()
+
+
+def check_quota(taken: int, quota: int) -> None:
+    """Refuse a booking when `taken` places (bookings not cancelled, unexpired holds
+    included) have reached the day's `quota`. Raises QuotaFull."""
+    if taken >= quota:
+        raise QuotaFull()

@@ -49,6 +49,23 @@ class Forbidden(DomainError):
     code = "forbidden"
 
 
+class WeakPassword(InvalidInput):
+    """A password too easy to guess for a real deployment (domain/credentials.py)."""
+
+    code = "weak_password"
+
+
+class WeakSecretsInUse(DomainError):
+    """Outside a demo, an active user or device still has a demo or well-known secret:
+    the server does not start. `found` lists them as (kind, name, reason) triples."""
+
+    code = "weak_secrets"
+
+    def __init__(self, message: str, message_en: str, found: list[tuple[str, str, str]]):
+        super().__init__(message, message_en)
+        self.found = found
+
+
 class RateLimited(DomainError):
     """Too many requests: try again after `retry_after` seconds (429 with Retry-After)."""
 

@@ -21,11 +21,51 @@ def mask_name(value: str | None) -> str | None:
     return " ".join(w[0] + "*" * (len(w) - 1) for w in value.split())
 
 
-_LONG_DIGITS = re.compile(r"(?<!\d)(\d{4})(\d{5,8})(\d{4})(?!\d)")
-_PHONE = re.compile(r"(?<![\d+])((?:\+62|62|0)8\d{2})(\d{3,6})(\d{3})(?!\d)")
+# A number as people write it: digit groups joined by spaces, dashes (every kind), dots or
+# brackets, also URL-encoded (`0812-3456-7890`, `(0812) 3456 7890`, `3578 0101 0190 0001`,
+# `0812%203456%207890`). Groups after the first have 3 or 4 digits, so dates
+# (`2026-11-23`) and version numbers stay apart. `\d` is meant: full-width and other
+# scripts' digits are the same number to a reader.
+_SEPARATOR = r"(?:[\s\-\u2010-\u2015\u2212\ufe58\ufe63\uff0d.()]|%20|%2[dDeE]|%28|%29)"
+_NUMBER = re.compile(rf"\d+(?:{_SEPARATOR}{{1,3}}\d{{3,4}}(?!\d))*")
+_TOKEN = re.compile(r"%[0-9A-Fa-f]{2}|\d|.", re.DOTALL)
+_IPV4 = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
+# The shortest personal number is a phone without its 0: 8 and nine digits.
+MASK_FROM_DIGITS = 10
+_KEEP_START = 4
+_HIDE_AT_LEAST = 6
+
+
+def _is_ipv4(text: str) -> bool:
+    match = _IPV4.fullmatch(text)
+    return match is not None and all(int(part) <= 255 for part in match.groups())
+
+
+def _mask_number(match: re.Match[str]) -> str:
+    """Digits after the first 4 hidden, at least 6 of them, at most 4 shown at the end;
+    separators (and URL escapes) kept. Shorter numbers and IPv4 addresses stay."""
+    text = match.group(0)
+    tokens = _TOKEN.findall(text)
+    count = sum(1 for t in tokens if len(t) == 1 and t.isdecimal())
+    if count < MASK_FROM_DIGITS or _is_ipv4(text):
+        return text
+    hidden = max(_HIDE_AT_LEAST, count - 2 * _KEEP_START)
+    out, seen = [], 0
+    for token in tokens:
+        if len(token) == 1 and token.isdecimal():
+            seen += 1
+            if _KEEP_START < seen <= _KEEP_START + hidden:
+                token = "*"
+        out.append(token)
+    return "".join(out)
 
 
 def mask_text(text: str) -> str:
-    """Hide NIK-, BPJS- and phone-looking digit runs inside free text (log lines)."""
-    text = _LONG_DIGITS.sub(lambda m: m.group(1) + "*" * len(m.group(2)) + m.group(3), text)
-    return _PHONE.sub(lambda m: m.group(1) + "*" * len(m.group(2)) + m.group(3), text)
+    """Hide NIK-, BPJS- and phone-looking numbers inside free text (log lines).
+
+    Every number of 10 digits or more, however grouped (see `_NUMBER`), keeps its first 4
+    digits and at most its last 4, with at least 6 hidden between:
+    `3578010101900001` → `3578********0001`, `081234567890` → `0812******90`,
+    `+62 812-3456-7890` → `+62 81*-****-*890`. Names cannot be recognised: never log them.
+    """
+    return _NUMBER.sub(_mask_number, text)

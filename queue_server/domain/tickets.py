@@ -8,6 +8,10 @@ from .errors import InvalidTransition
 
 
 class TicketStatus(StrEnum):
+    # A phone booking's place, held until the phone proves itself with a one-time code
+    # (services/booking_holds.py): not checked in, not on boards, not counted as waiting,
+    # not counted by the one-booking rules; it takes a place of the day's quota.
+    HELD = "held"
     BOOKED = "booked"
     WAITING = "waiting"
     CALLED = "called"
@@ -29,6 +33,14 @@ class Action(StrEnum):
     CANCEL = "cancel"
     # The service's day ended with the ticket still open (see domain/dayend.py).
     CLOSE_DAY = "close_day"
+    # A hold's one-time code was right: the held place becomes a booking.
+    CONFIRM = "confirm"
+    # A hold's time ran out before its code came back.
+    EXPIRE = "expire"
+    # A hold given up at confirmation: a rule refused it, or too many wrong codes.
+    RELEASE = "release"
+    # Staff cancel a booking made under someone else's NIK, its owner's KTP in hand.
+    VOID = "void"
 
 
 S, A = TicketStatus, Action
@@ -36,8 +48,14 @@ S, A = TicketStatus, Action
 # Finishing straight from `called` is allowed: at a registration desk staff rarely press
 # "start", and the service time then counts from the call.
 TRANSITIONS: dict[tuple[TicketStatus, Action], TicketStatus] = {
+    (S.HELD, A.CONFIRM): S.BOOKED,
+    (S.HELD, A.EXPIRE): S.CANCELLED,
+    (S.HELD, A.RELEASE): S.CANCELLED,
+    (S.HELD, A.CANCEL): S.CANCELLED,
+    (S.HELD, A.VOID): S.CANCELLED,
     (S.BOOKED, A.CHECK_IN): S.WAITING,
     (S.BOOKED, A.CANCEL): S.CANCELLED,
+    (S.BOOKED, A.VOID): S.CANCELLED,
     (S.WAITING, A.CANCEL): S.CANCELLED,
     (S.WAITING, A.CALL): S.CALLED,
     (S.CALLED, A.RECALL): S.CALLED,
@@ -68,6 +86,10 @@ EVENT_KINDS: dict[Action, str] = {
     A.REQUEUE: "requeued",
     A.CANCEL: "cancelled",
     A.CLOSE_DAY: "closed_end_of_day",
+    A.CONFIRM: "confirmed",
+    A.EXPIRE: "hold_expired",
+    A.RELEASE: "hold_released",
+    A.VOID: "voided",
 }
 
 # The statuses of a ticket still open: the end of its day closes these.
@@ -76,6 +98,7 @@ OPEN_STATUSES = (S.BOOKED, S.WAITING, S.CALLED, S.SERVING)
 ACTIVE_AT_COUNTER = (S.CALLED, S.SERVING)
 
 _STATUS_ID = {
+    S.HELD: "masih menunggu kode verifikasi dari HP",
     S.BOOKED: "masih berupa booking",
     S.WAITING: "sedang menunggu",
     S.CALLED: "sedang dipanggil",
@@ -95,6 +118,10 @@ _ACTION_ID = {
     A.REQUEUE: "dikembalikan ke antrean",
     A.CANCEL: "dibatalkan",
     A.CLOSE_DAY: "ditutup di akhir hari",
+    A.CONFIRM: "dikonfirmasi",
+    A.EXPIRE: "kedaluwarsa",
+    A.RELEASE: "dilepas",
+    A.VOID: "dibatalkan atas KTP pemiliknya",
 }
 
 

@@ -13,6 +13,9 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
+from mobile_api import code_guard
+from mobile_api.code_guard import CodeProbing
+
 from ..domain.codes import normalise_code
 from ..runtime import current
 
@@ -32,8 +35,17 @@ def follow(code: str) -> ResponseReturnValue:
         found = visit is not None and bool(visit.tickets)
     lang = "en" if request.args.get("lang") == "en" else "id"
     if not found:
+        code_guard.count_miss()  # CodeProbing (the page below) once a caller has too many
         return render_template("patient/unknown.html", lang=lang), 404
     return render_template("patient/ticket.html", code=code, lang=lang)
+
+
+@bp.errorhandler(CodeProbing)
+def probing(exc: CodeProbing) -> ResponseReturnValue:
+    """Too many unknown codes from this caller: a readable page, 429 with Retry-After."""
+    lang = "en" if request.args.get("lang") == "en" else "id"
+    page = render_template("patient/busy.html", lang=lang, retry_after=exc.retry_after)
+    return page, 429, {"Retry-After": str(exc.retry_after)}
 
 
 @bp.get("/book")

@@ -11,6 +11,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DisconnectionError
 
+from .files import secure_sqlite, sqlite_file
+
 # Execution option a read-only unit of work sets so SQLite does not take the write lock.
 SQLITE_BEGIN = "sqlite_begin"
 _BEGIN = {"IMMEDIATE": "BEGIN IMMEDIATE", "DEFERRED": "BEGIN DEFERRED"}
@@ -24,7 +26,8 @@ def make_engine(url: str, background_checkpoints: bool = False, **overrides: Any
     """`background_checkpoints` (SQLite, for a serving process): see `_checkpoint_loop`."""
     if is_sqlite(url):
         return _sqlite_engine(url, background_checkpoints, **overrides)
-    options: dict[str, Any] = {"pool_size": 10, "max_overflow": 20}
+    # Statement parameters (names, NIKs, phones) never appear in errors or logs.
+    options: dict[str, Any] = {"pool_size": 10, "max_overflow": 20, "hide_parameters": True}
     options.update(overrides)
     engine = create_engine(url, **options)
     _ping_when_idle(engine)
@@ -57,32 +60,19 @@ def _ping_when_idle(engine: Engine) -> None:
 
 
 def _sqlite_engine(url: str, background_checkpoints: bool, **overrides: Any) -> Engine:
+    database = sqlite_file(url)
+    if database is not None:
+        # Created 0600 before SQLite opens it: its -wal and -shm then get that mode too.
+        secure_sqlite(database)
     options: dict[str, Any] = {
         "connect_args": {"timeout": 30, "check_same_thread": False},
         "pool_size": 20,
         "max_overflow": 20,
+        "hide_parameters": True,
     }
     options.update(overrides)
     engine = create_engine(url, **options)
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        # Let us issue BEGIN ourselves (pysqlite would otherwise begin lazily, deferred).
-        dbapi_conn.isolation_level = None
-        cursor = dbapi_conn.cursor()
-        for pragma in (
-            "journal_mode=WAL",
-            "synchronous=NORMAL",
-            "foreign_keys=ON",
-            "busy_timeout=30000",
-            # After a checkpoint the WAL restarts; this keeps its file from staying large.
-            "journal_size_limit=67108864",
-        ):
-            cursor.execute(f"PRAGMA {pragma}")
-        if background_checkpoints:
-            # Only a safety net (about 200 MB of WAL) should the loop below ever stop.
-            cursor.execute("PRAGMA wal_autocheckpoint=50000")
-        cursor.close()
+    _set_pragmas(engine, background_checkpoints)
 
     # Writers of this process queue on a mutex before asking SQLite for its write lock:
     # SQLite's own busy handler waits by sleeping and polling, which gives long tails when
@@ -113,6 +103,29 @@ def _sqlite_engine(url: str, background_checkpoints: bool, **overrides: Any) -> 
         threading.Thread(target=_checkpoint_loop, name="antrian-checkpoint", daemon=True,
                          args=(str(engine.url.database), writers, weakref.ref(engine))).start()
     return engine
+
+
+def _set_pragmas(engine: Engine, background_checkpoints: bool) -> None:
+    """WAL, NORMAL sync, foreign keys, a busy timeout on every new SQLite connection."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let us issue BEGIN ourselves (pysqlite would otherwise begin lazily, deferred).
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        for pragma in (
+            "journal_mode=WAL",
+            "synchronous=NORMAL",
+            "foreign_keys=ON",
+            "busy_timeout=30000",
+            # After a checkpoint the WAL restarts; this keeps its file from staying large.
+            "journal_size_limit=67108864",
+        ):
+            cursor.execute(f"PRAGMA {pragma}")
+        if background_checkpoints:
+            # Only a safety net (about 200 MB of WAL) should the loop below ever stop.
+            cursor.execute("PRAGMA wal_autocheckpoint=50000")
+        cursor.close()
 
 
 CHECKPOINT_SECONDS = 1.0

@@ -260,6 +260,7 @@ from .access_models import (  # noqa: E402
     User,
 )
 
-__all__ = ["AuthToken", "Base", "BookingHold", "CityClosure", "Counter", "CounterService", "DailySequence",
-           "DayClose", "Device", "Facility", "IdempotencyKey", "LoginAttempt", "Notification",
-           "SecurityEvent", "Service", "Ticket", "TicketEvent", "User", "Visit", "new_epoch"]
+__all__ = ["AuthToken", "Base", "BookingHold", "CityClosure", "Counter", "CounterService",
+           "DailySequence", "DayClose", "Device", "Facility", "IdempotencyKey", "LoginAttempt",
+           "Notification", "SecurityEvent", "Service", "Ticket", "TicketEvent", "User", "Visit",
+           "new_epoch"]

@@ -237,6 +237,11 @@ class Directory(_Repo):
     def device_by_id(self, device_id: int) -> Device:
         return self.session.get_one(Device, device_id)
 
+    def devices_by_id(self, device_ids: Sequence[int]) -> Sequence[Device]:
+        """The devices of these ids that still exist, active or not (the sweep over live
+        sockets checks them in one query)."""
+        return self.session.scalars(select(Device).where(Device.id.in_(list(device_ids)))).all()
+
     def devices(self, facility_id: int) -> Sequence[Device]:
         q = select(Device).where(Device.facility_id == facility_id, Device.active.is_(True))
         return self.session.scalars(q.order_by(Device.code)).all()
@@ -565,12 +570,16 @@ class Staff(_Repo):
     def record_attempt(self, username: str, address: str, at: datetime, ok: bool) -> None:
         self.session.add(LoginAttempt(username=username[:60], address=address[:64], at=at, ok=ok))
 
-    def recent_failures(self, column: str, value: str, since: datetime) -> tuple[int, Any]:
-        """(failures since `since`, time of the last one) for a username or an address."""
-        field = getattr(LoginAttempt, column)
+    def recent_failures(self, since: datetime, username: str | None = None,
+                        address: str | None = None) -> tuple[int, Any]:
+        """(failed logins since `since`, time of the last one) for a username, an address
+        or the pair of both (stored cut to 60 and 64 characters, so compared cut)."""
         q = select(func.count(), func.max(LoginAttempt.at)).where(
-            field == value, LoginAttempt.ok.is_(False), LoginAttempt.at >= since
-        )
+            LoginAttempt.ok.is_(False), LoginAttempt.at >= since)
+        if username is not None:
+            q = q.where(LoginAttempt.username == username[:60])
+        if address is not None:
+            q = q.where(LoginAttempt.address == address[:64])
         count, last = self.session.execute(q).one()
         return int(count or 0), last
 
@@ -578,6 +587,18 @@ class Staff(_Repo):
         token = self.session.get(AuthToken, token_id)
         if token is not None:
             token.revoked = True
+
+    def tokens_by_id(self, token_ids: Sequence[int]) -> Sequence[AuthToken]:
+        """The login tokens of these ids that still exist, with their users (one query)."""
+        return self.session.scalars(
+            select(AuthToken).where(AuthToken.id.in_(list(token_ids)))
+            .options(joinedload(AuthToken.user))
+        ).all()
+
+    def revoke_user_tokens(self, user_id: int) -> None:
+        """Every login of this user stops working (a deactivated user)."""
+        self.session.execute(update(AuthToken).where(
+            AuthToken.user_id == user_id, AuthToken.revoked.is_(False)).values(revoked=True))
 
     def token_by_hash(self, token_hash: str) -> AuthToken | None:
         return self.session.scalar(

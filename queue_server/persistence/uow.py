@@ -9,11 +9,13 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from ..services.ports import Notifier, OutgoingEvent
+from .booking_holds import Holds
 from .calendar_repository import CityClosures
 from .day_closes import DayCloses
 from .db import SQLITE_BEGIN
 from .patient_repository import Patients
 from .repositories import Configuration, Directory, Staff, Tickets
+from .security_repository import Security
 
 
 def _reader(engine: Engine) -> Engine:
@@ -52,6 +54,8 @@ class SqlUnitOfWork:
         self.day_closes = DayCloses(self)
         self.patients = Patients(self)
         self.calendar = CityClosures(self)
+        self.holds = Holds(self)
+        self.security = Security(self)
         self.outbox = []
         # Figures worked out once per transaction (see services.views.pace).
         self.memo: dict[Any, Any] = {}

@@ -8,7 +8,8 @@ from flask import Flask
 from flask_socketio import SocketIO
 
 from ..services.ports import OutgoingEvent
-from . import handlers
+from . import handlers, sessions
+from .sweep import start_sweep
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +46,12 @@ def init_realtime(app: Flask) -> SocketIO:
         app,
         async_mode=async_mode(),
         message_queue=app.config.get("SOCKETIO_MESSAGE_QUEUE"),
-        logger=False,
-        engineio_logger=False,
+        # Closing a login's room cuts its sockets in every process (sessions.py).
+        client_manager=sessions.client_manager(app.config.get("SOCKETIO_MESSAGE_QUEUE")),
+        # Loggers, not False: False gives each library a handler of its own that prints
+        # around our masking formatter (logs.py holds them at WARNING: no packets).
+        logger=logging.getLogger("socketio.server"),
+        engineio_logger=logging.getLogger("engineio.server"),
     )
-    handlers.register(socketio)
+    start_sweep(app, socketio, handlers.register(socketio))
     return socketio

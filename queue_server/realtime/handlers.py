@@ -6,6 +6,11 @@ The `auth` payload says what a client watches:
 page's session cookie). Every client is in its facility's room too, so it sees every
 event of the facility once and can tell a gap in `seq`.
 
+A console lives no longer than its login, a device board no longer than its device's
+token: each snapshot request and heartbeat checks again, a logout cuts its sockets at
+once (`sessions.py`) and the sweep cuts the rest (`sweep.py`), with a `session_ended`
+event first (`{code, message, message_en}`).
+
 A board may add its display device's token (`{"facility": CODE, "token": T, "lang": ...,
 "services": [...]}`): it is then known as that device, and its connect, its `heartbeat`
 events (every 30 s) and its disconnect keep `devices.last_seen_at` and a small status.
@@ -20,12 +25,16 @@ from typing import Any
 from flask import request, session
 from flask_socketio import SocketIO, emit, join_room
 
+from mobile_api.code_guard import guarded
+
 from ..domain.codes import read_code
 from ..domain.errors import DomainError
 from ..domain.identity import normalise_reference
 from ..runtime import current
 from ..services import live
 from ..services.auth import Principal, authenticate
+from ..services.sessions import Credential, credential_of, require_live
+from . import sessions
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +45,8 @@ class Watch:
     key: str  # facility code, visit code, counter code
     principal: Principal | None = None
     facility: str | None = None
+    # What the socket was opened with: it lives no longer than this holds.
+    credential: Credential | None = None
 
 
 def _reference(auth: dict[str, Any], key: str, label: str, label_en: str) -> str | None:
@@ -53,7 +64,7 @@ def _watch_from(auth: Any) -> Watch:
         counter = _reference(auth, "counter", "Kode loket", "The counter code") or ""
         token = auth.get("token") or session.get("token")
         principal = authenticate(rt.uow(write=False), rt.clock, token).require_staff()
-        return Watch("console", counter, principal, facility)
+        return Watch("console", counter, principal, facility, credential_of(principal, token))
     if auth.get("visit"):
         return Watch("visit", read_code(str(auth["visit"]), "visit", "Kode tiket",
                                         "The ticket code"))
@@ -61,7 +72,7 @@ def _watch_from(auth: Any) -> Watch:
         rt = current()
         code = facility
         device = live.board_device(rt.uow(write=False), rt.clock, auth.get("token"), code)
-        return Watch("board", code, device)
+        return Watch("board", code, device, credential=credential_of(device, auth.get("token")))
     raise ConnectionRefusedError(
         {"code": "unknown_audience",
          "message": "Sebutkan yang diikuti: facility, visit, atau counter (dengan token)."}
@@ -92,6 +103,39 @@ def _seen(watch: Watch, report: Any, connected: bool) -> dict[str, Any]:
         return {"error": {"code": "not_recorded", "message": "Heartbeat not recorded."}}
 
 
+def _ended(socketio: SocketIO, watch: Watch) -> dict[str, Any] | None:
+    """None while the socket's credential holds (or it has none). Else the socket is told
+    why and cut, and the refusal is the answer to the request it made."""
+    if watch.credential is None:
+        return None
+    rt = current()
+    try:
+        require_live(rt.uow(write=False), rt.clock, watch.credential)
+    except DomainError as exc:
+        sessions.end_socket(socketio, request.sid, exc)
+        return {"error": {"code": exc.code, "message": exc.message}}
+    return None
+
+
+def _register_snapshot(socketio: SocketIO, watching: dict[str, Watch]) -> None:
+    @socketio.on("snapshot")
+    def resnapshot(_: Any = None) -> dict[str, Any] | None:
+        """A client that saw a gap asks again; the answer comes as a `snapshot` event.
+        A console or device board whose credential lapsed is refused and cut instead."""
+        watch = watching.get(request.sid)
+        if watch is None:
+            return None
+        ended = _ended(socketio, watch)
+        if ended is not None:
+            return ended
+        try:
+            _, snapshot = _snapshot(watch)
+        except DomainError as exc:
+            return {"error": {"code": exc.code, "message": exc.message}}
+        emit("snapshot", snapshot)
+        return {"seq": snapshot.get("seq")}
+
+
 def _register_heartbeat(socketio: SocketIO, watching: dict[str, Watch],
                         reports: dict[str, Any]) -> None:
     @socketio.on("heartbeat")
@@ -102,12 +146,18 @@ def _register_heartbeat(socketio: SocketIO, watching: dict[str, Watch],
             return {"error": {"code": "not_a_device",
                               "message": "Only a board opened with a display token "
                                          "sends heartbeats."}}
+        ended = _ended(socketio, watch)
+        if ended is not None:
+            return ended
         reports[request.sid] = report
         return _seen(watch, report, connected=True)
 
 
-def register(socketio: SocketIO) -> None:
-    """Connect (rooms, then the snapshot), snapshot on request, heartbeat, disconnect."""
+def register(socketio: SocketIO) -> dict[str, Watch]:
+    """Connect (rooms, then the snapshot), snapshot on request, heartbeat, disconnect.
+
+    Returns what each connected socket of this process watches (sid → Watch), live: the
+    credential sweep reads it."""
     watching: dict[str, Watch] = {}
     reports: dict[str, Any] = {}  # a board device's last report, kept for its disconnect
 
@@ -116,10 +166,10 @@ def register(socketio: SocketIO) -> None:
         """Join the rooms of what the client watches, then send it its snapshot."""
         try:
             watch = _watch_from(auth)
-            rooms, snapshot = _snapshot(watch)
+            rooms, snapshot = guarded(watch.kind == "visit", _snapshot, watch)
         except DomainError as exc:
             raise ConnectionRefusedError({"code": exc.code, "message": exc.message}) from None
-        for room in rooms:
+        for room in [*rooms, *sessions.rooms_of(watch.credential)]:
             join_room(room)
         watching[request.sid] = watch
         emit("snapshot", snapshot)
@@ -127,19 +177,7 @@ def register(socketio: SocketIO) -> None:
             reports[request.sid] = auth
             _seen(watch, auth, connected=True)
 
-    @socketio.on("snapshot")
-    def resnapshot(_: Any = None) -> dict[str, Any] | None:
-        """A client that saw a gap asks again; the answer comes as a `snapshot` event."""
-        watch = watching.get(request.sid)
-        if watch is None:
-            return None
-        try:
-            _, snapshot = _snapshot(watch)
-        except DomainError as exc:
-            return {"error": {"code": exc.code, "message": exc.message}}
-        emit("snapshot", snapshot)
-        return {"seq": snapshot.get("seq")}
-
+    _register_snapshot(socketio, watching)
     _register_heartbeat(socketio, watching, reports)
 
     @socketio.on("disconnect")
@@ -149,3 +187,5 @@ def register(socketio: SocketIO) -> None:
         report = reports.pop(request.sid, None)
         if _is_device_board(watch):
             _seen(watch, report, connected=False)
+
+    return watching

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import math
 import secrets
-import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..domain import throttle
 from ..domain.errors import Forbidden, RateLimited, Unauthorized
+from ..domain.sessions import SessionEnded, device_holds, token_holds
 from .ports import Clock, UnitOfWork
+from .security_events import record_account_throttled
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,13 @@ class Principal:
             f"Only a {role} device may do this.",
         )
 
+    def require_admin(self) -> Principal:
+        """This principal if it is a staff admin (the deployment's), else Forbidden."""
+        if self.kind == "staff" and self.role == ADMIN:
+            return self
+        raise Forbidden("Hanya admin yang boleh melakukan ini.",
+                        "Only an admin may do this.", code="admin_only")
+
     def require_facility(self, facility_id: int) -> Principal:
         if self.kind == "staff" and self.role == ADMIN:
             return self
@@ -94,17 +103,18 @@ class TooManyAttempts(RateLimited):
         )
 
 
-def _check_throttle(uow: UnitOfWork, now: datetime, username: str, address: str) -> None:
+def _check_throttle(uow: UnitOfWork, now: datetime, username: str, address: str) -> int:
+    """Raise TooManyAttempts while this (account, address) pair, this address or (at a
+    much higher count) this account must wait (domain/throttle.py); else return the
+    account's failed logins within the window, from every address."""
     since = now - throttle.WINDOW
-    waits = []
-    for column, value, free in (("username", username, throttle.FREE_FAILURES),
-                                ("address", address, throttle.FREE_FAILURES_PER_ADDRESS)):
-        failures, last = uow.staff.recent_failures(column, value, since)
-        delay = throttle.login_delay(failures, free)
-        if delay and last is not None and last + delay > now:
-            waits.append(math.ceil((last + delay - now).total_seconds()))
-    if waits:
-        raise TooManyAttempts(max(waits))
+    pair = throttle.Failures(*uow.staff.recent_failures(since, username, address))
+    by_address = throttle.Failures(*uow.staff.recent_failures(since, address=address))
+    account = throttle.Failures(*uow.staff.recent_failures(since, username=username))
+    verdict = throttle.judge(pair, by_address, account, now)
+    if verdict.retry_after:
+        raise TooManyAttempts(verdict.retry_after)
+    return account.count
 
 
 def login(
@@ -113,17 +123,22 @@ def login(
 ) -> tuple[str, Principal, str]:
     """Check the password and open a session; returns (token, principal, expiry ISO).
 
-    Every try is recorded; after a few failures for a name (or many for an address) the
-    next try must wait, twice as long each time.
+    Every try is recorded; after a few failures of one address for one name (or many of
+    an address, or very many for a name from every address) the next try must wait, twice
+    as long each time (TooManyAttempts, 429). A name held back account-wide is recorded
+    as a security event. Raises Unauthorized `invalid_credentials` on a wrong name or
+    password or an inactive user.
     """
     with uow:
         now = clock.now()
-        _check_throttle(uow, now, username, address)
+        account_failures = _check_throttle(uow, now, username, address)
         user = uow.staff.user_by_username(username)
         ok = check_password_hash(user.password_hash if user else _DUMMY_HASH, password)
         ok = bool(user and ok and user.active)
         uow.staff.record_attempt(username, address, now, ok)
         if not ok:
+            if throttle.account_limit_engaged(account_failures + 1):
+                record_account_throttled(uow, now, username, address, account_failures + 1)
             uow.commit()
             log.warning("failed login for %r from %s", username, address)
             raise Unauthorized(
@@ -142,22 +157,37 @@ def login(
         return token, principal, expires
 
 
-def logout(uow: UnitOfWork, principal: Principal) -> None:
+def logout(uow: UnitOfWork, principal: Principal,
+           on_ended: Callable[[int], None] | None = None) -> None:
+    """End this login: its token stops working at once. Once that is committed,
+    `on_ended(token_id)` is told (the live layer cuts the sockets opened with it)."""
     with uow:
         if principal.token_id is not None:
             uow.staff.revoke_token(principal.token_id)
         uow.commit()
+    if on_ended is not None and principal.token_id is not None:
+        on_ended(principal.token_id)
 
 
-# Kiosks send their token with every ticket; devices change rarely, so an app may keep
-# what it learnt for a short while. A deactivated device is refused within DEVICE_TTL.
-DEVICE_TTL = 30.0
-DeviceCache = dict[str, tuple[Principal, float]]
+# Kiosks send their token with every ticket. An app may remember which token hashes are
+# device tokens (digest -> device id), so the staff-token lookup is skipped for them; the
+# device row is still read on every call, so a device deactivated or given a new token is
+# refused at once.
+DeviceCache = dict[str, int]
+
+
+def _staff(row: Any, now: datetime) -> Principal:
+    if not token_holds(row, now):
+        raise SessionEnded()
+    user = row.user
+    return Principal("staff", user.id, user.username, user.role, user.facility_id, row.id)
 
 
 def authenticate(uow: UnitOfWork, clock: Clock, token: str | None,
                  devices: DeviceCache | None = None) -> Principal:
-    """The principal a bearer token belongs to, or Unauthorized.
+    """The principal a bearer token belongs to: SessionEnded (401 `session_expired`) for a
+    login revoked, expired or of a deactivated user, Unauthorized `invalid_token` for a
+    token no one (or no active device) holds.
 
     Anything but a non-empty string of plain text (a number or a lone surrogate in a
     socket's `auth` payload) is no token at all: Unauthorized, never a crash."""
@@ -167,25 +197,16 @@ def authenticate(uow: UnitOfWork, clock: Clock, token: str | None,
             "Login required: send an Authorization: Bearer <token> header.",
         )
     digest = hash_token(token)
-    known = devices.get(digest) if devices is not None else None
-    if known is not None and known[1] > time.monotonic():
-        return known[0]
     with uow:
-        row = uow.staff.token_by_hash(digest)
-        if row is not None:
-            if row.revoked or row.expires_at <= clock.now() or not row.user.active:
-                raise Unauthorized(
-                    "Sesi sudah berakhir, silakan login lagi.",
-                    "The session has ended; please log in again.",
-                    code="session_expired",
-                )
-            user = row.user
-            return Principal("staff", user.id, user.username, user.role, user.facility_id, row.id)
+        if devices is None or digest not in devices:
+            row = uow.staff.token_by_hash(digest)
+            if row is not None:
+                return _staff(row, clock.now())
         device = uow.directory.device_by_token_hash(digest)
-        if device is not None:
-            principal = Principal("device", device.id, device.code, device.kind,
-                                  device.facility_id)
+        if device_holds(device, digest):
             if devices is not None:
-                devices[digest] = (principal, time.monotonic() + DEVICE_TTL)
-            return principal
+                devices[digest] = device.id
+            return Principal("device", device.id, device.code, device.kind, device.facility_id)
+    if devices is not None:
+        devices.pop(digest, None)
     raise Unauthorized("Token tidak dikenal.", "Unknown token.", code="invalid_token")

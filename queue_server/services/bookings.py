@@ -6,21 +6,26 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..domain.booking_limits import DEFAULT_BOOKINGS_PER_NIK_PER_DAY
+from ..domain.booking_limits import (
+    DEFAULT_BOOKINGS_PER_NIK_PER_DAY,
+    check_one_per_day,
+    check_quota,
+)
 from ..domain.codes import normalise_code
-from ..domain.errors import DomainError, InvalidInput, NotFound
+from ..domain.errors import InvalidInput, NotFound
 from ..domain.hours import opens_at
 from ..domain.identity import parse_bpjs, parse_name, parse_nik, parse_phone
 from ..domain.numbering import service_day
 from ..domain.privacy import mask_digits
 from ..domain.tickets import Action, TicketStatus
-from . import catalogue, closures, idempotency, patient_bookings
+from . import catalogue, closures, hold_expiry, idempotency, patient_bookings
 from .events import public_ticket, queue_changed, ticket_changed
+from .notifications import CODE_KIND
 from .ports import Clock, UnitOfWork
 from .queue import apply_action, issue_new_visit
 from .views import estimate, iso, ticket_view
 
-ACTIVE = ("booked", "waiting", "called", "serving")
+ACTIVE = ("held", "booked", "waiting", "called", "serving")
 
 
 @dataclass(frozen=True)
@@ -55,39 +60,66 @@ def _check_date(uow: UnitOfWork, facility: Any, service: Any, on: date, now: dat
     closures.require_bookable(uow, facility, service, on, now)
 
 
+@dataclass(frozen=True)
+class Patient:
+    """A booking's patient, each field read by its rule."""
+
+    nik: str
+    name: str
+    phone: str
+    bpjs_number: str | None
+
+
+def read_patient(req: BookingRequest) -> Patient:
+    """The request's patient: InvalidInput (422 `invalid_nik`, `invalid_name`,
+    `invalid_phone`, `invalid_bpjs`) for the first field that breaks its rule."""
+    nik = parse_nik(req.nik).value
+    return Patient(nik, parse_name(req.name), parse_phone(req.phone),
+                   parse_bpjs(req.bpjs_number))
+
+
+def stored_key(idempotency_key: str | None) -> str | None:
+    """A booking's Idempotency-Key as stored: apart from kiosks' and counters' keys,
+    which carry their own prefixes."""
+    return f"booking:{idempotency_key}" if idempotency_key else None
+
+
+def open_booking_day(uow: UnitOfWork, req: BookingRequest, nik: str,
+                     now: datetime, window_days: int) -> tuple[Any, int, Any]:
+    """(service, the new number's seq, the day's figures `booked`, `mine`, `ahead`) for a
+    booking, under the day's locks; raises what `_check_date` raises.
+
+    The patient's day lock (first, always), then the number's row lock, which serialises
+    every booking of this service and day: the checks after it cannot race, on SQLite or
+    PostgreSQL. Holds of that day whose time is up are let go before places are counted."""
+    facility = catalogue.facility_by_code(uow, req.facility)
+    service = catalogue.service(uow, facility, req.service)
+    _check_date(uow, facility, service, req.date, now, window_days)
+    patient_bookings.lock_booking_day(uow, nik, req.date)
+    seq = uow.tickets.next_seq(service.id, req.date, joins=False)  # booked, not waiting
+    hold_expiry.expire_on(uow, service.id, req.date, now)
+    return service, seq, uow.tickets.booking_day(nik, service.id, req.date)
+
+
 def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
          idempotency_key: str | None = None,
          daily_limit: int = DEFAULT_BOOKINGS_PER_NIK_PER_DAY) -> tuple[dict[str, Any], bool]:
-    """Book a place; returns (booking, created). Rules are checked in the order a patient
-    can fix them: identity first, then the date, then the patient's own bookings (one per
-    service and day, `daily_limit` a day across facilities: 409 `daily_limit`), then
-    places left."""
-    nik = parse_nik(req.nik).value
-    name, phone, bpjs = parse_name(req.name), parse_phone(req.phone), parse_bpjs(req.bpjs_number)
-    # Stored apart from kiosks' and counters' keys, which carry their own prefixes.
-    idempotency_key = f"booking:{idempotency_key}" if idempotency_key else None
+    """Book a place at once (no phone check); returns (booking, created). Rules are
+    checked in the order a patient can fix them: identity first, then the date, then the
+    patient's own bookings (one per service and day: 409 `already_booked`; `daily_limit`
+    a day across facilities: 409 `daily_limit`), then places left (409 `quota_full`)."""
+    patient = read_patient(req)
+    nik, name, phone, bpjs = patient.nik, patient.name, patient.phone, patient.bpjs_number
+    idempotency_key = stored_key(idempotency_key)
     with uow:
         now = clock.now()
         seen = idempotency.previous(uow, idempotency_key, req.fingerprint())
         if seen is not None:
-            return booking_view(uow, _visit(uow, seen.visit_code), now), False
-        facility = catalogue.facility_by_code(uow, req.facility)
-        service = catalogue.service(uow, facility, req.service)
-        _check_date(uow, facility, service, req.date, now, window_days)
-        # The patient's day lock (first, always), then the number's row lock, which
-        # serialises every booking of this service and day: the checks below cannot race,
-        # on SQLite or PostgreSQL.
-        patient_bookings.lock_booking_day(uow, nik, req.date)
-        seq = uow.tickets.next_seq(service.id, req.date, joins=False)  # booked, not waiting
-        day = uow.tickets.booking_day(nik, service.id, req.date)
-        if day.mine:
-            raise DomainError(
-                "Nomor antrean hanya dapat diambil 1 kali pada tanggal dan poli yang sama.",
-                "Only one booking per patient, service and day.", code="already_booked")
+            return booking_view(uow, find_visit(uow, seen.visit_code), now), False
+        service, seq, day = open_booking_day(uow, req, nik, now, window_days)
+        check_one_per_day(day.mine)
         patient_bookings.check_daily_place(uow, nik, req.date, daily_limit)
-        if day.booked >= service.booking_quota:
-            raise DomainError("Kuota penuh untuk tanggal ini.",
-                              "No places left on that date.", code="quota_full")
+        check_quota(day.booked, service.booking_quota)
         ticket = issue_new_visit(uow, service, now, "patient:mobile", "booking", "mobile",
                                  status=TicketStatus.BOOKED, day=req.date, seq=seq, nik=nik,
                                  name=name, phone=phone, bpjs_number=bpjs)
@@ -99,7 +131,8 @@ def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
         return view, True
 
 
-def _visit(uow: UnitOfWork, code: str) -> Any:
+def find_visit(uow: UnitOfWork, code: str) -> Any:
+    """The visit of a booking code with its tickets, or NotFound `booking_not_found`."""
     visit = uow.tickets.visit_by_code(normalise_code(code))
     if visit is None or not visit.tickets:
         raise NotFound("Kode booking tidak dikenal.", "Unknown booking code.",
@@ -149,19 +182,22 @@ def booking_view(uow: UnitOfWork, visit: Any, now: datetime, ticket: Any = None,
 
 def status(uow: UnitOfWork, clock: Clock, code: str) -> dict[str, Any]:
     with uow:
-        return booking_view(uow, _visit(uow, code), clock.now())
+        return booking_view(uow, find_visit(uow, code), clock.now())
 
 
 def cancel(uow: UnitOfWork, clock: Clock, code: str) -> dict[str, Any]:
-    """The holder cancels: the place goes back to the day's quota."""
+    """The holder cancels: the place goes back to the day's quota (a held one's code
+    message, if still unsent, is not sent)."""
     with uow:
-        visit = _visit(uow, code)
+        visit = find_visit(uow, code)
         ticket = _open_ticket_of(visit)
         now = clock.now()
-        was_waiting = ticket.status == "waiting"
+        was_waiting, was_held = ticket.status == "waiting", ticket.status == "held"
         apply_action(uow, ticket, Action.CANCEL, "patient:mobile", now)
         ticket.finished_at = now
         uow.flush()
+        if was_held:
+            uow.holds.drop_code_messages([ticket.id], CODE_KIND)
         if was_waiting:
             ticket_changed(uow, ticket, now)
             queue_changed(uow, ticket.service.facility, now, [ticket.service])

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from werkzeug.security import check_password_hash
 
 from ..domain.calendar import parse_closures
 from ..domain.errors import InvalidInput
@@ -21,8 +20,9 @@ from ..domain.identity import normalise_reference
 from ..domain.numbering import validate_prefix
 from ..domain.zones import parse_timezone
 from . import catalogue
-from .auth import ADMIN, DISPLAY, KIOSK, OPERATOR, hash_password, hash_token
+from .auth import ADMIN, DISPLAY, KIOSK, OPERATOR, hash_token
 from .ports import UnitOfWork
+from .secret_check import password_fields
 
 _ENV = re.compile(r"\$\{([A-Z0-9_]+)(?::-([^}]*))?\}")
 
@@ -152,9 +152,10 @@ def _load_services(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
             facility, scode, name=_need(s, "name", where),
             prefix=validate_prefix(str(_need(s, "prefix", where))), position=pos,
             hours=_located(f"{where} hours", parse_hours, s.get("hours", "24h")),
-            booking_quota=int(s.get("booking_quota", 0)),
-            walkin_limit=None if s.get("walkin_limit") is None else int(s["walkin_limit"]),
-            avg_minutes=float(s.get("avg_minutes", 5)), active=bool(s.get("active", True)),
+            booking_quota=_number(s, "booking_quota", where, 0),
+            walkin_limit=_number(s, "walkin_limit", where, None),
+            avg_minutes=_number(s, "avg_minutes", where, 5.0, kind=float, least=0.1),
+            active=_active(s, where),
             closed_dates=_iso(parse_closures(s.get("closed_dates"), where)),
             open_on_holidays=_choice(s, "open_on_holidays", where,
                                      {True: True, False: False}, False),
@@ -187,6 +188,33 @@ def _load_counters(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
         counts["counters"] += 1
 
 
+def _number(entry: dict[str, Any], key: str, where: str, default: Any,
+            kind: type = int, least: float = 0) -> Any:
+    """`entry[key]` as a number of `kind` (int: a whole number) no smaller than `least`,
+    `default` when absent; a boolean, text or a number out of range is InvalidInput
+    `invalid_config` naming the key, never a crash of `load-config` nor a silent 0."""
+    value = entry.get(key)
+    if value is None:
+        return default
+    ok = isinstance(value, int | float) and not isinstance(value, bool)
+    if ok and kind is int and value != int(value):
+        ok = False
+    if not ok or value < least:
+        what = "bilangan bulat" if kind is int else "angka"
+        what_en = "a whole number" if kind is int else "a number"
+        raise InvalidInput(f"{where}: '{key}' harus {what} paling kecil {least:g}, "
+                           f"bukan {value!r}.",
+                           f"{where}: '{key}' must be {what_en} of at least {least:g}, "
+                           f"not {value!r}.", code="invalid_config")
+    return kind(value)
+
+
+def _active(entry: dict[str, Any], where: str) -> bool:
+    """A service's, user's or device's `active` (true unless the file says false; anything but a
+    boolean is InvalidInput). False: its logins or token stop working with this load."""
+    return bool(_choice(entry, "active", where, {True: True, False: False}, True))
+
+
 def _load_devices(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
                   counts: dict[str, int]) -> None:
     code = facility.code
@@ -197,7 +225,8 @@ def _load_devices(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
             raise InvalidInput(f"Jenis perangkat '{kind}' tidak dikenal.",
                                f"Unknown device kind '{kind}'.", code="invalid_config")
         uow.config.device(facility, dcode, kind=kind, name=d.get("name", dcode),
-                          token_hash=hash_token(str(_need(d, "token", f"device {dcode}"))))
+                          token_hash=hash_token(str(_need(d, "token", f"device {dcode}"))),
+                          active=_active(d, f"{code} device {dcode}"))
         counts["devices"] += 1
 
 
@@ -215,11 +244,13 @@ def _load_user(uow: UnitOfWork, entry: dict[str, Any], facilities: dict[str, Any
             raise InvalidInput(f"Fasilitas '{fcode}' tidak ada.", f"No facility '{fcode}'.",
                                code="invalid_config")
         facility_id = facility.id
-    password = str(_need(entry, "password", f"user {username}"))
     existing = uow.staff.user_by_username(username)
     fields: dict[str, Any] = {"role": role, "facility_id": facility_id,
-                              "full_name": entry.get("name", username), "active": True}
-    # Re-hashing on every load would change the row each time; keep a hash that still fits.
-    if existing is None or not check_password_hash(existing.password_hash, password):
-        fields["password_hash"] = hash_password(password)
+                              "full_name": entry.get("name", username),
+                              "active": _active(entry, f"user {username}")}
+    # `password` (judged weak or not) or a ready `password_hash`: services/secret_check.py.
+    fields.update(password_fields(entry, str(username),
+                                  existing.password_hash if existing else None))
     uow.config.user(username, **fields)
+    if existing is not None and not fields["active"]:
+        uow.staff.revoke_user_tokens(existing.id)  # every login ends with this load

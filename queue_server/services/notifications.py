@@ -1,4 +1,5 @@
-"""“Nearly your turn”: a message to the patient's phone when few people are left ahead.
+"""Messages to a patient's phone: “nearly your turn” when few people are left ahead, and
+the one-time code that confirms a phone booking (services/booking_holds.py).
 
 Use cases only record what to send (in the same transaction as the change that caused
 it); a worker delivers it to the configured webhook (a WhatsApp or SMS gateway), with
@@ -15,6 +16,10 @@ from .ports import UnitOfWork
 from .views import iso
 
 KIND = "nearly_your_turn"
+# A booking's one-time code: its payload holds the code until it is sent (or its hold
+# goes), then the code is wiped; its text is never logged.
+CODE_KIND = "booking_otp"
+WIPED = {"kind": CODE_KIND, "wiped": True}
 MAX_ATTEMPTS = 8
 
 
@@ -47,12 +52,41 @@ def notice_nearly(uow: UnitOfWork, service: Any, now: datetime, threshold: int |
         )
 
 
+def queue_booking_code(uow: UnitOfWork, ticket: Any, code: str, expires_at: datetime,
+                       now: datetime) -> None:
+    """Queue the one-time `code` of a held booking (`ticket`, with its visit and service)
+    for the phone given with it, due at once; it is good until `expires_at`."""
+    service = ticket.service
+    facility = service.facility
+    minutes = round((expires_at - now).total_seconds() / 60)
+    message = (f"Kode verifikasi booking antrean {service.name} di {facility.name} tanggal "
+               f"{ticket.day:%d-%m-%Y}: {code}. Berlaku {minutes} menit. Jangan berikan kode "
+               "ini kepada siapa pun, termasuk petugas.")
+    uow.tickets.add_notification(
+        ticket_id=ticket.id, facility_id=facility.id, kind=CODE_KIND, created_at=now,
+        next_attempt_at=now,
+        payload={"kind": CODE_KIND, "facility": facility.code, "facility_name": facility.name,
+                 "service": service.code, "service_name": service.name,
+                 "date": ticket.day.isoformat(), "phone": ticket.visit.phone, "otp": code,
+                 "expires_at": iso(expires_at, facility.timezone), "message": message,
+                 "queued_at": iso(now, facility.timezone)},
+    )
+
+
+def loggable(row: Any) -> str:
+    """What a log line may say of a message: its text, masked by the caller; a code's
+    message only by its kind (the code is never logged)."""
+    return row.kind if row.kind == CODE_KIND else str(row.payload.get("message", ""))
+
+
 def due(uow: UnitOfWork, now: datetime, limit: int = 20) -> list[Any]:
     return list(uow.tickets.due_notifications(now, limit))
 
 
 def delivered(row: Any, now: datetime) -> None:
     row.status, row.sent_at, row.attempts = "sent", now, row.attempts + 1
+    if row.kind == CODE_KIND:
+        row.payload = dict(WIPED)
 
 
 def failed(row: Any, now: datetime, why: str) -> None:
@@ -60,5 +94,7 @@ def failed(row: Any, now: datetime, why: str) -> None:
     row.last_error = why[:300]
     if row.attempts >= MAX_ATTEMPTS:
         row.status = "failed"
+        if row.kind == CODE_KIND:
+            row.payload = dict(WIPED)
     else:
         row.next_attempt_at = now + backoff(row.attempts)

@@ -41,7 +41,9 @@ class UnitOfWork(Protocol):
     config: Any
     patients: Any  # one NIK's bookings across facilities
     calendar: Any  # city-wide closures
+    security: Any  # security events; users and devices with weak secrets
     day_closes: Any  # the end-of-day close's claim rows
+    holds: Any  # phone bookings held for their one-time code
     memo: dict[Any, Any]
     shared: dict[Any, Any]
 

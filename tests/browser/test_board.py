@@ -122,8 +122,9 @@ def test_an_english_board_filtered_to_some_services(page: Page, live_server: str
 
 @pytest.fixture
 def board_servers(tmp_path: Path) -> dict[str, Any]:
+    # Restarts without --demo keep the demo's secrets, on purpose (ANTRIAN_DEMO).
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'board.db'}",
-           "SECRET_KEY": "board"}
+           "SECRET_KEY": "board", "ANTRIAN_DEMO": "1"}
     return {"env": env, "port": free_port(), "log": tmp_path / "server.log"}
 
 

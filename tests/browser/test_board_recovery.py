@@ -130,8 +130,9 @@ def test_a_new_epoch_and_a_lower_seq_mean_resync_never_silence(
 @pytest.fixture
 def sqlite_server(tmp_path: Path) -> dict[str, Any]:
     """What a server process on its own SQLite file needs; `cli` runs a command on it."""
+    # Restarts without --demo keep the demo's secrets, on purpose (ANTRIAN_DEMO).
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'board.db'}",
-           "SECRET_KEY": "board"}
+           "SECRET_KEY": "board", "ANTRIAN_DEMO": "1"}
 
     def cli(*args: str) -> None:
         subprocess.run([sys.executable, "-m", "queue_server", *args], cwd=ROOT, env=env,

@@ -35,7 +35,9 @@ def prepare(database_url: str, env: dict[str, str]) -> None:
 
 
 def environment(database_url: str, redis_url: str | None) -> dict[str, str]:
+    # The demo's users and tokens on purpose (gunicorn refuses them unless told so).
     env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": "one-secret-for-all",
+           "ANTRIAN_DEMO": "1",
            "ANTRIAN_BOOKING_LIMIT_PER_ADDRESS": "100000 per minute"}
     if redis_url:
         env["SOCKETIO_MESSAGE_QUEUE"] = redis_url

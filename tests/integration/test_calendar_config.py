@@ -110,6 +110,11 @@ SERVICE = {"code": "umum", "name": "Poli Umum", "prefix": "B"}
     ({"services": [{**SERVICE, "open_on_holidays": "ya"}]}, "pkm-salah service umum"),
     ({"services": [{**SERVICE, "closed_dates": [{"date": "2026-12-03"}]}]},
      "pkm-salah service umum"),
+    ({"services": [{**SERVICE, "active": "no"}]}, "pkm-salah service umum"),
+    ({"services": [{**SERVICE, "booking_quota": "lima"}]}, "pkm-salah service umum"),
+    ({"services": [{**SERVICE, "booking_quota": -1}]}, "pkm-salah service umum"),
+    ({"services": [{**SERVICE, "walkin_limit": 2.5}]}, "pkm-salah service umum"),
+    ({"services": [{**SERVICE, "avg_minutes": True}]}, "pkm-salah service umum"),
     ({"cuti_bersama": "kadang"}, "facility pkm-salah"),
     ({"closed_dates": [{"date": "2026-02-30", "reason": "x"}]}, "facility pkm-salah"),
 ])

@@ -15,6 +15,8 @@ ROUTES = [
     ("GET", "/api/v1/facilities"), ("GET", "/api/v1/facilities/pkm-demo/services"),
     ("GET", "/api/v1/facilities/pkm-demo/board"), ("POST", "/api/v1/kiosk/tickets"),
     ("POST", "/api/v1/bookings"), ("POST", "/api/v1/bookings/lookup"),
+    ("POST", "/api/v1/bookings/ABCDEFGHJK/confirm"),
+    ("POST", "/api/v1/facilities/pkm-demo/bookings/ABCDEFGHJK/void"),
     *[("POST", f"/api/v1/counters/loket-1/{a}") for a in
       ("call-next", "recall", "start", "skip", "finish", "requeue", "pause", "resume")],
 ]

@@ -18,6 +18,12 @@ from queue_server.domain.tickets import (
 S, A = TicketStatus, Action
 
 EXPECTED = {
+    (S.HELD, A.CONFIRM): S.BOOKED,
+    (S.HELD, A.EXPIRE): S.CANCELLED,
+    (S.HELD, A.RELEASE): S.CANCELLED,
+    (S.HELD, A.CANCEL): S.CANCELLED,
+    (S.HELD, A.VOID): S.CANCELLED,
+    (S.BOOKED, A.VOID): S.CANCELLED,
     (S.BOOKED, A.CHECK_IN): S.WAITING,
     (S.BOOKED, A.CANCEL): S.CANCELLED,
     (S.WAITING, A.CANCEL): S.CANCELLED,

@@ -20,6 +20,7 @@ let refreshTimer = null;
 let pending = 0;        // counter actions in flight
 let holdCallsUntil = 0;
 let shownNumber;        // the patient on screen: per-patient choices reset when it changes
+let ended = null;       // why the server ended this login ({code, message, message_en})
 
 const t = (key) => (TEXT[lang] && TEXT[lang][key]) || TEXT.id[key] || key;
 
@@ -29,8 +30,31 @@ function applyLanguage() {
   document.querySelectorAll("[data-t-placeholder]").forEach((el) => { el.placeholder = t(el.dataset.tPlaceholder); });
   $("lang-toggle").textContent = t("lang");
   showConnection();
+  showEnded();
   render();
   renderDesk(snapshot);
+}
+
+// The login ended (logout elsewhere, expiry, account deactivated): the server cut the
+// socket. The patients leave the screen and the page says why, with the way back in.
+function showEnded() {
+  if (!ended) return;
+  const message = lang === "en" ? ended.message_en : ended.message;
+  $("session-ended-text").textContent = message || t("sessionEnded");
+  $("session-ended-login").search = lang === "en" ? "?lang=en" : "";  // the login page's language
+}
+
+function endSession(data) {
+  const first = !ended;
+  ended = data || {};
+  snapshot = null;
+  if (socket) socket.disconnect();
+  document.querySelector(".console main").hidden = true;
+  $("devices").hidden = true;
+  $("session-ended").hidden = false;
+  showEnded();
+  showConnection();
+  if (first) $("session-ended-login").focus();
 }
 
 function showConnection() {
@@ -116,6 +140,7 @@ function scheduleRefresh() {
 }
 
 function connect() {
+  if (ended) return;
   if (socket) socket.disconnect();
   snapshot = null;
   socket = io({ auth: { counter: chosen.code, facility: chosen.facility },
@@ -131,12 +156,14 @@ function connect() {
     toast((data && data.message) || String(err.message || err), true);
   });
   socket.on("snapshot", (data) => {
+    if (ended) return;
     snapshot = data;
     resetPerPatient(data.ticket);
     render();
     renderDesk(snapshot);
   });
   ["ticket.called", "ticket.updated", "queue.changed"].forEach((name) => socket.on(name, scheduleRefresh));
+  socket.on("session_ended", endSession);
 }
 
 function counterUrl(path) {

@@ -31,6 +31,7 @@ export const TEXT = {
     visitCode: "kode", openTicket: "buka tiket", textSaved: "Teks berjalan disimpan.",
     priorityChanged: "Prioritas diubah", justCalled: "Dipanggil", actions: "Tindakan",
     tryAgain: "Tunggu sebentar, lalu simpan lagi.",
+    sessionEnded: "Sesi berakhir, silakan login lagi.", loginAgain: "Login lagi",
   },
   en: {
     console: "Staff console", counter: "Counter", offline: "Offline", online: "Connected",
@@ -63,6 +64,7 @@ export const TEXT = {
     visitCode: "code", openTicket: "open ticket", textSaved: "Running text saved.",
     priorityChanged: "Priority changed", justCalled: "Called", actions: "Actions",
     tryAgain: "Wait a moment, then save again.",
+    sessionEnded: "The session has ended; please log in again.", loginAgain: "Log in again",
   },
 };
 

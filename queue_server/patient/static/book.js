@@ -10,7 +10,8 @@
           cancel: "Batalkan booking", cancelled: "Booking dibatalkan.", left: "sisa kuota {n}",
           wait: "± {m} menit", closed: "tutup", full: "kuota penuh", people: "{n} orang",
           chooseService: "Pilih poli dulu.", today: "Hari ini", offline: "Tidak ada koneksi internet.",
-          noCounter: "Belum ada loket yang buka" },
+          noCounter: "Belum ada loket yang buka", otp: "Kode verifikasi (6 digit)",
+          confirm: "Konfirmasi booking" },
     en: { title: "Take a queue number", facility: "Health centre", date: "Visit date",
           service: "Clinic / service", nik: "NIK (16 digits)", name: "Full name", phone: "Mobile number",
           bpjs: "BPJS card number (optional)", submit: "Book", lang: "Bahasa Indonesia",
@@ -19,9 +20,12 @@
           cancel: "Cancel booking", cancelled: "Booking cancelled.", left: "{n} places left",
           wait: "~{m} min", closed: "closed", full: "full", people: "{n}",
           chooseService: "Choose a clinic first.", today: "Today", offline: "No internet connection.",
-          noCounter: "No counter open yet" },
+          noCounter: "No counter open yet", otp: "Verification code (6 digits)",
+          confirm: "Confirm booking" },
   };
   const FIELD = { invalid_nik: "nik", invalid_name: "name", invalid_phone: "phone", invalid_bpjs: "bpjs" };
+  // A held booking that cannot be confirmed any more: back to the form, saying why.
+  const HOLD_GONE = ["hold_expired", "too_many_attempts", "already_booked", "daily_limit"];
   const $ = (id) => document.getElementById(id);
   let lang = document.body.dataset.lang === "en" ? "en" : "id";
   let day = null;
@@ -142,11 +146,42 @@
         return;
       }
       showErrors(null);
-      showBooking(reply.data);
+      if (reply.status === 202) showHold(reply.data);  // a code was sent to the phone
+      else showBooking(reply.data);
     } catch (err) {
       showErrors({ message: t("offline") });
     } finally {
       $("submit").disabled = false;
+    }
+  });
+
+  // With a messaging gateway the place is only held: the code sent to the phone confirms it.
+  function showHold(h) {
+    code = h.code;
+    $("form-card").hidden = true;
+    $("otp-card").hidden = false;
+    $("otp-sent").textContent = lang === "en" ? h.message_en : h.message;
+    $("otp-error").textContent = "";
+    $("otp").value = "";
+    $("otp").focus();
+  }
+
+  $("otp-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    $("otp-submit").disabled = true;
+    try {
+      const reply = await api("POST", `/api/v1/bookings/${code}/confirm`, { otp: $("otp").value.trim() });
+      if (reply.ok) { $("otp-card").hidden = true; showBooking(reply.data); return; }
+      const error = reply.data.error || {};
+      if (!HOLD_GONE.includes(error.code)) { $("otp-error").textContent = error.message || ""; return; }
+      key = null;
+      $("otp-card").hidden = true;
+      $("form-card").hidden = false;
+      showErrors(error);
+    } catch (err) {
+      $("otp-error").textContent = t("offline");
+    } finally {
+      $("otp-submit").disabled = false;
     }
   });
 

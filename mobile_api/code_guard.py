@@ -1,0 +1,136 @@
+"""Unknown visit and booking codes, counted per caller: a prober is refused for a while.
+
+A code is a credential (about 49 bits): whoever holds one reads the visit. So every
+*miss* (a well-formed code that names no visit: `visit_not_found`, `booking_not_found`)
+is counted for the caller, in the same stores as the booking limits (ratelimit.py: this
+process's memory, or Redis shared by every process). A caller with more than
+`CODE_MISS_LIMIT` misses (e.g. "20/minute;200/hour") is refused on every code route,
+found codes included, until the window ends: 429 `too_many_unknown_codes` with
+Retry-After. Hits are never counted, so a patient who mistypes a few times is not held up.
+
+Who is the caller: an anonymous client by its address; a signed-in one (a kiosk's device
+token, a staff token or console session) by its device or user, under the higher
+`CODE_MISS_LIMIT_SIGNED_IN`: a kiosk serves a whole waiting room from one address, and
+its token is a credential of its own (revoked, it stops at once).
+
+Guarded: every route with a `code` in its path (a visit or booking code by the API's
+convention, mobile_api/fields.py): `/api/v1/bookings/{code}`, its `qr.svg`, `cancel`,
+`check-in` and `confirm`, the patient page `/t/{code}`; and the patient socket
+(`{"visit": CODE}`, through `guarded`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from flask import Flask, current_app, g, request, session
+
+from queue_server.domain.errors import DomainError, NotFound, RateLimited
+from queue_server.runtime import current
+from queue_server.services.auth import Principal, authenticate
+
+from .auth import bearer_token
+from .ratelimit import Window, client_address, windows_of
+
+MISS_CODES = frozenset({"visit_not_found", "booking_not_found"})
+T = TypeVar("T")
+
+
+class CodeProbing(RateLimited):
+    """Too many unknown codes from one caller: every code route refuses it for a while."""
+
+    code = "too_many_unknown_codes"
+
+    def __init__(self, retry_after: int):
+        super().__init__(
+            retry_after,
+            "Terlalu banyak kode yang tidak dikenal; periksa kode pada tiket dan coba lagi "
+            f"dalam {retry_after} detik.",
+            "Too many unknown codes; check the code on the ticket and try again in "
+            f"{retry_after} seconds.",
+        )
+
+
+def _signed_in() -> Principal | None:
+    """The request's signed-in caller (bearer token or console session), or None.
+
+    Read only to choose the counter: `g.principal` is left to the route, so a session
+    caller still meets the route's CSRF check."""
+    if "principal" in g:
+        return g.principal
+    token = bearer_token() or session.get("token")
+    if not token:
+        return None
+    rt = current()
+    try:
+        return authenticate(rt.uow(write=False), rt.clock, token, rt.devices)
+    except DomainError:  # a stale or made-up token counts as no token: by address
+        return None
+
+
+def _windows() -> list[Window]:
+    """The miss windows of this request's caller (worked out once per request)."""
+    if "code_miss_windows" not in g:
+        who = _signed_in()
+        if who is not None:
+            g.code_miss_windows = windows_of("code-miss", "CODE_MISS_LIMIT_SIGNED_IN",
+                                             f"{who.kind}:{who.id}")
+        else:
+            g.code_miss_windows = windows_of("code-miss", "CODE_MISS_LIMIT",
+                                             "addr:" + client_address())
+    return g.code_miss_windows
+
+
+def _store() -> Any:
+    return current_app.extensions["antrian_limits"]
+
+
+def refuse_if_blocked() -> None:
+    """Raise CodeProbing while this request's caller is over its miss limit."""
+    over = _store().over(_windows())
+    if over:
+        raise CodeProbing(max(1, math.ceil(max(over))))
+
+
+def count_miss() -> None:
+    """Count one unknown code for this request's caller; CodeProbing once that makes it
+    more than the limit (this miss is then answered 429, not 404)."""
+    over = _store().hit(_windows())
+    if over:
+        raise CodeProbing(max(1, math.ceil(max(over))))
+
+
+def counted(exc: DomainError) -> DomainError:
+    """The error to answer for `exc`: a code miss is counted, and may become CodeProbing;
+    any other error is returned as it is."""
+    if exc.code not in MISS_CODES or isinstance(exc, CodeProbing):
+        return exc
+    try:
+        count_miss()
+    except CodeProbing as over:
+        return over
+    return exc
+
+
+def guarded(applies: bool, look: Callable[..., T], *args: Any) -> T:
+    """`look(*args)` under the code limit when `applies` (a socket watching a visit):
+    refused while the caller is blocked; a miss it raises is counted (NotFound, or
+    CodeProbing once over)."""
+    if not applies:
+        return look(*args)
+    refuse_if_blocked()
+    try:
+        return look(*args)
+    except NotFound as exc:
+        raise counted(exc) from None
+
+
+def install(app: Flask) -> None:
+    """Refuse blocked callers on every guarded route, before the view looks anything up."""
+
+    @app.before_request
+    def _guard_codes() -> None:
+        if "code" in (request.view_args or {}):
+            refuse_if_blocked()

@@ -1,0 +1,102 @@
+"""Passwords in the configuration: judged weak or not when loaded, or given as a ready
+`password_hash`; the start-up check finds demo and weak secrets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, text
+from werkzeug.security import generate_password_hash
+
+from queue_server.domain.errors import InvalidInput, WeakSecretsInUse
+from queue_server.persistence.uow import SqlUnitOfWork
+from queue_server.services.configuration import load_config
+from queue_server.services.secret_check import (
+    DEVICE,
+    USER,
+    WeakSecret,
+    find_weak_secrets,
+    refuse_weak_secrets,
+)
+
+STRONG = "kopi-tubruk-di-loket-3"
+
+
+def load_users(engine: Engine, *users: dict[str, Any]) -> None:
+    load_config(SqlUnitOfWork(engine), {"users": [{"role": "admin", **u} for u in users]})
+
+
+def weak_flag(engine: Engine, username: str) -> bool:
+    with engine.connect() as conn:
+        return bool(conn.execute(text("SELECT weak_password FROM users WHERE username = :u"),
+                                 {"u": username}).scalar_one())
+
+
+def test_a_weak_password_is_flagged_when_loaded_and_a_strong_one_is_not(
+        engine: Engine) -> None:
+    load_users(engine, {"username": "sec-lemah", "password": "puskesmas123"},
+               {"username": "sec-pendek", "password": "k9#Lm2"},
+               {"username": "sec-kuat", "password": STRONG})
+    assert weak_flag(engine, "sec-lemah") and weak_flag(engine, "sec-pendek")
+    assert not weak_flag(engine, "sec-kuat")
+    load_users(engine, {"username": "sec-lemah", "password": STRONG})  # changed: unflagged
+    assert not weak_flag(engine, "sec-lemah")
+
+
+def test_a_password_hash_logs_in(engine: Engine, client: Any) -> None:
+    load_users(engine, {"username": "sec-hash", "password_hash": generate_password_hash(STRONG)})
+    assert not weak_flag(engine, "sec-hash")
+    reply = client.post("/api/v1/auth/login", json={"username": "sec-hash", "password": STRONG})
+    assert reply.status_code == 200, reply.get_json()
+
+
+@pytest.mark.parametrize(("entry", "said"), [
+    ({"password_hash": "kopi-tubruk-di-loket-3"}, "'password_hash' is not a hash"),
+    ({"password_hash": "md5$abcdefgh$" + "0" * 32}, "'password_hash' is not a hash"),
+    ({"password_hash": 12345}, "'password_hash' is not a hash"),
+    ({"password": STRONG, "password_hash": generate_password_hash(STRONG)}, "not both"),
+    ({}, "'password' or 'password_hash' is required"),
+])
+def test_a_bad_password_entry_is_refused_naming_the_user(engine: Engine, entry: dict[str, Any],
+                                                         said: str) -> None:
+    with pytest.raises(InvalidInput) as refused:
+        load_users(engine, {"username": "sec-salah", **entry})
+    assert refused.value.code == "invalid_config"
+    assert "user sec-salah" in refused.value.message_en and said in refused.value.message_en
+    assert "user sec-salah" in refused.value.message
+
+
+def test_the_demo_users_and_devices_are_found_weak(engine: Engine) -> None:
+    found = find_weak_secrets(SqlUnitOfWork(engine))
+    assert {WeakSecret(USER, "admin", "weak"), WeakSecret(USER, "petugas", "weak"),
+            WeakSecret(DEVICE, "pkm-demo/kiosk-1", "demo_token"),
+            WeakSecret(DEVICE, "pkm-demo/display-1", "demo_token")} <= set(found)
+    with pytest.raises(WeakSecretsInUse) as refused:
+        refuse_weak_secrets(SqlUnitOfWork(engine))
+    for words in ("user admin", "device pkm-demo/kiosk-1", "hash-password", "load-config",
+                  "ANTRIAN_DEMO=1"):
+        assert words in refused.value.message_en
+    assert "pengguna admin" in refused.value.message
+
+
+def test_the_demo_password_is_found_on_a_user_loaded_before_the_flag_existed(
+        engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE users SET weak_password = :f WHERE username = 'admin'"),
+                     {"f": False})
+    try:
+        found = find_weak_secrets(SqlUnitOfWork(engine))
+        assert WeakSecret(USER, "admin", "demo") in found
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE users SET weak_password = :t WHERE username = 'admin'"),
+                         {"t": True})
+
+
+def test_an_inactive_user_with_a_weak_password_does_not_stop_the_start(
+        engine: Engine) -> None:
+    load_users(engine, {"username": "sec-cuti", "password": "rahasia"})
+    assert WeakSecret(USER, "sec-cuti", "weak") in find_weak_secrets(SqlUnitOfWork(engine))
+    load_users(engine, {"username": "sec-cuti", "password": "rahasia", "active": False})
+    assert all(w.name != "sec-cuti" for w in find_weak_secrets(SqlUnitOfWork(engine)))
