@@ -17,6 +17,7 @@ ROUTES = [
     ("POST", "/api/v1/bookings"), ("POST", "/api/v1/bookings/lookup"),
     ("POST", "/api/v1/bookings/ABCDEFGHJK/confirm"),
     ("POST", "/api/v1/facilities/pkm-demo/bookings/ABCDEFGHJK/void"),
+    ("GET", "/api/v1/admin/security-events?from=%00&to=2026-99-01&kind=%ED%A0%80&limit=1e9"),
     *[("POST", f"/api/v1/counters/loket-1/{a}") for a in
       ("call-next", "recall", "start", "skip", "finish", "requeue", "pause", "resume")],
 ]
