@@ -52,6 +52,9 @@ class Device(Base):
     name: Mapped[str] = mapped_column(String(120), default="")
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Set when the token was loaded in clear and is short or well-known: outside --demo
+    # the server refuses to start while an active device has one.
+    weak_token: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     last_seen_at: Mapped[datetime | None] = mapped_column(nullable=True)
     status: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
