@@ -153,6 +153,14 @@ def _register_heartbeat(socketio: SocketIO, watching: dict[str, Watch],
         return _seen(watch, report, connected=True)
 
 
+def _still_connected(socketio: SocketIO) -> bool:
+    """Whether this request's socket is connected and not being disconnected: false
+    inside a real `disconnect` (python-socketio marks it pending first), true when a
+    client merely emits an event of that name."""
+    namespace = getattr(request, "namespace", None) or "/"
+    return bool(socketio.server.manager.is_connected(request.sid, namespace))
+
+
 def register(socketio: SocketIO) -> dict[str, Watch]:
     """Connect (rooms, then the snapshot), snapshot on request, heartbeat, disconnect.
 
@@ -163,7 +171,12 @@ def register(socketio: SocketIO) -> dict[str, Watch]:
 
     @socketio.on("connect")
     def connect(auth: Any = None) -> None:
-        """Join the rooms of what the client watches, then send it its snapshot."""
+        """Join the rooms of what the client watches, then send it its snapshot.
+
+        A connected client that emits an event named `connect` is ignored (its real
+        connect was checked once; this must neither re-watch nor fill the log)."""
+        if request.sid in watching:
+            return
         try:
             watch = _watch_from(auth)
             rooms, snapshot = guarded(watch.kind == "visit", _snapshot, watch)
@@ -182,7 +195,12 @@ def register(socketio: SocketIO) -> dict[str, Watch]:
 
     @socketio.on("disconnect")
     def disconnect(*_: Any) -> None:
-        """Forget the client; a board device is recorded as disconnected."""
+        """Forget the client; a board device is recorded as disconnected.
+
+        Only a real disconnect: a client emitting an event named `disconnect` stays
+        connected, so it stays watched (and swept) too."""
+        if _still_connected(socketio):
+            return
         watch = watching.pop(request.sid, None)
         report = reports.pop(request.sid, None)
         if _is_device_board(watch):

@@ -160,3 +160,21 @@ def test_the_sweep_runs_by_itself(engine: Engine, clock: FakeClock) -> None:
 
 def test_tests_run_no_sweep_unless_asked(app: Any) -> None:
     assert "antrian.credential_sweep" not in app.extensions
+
+
+def test_a_socket_cannot_leave_the_sweep_by_emitting_disconnect_or_connect(
+    swept: Any, clock: FakeClock, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Events named like the reserved ones, emitted by a connected client, are not a real
+    disconnect or connect: the socket stays watched, and nothing is logged as an error."""
+    client = swept.test_client()
+    sweep = swept.extensions["antrian.credential_sweep"]
+    console = console_of(swept, client, login(client, "petugas"))
+    named(console)
+    console.emit("disconnect")
+    console.emit("connect", {"facility": "pkm-demo"})
+    assert console.is_connected() and named(console) == []
+    clock.advance(hours=12, seconds=1)
+    assert sweep.once() == 1
+    assert not console.is_connected()
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
