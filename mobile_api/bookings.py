@@ -15,8 +15,9 @@ from queue_server.services import arrivals, booking_holds, bookings, patient_boo
 from .auth import principal
 from .hold_schemas import HoldOut
 from .lookup_schemas import LookupIn, MyBookingOut
+from .patient_keys import nik_key, phone_key
 from .phone_bookings import hold_lasts, phone_check
-from .ratelimit import client_address, limited, nik_key
+from .ratelimit import client_address, limited
 from .responses import ready
 from .schemas import BookingIn, BookingOut, IdempotencyHeader, TicketOut
 
@@ -26,7 +27,8 @@ blp = Blueprint("bookings", __name__, url_prefix="/api/v1/bookings",
 
 @blp.post("")
 @limited(("address", "BOOKING_LIMIT_PER_ADDRESS", client_address),
-         ("nik", "BOOKING_LIMIT_PER_NIK", nik_key))
+         ("nik", "BOOKING_LIMIT_PER_NIK", nik_key),
+         ("phone", "BOOKING_LIMIT_PER_PHONE", phone_key))
 @blp.arguments(BookingIn())
 @blp.arguments(IdempotencyHeader(), location="headers")
 @blp.response(201, BookingOut)
@@ -47,7 +49,9 @@ def book(body: dict[str, Any], headers: dict[str, Any]) -> Response:
     (422), `closed_on_date` (a holiday or closure: the reason is the message),
     `service_closed`, `booking_closed_today` (today, after closing or the booking cutoff),
     `already_booked`, `daily_limit`, `quota_full`, `idempotency_key_reused` (409), 429
-    with Retry-After when hammered.
+    with Retry-After when hammered: per address, per NIK (with a gateway per NIK and
+    phone, so a stranger spends only their own allowance) and, with a gateway, per phone
+    (the codes one number is sent). A malformed NIK or phone counts for the address only.
     """
     rt = current()
     patient = body["patient"]

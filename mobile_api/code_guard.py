@@ -21,18 +21,18 @@ convention, mobile_api/fields.py): `/api/v1/bookings/{code}`, its `qr.svg`, `can
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import Flask, current_app, g, request, session
+from flask import Flask, g, request, session
 
 from queue_server.domain.errors import DomainError, NotFound, RateLimited
 from queue_server.runtime import current
 from queue_server.services.auth import Principal, authenticate
 
+from . import token_guard
 from .auth import bearer_token
-from .ratelimit import Window, client_address, windows_of
+from .ratelimit import Window, client_address, count_and_wait, wait_if_over, windows_of
 
 MISS_CODES = frozenset({"visit_not_found", "booking_not_found"})
 T = TypeVar("T")
@@ -83,28 +83,26 @@ def _windows() -> list[Window]:
     return g.code_miss_windows
 
 
-def _store() -> Any:
-    return current_app.extensions["antrian_limits"]
-
-
 def refuse_if_blocked() -> None:
     """Raise CodeProbing while this request's caller is over its miss limit."""
-    over = _store().over(_windows())
-    if over:
-        raise CodeProbing(max(1, math.ceil(max(over))))
+    wait = wait_if_over(_windows())
+    if wait is not None:
+        raise CodeProbing(wait)
 
 
 def count_miss() -> None:
     """Count one unknown code for this request's caller; CodeProbing once that makes it
     more than the limit (this miss is then answered 429, not 404)."""
-    over = _store().hit(_windows())
-    if over:
-        raise CodeProbing(max(1, math.ceil(max(over))))
+    wait = count_and_wait(_windows())
+    if wait is not None:
+        raise CodeProbing(wait)
 
 
 def counted(exc: DomainError) -> DomainError:
     """The error to answer for `exc`: a code miss is counted, and may become CodeProbing;
-    any other error is returned as it is."""
+    any other error is returned as it is (an unknown token: see token_guard.py)."""
+    if exc.code in token_guard.MISS_CODES:
+        return token_guard.counted(exc)
     if exc.code not in MISS_CODES or isinstance(exc, CodeProbing):
         return exc
     try:

@@ -1,5 +1,10 @@
-"""Request limits: bookings per client address and per NIK, and unknown codes per caller
-(code_guard.py); fixed windows, 429 with Retry-After.
+"""Request limits: bookings per client address, per patient and per phone
+(patient_keys.py), unknown codes per caller (code_guard.py) and unknown tokens per address
+(token_guard.py); fixed windows, 429 with Retry-After.
+
+A patient's number (NIK, phone) is part of a store key only as `hashed`: an HMAC keyed
+with the app's SECRET_KEY, so neither Redis nor its dumps hold it, nor can its few
+billion possible values be tried against the keys without that secret.
 
 Counted in Redis when `RATELIMIT_STORAGE_URI` is `redis://…` (every process shares the
 counts) or in this process's memory (`memory://`, the embedded default). Both counters of
@@ -11,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import hmac
 import logging
 import math
 import threading
@@ -20,14 +26,10 @@ from typing import Any
 
 from flask import Flask, current_app, request
 from limits import parse_many
-from marshmallow import ValidationError
 
 from queue_server.domain.errors import RateLimited
 
-from .fields import Nik
-
 PREFIX = "antrian:limit:"
-_NIK = Nik()
 log = logging.getLogger(__name__)
 
 # (store key, window seconds, requests allowed in it)
@@ -122,8 +124,9 @@ def init_limits(app: Flask) -> None:
     else:
         raise ValueError(f"RATELIMIT_STORAGE_URI: use memory://, redis://, rediss:// or "
                          f"unix://, not {uri!r}")
-    from . import code_guard  # it imports this module, so not at the top
+    from . import code_guard, token_guard  # they import this module, so not at the top
 
+    token_guard.install(app)  # first: a blocked token guesser costs no database read
     code_guard.install(app)
 
 
@@ -151,33 +154,45 @@ def windows_of(name: str, setting: str, caller: str) -> list[Window]:
     return found
 
 
-def limited(*rules: tuple[str, str, Callable[[], str]]) -> Callable[[Any], Any]:
+def _retry_after(over: list[float]) -> int | None:
+    """Whole seconds (at least 1) until the last of the windows over their allowance ends;
+    None when none is over."""
+    return max(1, math.ceil(max(over))) if over else None
+
+
+def wait_if_over(windows: list[Window]) -> int | None:
+    """Seconds the caller must wait because one of `windows` is already over its
+    allowance (None: free to go). Counts nothing."""
+    return _retry_after(current_app.extensions["antrian_limits"].over(windows))
+
+
+def count_and_wait(windows: list[Window]) -> int | None:
+    """Count one request in each of `windows`; the seconds to wait when that makes one of
+    them over its allowance (None: still within every allowance)."""
+    return _retry_after(current_app.extensions["antrian_limits"].hit(windows))
+
+
+def limited(*rules: tuple[str, str, Callable[[], str | None]]) -> Callable[[Any], Any]:
     """Refuse a request over any of `rules`: (name, config key holding "N per period",
-    function giving the caller's key). Every rule counts the request, refused or not."""
+    function giving the caller's key, or None when the rule does not apply to this
+    request). Every rule that applies counts the request, refused or not."""
     def decorate(view: Any) -> Any:
         @functools.wraps(view)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             windows = [window for name, setting, who in rules
-                       for window in windows_of(name, setting, who())]
-            over = current_app.extensions["antrian_limits"].hit(windows)
-            if over:
-                raise RateLimited(max(1, math.ceil(max(over))))
+                       for caller in (who(),) if caller is not None
+                       for window in windows_of(name, setting, caller)]
+            wait = count_and_wait(windows)
+            if wait is not None:
+                raise RateLimited(wait)
             return view(*args, **kwargs)
         return wrapper
     return decorate
 
 
-def nik_key() -> str:
-    """The NIK in the body (`patient.nik` of a booking, `nik` of a lookup), normalised by
-    the same field as the schema (a space or full-width digits do not make another key),
-    hashed (never kept in clear in the store); else the address."""
-    body = request.get_json(silent=True)
-    holder = body.get("patient", body) if isinstance(body, dict) else None
-    raw = holder.get("nik") if isinstance(holder, dict) else None
-    try:
-        nik = _NIK.deserialize(raw) if isinstance(raw, str) else None
-    except ValidationError:  # refused with 422 anyway; the address counts it
-        nik = None
-    if not nik:
-        return "addr:" + client_address()
-    return hashlib.sha256(nik.encode()).hexdigest()[:32]
+def hashed(*parts: str) -> str:
+    """A store key's part for personal numbers (`parts`, joined): 32 hex digits of an
+    HMAC-SHA256 keyed with SECRET_KEY, the same in every process of the deployment."""
+    secret = str(current_app.config.get("SECRET_KEY") or "").encode()
+    message = "\x1f".join(parts).encode()
+    return hmac.new(secret, message, hashlib.sha256).hexdigest()[:32]

@@ -1,27 +1,96 @@
 """Input screened before any route sees it: what the parser, the database or a log line
-cannot take is refused with the one error shape (4xx), never a 5xx.
+cannot take is refused with a 4xx naming where it was, never a 5xx.
 
-JSON bodies nested deeper than MAX_DEPTH, strings with a NUL or a lone UTF-16 surrogate
-(PostgreSQL's text refuses NUL; UTF-8 cannot carry a surrogate) in a body, the query or
-the path. Request bodies are capped by MAX_CONTENT_LENGTH (413).
+Screened on every request, pages included, however the body travels (with a
+Content-Length or chunked): the path, every query name and value, every form field
+(url-encoded or multipart, file names too), a JSON body, and header values. Refused:
+
+- a NUL (PostgreSQL's text refuses it: a false 503 "database unavailable" otherwise);
+- a lone UTF-16 surrogate in JSON (`"\\ud800"`: UTF-8 cannot carry it);
+- bytes that are not UTF-8 where text comes percent-encoded (path, query, url-encoded
+  form), read from the raw bytes: Werkzeug would keep them as `%ED%A0%80` text, or fail on
+  a raw byte. In multipart fields Werkzeug puts U+FFFD in their place: refused too;
+- a JSON body that is not JSON (a number of more than 4,300 digits included) or is
+  nested deeper than MAX_DEPTH (400 `invalid_json`).
+
+Bodies are capped by MAX_CONTENT_LENGTH (413): with a Content-Length before reading,
+chunked ones while reading. (Every WSGI server we run under reads chunked bodies itself
+and marks its input terminated; Werkzeug then stops reading at the cap, but silently:
+the route would see the body cut short. `_screen_length` reads one byte more: 413.)
+
+The refusal is a RefusedInput: 422 `invalid_text` (400 `invalid_json`) in the API's JSON
+shape; a page route (PAGE_BLUEPRINTS) gets a readable page instead (`bad_input.html`),
+and the console and patient pages answer in their own way (their blueprints handle
+RefusedInput).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
-from flask import Flask, Response, request
+from flask import Flask, Response, render_template, request
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from queue_server.domain.errors import InvalidInput
 
 from .errors import error_response
 
 MAX_DEPTH = 32
-# The API's bodies are small; a larger one is refused before it is read (413).
+# The API's bodies are small; a larger one is refused before or while it is read (413).
 MAX_BODY_BYTES = 64 * 1024
+# A refused field's name is quoted back (JSON and pages) only when it looks like one.
+_NAME = re.compile(r"[\w.\-\[\]]{1,40}", re.ASCII)
+FORM = "application/x-www-form-urlencoded"
+MULTIPART = "multipart/form-data"
+# Blueprints whose routes are pages: a refusal there is a page, not JSON.
+PAGE_BLUEPRINTS = frozenset({"console", "patient", "display_board", "home"})
 
 
-def _bad_text(text: str) -> bool:
-    return "\x00" in text or any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+class RefusedInput(InvalidInput):
+    """Input no route can take. `field` says where (`patient.name`, `username`, `query`),
+    `status` the HTTP status to answer."""
+
+    status = 422
+    field = "body"
+
+
+class UnreadableText(RefusedInput):
+    """A NUL, a lone surrogate or bytes that are not UTF-8 in `field` (422 `invalid_text`)."""
+
+    code = "invalid_text"
+
+    def __init__(self, field: str, where: str = "body"):
+        field = field if _NAME.fullmatch(field) else where  # no text of the client's own
+        super().__init__(f"Isian {field} berisi karakter yang tidak diizinkan.",
+                         f"The field {field} contains a character that is not allowed.")
+        self.field = field
+        self.details = {"fields": {field: ["karakter tidak diizinkan / character not allowed"]}}
+
+
+class MalformedJson(RefusedInput):
+    """A JSON body that is not JSON or is nested too deeply (400 `invalid_json`)."""
+
+    status = 400
+    code = "invalid_json"
+
+    def __init__(self, too_deep: bool = False):
+        if too_deep:
+            super().__init__("Isi permintaan bersarang terlalu dalam.",
+                             "The request body is nested too deeply.")
+        else:
+            super().__init__("Isi permintaan bukan JSON yang valid.",
+                             "The request body is not valid JSON.")
+
+
+def _bad_text(text: str, replaced: bool = False) -> bool:
+    """A NUL or a lone surrogate in `text`; with `replaced`, U+FFFD too (what a decoder
+    put in place of bytes that were not UTF-8)."""
+    return ("\x00" in text or any(0xD800 <= ord(ch) <= 0xDFFF for ch in text)
+            or (replaced and "\ufffd" in text))
 
 
 def _first_bad(data: Any) -> str | None:
@@ -46,38 +115,115 @@ def _first_bad(data: Any) -> str | None:
     return None
 
 
-def _refuse(field: str) -> Response:
-    if not field:
-        return error_response(400, "invalid_json", "Isi permintaan bersarang terlalu dalam.",
-                              "The request body is nested too deeply.")
-    return error_response(
-        422, "invalid_text", f"Isian {field} berisi karakter yang tidak diizinkan.",
-        f"The field {field} contains a character that is not allowed.", fields={field: [
-            "karakter tidak diizinkan / character not allowed"]})
-
-
-def screen() -> Response | None:
-    """The before-request check: None to go on, else the 4xx answer."""
-    if _bad_text(request.path):
-        return _refuse("path")
-    for key, value in request.args.items(multi=True):
-        if _bad_text(key) or _bad_text(value):
-            return _refuse(key if not _bad_text(key) else "query")
-    if not request.is_json or not request.content_length:
-        return None
+def _utf8(raw: bytes) -> str | None:
+    """`raw` as strict UTF-8 text without a NUL, or None. (Python's UTF-8 refuses the
+    encoded surrogates `ED A0 80` … too.)"""
     try:
-        data = json.loads(request.get_data(cache=True))
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
+
+
+def _screen_pairs(raw: bytes, where: str) -> None:
+    """A query string or url-encoded body (`a=1&b=%C3%A9`), from its raw bytes: raises
+    UnreadableText naming the field (`where` when its name is unreadable too)."""
+    for part in raw.split(b"&"):
+        name, _, value = part.replace(b"+", b" ").partition(b"=")
+        key = _utf8(unquote_to_bytes(name))
+        if key is None:
+            raise UnreadableText(where)
+        if _utf8(unquote_to_bytes(value)) is None:
+            raise UnreadableText(key, where)
+
+
+def _screen_path() -> None:
+    raw = request.environ.get("PATH_INFO", "")
+    try:  # the server's bytes, as PEP 3333 hands them over (latin-1)
+        readable = _utf8(raw.encode("latin-1")) is not None
+    except UnicodeEncodeError:
+        readable = not _bad_text(raw)
+    if not readable or _bad_text(request.path, replaced=True):
+        raise UnreadableText("path")
+
+
+def _screen_multipart() -> None:
+    for key, value in request.form.items(multi=True):
+        if _bad_text(key, replaced=True):
+            raise UnreadableText("form")
+        if _bad_text(value, replaced=True):
+            raise UnreadableText(key, "form")
+    for key, upload in request.files.items(multi=True):
+        if _bad_text(key, replaced=True) or _bad_text(upload.filename or "", replaced=True):
+            raise UnreadableText("form")
+
+
+def _screen_length() -> None:
+    """RequestEntityTooLarge for a body over MAX_CONTENT_LENGTH, whatever its type (read
+    by a route or not): by its Content-Length, or, chunked, by reading it (cached for the
+    route) and one byte more."""
+    limit = request.max_content_length
+    if limit is None:
+        return
+    if request.content_length is not None:
+        if request.content_length > limit:
+            raise RequestEntityTooLarge()
+        return
+    if "chunked" in request.headers.get("Transfer-Encoding", "").lower() and len(
+            request.get_data(cache=True)) >= limit and request.environ["wsgi.input"].read(1):
+        raise RequestEntityTooLarge()
+
+
+def _screen_json(raw: bytes) -> None:
+    try:
+        data = json.loads(raw)
     except RecursionError:
-        return _refuse("")
-    except ValueError:  # not JSON, or a number of more than 4,300 digits
-        return error_response(400, "invalid_json", "Isi permintaan bukan JSON yang valid.",
-                              "The request body is not valid JSON.")
+        raise MalformedJson(too_deep=True) from None
+    except ValueError:  # not JSON, not UTF-8, or a number of more than 4,300 digits
+        raise MalformedJson() from None
     bad = _first_bad(data)
-    return None if bad is None else _refuse(bad)
+    if bad is not None:
+        raise MalformedJson(too_deep=True) if not bad else UnreadableText(bad)
+
+
+def screen() -> None:
+    """The before-request check. Raises RefusedInput; RequestEntityTooLarge (413) for a
+    body over MAX_CONTENT_LENGTH, read or not."""
+    _screen_path()
+    if request.query_string:
+        _screen_pairs(request.query_string, "query")
+    for name, value in request.headers.items():
+        if "\x00" in value:
+            raise UnreadableText(name, "header")
+    _screen_length()
+    if request.mimetype == FORM:
+        _screen_pairs(request.get_data(cache=True), "form")
+    elif request.mimetype == MULTIPART:
+        _screen_multipart()
+    elif request.is_json:
+        raw = request.get_data(cache=True)
+        if raw:
+            _screen_json(raw)
+
+
+def refused_page(exc: RefusedInput, template: str = "bad_input.html") -> ResponseReturnValue:
+    """A readable page for `exc` (both languages, `?lang=en` first), with its status."""
+    lang = "en" if request.args.get("lang") == "en" else "id"
+    return render_template(template, lang=lang, error=exc), exc.status
+
+
+def _answer(exc: RefusedInput) -> ResponseReturnValue:
+    if request.blueprint in PAGE_BLUEPRINTS:
+        return refused_page(exc)
+    response: Response = error_response(exc.status, exc.code, exc.message, exc.message_en,
+                                        **exc.details)
+    return response
 
 
 def install(app: Flask) -> None:
-    """Cap bodies and screen every request, pages included."""
+    """Cap bodies and screen every request, pages included, before any other
+    before-request hook (the guards read tokens and addresses from the request)."""
     if app.config.get("MAX_CONTENT_LENGTH") is None:
         app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
-    app.before_request(screen)
+    app.register_error_handler(RefusedInput, _answer)
+    app.before_request_funcs.setdefault(None, []).insert(0, screen)

@@ -16,7 +16,12 @@ from .domain.errors import InvalidInput, WeakSecretsInUse
 from .persistence.db import make_engine
 from .persistence.uow import SqlUnitOfWork
 from .services.auth import hash_password
-from .services.secret_check import demo_on_purpose, find_weak_secrets, refuse_weak_secrets
+from .services.secret_check import (
+    demo_on_purpose,
+    find_weak_secrets,
+    reason_text,
+    refuse_weak_secrets,
+)
 
 log = logging.getLogger("queue_server.secrets")
 
@@ -91,5 +96,6 @@ def weak_secret_warnings(database_url: str) -> list[str]:
         found = find_weak_secrets(SqlUnitOfWork(engine))
     finally:
         engine.dispose()
-    return [f"warning: {w.kind} {w.name} has a demo or weak secret: the server will not "
-            "start without --demo (or ANTRIAN_DEMO=1) until it is changed" for w in found]
+    return [f"warning: {w.kind} {w.name} has a demo or weak secret "
+            f"({reason_text(w.reason, english=True)}): the server will not start without "
+            "--demo (or ANTRIAN_DEMO=1) until it is changed" for w in found]

@@ -57,6 +57,10 @@ def _limits() -> dict[str, Any]:
         "BOOKING_LIMIT_PER_ADDRESS": os.environ.get("ANTRIAN_BOOKING_LIMIT_PER_ADDRESS",
                                                     "120 per minute"),
         "BOOKING_LIMIT_PER_NIK": os.environ.get("ANTRIAN_BOOKING_LIMIT_PER_NIK", "10 per hour"),
+        # With a messaging gateway: booking codes one phone may be sent (a mother books for
+        # herself and two children, and may retry), however many NIKs or addresses ask.
+        "BOOKING_LIMIT_PER_PHONE": os.environ.get("ANTRIAN_BOOKING_LIMIT_PER_PHONE",
+                                                  "5 per 10 minutes;20 per day"),
         "RATELIMIT_STORAGE_URI": os.environ.get("ANTRIAN_RATELIMIT_STORAGE_URI", "memory://"),
         # Unknown visit/booking codes a caller may try (mobile_api/code_guard.py): an
         # address beyond it gets 429 on every code route until the window ends; a kiosk
@@ -64,6 +68,10 @@ def _limits() -> dict[str, Any]:
         "CODE_MISS_LIMIT": os.environ.get("ANTRIAN_CODE_MISS_LIMIT", "20/minute;200/hour"),
         "CODE_MISS_LIMIT_SIGNED_IN": os.environ.get("ANTRIAN_CODE_MISS_LIMIT_SIGNED_IN",
                                                     "60/minute;1000/hour"),
+        # Unknown bearer or session tokens one address may present (mobile_api/
+        # token_guard.py): beyond it every request with a bearer token is refused until
+        # the window ends. Expired or revoked logins do not count.
+        "TOKEN_MISS_LIMIT": os.environ.get("ANTRIAN_TOKEN_MISS_LIMIT", "20/minute;200/hour"),
         # Proxies in front of the app (nginx: 1): the client address, for limits and
         # logs, is then taken from their X-Forwarded-For. 0 trusts no such header.
         "PROXIES": int(os.environ.get("ANTRIAN_PROXIES", "0")),

@@ -24,8 +24,7 @@ from contextvars import ContextVar
 from types import TracebackType
 from typing import Any
 
-from flask import Flask, g, request
-from flask.typing import ResponseReturnValue
+from flask import Flask
 
 from .domain.privacy import mask_text
 
@@ -171,9 +170,12 @@ def route_gevent_errors() -> None:
     log = logging.getLogger("gevent.hub")
 
     def print_exception(context: Any, kind: Any, value: Any, tb: Any) -> None:
+        from .access_log import mask_code_paths
+
         where = ""
-        if isinstance(context, dict):
-            where = f" on {context.get('REQUEST_METHOD', '?')} {context.get('PATH_INFO', '?')}"
+        if isinstance(context, dict):  # a visit code in the path is masked (access_log.py)
+            where = mask_code_paths(
+                f" on {context.get('REQUEST_METHOD', '?')} {context.get('PATH_INFO', '?')}")
         elif context is not None:
             where = f" in {type(context).__name__}"
         name = getattr(kind, "__name__", "exception")
@@ -182,31 +184,17 @@ def route_gevent_errors() -> None:
     hub.print_exception = print_exception
 
 
-def _incoming_request_id() -> str:
-    """The proxy's X-Request-ID when it looks like one (else a new id), masked: a client
-    cannot put a name or a whole NIK into the log this way."""
-    incoming = request.headers.get("X-Request-ID", "")
-    if not _REQUEST_ID.fullmatch(incoming):
-        incoming = secrets.token_urlsafe(12)  # 16 characters; hardly ever 10 digits in a row
-    return mask_text(incoming)
+def incoming_request_id(header: str) -> str:
+    """The proxy's X-Request-ID (`header`) when it looks like one (else a new id), masked:
+    a client cannot put a name or a whole NIK into the log this way."""
+    if not _REQUEST_ID.fullmatch(header):
+        header = secrets.token_urlsafe(12)  # 16 characters; hardly ever 10 digits in a row
+    return mask_text(header)
 
 
 def install_request_ids(app: Flask) -> None:
-    """Every request gets an id (the proxy's X-Request-ID, or a new one), logged and echoed."""
-    access = logging.getLogger("antrian.access")
+    """Every request that reaches the app gets an id (the proxy's X-Request-ID, or a new
+    one), echoed, and exactly one access line, whatever answered it (access_log.py)."""
+    from . import access_log
 
-    @app.before_request
-    def _start() -> None:
-        g.request_token = request_id.set(_incoming_request_id())
-        g.request_started = time.perf_counter()
-
-    @app.after_request
-    def _finish(response: ResponseReturnValue) -> ResponseReturnValue:
-        response.headers["X-Request-ID"] = request_id.get()
-        started = g.get("request_started")
-        if started is not None and not request.path.startswith("/socket.io"):
-            access.info("request", extra={
-                "method": request.method, "path": request.path,
-                "status": response.status_code,
-                "ms": round((time.perf_counter() - started) * 1000, 1)})
-        return response
+    access_log.install(app)

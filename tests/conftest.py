@@ -21,8 +21,10 @@ from queue_server.persistence.migrate import upgrade
 from queue_server.persistence.uow import SqlUnitOfWork
 from queue_server.services.configuration import load_config, read_config
 from tests.support.clock import FakeClock
+from tests.support.kept_logs import Kept
 from tests.support.live import Listener
 from tests.support.printer import FakePrinter
+from tests.support.receiver import Receiver
 from tests.support.servers import postgres_server, serve_in_thread
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -206,3 +208,26 @@ def listeners() -> Iterator[list[Listener]]:
     yield made
     for listener in made:
         listener.close()
+
+
+@pytest.fixture
+def receiver() -> Iterator[Receiver]:
+    """A messaging gateway on loopback that records every message it is sent."""
+    r = Receiver()
+    yield r
+    r.close()
+
+
+@pytest.fixture
+def access() -> Iterator[Kept]:
+    """The access lines the app writes during a test, as JSON entries."""
+    import logging
+
+    kept = Kept()
+    logger = logging.getLogger("antrian.access")
+    logger.addHandler(kept)
+    old = logger.level
+    logger.setLevel(logging.INFO)
+    yield kept
+    logger.removeHandler(kept)
+    logger.setLevel(old)

@@ -7,6 +7,8 @@ from datetime import timedelta
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 
+from mobile_api.screening import RefusedInput
+
 from ..domain.errors import DomainError
 from ..realtime import sessions as live_sessions
 from ..runtime import csrf, current
@@ -51,6 +53,16 @@ def _login_page(error: str | None = None, status: int = 200,
 def _kept() -> dict[str, str]:
     """Query arguments that survive the login round trip (language, chosen counter)."""
     return {k: v for k, v in request.args.items() if k in ("lang", "counter")}
+
+
+@bp.errorhandler(RefusedInput)
+def refused(exc: RefusedInput) -> ResponseReturnValue:
+    """Unreadable input (a NUL, bytes that are not UTF-8: mobile_api/screening.py): the
+    sign-in form again with the message, nothing of the refused input echoed."""
+    lang = _lang()
+    message = exc.message_en if lang == "en" else exc.message
+    return render_template("console/login.html", t=TEXT[lang], lang=lang, error=message,
+                           username="", keep={}), exc.status
 
 
 @bp.get("")

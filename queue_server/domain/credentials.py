@@ -1,12 +1,13 @@
 """Which passwords and device tokens are too weak for a real deployment.
 
 Outside a demo the server refuses to start while an active user has a weak password or an
-active device a demo or well-known token. Password hashes are slow on purpose, so a
-password is judged once, in clear, when it is loaded (`users.weak_password`); a device
-token's hash is a plain SHA-256, so the start-up check compares it with the hashes of the
-tokens listed here. A configuration may give a ready `password_hash` instead (made by
-`python -m queue_server hash-password`, which refuses weak passwords): its form is checked
-here too.
+active device a weak token. Password hashes are slow on purpose, so a password is judged
+once, in clear, when it is loaded (`users.weak_password`); so is a device token
+(`devices.weak_token`: shorter than MIN_TOKEN_LENGTH, well-known or the demo's). Rows
+loaded before that flag existed are caught by their plain SHA-256 token hash, compared
+with the hashes of the tokens listed here. A configuration may give a ready
+`password_hash` instead (made by `python -m queue_server hash-password`, which refuses
+weak passwords): its form is checked here too.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ import re
 from .errors import WeakPassword
 
 MIN_PASSWORD_LENGTH = 10
+# A device token is typed once into a kiosk's or board's setup and never by hand again:
+# nothing excuses a short one (`secrets.token_urlsafe(24)` gives 32 characters).
+MIN_TOKEN_LENGTH = 16
 # What config/demo.yaml gives when its environment variables are unset.
 DEMO_PASSWORD = "demo"
 DEMO_USERNAMES = ("admin", "petugas")
@@ -44,6 +48,11 @@ REASONS = {
     "username": ("sama dengan nama pengguna", "the same as the username"),
     "demo_token": ("token demo", "the demo token"),
     "well_known_token": ("token yang umum/mudah ditebak", "a well-known, guessable token"),
+    "short_token": (f"token kurang dari {MIN_TOKEN_LENGTH} karakter",
+                    f"a token shorter than {MIN_TOKEN_LENGTH} characters"),
+    "weak_token": (f"token lemah (kurang dari {MIN_TOKEN_LENGTH} karakter, umum, atau demo)",
+                   f"a weak token (shorter than {MIN_TOKEN_LENGTH} characters, well-known, "
+                   "or the demo's)"),
 }
 
 
@@ -81,6 +90,18 @@ def weak_tokens() -> dict[str, str]:
     found = {token: "well_known_token" for token in WELL_KNOWN_PASSWORDS}
     found.update({token: "demo_token" for token in DEMO_DEVICE_TOKENS})
     return found
+
+
+def token_weakness(token: str) -> str | None:
+    """Why a device token is weak (a key of REASONS: demo_token, well_known_token,
+    short_token), or None when it is fit for a real deployment."""
+    if token in DEMO_DEVICE_TOKENS:
+        return "demo_token"
+    if token.strip().lower() in WELL_KNOWN_PASSWORDS:
+        return "well_known_token"
+    if len(token.strip()) < MIN_TOKEN_LENGTH:
+        return "short_token"
+    return None
 
 
 # werkzeug's forms (`generate_password_hash`): scrypt:N:r:p$salt$hex, pbkdf2:hash:iter$salt$hex.

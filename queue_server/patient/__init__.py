@@ -15,6 +15,7 @@ from flask.typing import ResponseReturnValue
 
 from mobile_api import code_guard
 from mobile_api.code_guard import CodeProbing
+from mobile_api.screening import RefusedInput, refused_page
 
 from ..domain.codes import normalise_code
 from ..runtime import current
@@ -46,6 +47,13 @@ def probing(exc: CodeProbing) -> ResponseReturnValue:
     lang = "en" if request.args.get("lang") == "en" else "id"
     page = render_template("patient/busy.html", lang=lang, retry_after=exc.retry_after)
     return page, 429, {"Retry-After": str(exc.retry_after)}
+
+
+@bp.errorhandler(RefusedInput)
+def refused(exc: RefusedInput) -> ResponseReturnValue:
+    """Unreadable input in a patient page's address (mobile_api/screening.py): a readable
+    page in the patient pages' look."""
+    return refused_page(exc, "patient/bad_input.html")
 
 
 @bp.get("/book")

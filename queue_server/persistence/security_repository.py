@@ -63,6 +63,18 @@ class Security(_Repo):
                                User.weak_password.is_(False))
         return self.session.scalars(q.order_by(User.username)).all()
 
+    def weak_devices(self) -> Sequence[Device]:
+        """Active devices whose token was flagged weak when it was loaded, with their
+        facility."""
+        q = (select(Device).where(Device.active.is_(True), Device.weak_token.is_(True))
+             .options(joinedload(Device.facility)).order_by(Device.id))
+        return self.session.scalars(q).all()
+
+    def device_token_known(self, token_hash: str) -> bool:
+        """Whether any device, active or not, has this token hash."""
+        q = select(Device.id).where(Device.token_hash == token_hash).limit(1)
+        return self.session.scalar(q) is not None
+
     def devices_with_token_hashes(self, hashes: Collection[str]) -> Sequence[Device]:
         """Active devices whose token hash is one of `hashes`, with their facility."""
         q = (select(Device).where(Device.token_hash.in_(list(hashes)),

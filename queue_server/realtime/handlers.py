@@ -25,6 +25,7 @@ from typing import Any
 from flask import request, session
 from flask_socketio import SocketIO, emit, join_room
 
+from mobile_api import token_guard
 from mobile_api.code_guard import guarded
 
 from ..domain.codes import read_code
@@ -153,6 +154,22 @@ def _register_heartbeat(socketio: SocketIO, watching: dict[str, Watch],
         return _seen(watch, report, connected=True)
 
 
+def _admitted(auth: Any) -> tuple[Watch, list[str], dict[str, Any]]:
+    """What a connecting client watches, its rooms and its first snapshot; otherwise
+    ConnectionRefusedError with the error's code and message. Unknown codes and tokens
+    count against the caller as on the API (429 codes once over their limits)."""
+    token = auth.get("token") if isinstance(auth, dict) else None
+    try:
+        if token:
+            token_guard.refuse_if_blocked()
+        watch = _watch_from(auth)
+        rooms, snapshot = guarded(watch.kind == "visit", _snapshot, watch)
+    except DomainError as exc:
+        exc = token_guard.counted(exc, token)
+        raise ConnectionRefusedError({"code": exc.code, "message": exc.message}) from None
+    return watch, rooms, snapshot
+
+
 def _still_connected(socketio: SocketIO) -> bool:
     """Whether this request's socket is connected and not being disconnected: false
     inside a real `disconnect` (python-socketio marks it pending first), true when a
@@ -177,11 +194,7 @@ def register(socketio: SocketIO) -> dict[str, Watch]:
         connect was checked once; this must neither re-watch nor fill the log)."""
         if request.sid in watching:
             return
-        try:
-            watch = _watch_from(auth)
-            rooms, snapshot = guarded(watch.kind == "visit", _snapshot, watch)
-        except DomainError as exc:
-            raise ConnectionRefusedError({"code": exc.code, "message": exc.message}) from None
+        watch, rooms, snapshot = _admitted(auth)
         for room in [*rooms, *sessions.rooms_of(watch.credential)]:
             join_room(room)
         watching[request.sid] = watch

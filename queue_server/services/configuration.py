@@ -20,9 +20,9 @@ from ..domain.identity import normalise_reference
 from ..domain.numbering import validate_prefix
 from ..domain.zones import parse_timezone
 from . import catalogue
-from .auth import ADMIN, DISPLAY, KIOSK, OPERATOR, hash_token
+from .auth import ADMIN, DISPLAY, KIOSK, OPERATOR
 from .ports import UnitOfWork
-from .secret_check import password_fields
+from .secret_check import password_fields, token_fields
 
 _ENV = re.compile(r"\$\{([A-Z0-9_]+)(?::-([^}]*))?\}")
 
@@ -224,8 +224,9 @@ def _load_devices(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
         if kind not in (KIOSK, DISPLAY):
             raise InvalidInput(f"Jenis perangkat '{kind}' tidak dikenal.",
                                f"Unknown device kind '{kind}'.", code="invalid_config")
+        # The hash, and `weak_token` (short, well-known, the demo's): secret_check.py.
         uow.config.device(facility, dcode, kind=kind, name=d.get("name", dcode),
-                          token_hash=hash_token(str(_need(d, "token", f"device {dcode}"))),
+                          **token_fields(str(_need(d, "token", f"device {dcode}"))),
                           active=_active(d, f"{code} device {dcode}"))
         counts["devices"] += 1
 

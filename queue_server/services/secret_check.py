@@ -49,6 +49,14 @@ def password_fields(entry: Mapping[str, Any], username: str,
     return fields
 
 
+def token_fields(token: str) -> dict[str, Any]:
+    """The device-row fields a configuration entry's clear `token` gives: `token_hash`,
+    and `weak_token` when it is shorter than credentials.MIN_TOKEN_LENGTH, well-known or
+    the demo's (the start-up check then refuses it outside a demo)."""
+    return {"token_hash": hash_token(token),
+            "weak_token": credentials.token_weakness(token) is not None}
+
+
 @dataclass(frozen=True)
 class WeakSecret:
     """An active user or device with a secret refused outside a demo: `kind` USER or
@@ -69,23 +77,33 @@ def _is_demo_password(password_hash: str) -> bool:
 def find_weak_secrets(uow: UnitOfWork) -> list[WeakSecret]:
     """Active users flagged weak when loaded; the demo's users still on the demo password
     though loaded before the flag existed (two hash checks at most); active devices whose
-    token is a demo or well-known one. Users first, by name; then devices."""
+    token is a demo or well-known one (by its hash: rows loaded before `weak_token`
+    existed too) or was flagged weak when loaded. Users first, by name; then devices."""
     tokens = {hash_token(token): reason for token, reason in credentials.weak_tokens().items()}
     with uow:
         found = [WeakSecret(USER, u.username, "weak") for u in uow.security.weak_users()]
         found += [WeakSecret(USER, u.username, "demo")
                   for u in uow.security.users_named(credentials.DEMO_USERNAMES)
                   if _is_demo_password(u.password_hash)]
-        found += [WeakSecret(DEVICE, f"{d.facility.code}/{d.code}", tokens[d.token_hash])
-                  for d in uow.security.devices_with_token_hashes(tokens)]
+        devices = {d.id: WeakSecret(DEVICE, f"{d.facility.code}/{d.code}", "weak_token")
+                   for d in uow.security.weak_devices()}
+        devices.update({d.id: WeakSecret(DEVICE, f"{d.facility.code}/{d.code}",
+                                         tokens[d.token_hash])
+                        for d in uow.security.devices_with_token_hashes(tokens)})
+        found += devices.values()
     return sorted(found, key=lambda w: (w.kind != USER, w.name))
 
 
-def _listing(found: list[WeakSecret], english: bool) -> str:
+def reason_text(reason: str, english: bool) -> str:
+    """A WeakSecret's `reason` in words, in English or Indonesian."""
     said = {**credentials.REASONS, "weak": ("kata sandi lemah atau demo",
                                             "a weak or demo password")}
+    return said[reason][english]
+
+
+def _listing(found: list[WeakSecret], english: bool) -> str:
     kinds = {USER: ("pengguna", "user"), DEVICE: ("perangkat", "device")}
-    return "\n".join(f"  - {kinds[w.kind][english]} {w.name}: {said[w.reason][english]}"
+    return "\n".join(f"  - {kinds[w.kind][english]} {w.name}: {reason_text(w.reason, english)}"
                      for w in found)
 
 
@@ -95,7 +113,7 @@ def refuse_weak_secrets(uow: UnitOfWork) -> None:
     found = find_weak_secrets(uow)
     if not found:
         return
-    n = credentials.MIN_PASSWORD_LENGTH
+    n, t = credentials.MIN_PASSWORD_LENGTH, credentials.MIN_TOKEN_LENGTH
     token = '`python -c "import secrets; print(secrets.token_urlsafe(24))"`'
     raise WeakSecretsInUse(
         "Server tidak dijalankan: kata sandi atau token demo/lemah masih aktif:\n"
@@ -104,7 +122,8 @@ def refuse_weak_secrets(uow: UnitOfWork) -> None:
         f"  1. setiap pengguna: kata sandi kuat (minimal {n} karakter, bukan kata umum, "
         "bukan nama pengguna), sebaiknya `password_hash:` buatan "
         "`python -m queue_server hash-password --username NAMA`;\n"
-        f"  2. setiap perangkat: token acak yang panjang, misalnya dari {token};\n"
+        f"  2. setiap perangkat: token acak yang panjang (minimal {t} karakter), misalnya "
+        f"dari {token};\n"
         "  3. atau `active: false` untuk akun/perangkat yang tidak dipakai;\n"
         "  4. lalu `python -m queue_server load-config BERKAS` dan jalankan lagi.\n"
         "Demo yang disengaja: `serve --demo`, atau ANTRIAN_DEMO=1 untuk gunicorn.",
@@ -114,7 +133,8 @@ def refuse_weak_secrets(uow: UnitOfWork) -> None:
         f"  1. every user: a strong password (at least {n} characters, not a common word, "
         "not the username), best as a `password_hash:` made by "
         "`python -m queue_server hash-password --username NAME`;\n"
-        f"  2. every device: a long random token, e.g. from {token};\n"
+        f"  2. every device: a long random token (at least {t} characters), e.g. from "
+        f"{token};\n"
         "  3. or `active: false` for accounts and devices not in use;\n"
         "  4. then `python -m queue_server load-config FILE` and start again.\n"
         "A demonstration on purpose: `serve --demo`, or ANTRIAN_DEMO=1 for gunicorn.",

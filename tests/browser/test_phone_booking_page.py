@@ -8,8 +8,8 @@ from playwright.sync_api import Page, expect
 
 from queue_server import create_app
 from queue_server.notify import deliver_due
-from tests.integration.test_notifications import Receiver
 from tests.support.clock import FakeClock
+from tests.support.receiver import Receiver
 from tests.support.servers import serve_in_thread
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import text
 from queue_server.persistence.db import make_engine
 from tests.support.http import JsonClient
 from tests.support.live import Listener
-from tests.support.servers import AppProcess, PgServer, RedisServer, wait_until
+from tests.support.servers import AppProcess, PgServer, RedisServer, empty_database, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,11 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def prepare(database_url: str, env: dict[str, str]) -> None:
     """An empty database, migrated, with the demo loaded (what an operator does once)."""
     if database_url.startswith("postgresql"):
-        engine = make_engine(database_url)
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
+        empty_database(database_url)
     for args in (["upgrade"], ["load-config", "config/demo.yaml"]):
         subprocess.run([sys.executable, "-m", "queue_server", *args], cwd=ROOT, env=env,
                        check=True, capture_output=True)

@@ -15,7 +15,7 @@ from queue_server import create_app
 from queue_server.persistence.db import make_engine
 from queue_server.persistence.migrate import SchemaOutOfDate
 from tests.support.http import JsonClient
-from tests.support.servers import server_process
+from tests.support.servers import empty_database, server_process
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,11 +30,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'antrian.db'}"
     url = request.getfixturevalue("pg_url")
-    engine = make_engine(url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    empty_database(url)
     return url
 
 

@@ -7,21 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
-from queue_server.persistence.db import make_engine
 from tests.support.http import JsonClient
 from tests.support.live import Listener
-from tests.support.servers import server_process
+from tests.support.servers import empty_database, server_process
 
 
 @pytest.fixture
 def two_servers(pg_url: str, redis_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
-    engine = make_engine(pg_url)
-    with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    empty_database(pg_url)
     env = {**os.environ, "DATABASE_URL": pg_url, "SOCKETIO_MESSAGE_QUEUE": redis_url,
            "SECRET_KEY": "shared-between-processes"}
     with server_process(env, "--demo", log_path=tmp_path / "a.log") as a, \

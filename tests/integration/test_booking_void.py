@@ -4,7 +4,6 @@ and the hold, confirmation and void answer as the OpenAPI document says."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,7 +11,6 @@ from sqlalchemy import text
 
 from queue_server.notify import deliver_due
 from tests.conftest import Api, login
-from tests.integration.test_notifications import Receiver
 from tests.support.clock import FakeClock
 from tests.support.phone_bookings import (
     OWNER,
@@ -28,13 +26,7 @@ from tests.support.phone_bookings import (
     request,
     wrong,
 )
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    r = Receiver()
-    yield r
-    r.close()
+from tests.support.receiver import Receiver
 
 
 @pytest.fixture

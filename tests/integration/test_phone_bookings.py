@@ -6,7 +6,6 @@ place. Staff voiding on the owner's KTP: test_booking_void.py."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -17,7 +16,6 @@ from queue_server import create_app
 from queue_server.notify import deliver_due
 from queue_server.services import hold_expiry
 from tests.conftest import Api
-from tests.integration.test_notifications import Receiver
 from tests.support.clock import FakeClock
 from tests.support.phone_bookings import (
     DAY,
@@ -33,13 +31,7 @@ from tests.support.phone_bookings import (
     request,
     wrong,
 )
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    r = Receiver()
-    yield r
-    r.close()
+from tests.support.receiver import Receiver
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from queue_server import create_app
 from queue_server.notify import deliver_due
 from queue_server.persistence.uow import SqlUnitOfWork
 from queue_server.services.configuration import load_config
-from tests.integration.test_notifications import Receiver
 from tests.support.clock import FakeClock
+from tests.support.receiver import Receiver
 
 DAY = "2026-11-23"  # the FakeClock's day
 OWNER, STRANGER = "3578010101900001", "3578010101900002"

@@ -58,6 +58,22 @@ def postgres_server() -> Iterator[str]:
         server.remove()
 
 
+def empty_database(url: str) -> str:
+    """A PostgreSQL database emptied (its public schema dropped and made again) for a
+    server process to migrate from scratch; a SQLite URL is left as it is. Returns `url`."""
+    if url.startswith("postgresql"):
+        from sqlalchemy import text
+
+        from queue_server.persistence.db import make_engine
+
+        engine = make_engine(url)
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
+    return url
+
+
 @contextmanager
 def redis_server() -> Iterator[str]:
     """Start redis-server on a free loopback port, without persistence; yields its URL."""

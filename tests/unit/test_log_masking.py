@@ -166,5 +166,6 @@ def test_a_greenlets_error_is_a_log_line_without_the_request_environ() -> None:
         del hub.print_exception
         logging.getLogger("gevent.hub").removeHandler(kept)
     (line,) = kept.lines
-    assert "/t/3578********0001" in line and "session=secret" not in line
+    # masked as a number, or as a code once an app's routes are known (access_log.py)
+    assert "/t/35" in line and NIK not in line and "session=secret" not in line
     assert "81234567890" not in line
