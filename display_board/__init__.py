@@ -17,10 +17,10 @@ bp = Blueprint("display_board", __name__, url_prefix="/display", template_folder
 def board(facility: str) -> ResponseReturnValue:
     rt = current()
     # The codes as the API reads them (full-width, case, spaces around): one spelling.
-    facility = normalise_reference(facility, "facility", "Kode fasilitas", "The facility code")
+    facility = normalise_reference(facility, "facility")
     snapshot = queries.board(rt.uow(write=False), rt.clock, facility)  # 404 if unknown
     lang = "en" if request.args.get("lang") == "en" else "id"
-    services = [normalise_reference(s, "service", "Kode layanan", "The service code")
+    services = [normalise_reference(s, "service")
                 for s in request.args.get("services", "").split(",") if s.strip()]
     return render_template("display_board/board.html", facility=snapshot["facility"],
                            lang=lang, services=services)

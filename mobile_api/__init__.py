@@ -19,6 +19,7 @@ from . import (
     screening,
     security_events,
 )
+from .error_codes import document
 from .fields import normalise_path_values
 from .ratelimit import init_limits
 from .schemas import ErrorOut
@@ -26,7 +27,8 @@ from .schemas import ErrorOut
 DESCRIPTION = """The public API of antrian, the puskesmas queue system.
 
 Errors always have the shape `{"error": {"code": "...", "message": "..."}}` with a 4xx
-status; messages are Indonesian unless `Accept-Language` prefers English. Times are ISO
+status; messages are Indonesian unless `Accept-Language` prefers English. Every code is
+listed below (and in `x-error-codes`) with its status and meaning. Times are ISO
 8601 with the facility's offset (`+07:00`). Staff log in at `/api/v1/auth/login` and send
 `Authorization: Bearer <token>`; kiosks and displays use their device token the same way.
 Live updates come over Socket.IO (see the README): `snapshot`, `ticket.called`,
@@ -48,10 +50,7 @@ def init_api(app: Flask) -> Api:
     # Human docs, served from the app itself (no CDN): ReDoc at /api/v1/docs.
     app.config.setdefault("OPENAPI_REDOC_PATH", "docs")
     app.config.setdefault("OPENAPI_REDOC_URL", "/static/vendor/redoc-2.5.4.standalone.js")
-    api = AntrianApi(app, spec_kwargs={
-        "servers": [{"url": "/"}],
-        "info": {"description": DESCRIPTION},
-    })
+    api = AntrianApi(app, spec_kwargs={"servers": [{"url": "/"}], **document(DESCRIPTION)})
     init_limits(app)
     api.spec.components.security_scheme(
         "bearer", {"type": "http", "scheme": "bearer", "description": "staff or device token"}

@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from flask import Flask, g, request, session
 
 from queue_server.domain.errors import DomainError, NotFound, RateLimited
+from queue_server.domain.lookups import BookingNotFound, VisitNotFound
 from queue_server.runtime import current
 from queue_server.services.auth import Principal, authenticate
 
@@ -34,7 +35,7 @@ from . import token_guard
 from .auth import bearer_token
 from .ratelimit import Window, client_address, count_and_wait, wait_if_over, windows_of
 
-MISS_CODES = frozenset({"visit_not_found", "booking_not_found"})
+MISS_CODES = frozenset({VisitNotFound.code, BookingNotFound.code})
 T = TypeVar("T")
 
 
@@ -42,15 +43,10 @@ class CodeProbing(RateLimited):
     """Too many unknown codes from one caller: every code route refuses it for a while."""
 
     code = "too_many_unknown_codes"
-
-    def __init__(self, retry_after: int):
-        super().__init__(
-            retry_after,
-            "Terlalu banyak kode yang tidak dikenal; periksa kode pada tiket dan coba lagi "
-            f"dalam {retry_after} detik.",
-            "Too many unknown codes; check the code on the ticket and try again in "
-            f"{retry_after} seconds.",
-        )
+    text_id = ("Terlalu banyak kode yang tidak dikenal; periksa kode pada tiket dan coba lagi "
+               "dalam {retry_after} detik.")
+    text_en = ("Too many unknown codes; check the code on the ticket and try again in "
+               "{retry_after} seconds.")
 
 
 def _signed_in() -> Principal | None:

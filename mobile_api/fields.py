@@ -24,26 +24,32 @@ from queue_server.domain.identity import normalise_identifier, normalise_referen
 
 
 class FieldMessage(str):
-    """A field's error message that carries its own error code and English text, so the
+    """A field's error message that carries its named error (code, English text), so the
     JSON answer can say `invalid_nik` rather than the generic `invalid_body`."""
 
-    code: str
-    english: str
+    error: InvalidInput
 
     def __new__(cls, error: InvalidInput) -> FieldMessage:
         message = super().__new__(cls, error.message)
-        message.code, message.english = error.code, error.message_en
+        message.error = error
         return message
+
+    @property
+    def code(self) -> str:
+        return self.error.code
+
+    @property
+    def english(self) -> str:
+        return self.error.message_en
 
 
 class Normalised(fields.String):
-    """A string read through a domain normaliser `(text, field, label, label_en) -> text`,
-    which raises InvalidInput `invalid_{field}`; the failure becomes this field's error."""
+    """A string read through a domain normaliser `(text, field) -> text`, which raises the
+    field's named error (domain/identity.py: `invalid_{field}`, naming the field in both
+    languages); the failure becomes this field's error."""
 
-    error_field: ClassVar[str]  # the error code is `invalid_{error_field}`
-    error_label: ClassVar[str]  # how its message names the field
-    error_label_en: ClassVar[str]  # and its English message
-    normaliser: ClassVar[Callable[[str, str, str, str], str]]
+    error_field: ClassVar[str]  # the field's key in domain/identity.py
+    normaliser: ClassVar[Callable[[str, str], str]]
     doc: ClassVar[str]  # for the OpenAPI document
 
     def __init__(self, **kwargs: Any):
@@ -53,8 +59,7 @@ class Normalised(fields.String):
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
         text = super()._deserialize(value, attr, data, **kwargs)
         try:
-            return type(self).normaliser(text, self.error_field, self.error_label,
-                                          self.error_label_en)
+            return type(self).normaliser(text, self.error_field)
         except InvalidInput as exc:
             raise ValidationError(FieldMessage(exc)) from None
 
@@ -78,44 +83,37 @@ class Reference(Normalised):
 
 
 class Nik(Identifier):
-    error_field, error_label = "nik", "NIK"
-    error_label_en = "The NIK"
+    error_field = "nik"
     doc = "the patient's NIK, 16 digits; " + _NUMBER.format(field="nik")
 
 
 class BpjsNumber(Identifier):
-    error_field, error_label = "bpjs", "Nomor kartu BPJS"
-    error_label_en = "The BPJS card number"
+    error_field = "bpjs"
     doc = "the BPJS card number, 13 digits; " + _NUMBER.format(field="bpjs")
 
 
 class Phone(Identifier):
-    error_field, error_label = "phone", "Nomor HP"
-    error_label_en = "The mobile number"
+    error_field = "phone"
     doc = "an Indonesian mobile number, 08… or +628…; " + _NUMBER.format(field="phone")
 
 
 class FacilityCode(Reference):
-    error_field, error_label = "facility", "Kode fasilitas"
-    error_label_en = "The facility code"
+    error_field = "facility"
     doc = "a facility's code, e.g. `pkm-demo`; " + _CODE.format(field="facility")
 
 
 class ServiceCode(Reference):
-    error_field, error_label = "service", "Kode layanan"
-    error_label_en = "The service code"
+    error_field = "service"
     doc = "a service's code, e.g. `umum`; " + _CODE.format(field="service")
 
 
 class CounterCode(Reference):
-    error_field, error_label = "counter", "Kode loket"
-    error_label_en = "The counter code"
+    error_field = "counter"
     doc = "a counter's code, e.g. `loket-1`; " + _CODE.format(field="counter")
 
 
 class VisitCode(Normalised):
-    error_field, error_label, normaliser = "code", "Kode booking", staticmethod(read_code)
-    error_label_en = "The booking code"
+    error_field, normaliser = "code", staticmethod(read_code)
     doc = ("a visit or booking code: bare, grouped (`ABCD-EFGH-JK`), lower case or the "
            "QR's whole `/t/{code}` address; letters of other scripts are refused (422 "
            "`invalid_code`)")
@@ -129,7 +127,8 @@ PATH_FIELDS: dict[str, Normalised] = {
 def normalise_path_values(endpoint: str | None, values: dict[str, Any] | None) -> None:
     """A URL value preprocessor: each known path parameter through its field, in place.
 
-    Raises InvalidInput (422 `invalid_code`, `invalid_facility`, `invalid_counter`)."""
+    Raises the field's named error (422 `invalid_code`, `invalid_facility`,
+    `invalid_counter`)."""
     if not values:
         return
     for name, value in list(values.items()):
@@ -140,7 +139,7 @@ def normalise_path_values(endpoint: str | None, values: dict[str, Any] | None) -
             values[name] = field.deserialize(value)
         except ValidationError as exc:
             message = next(m for m in exc.messages if isinstance(m, FieldMessage))
-            raise InvalidInput(str(message), message.english, code=message.code) from None
+            raise message.error from None
 
 
 def coded_message(messages: Any) -> FieldMessage | None:

@@ -9,8 +9,7 @@ from .schemas import Strict
 
 
 class OtpCode(Identifier):
-    error_field, error_label = "otp", "Kode verifikasi"
-    error_label_en = "The verification code"
+    error_field = "otp"
     doc = ("the 6-digit code sent to the phone; spaces and dashes are ignored, full-width "
            "digits read as digits (422 `invalid_otp`)")
 

@@ -27,7 +27,7 @@ from typing import Any
 from flask import Flask, current_app, request
 from limits import parse_many
 
-from queue_server.domain.errors import RateLimited
+from queue_server.domain.errors import TooManyRequests
 
 PREFIX = "antrian:limit:"
 log = logging.getLogger(__name__)
@@ -89,8 +89,8 @@ class RedisCounts:
                     for (key, _, allowed), count in zip(windows, counts, strict=True)
                     if count > allowed]
         except self.errors:
-            # Redis lost: bookings go on unlimited rather than fail (the README promises
-            # HTTP keeps working); the limits return with Redis.
+            # Redis lost: bookings go on unlimited rather than fail (docs/deploying.md
+            # promises HTTP keeps working); the limits return with Redis.
             log.warning("rate-limit store unreachable; booking limits off meanwhile")
             return []
 
@@ -184,7 +184,7 @@ def limited(*rules: tuple[str, str, Callable[[], str | None]]) -> Callable[[Any]
                        for window in windows_of(name, setting, caller)]
             wait = count_and_wait(windows)
             if wait is not None:
-                raise RateLimited(wait)
+                raise TooManyRequests(wait)
             return view(*args, **kwargs)
         return wrapper
     return decorate

@@ -50,7 +50,7 @@ MULTIPART = "multipart/form-data"
 PAGE_BLUEPRINTS = frozenset({"console", "patient", "display_board", "home"})
 
 
-class RefusedInput(InvalidInput):
+class RefusedInput(InvalidInput, category=True):
     """Input no route can take. `field` says where (`patient.name`, `username`, `query`),
     `status` the HTTP status to answer."""
 
@@ -62,28 +62,30 @@ class UnreadableText(RefusedInput):
     """A NUL, a lone surrogate or bytes that are not UTF-8 in `field` (422 `invalid_text`)."""
 
     code = "invalid_text"
+    text_id = "Isian {field} berisi karakter yang tidak diizinkan."
+    text_en = "The field {field} contains a character that is not allowed."
 
     def __init__(self, field: str, where: str = "body"):
         field = field if _NAME.fullmatch(field) else where  # no text of the client's own
-        super().__init__(f"Isian {field} berisi karakter yang tidak diizinkan.",
-                         f"The field {field} contains a character that is not allowed.")
+        super().__init__(field=field)
         self.field = field
         self.details = {"fields": {field: ["karakter tidak diizinkan / character not allowed"]}}
 
 
 class MalformedJson(RefusedInput):
-    """A JSON body that is not JSON or is nested too deeply (400 `invalid_json`)."""
+    """A JSON body that is not JSON (400 `invalid_json`)."""
 
     status = 400
     code = "invalid_json"
+    text_id = "Isi permintaan bukan JSON yang valid."
+    text_en = "The request body is not valid JSON."
 
-    def __init__(self, too_deep: bool = False):
-        if too_deep:
-            super().__init__("Isi permintaan bersarang terlalu dalam.",
-                             "The request body is nested too deeply.")
-        else:
-            super().__init__("Isi permintaan bukan JSON yang valid.",
-                             "The request body is not valid JSON.")
+
+class JsonTooDeep(MalformedJson):
+    """A JSON body nested deeper than MAX_DEPTH (400 `invalid_json`)."""
+
+    text_id = "Isi permintaan bersarang terlalu dalam."
+    text_en = "The request body is nested too deeply."
 
 
 def _bad_text(text: str, replaced: bool = False) -> bool:
@@ -178,12 +180,12 @@ def _screen_json(raw: bytes) -> None:
     try:
         data = json.loads(raw)
     except RecursionError:
-        raise MalformedJson(too_deep=True) from None
+        raise JsonTooDeep() from None
     except ValueError:  # not JSON, not UTF-8, or a number of more than 4,300 digits
         raise MalformedJson() from None
     bad = _first_bad(data)
     if bad is not None:
-        raise MalformedJson(too_deep=True) if not bad else UnreadableText(bad)
+        raise JsonTooDeep() if not bad else UnreadableText(bad)
 
 
 def screen() -> None:

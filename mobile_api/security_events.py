@@ -9,7 +9,7 @@ from typing import Any
 from flask_smorest import Blueprint
 from marshmallow import ValidationError, fields, validate
 
-from queue_server.domain.errors import InvalidInput
+from queue_server.domain.periods import MomentNotUnderstood
 from queue_server.runtime import current
 from queue_server.services import security_events
 
@@ -31,11 +31,7 @@ class Moment(fields.String):
         try:
             return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
         except ValueError:
-            raise ValidationError(FieldMessage(InvalidInput(
-                f"'{attr}' harus tanggal atau waktu ISO 8601, misalnya 2026-11-23 atau "
-                "2026-11-23T08:00:00+07:00.",
-                f"'{attr}' must be an ISO 8601 date or time, e.g. 2026-11-23 or "
-                "2026-11-23T08:00:00+07:00.", code="invalid_time"))) from None
+            raise ValidationError(FieldMessage(MomentNotUnderstood(attr))) from None
 
 
 class SecurityEventsQuery(Strict):

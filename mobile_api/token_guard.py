@@ -23,6 +23,7 @@ from typing import Any
 
 from flask import Flask, session
 
+from queue_server.domain.access import InvalidToken
 from queue_server.domain.errors import DomainError, RateLimited
 from queue_server.runtime import current
 from queue_server.services.token_guesses import is_guess
@@ -30,7 +31,7 @@ from queue_server.services.token_guesses import is_guess
 from .auth import bearer_token
 from .ratelimit import Window, client_address, count_and_wait, wait_if_over, windows_of
 
-MISS_CODES = frozenset({"invalid_token"})
+MISS_CODES = frozenset({InvalidToken.code})
 
 
 class TokenGuessing(RateLimited):
@@ -38,15 +39,10 @@ class TokenGuessing(RateLimited):
     is refused for a while."""
 
     code = "too_many_unknown_tokens"
-
-    def __init__(self, retry_after: int):
-        super().__init__(
-            retry_after,
-            "Terlalu banyak token yang tidak dikenal dari alamat ini; periksa token "
-            f"perangkat dan coba lagi dalam {retry_after} detik.",
-            "Too many unknown tokens from this address; check the device's token and try "
-            f"again in {retry_after} seconds.",
-        )
+    text_id = ("Terlalu banyak token yang tidak dikenal dari alamat ini; periksa token "
+               "perangkat dan coba lagi dalam {retry_after} detik.")
+    text_en = ("Too many unknown tokens from this address; check the device's token and "
+               "try again in {retry_after} seconds.")
 
 
 def _windows() -> list[Window]:

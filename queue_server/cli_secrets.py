@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any, TextIO
 
 from .domain import credentials
+from .domain.credentials import PasswordEmpty, PasswordsDiffer
 from .domain.errors import InvalidInput, WeakSecretsInUse
 from .persistence.db import make_engine
 from .persistence.uow import SqlUnitOfWork
@@ -28,16 +29,16 @@ log = logging.getLogger("queue_server.secrets")
 
 def read_new_password(stdin: TextIO) -> str:
     """A new password: typed twice without echo at a terminal, else the first line of
-    `stdin` (its line ending dropped). Raises InvalidInput when the two differ or it is
-    empty."""
+    `stdin` (its line ending dropped). Raises PasswordsDiffer when the two differ,
+    PasswordEmpty when it is empty."""
     if stdin.isatty():
         password = getpass.getpass("Kata sandi baru / New password: ")
         if getpass.getpass("Ulangi / Repeat: ") != password:
-            raise InvalidInput("Kedua kata sandi tidak sama.", "The two passwords differ.")
+            raise PasswordsDiffer()
     else:
         password = stdin.readline().rstrip("\r\n")
     if not password:
-        raise InvalidInput("Kata sandi kosong.", "The password is empty.")
+        raise PasswordEmpty()
     return password
 
 

@@ -10,6 +10,7 @@ from flask.typing import ResponseReturnValue
 from mobile_api.screening import RefusedInput
 
 from ..domain.errors import DomainError
+from ..domain.throttle import TooManyFailedLogins
 from ..realtime import sessions as live_sessions
 from ..runtime import csrf, current
 from ..services import auth as auth_service
@@ -83,7 +84,7 @@ def login() -> ResponseReturnValue:
         token, _, _ = auth_service.login(rt.uow(), rt.clock, username,
                                          request.form.get("password", ""), ttl,
                                          request.remote_addr or "?")
-    except auth_service.TooManyAttempts as exc:
+    except TooManyFailedLogins as exc:
         message = exc.message_en if _lang() == "en" else exc.message
         response = _login_page(message, 429, username)
         return (*response, {"Retry-After": str(exc.retry_after)})  # type: ignore[misc]

@@ -17,16 +17,15 @@ class DailyLimitReached(DomainError):
     """The NIK already holds `limit` (or more) active bookings on that date (409 `daily_limit`)."""
 
     code = "daily_limit"
+    text_id = ("NIK ini sudah memiliki {active} booking aktif pada {on:%d-%m-%Y} (batas "
+               "{limit} per hari di semua puskesmas). Batalkan salah satu (lihat \"Cari "
+               "booking saya\") atau pilih tanggal lain.")
+    text_en = ("This NIK already holds {active} active bookings on {on:%Y-%m-%d} (the limit "
+               "is {limit} a day across all health centres). Cancel one (see \"Find my "
+               "bookings\") or choose another date.")
 
     def __init__(self, active: int, limit: int, on: date):
-        super().__init__(
-            f"NIK ini sudah memiliki {active} booking aktif pada {on:%d-%m-%Y} (batas "
-            f"{limit} per hari di semua puskesmas). Batalkan salah satu (lihat \"Cari "
-            "booking saya\") atau pilih tanggal lain.",
-            f"This NIK already holds {active} active bookings on {on:%Y-%m-%d} (the limit "
-            f"is {limit} a day across all health centres). Cancel one (see \"Find my "
-            "bookings\") or choose another date.",
-        )
+        super().__init__(active=active, limit=limit, on=on)
         self.limit = limit
 
 
@@ -41,20 +40,16 @@ class AlreadyBooked(DomainError):
     """The NIK already holds a confirmed booking of this service on that date (409)."""
 
     code = "already_booked"
-
-    def __init__(self) -> None:
-        super().__init__(
-            "Nomor antrean hanya dapat diambil 1 kali pada tanggal dan poli yang sama.",
-            "Only one booking per patient, service and day.")
+    text_id = "Nomor antrean hanya dapat diambil 1 kali pada tanggal dan poli yang sama."
+    text_en = "Only one booking per patient, service and day."
 
 
 class QuotaFull(DomainError):
     """Every bookable place of the service's day is taken, held ones included (409)."""
 
     code = "quota_full"
-
-    def __init__(self) -> None:
-        super().__init__("Kuota penuh untuk tanggal ini.", "No places left on that date.")
+    text_id = "Kuota penuh untuk tanggal ini."
+    text_en = "No places left on that date."
 
 
 def check_one_per_day(mine: int) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
 
-from .errors import DomainError, InvalidInput
+from .errors import DomainError, InvalidInput, Words
 
 
 class HolidaySource(Protocol):
@@ -68,22 +68,43 @@ class ClosedOnDate(DomainError):
     message being the reason itself ("Libur nasional: Hari Raya Natal")."""
 
     code = "closed_on_date"
+    meaning = ("The service is closed on that date (a holiday, cuti bersama or a local "
+               "closure); the message is the reason.")
+    text_id = text_en = "{reason}"
 
     def __init__(self, closed: Closed):
-        super().__init__(closed.reason, closed.reason_en)
+        super().__init__(reason=Words(closed.reason, closed.reason_en))
         self.closed = closed
+
+
+class ClosuresNotList(InvalidInput):
+    code = "invalid_closure"
+    text_id = "closed_dates di {where} harus berupa daftar."
+    text_en = "closed_dates in {where} must be a list."
+
+    def __init__(self, where: str):
+        super().__init__(where=where)
+
+
+class ClosureIncomplete(InvalidInput):
+    code = "invalid_closure"
+    text_id = "Tanggal tutup di {where} perlu date (YYYY-MM-DD) dan reason: {item!r}."
+    text_en = "A closed date in {where} needs a date (YYYY-MM-DD) and a reason: {item!r}."
+
+    def __init__(self, where: str, item: object):
+        super().__init__(where=where, item=item)
 
 
 def parse_closures(items: object, where: str) -> dict[date, str]:
     """`[{date: 2026-12-31, reason: "..."}]` from a configuration file → date → reason.
 
-    Raises InvalidInput naming `where` and the entry when a date or reason is missing.
+    Raises ClosuresNotList or ClosureIncomplete (`invalid_closure`) naming `where` and
+    the entry when a date or reason is missing.
     """
     if items is None:
         return {}
     if not isinstance(items, list):
-        raise InvalidInput(f"closed_dates di {where} harus berupa daftar.",
-                           f"closed_dates in {where} must be a list.", code="invalid_closure")
+        raise ClosuresNotList(where)
     result: dict[date, str] = {}
     for item in items:
         day, reason = (item.get("date"), item.get("reason")) if isinstance(item, dict) else (
@@ -94,10 +115,7 @@ def parse_closures(items: object, where: str) -> dict[date, str]:
             except ValueError:
                 day = None
         if not isinstance(day, date) or not isinstance(reason, str) or not reason.strip():
-            raise InvalidInput(
-                f"Tanggal tutup di {where} perlu date (YYYY-MM-DD) dan reason: {item!r}.",
-                f"A closed date in {where} needs a date (YYYY-MM-DD) and a reason: {item!r}.",
-                code="invalid_closure")
+            raise ClosureIncomplete(where, item)
         result[day] = reason.strip()
     return result
 

@@ -46,10 +46,10 @@ def normalise_code(text: str) -> str:
     return "".join(ch for ch in _code_part(text).upper() if ch.isascii() and ch.isalnum())
 
 
-def read_code(text: str, field: str = "code", label: str = "Kode booking",
-              label_en: str = "The booking code") -> str:
+def read_code(text: str, field: str = "code") -> str:
     """A code from outside (API path, body, Socket.IO), read as `normalise_code` does, but
-    a letter or digit of another script in the code's part is refused (InvalidInput,
-    `invalid_{field}`) rather than dropped: `٣` must not quietly shorten a code."""
-    normalise_identifier(_code_part(text), field, label, label_en)
+    a letter or digit of another script in the code's part is refused (identity.NotPlain,
+    `invalid_{field}`: `code` for a booking code, `visit` for a ticket code) rather than
+    dropped: `٣` must not quietly shorten a code."""
+    normalise_identifier(_code_part(text), field)
     return normalise_code(text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import WeakPassword
+from .errors import InvalidInput, WeakPassword, Words
 
 MIN_PASSWORD_LENGTH = 10
 # A device token is typed once into a kiosk's or board's setup and never by hand again:
@@ -71,17 +71,25 @@ def password_weakness(password: str, username: str | None = None) -> str | None:
     return None
 
 
+class PasswordsDiffer(InvalidInput):
+    """`hash-password`: the password typed twice was not the same."""
+
+    code = "passwords_differ"
+    text_id = "Kedua kata sandi tidak sama."
+    text_en = "The two passwords differ."
+
+
+class PasswordEmpty(InvalidInput):
+    code = "password_empty"
+    text_id = "Kata sandi kosong."
+    text_en = "The password is empty."
+
+
 def require_strong_password(password: str, username: str | None = None) -> None:
     """Raise WeakPassword (saying why, in both languages) unless `password` is strong."""
     reason = password_weakness(password, username)
     if reason is not None:
-        said, said_en = REASONS[reason]
-        raise WeakPassword(
-            f"Kata sandi ini lemah ({said}). Pakai minimal {MIN_PASSWORD_LENGTH} karakter "
-            "yang tidak mudah ditebak.",
-            f"This password is weak ({said_en}). Use at least {MIN_PASSWORD_LENGTH} "
-            "characters that are not easy to guess.",
-        )
+        raise WeakPassword(Words(*REASONS[reason]), MIN_PASSWORD_LENGTH)
 
 
 def weak_tokens() -> dict[str, str]:

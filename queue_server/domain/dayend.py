@@ -25,13 +25,12 @@ class DayNotOver(DomainError):
     """A service's day was asked to close before it ended; `ends_at` says when it does."""
 
     code = "day_not_over"
+    text_id = "Hari antrean {day} {service} belum berakhir (berakhir {at})."
+    text_en = "The {day} queue day of {service} has not ended (it ends {at})."
 
     def __init__(self, service: str, day: date, ends_at: datetime, timezone: str):
-        at = f"{ends_at:%d/%m %H:%M} {tz_label(timezone, ends_at)}"
-        super().__init__(
-            f"Hari antrean {day.isoformat()} {service} belum berakhir (berakhir {at}).",
-            f"The {day.isoformat()} queue day of {service} has not ended (it ends {at}).",
-        )
+        super().__init__(service=service, day=day.isoformat(),
+                         at=f"{ends_at:%d/%m %H:%M} {tz_label(timezone, ends_at)}")
         self.ends_at = ends_at
 
 
@@ -40,12 +39,11 @@ class DayClosed(DomainError):
     takes a new number."""
 
     code = "day_closed"
+    text_id = "Hari antrean {number} ({day:%d/%m}) sudah ditutup; ambilkan nomor baru."
+    text_en = "The queue day of {number} ({day:%d/%m}) is closed; issue a new number."
 
     def __init__(self, number: str, day: date):
-        super().__init__(
-            f"Hari antrean {number} ({day:%d/%m}) sudah ditutup; ambilkan nomor baru.",
-            f"The queue day of {number} ({day:%d/%m}) is closed; issue a new number.",
-        )
+        super().__init__(number=number, day=day)
 
 
 def _minutes(hhmm: str) -> int:

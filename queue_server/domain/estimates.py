@@ -33,9 +33,8 @@ class NoCounterOpen(DomainError):
     """No counter of the service is open: there is no estimate to give."""
 
     code = NO_COUNTER_OPEN
-
-    def __init__(self) -> None:
-        super().__init__("Belum ada loket yang buka.", "No counter is open yet.")
+    text_id = "Belum ada loket yang buka."
+    text_en = "No counter is open yet."
 
 
 @dataclass(frozen=True)

@@ -27,25 +27,64 @@ LOOKAHEAD_DAYS = 40
 Hours = dict[str, list[list[str]]]
 
 
+class HoursNotUnderstood(InvalidInput):
+    code = "invalid_hours"
+    text_id = "Jam buka {value!r} tidak dikenali; tulis seperti 07:30-14:30 atau 24h."
+    text_en = "Opening hours {value!r} not understood; write them like 07:30-14:30 or 24h."
+
+    def __init__(self, value: object):
+        super().__init__(value=value)
+
+
+class ImpossibleRange(InvalidInput):
+    """A range that ends before it starts, or past 24:00."""
+
+    code = "invalid_hours"
+    text_id = "Jam buka '{text}' tidak masuk akal."
+    text_en = "Opening hours '{text}' are not a valid range."
+
+    def __init__(self, text: str):
+        super().__init__(text=text)
+
+
+class HoursNotMapping(InvalidInput):
+    code = "invalid_hours"
+    text_id = "Format jam buka salah."
+    text_en = "Opening hours must be a mapping."
+
+
+class UnknownDay(InvalidInput):
+    code = "invalid_hours"
+    text_id = ("Hari '{key}' tidak dikenal (pakai mon..sun, weekdays, daily atau tanggal "
+               "YYYY-MM-DD).")
+    text_en = "Unknown day '{key}' (use mon..sun, weekdays, daily or a date YYYY-MM-DD)."
+
+    def __init__(self, key: object):
+        super().__init__(key=key)
+
+
+class TimeNotUnderstood(InvalidInput):
+    """A time of day (`booking_cutoff`) that is not HH:MM in quotes."""
+
+    code = "invalid_hours"
+    text_id = "jam {value!r} tidak dikenali; tulis dalam tanda kutip, mis. \"13:30\"."
+    text_en = "time {value!r} not understood; quote it, e.g. \"13:30\"."
+
+    def __init__(self, value: object):
+        super().__init__(value=value)
+
+
 def _parse_range(text: str) -> list[str]:
     text = text.strip()
     if text.lower() == "24h":
         return ["00:00", "24:00"]
     m = _RANGE.match(text)
     if not m:
-        raise InvalidInput(
-            f"Jam buka '{text}' tidak dikenali; tulis seperti 07:30-14:30 atau 24h.",
-            f"Opening hours '{text}' not understood; write them like 07:30-14:30 or 24h.",
-            code="invalid_hours",
-        )
+        raise HoursNotUnderstood(text)
     h1, m1, h2, m2 = (int(g) for g in m.groups())
     start, end = h1 * 60 + m1, h2 * 60 + m2
     if not (0 <= start < end <= 24 * 60) or m1 > 59 or m2 > 59:
-        raise InvalidInput(
-            f"Jam buka '{text}' tidak masuk akal.",
-            f"Opening hours '{text}' are not a valid range.",
-            code="invalid_hours",
-        )
+        raise ImpossibleRange(text)
     return [f"{h1:02d}:{m1:02d}", f"{h2:02d}:{m2:02d}"]
 
 
@@ -55,8 +94,7 @@ def _ranges(value: object) -> list[list[str]]:
         return []
     values = [value] if isinstance(value, str) else value
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise InvalidInput(f"Jam buka {value!r} tidak dikenali.",
-                           f"Opening hours {value!r} not understood.", code="invalid_hours")
+        raise HoursNotUnderstood(value)
     return [_parse_range(v) for v in values]
 
 
@@ -78,15 +116,14 @@ def parse_hours(spec: object) -> Hours:
     A weekday left out is closed. Keys may also be `daily` (every day), `weekdays`
     (Monday to Friday; an explicit weekday overrides them) or a date, `"2026-12-24":
     "07:30-11:00"` or `"2026-12-25": closed`, which replaces that date's weekday hours.
-    Raises InvalidInput (`invalid_hours`) naming the key or range it cannot read.
+    Raises an `invalid_hours` error naming the key or range it cannot read.
     """
     if spec is None:
         spec = "24h"
     if isinstance(spec, str):
         spec = {"daily": spec}
     if not isinstance(spec, dict):
-        raise InvalidInput("Format jam buka salah.", "Opening hours must be a mapping.",
-                           code="invalid_hours")
+        raise HoursNotMapping()
     result: Hours = {day: [] for day in WEEKDAYS}
     groups = {"daily": WEEKDAYS, "weekdays": WEEKDAYS[:5]}
     ordered = sorted(spec.items(), key=lambda kv: 0 if kv[0] in groups else 1)
@@ -94,12 +131,7 @@ def parse_hours(spec: object) -> Hours:
         special = _date_key(key)
         days = (special,) if special else groups.get(key, (key,))
         if not special and any(day not in WEEKDAYS for day in days):
-            raise InvalidInput(
-                f"Hari '{key}' tidak dikenal (pakai mon..sun, weekdays, daily atau tanggal "
-                "YYYY-MM-DD).",
-                f"Unknown day '{key}' (use mon..sun, weekdays, daily or a date YYYY-MM-DD).",
-                code="invalid_hours",
-            )
+            raise UnknownDay(key)
         ranges = _ranges(value)
         for day in days:
             result[day] = ranges
@@ -111,10 +143,7 @@ def parse_time(value: object, where: str) -> str:
     `where`. An unquoted 13:30 in YAML 1.1 reads as a number (810): it must be quoted."""
     m = _TIME.match(value.strip()) if isinstance(value, str) else None
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
-        raise InvalidInput(
-            f"{where}: jam {value!r} tidak dikenali; tulis dalam tanda kutip, mis. \"13:30\".",
-            f"{where}: time {value!r} not understood; quote it, e.g. \"13:30\".",
-            code="invalid_hours")
+        raise TimeNotUnderstood(value).at(where)
     return f"{int(m.group(1)):02d}:{m.group(2)}"
 
 

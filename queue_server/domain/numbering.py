@@ -18,13 +18,19 @@ def format_number(prefix: str, seq: int) -> str:
     return f"{prefix}-{seq:03d}"
 
 
+class InvalidPrefix(InvalidInput):
+    code = "invalid_prefix"
+    text_id = "Prefix '{prefix}' harus 1-3 huruf kapital."
+    text_en = "Prefix '{prefix}' must be 1-3 capital letters."
+
+    def __init__(self, prefix: str):
+        super().__init__(prefix=prefix)
+
+
 def validate_prefix(prefix: str) -> str:
+    """A service's ticket prefix: 1-3 capital letters, else InvalidPrefix."""
     if not _PREFIX.match(prefix or ""):
-        raise InvalidInput(
-            f"Prefix '{prefix}' harus 1-3 huruf kapital.",
-            f"Prefix '{prefix}' must be 1-3 capital letters.",
-            code="invalid_prefix",
-        )
+        raise InvalidPrefix(prefix)
     return prefix
 
 

@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 
 from . import hours as h
 from .calendar import Calendar, Closed, ClosedOnDate
-from .errors import DomainError
+from .dates import long_date
+from .errors import DomainError, Words
 
 SPECIAL_CLOSED = Closed("special", "Tutup: jadwal khusus pada tanggal ini",
                         "Closed: special hours on this date")
@@ -45,19 +46,63 @@ class Schedule:
 
 
 class ServiceClosed(DomainError):
-    """The service's weekly hours have no opening on that date: 409 `service_closed`."""
+    """The service's hours have no opening then: a walk-in now (`day` None) or a
+    booking on `day` (no hours that weekday). 409 `service_closed`."""
 
     code = "service_closed"
+    text_id = "Pendaftaran ke {service} tutup {when}."
+    text_en = "{service} is closed {when}."
 
-    def __init__(self, name: str):
-        super().__init__("Pendaftaran ke poli ini sedang tutup pada tanggal itu.",
-                         f"{name} is closed on that date.")
+    def __init__(self, service: str, day: date | None = None):
+        when = (Words(f"pada {long_date(day)}", f"on {long_date(day, 'en')}") if day
+                else Words("pada jam ini", "at this time"))
+        super().__init__(service=service, when=when)
 
 
-class BookingClosedToday(DomainError):
+class BookingClosedToday(DomainError, category=True):
     """A booking for today that could not be served today: 409 `booking_closed_today`."""
 
     code = "booking_closed_today"
+
+
+class NotOpenToday(BookingClosedToday):
+    text_id = "{service} tidak buka hari ini; pilih tanggal lain."
+    text_en = "{service} is not open today; choose another date."
+
+    def __init__(self, service: str):
+        super().__init__(service=service)
+
+
+class ClosedForToday(BookingClosedToday):
+    text_id = "{service} hari ini sudah tutup (pukul {at}); pilih tanggal lain."
+    text_en = "{service} has closed for today (at {at}); choose another date."
+
+    def __init__(self, service: str, at: str):
+        super().__init__(service=service, at=at)
+
+
+class PastBookingCutoff(BookingClosedToday):
+    """Past the service's configured `booking_cutoff` for today."""
+
+    text_id = "Booking untuk hari ini di {service} ditutup pukul {cutoff}; pilih tanggal lain."
+    text_en = "Bookings for today at {service} closed at {cutoff}; choose another date."
+
+    def __init__(self, service: str, cutoff: str):
+        super().__init__(service=service, cutoff=cutoff)
+
+
+class QueueOutlastsDay(BookingClosedToday):
+    """The queue now would not be served before closing (the default cutoff)."""
+
+    text_id = ("Booking untuk hari ini di {service} sudah ditutup: antrean sekarang "
+               "(± {minutes} menit) tidak selesai sebelum tutup pukul {at}; pilih tanggal "
+               "lain.")
+    text_en = ("Bookings for today at {service} have closed: the queue now (about "
+               "{minutes} min) would not be served before closing at {at}; choose "
+               "another date.")
+
+    def __init__(self, service: str, minutes: int, at: str):
+        super().__init__(service=service, minutes=minutes, at=at)
 
 
 def closure(calendar: Calendar, schedule: Schedule, day: date) -> Closed | None:
@@ -80,7 +125,7 @@ def require_open_on(calendar: Calendar, schedule: Schedule, day: date) -> None:
     if closed is not None:
         raise ClosedOnDate(closed)
     if not h.is_open_on(schedule.hours, day):
-        raise ServiceClosed(schedule.name)
+        raise ServiceClosed(schedule.name, day)
 
 
 def is_open_now(calendar: Calendar, schedule: Schedule, now: datetime) -> bool:
@@ -107,33 +152,17 @@ def same_day_refusal(schedule: Schedule, now: datetime,
     local = _local(now, schedule)
     closing = h.closes_at(schedule.hours, local.date(), schedule.timezone)
     if closing is None:
-        return BookingClosedToday(f"{schedule.name} tidak buka hari ini; pilih tanggal lain.",
-                                  f"{schedule.name} is not open today; choose another date.")
+        return NotOpenToday(schedule.name)
     if local >= closing:
-        shown = _hhmm(closing, local.date())
-        return BookingClosedToday(
-            f"{schedule.name} hari ini sudah tutup (pukul {shown}); pilih tanggal lain.",
-            f"{schedule.name} has closed for today (at {shown}); choose another date.")
+        return ClosedForToday(schedule.name, _hhmm(closing, local.date()))
     if schedule.booking_cutoff:
         cutoff = datetime.combine(local.date(), time.fromisoformat(schedule.booking_cutoff),
                                   tzinfo=local.tzinfo)
-        if local >= cutoff:
-            return BookingClosedToday(
-                f"Booking untuk hari ini di {schedule.name} ditutup pukul "
-                f"{schedule.booking_cutoff}; pilih tanggal lain.",
-                f"Bookings for today at {schedule.name} closed at "
-                f"{schedule.booking_cutoff}; choose another date.")
-        return None
-    minutes = round((wait or timedelta()).total_seconds() / 60)
+        return PastBookingCutoff(schedule.name, schedule.booking_cutoff) if (
+            local >= cutoff) else None
     if local >= closing - (wait or timedelta()):
-        shown = _hhmm(closing, local.date())
-        return BookingClosedToday(
-            f"Booking untuk hari ini di {schedule.name} sudah ditutup: antrean sekarang "
-            f"(± {minutes} menit) tidak selesai sebelum tutup pukul {shown}; pilih tanggal "
-            "lain.",
-            f"Bookings for today at {schedule.name} have closed: the queue now (about "
-            f"{minutes} min) would not be served before closing at {shown}; choose "
-            "another date.")
+        minutes = round((wait or timedelta()).total_seconds() / 60)
+        return QueueOutlastsDay(schedule.name, minutes, _hhmm(closing, local.date()))
     return None
 
 

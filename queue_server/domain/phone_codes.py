@@ -4,6 +4,7 @@ given with it comes back (services/booking_holds.py).
 A code is 6 digits from `secrets`, kept only as a salted HMAC-SHA-256 (a stolen
 database holds no usable code), compared in constant time, and good for `HOLD_MINUTES`
 and `MAX_ATTEMPTS` wrong tries; then the hold is dropped and the place is free again.
+Staff may void such a booking only on its owner's KTP, saying why.
 """
 
 from __future__ import annotations
@@ -48,13 +49,17 @@ def code_matches(code: str, stored: str) -> bool:
     return hmac.compare_digest(_digest(salt, code), digest)
 
 
+class OtpNotDigits(InvalidInput):
+    code = "invalid_otp"
+    text_id = f"Kode verifikasi harus {DIGITS} digit angka."
+    text_en = f"The verification code must be {DIGITS} digits."
+
+
 def read_code(text: str) -> str:
     """A code as typed (spaces and dashes already dropped at the edge): exactly `DIGITS`
-    ASCII digits, else InvalidInput (422 `invalid_otp`)."""
+    ASCII digits, else OtpNotDigits (422 `invalid_otp`)."""
     if not isinstance(text, str) or not re.fullmatch(rf"[0-9]{{{DIGITS}}}", text):
-        raise InvalidInput(f"Kode verifikasi harus {DIGITS} digit angka.",
-                           f"The verification code must be {DIGITS} digits.",
-                           code="invalid_otp")
+        raise OtpNotDigits()
     return text
 
 
@@ -68,11 +73,11 @@ class WrongCode(InvalidInput):
     wrong codes the hold still takes."""
 
     code = "wrong_otp"
+    text_id = "Kode verifikasi salah. Sisa percobaan: {attempts_left}."
+    text_en = "Wrong verification code. Tries left: {attempts_left}."
 
     def __init__(self, attempts_left: int):
-        super().__init__(
-            f"Kode verifikasi salah. Sisa percobaan: {attempts_left}.",
-            f"Wrong verification code. Tries left: {attempts_left}.")
+        super().__init__(attempts_left=attempts_left)
         self.details = {"attempts_left": attempts_left}
 
 
@@ -80,44 +85,50 @@ class TooManyAttempts(DomainError):
     """Too many wrong codes: the hold is dropped and its place is free (409)."""
 
     code = "too_many_attempts"
-
-    def __init__(self) -> None:
-        super().__init__(
-            f"Kode verifikasi salah {MAX_ATTEMPTS} kali; booking ini dibatalkan. Silakan "
-            "booking ulang.",
-            f"The verification code was wrong {MAX_ATTEMPTS} times; this booking is "
-            "cancelled. Please book again.")
+    text_id = (f"Kode verifikasi salah {MAX_ATTEMPTS} kali; booking ini dibatalkan. Silakan "
+               "booking ulang.")
+    text_en = (f"The verification code was wrong {MAX_ATTEMPTS} times; this booking is "
+               "cancelled. Please book again.")
 
 
 class HoldExpired(DomainError):
     """The hold's time ran out (or it was cancelled) before its code came back (409)."""
 
     code = "hold_expired"
-
-    def __init__(self) -> None:
-        super().__init__(
-            "Waktu verifikasi sudah habis atau booking ini sudah dibatalkan; tempatnya "
-            "sudah dilepas. Silakan booking ulang.",
-            "The time to verify has run out or this booking was cancelled; its place was "
-            "released. Please book again.")
+    text_id = ("Waktu verifikasi sudah habis atau booking ini sudah dibatalkan; tempatnya "
+               "sudah dilepas. Silakan booking ulang.")
+    text_en = ("The time to verify has run out or this booking was cancelled; its place was "
+               "released. Please book again.")
 
 
 class NotHeld(DomainError):
     """A booking made without a phone check has no code to confirm (409 `not_held`)."""
 
     code = "not_held"
-
-    def __init__(self) -> None:
-        super().__init__("Booking ini tidak memerlukan kode verifikasi.",
-                         "This booking needs no verification code.")
+    text_id = "Booking ini tidak memerlukan kode verifikasi."
+    text_en = "This booking needs no verification code."
 
 
 class OwnerNikMismatch(DomainError):
     """The NIK on the KTP shown is not the booking's: staff may not void it (409)."""
 
     code = "nik_mismatch"
+    text_id = "NIK pada KTP tidak sama dengan NIK booking ini; booking tidak dibatalkan."
+    text_en = "The NIK on the ID card is not this booking's NIK; nothing was cancelled."
 
-    def __init__(self) -> None:
-        super().__init__(
-            "NIK pada KTP tidak sama dengan NIK booking ini; booking tidak dibatalkan.",
-            "The NIK on the ID card is not this booking's NIK; nothing was cancelled.")
+
+class VoidReasonRequired(InvalidInput):
+    """Staff voiding a booking must say why."""
+
+    code = "invalid_reason"
+    text_id = "Tuliskan alasan pembatalan (minimal 3 huruf)."
+    text_en = "Give the reason for voiding (at least 3 characters)."
+
+
+def parse_void_reason(text: str | None) -> str:
+    """Why staff void a booking: spaces tidied, at least 3 characters (VoidReasonRequired),
+    kept to 300."""
+    reason = " ".join((text or "").split())
+    if len(reason) < 3:
+        raise VoidReasonRequired()
+    return reason[:300]

@@ -33,18 +33,22 @@ LABELS_ID = {
 }
 
 
+class UnknownPriority(InvalidInput):
+    code = "invalid_priority"
+    text_id = "Prioritas '{value}' tidak dikenal. Pilih salah satu: {names}."
+    text_en = "Unknown priority '{value}'. Choose one of: {names}."
+
+    def __init__(self, value: str):
+        super().__init__(value=value, names=", ".join(p.value for p in Priority))
+
+
 def parse_priority(value: str | None) -> Priority:
     if value in (None, ""):
         return Priority.REGULAR
     try:
         return Priority(value)
     except ValueError:
-        names = ", ".join(p.value for p in Priority)
-        raise InvalidInput(
-            f"Prioritas '{value}' tidak dikenal. Pilih salah satu: {names}.",
-            f"Unknown priority '{value}'. Choose one of: {names}.",
-            code="invalid_priority",
-        ) from None
+        raise UnknownPriority(value) from None
 
 
 def head_start(priority: Priority, regular_head_start: timedelta = DEFAULT_HEAD_START) -> timedelta:

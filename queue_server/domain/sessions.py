@@ -17,33 +17,24 @@ class SessionEnded(Unauthorized):
     """A staff login that no longer holds: logged out, expired, or its user deactivated."""
 
     code = "session_expired"
-
-    def __init__(self, message: str = "Sesi sudah berakhir, silakan login lagi.",
-                 message_en: str = "The session has ended; please log in again.",
-                 code: str | None = None):
-        super().__init__(message, message_en, code)
+    text_id = "Sesi sudah berakhir, silakan login lagi."
+    text_en = "The session has ended; please log in again."
 
 
 class LoggedOut(SessionEnded):
     """The login was ended by its own logout (told to the sockets it had open)."""
 
     code = "logged_out"
-
-    def __init__(self) -> None:
-        super().__init__("Anda sudah keluar. Sesi berakhir, silakan login lagi.",
-                         "You logged out. The session has ended; please log in again.")
+    text_id = "Anda sudah keluar. Sesi berakhir, silakan login lagi."
+    text_en = "You logged out. The session has ended; please log in again."
 
 
 class DeviceRevoked(Unauthorized):
     """A device token that no longer holds: the device was deactivated or given a new token."""
 
     code = "device_revoked"
-
-    def __init__(self) -> None:
-        super().__init__(
-            "Perangkat ini tidak aktif lagi atau tokennya sudah diganti.",
-            "This device is no longer active or its token was replaced.",
-        )
+    text_id = "Perangkat ini tidak aktif lagi atau tokennya sudah diganti."
+    text_en = "This device is no longer active or its token was replaced."
 
 
 def token_holds(token: Any, now: datetime) -> bool:

@@ -18,6 +18,8 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from .errors import RateLimited
+
 WINDOW = timedelta(minutes=15)
 MAX_DELAY = timedelta(minutes=15)
 FREE_FAILURES = 5  # per (account, address) pair
@@ -25,6 +27,14 @@ FREE_FAILURES_PER_ADDRESS = 20
 FREE_FAILURES_PER_ACCOUNT = 50
 
 PAIR, ADDRESS, ACCOUNT = "pair", "address", "account"
+
+
+class TooManyFailedLogins(RateLimited):
+    """Logins from this address or for this account must wait (429 with Retry-After)."""
+
+    code = "too_many_attempts"
+    text_id = "Terlalu banyak percobaan login gagal; coba lagi dalam {retry_after} detik."
+    text_en = "Too many failed logins; try again in {retry_after} seconds."
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from .errors import InvalidTransition
+from .errors import DomainError, InvalidTransition, Words
 
 
 class TicketStatus(StrEnum):
@@ -131,12 +131,9 @@ def transition(status: TicketStatus | str, action: Action, number: str = "") -> 
     try:
         return TRANSITIONS[(current, action)]
     except KeyError:
-        label = f"Tiket {number} " if number else "Tiket "
         raise InvalidTransition(
-            f"{label}{_STATUS_ID[current]}, tidak bisa {_ACTION_ID[action]}.",
-            f"Ticket {number + ' ' if number else ''}is {current.value}; "
-            f"it cannot {action.value.replace('_', ' ')}.",
-        ) from None
+            number, Words(_STATUS_ID[current], current.value),
+            Words(_ACTION_ID[action], action.value.replace("_", " "))) from None
 
 
 def allowed_actions(status: TicketStatus | str) -> list[Action]:
@@ -149,6 +146,11 @@ class AlreadyCheckedIn(InvalidTransition):
     """A booking scanned again after its check-in: the patient is in the queue already."""
 
     code = "already_checked_in"
+    text_id = "Anda sudah check-in. Nomor Anda {number}, {status}."
+    text_en = "You are already checked in. Your number is {number}; it is {status}."
+
+    def __init__(self, number: str, status: Words):
+        DomainError.__init__(self, number=number, status=status)
 
 
 def require_check_in(status: TicketStatus | str, number: str) -> None:
@@ -159,7 +161,5 @@ def require_check_in(status: TicketStatus | str, number: str) -> None:
     says what became of it (done, cancelled, skipped)."""
     current = TicketStatus(status)
     if current in (S.WAITING, S.CALLED, S.SERVING):
-        raise AlreadyCheckedIn(
-            f"Anda sudah check-in. Nomor Anda {number}, {_STATUS_ID[current]}.",
-            f"You are already checked in. Your number is {number}; it is {current.value}.")
+        raise AlreadyCheckedIn(number, Words(_STATUS_ID[current], current.value))
     transition(current, Action.CHECK_IN, number)

@@ -24,6 +24,17 @@ LABELS: dict[str, str] = {
 }
 
 
+class UnknownTimeZone(InvalidInput):
+    code = "invalid_timezone"
+    text_id = ("Zona waktu '{timezone}' tidak dikenal (mis. Asia/Jakarta, Asia/Makassar, "
+               "Asia/Jayapura).")
+    text_en = ("Unknown time zone '{timezone}' (e.g. Asia/Jakarta, Asia/Makassar, "
+               "Asia/Jayapura).")
+
+    def __init__(self, timezone: str):
+        super().__init__(timezone=timezone)
+
+
 def _offset_label(offset: timedelta) -> str:
     """`UTC+7`, `UTC+5:30`, `UTC-3`, `UTC` for a zone outside Indonesia."""
     minutes = int(offset.total_seconds() // 60)
@@ -38,7 +49,7 @@ def tz_label(timezone: str, at: datetime | None = None) -> str:
     """The label printed after a time in `timezone`: WIB, WITA or WIT in Indonesia, else
     the UTC offset at `at` (now when None), e.g. `UTC+10`.
 
-    Raises InvalidInput (`invalid_timezone`) for a name the tz database does not know."""
+    Raises UnknownTimeZone (`invalid_timezone`) for a name the tz database does not know."""
     if timezone in LABELS:
         return LABELS[timezone]
     zone = zone_of(timezone)
@@ -47,23 +58,17 @@ def tz_label(timezone: str, at: datetime | None = None) -> str:
 
 
 def zone_of(timezone: str) -> ZoneInfo:
-    """The ZoneInfo of an IANA name; InvalidInput (`invalid_timezone`) when unknown."""
+    """The ZoneInfo of an IANA name; UnknownTimeZone (`invalid_timezone`) when unknown."""
     try:
         return ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(
-            f"Zona waktu '{timezone}' tidak dikenal (mis. Asia/Jakarta, Asia/Makassar, "
-            "Asia/Jayapura).",
-            f"Unknown time zone '{timezone}' (e.g. Asia/Jakarta, Asia/Makassar, "
-            "Asia/Jayapura).",
-            code="invalid_timezone",
-        ) from None
+        raise UnknownTimeZone(timezone) from None
 
 
 def parse_timezone(value: object) -> str:
     """A facility's configured zone: the default when unset, else a known IANA name.
 
-    Raises InvalidInput (`invalid_timezone`)."""
+    Raises UnknownTimeZone (`invalid_timezone`)."""
     if value is None or value == "":
         return DEFAULT_TIMEZONE
     name = str(value).strip()

@@ -9,13 +9,21 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
 from ..services.ports import Notifier, OutgoingEvent
-from .booking_holds import Holds
-from .calendar_repository import CityClosures
-from .day_closes import DayCloses
 from .db import SQLITE_BEGIN
-from .patient_repository import Patients
-from .repositories import Configuration, Directory, Staff, Tickets
-from .security_repository import Security
+from .repositories import (
+    Bookings,
+    CityClosures,
+    Configuration,
+    DayCloses,
+    Directory,
+    Holds,
+    IdempotencyKeys,
+    Notifications,
+    Patients,
+    Security,
+    Staff,
+    Tickets,
+)
 
 
 def _reader(engine: Engine) -> Engine:
@@ -49,6 +57,9 @@ class SqlUnitOfWork:
         self._session: Session | None = None
         self.directory = Directory(self)
         self.tickets = Tickets(self)
+        self.bookings = Bookings(self)
+        self.notifications = Notifications(self)
+        self.idempotency = IdempotencyKeys(self)
         self.staff = Staff(self)
         self.config = Configuration(self)
         self.day_closes = DayCloses(self)

@@ -28,6 +28,7 @@ from flask_socketio import SocketIO, emit, join_room
 from mobile_api import token_guard
 from mobile_api.code_guard import guarded
 
+from ..domain.access import NotADeviceBoard, UnknownAudience
 from ..domain.codes import read_code
 from ..domain.errors import DomainError
 from ..domain.identity import normalise_reference
@@ -50,34 +51,30 @@ class Watch:
     credential: Credential | None = None
 
 
-def _reference(auth: dict[str, Any], key: str, label: str, label_en: str) -> str | None:
+def _reference(auth: dict[str, Any], key: str) -> str | None:
     """A facility or counter code of the payload, normalised as the API's fields do
-    (NFKC, case, spaces around); InvalidInput `invalid_{key}` for other scripts."""
+    (NFKC, case, spaces around); identity.NotPlain `invalid_{key}` for other scripts."""
     value = auth.get(key)
-    return normalise_reference(str(value), key, label, label_en) if value else None
+    return normalise_reference(str(value), key) if value else None
 
 
 def _watch_from(auth: Any) -> Watch:
     auth = auth if isinstance(auth, dict) else {}
-    facility = _reference(auth, "facility", "Kode fasilitas", "The facility code")
+    facility = _reference(auth, "facility")
     if auth.get("counter"):
         rt = current()
-        counter = _reference(auth, "counter", "Kode loket", "The counter code") or ""
+        counter = _reference(auth, "counter") or ""
         token = auth.get("token") or session.get("token")
         principal = authenticate(rt.uow(write=False), rt.clock, token).require_staff()
         return Watch("console", counter, principal, facility, credential_of(principal, token))
     if auth.get("visit"):
-        return Watch("visit", read_code(str(auth["visit"]), "visit", "Kode tiket",
-                                        "The ticket code"))
+        return Watch("visit", read_code(str(auth["visit"]), "visit"))
     if facility:
         rt = current()
         code = facility
         device = live.board_device(rt.uow(write=False), rt.clock, auth.get("token"), code)
         return Watch("board", code, device, credential=credential_of(device, auth.get("token")))
-    raise ConnectionRefusedError(
-        {"code": "unknown_audience",
-         "message": "Sebutkan yang diikuti: facility, visit, atau counter (dengan token)."}
-    )
+    raise UnknownAudience()
 
 
 def _snapshot(watch: Watch) -> tuple[list[str], dict[str, Any]]:
@@ -144,9 +141,9 @@ def _register_heartbeat(socketio: SocketIO, watching: dict[str, Watch],
         """A board with a device token says it is alive (every 30 s) and how it is."""
         watch = watching.get(request.sid)
         if not _is_device_board(watch):
-            return {"error": {"code": "not_a_device",
-                              "message": "Only a board opened with a display token "
-                                         "sends heartbeats."}}
+            refused = NotADeviceBoard()
+            return {"error": {"code": refused.code, "message": refused.message,
+                              "message_en": refused.message_en}}
         ended = _ended(socketio, watch)
         if ended is not None:
             return ended

@@ -6,13 +6,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from ..domain.access import KioskHeartbeatOnly
+from ..domain.booking_dates import require_booked_for
 from ..domain.codes import normalise_code
-from ..domain.dates import long_date
-from ..domain.errors import DomainError, Forbidden, InvalidInput, NotFound
 from ..domain.hours import is_open
+from ..domain.lookups import BookingNotFound, FacilityRequired
 from ..domain.numbering import service_day
+from ..domain.opening import ServiceClosed
 from ..domain.priority import Priority, parse_priority, queue_key
 from ..domain.tickets import Action, TicketStatus, require_check_in
+from ..domain.walk_ins import check_walk_in_limit
 from . import catalogue, closures, idempotency
 from .auth import Principal
 from .events import queue_changed, ticket_changed
@@ -45,8 +48,7 @@ def _walk_in_facility(uow: UnitOfWork, principal: Principal, facility_code: str 
         principal.require_device("kiosk")
         return catalogue.facility_by_id(uow, principal.facility_id)
     if not facility_code:
-        raise InvalidInput("Sebutkan fasilitasnya.", "Say which facility.",
-                           code="facility_required")
+        raise FacilityRequired()
     facility = catalogue.facility_by_code(uow, facility_code)
     principal.require_facility(facility.id)
     return facility
@@ -60,9 +62,9 @@ def take_walk_in(
     """A walk-in number, once per `idempotency_key`: (ticket, created).
 
     The same key with the same service and priority returns the first reply again
-    (created False); with another body it raises DomainError `idempotency_key_reused`.
-    Also raises ClosedOnDate (`closed_on_date`: a holiday, a local closure), `service_closed`,
-    `walkin_full` (DomainError) and the lookups' NotFound.
+    (created False); with another body it raises IdempotencyKeyReused (409). Also raises
+    ClosedOnDate (`closed_on_date`: a holiday, a local closure), ServiceClosed, WalkInFull
+    (409 each) and the lookups' NotFound.
     """
     prio = parse_priority(priority)
     key = _walk_in_key(principal, idempotency_key)
@@ -76,11 +78,7 @@ def take_walk_in(
         now = clock.now()
         closures.require_no_closure(uow, facility, service, service_day(now, facility.timezone))
         if not is_open(service.hours, now, facility.timezone):
-            raise DomainError(
-                f"Pendaftaran ke {service.name} sedang tutup.",
-                f"{service.name} is closed at this time.",
-                code="service_closed",
-            )
+            raise ServiceClosed(service.name)
         day = service_day(now, facility.timezone)
         # The number is taken first: its row lock makes the limit check below exact even
         # when several kiosks issue at once, and a retry with the same key that raced the
@@ -91,7 +89,7 @@ def take_walk_in(
             return first, False
         view = _issue(uow, principal, facility, service, prio, now, day, seq, waiting)
         if key is not None:
-            uow.tickets.remember_key(key, fingerprint, view["code"], now, response=view)
+            uow.idempotency.remember(key, fingerprint, view["code"], now, response=view)
         uow.commit()
         return view, True
 
@@ -103,12 +101,9 @@ def _issue(uow: UnitOfWork, principal: Principal, facility: Any, service: Any,
     ticket = issue_new_visit(uow, service, now, principal.actor, "walk_in",
                              "kiosk" if principal.kind == "device" else "staff",
                              prio.value, day=day, seq=seq)
-    if limit is not None and uow.tickets.count_issued(service.id, day, "walk_in") > limit:
-        raise DomainError(
-            f"Nomor antrean {service.name} hari ini sudah habis ({limit}).",
-            f"Today's walk-in numbers for {service.name} are used up ({limit}).",
-            code="walkin_full",
-        )
+    if limit is not None:
+        check_walk_in_limit(uow.tickets.count_issued(service.id, day, "walk_in"), limit,
+                            service.name)
     [figures] = queue_changed(uow, facility, now, [service], waiting={service.id: waiting})
     # A regular patient who just arrived is last in line: everyone waiting is ahead.
     ahead = figures["waiting"] - 1 if prio is Priority.REGULAR else None
@@ -125,8 +120,7 @@ def check_in(uow: UnitOfWork, clock: Clock, principal: Principal, code: str,
     with uow:
         visit = uow.tickets.visit_by_code(normalise_code(code))
         if visit is None:
-            raise NotFound("Kode booking tidak dikenal.", "Unknown booking code.",
-                           code="booking_not_found")
+            raise BookingNotFound()
         facility = uow.directory.facility_by_id(visit.facility_id)
         if principal.kind == "device":
             principal.require_device("kiosk")
@@ -138,12 +132,7 @@ def check_in(uow: UnitOfWork, clock: Clock, principal: Principal, code: str,
         ticket = booked[0]
         now = clock.now()
         today = service_day(now, facility.timezone)
-        if ticket.day != today:
-            raise DomainError(
-                f"Booking ini untuk {long_date(ticket.day)}, bukan hari ini.",
-                f"This booking is for {long_date(ticket.day, 'en')}, not today.",
-                code="booking_not_today",
-            )
+        require_booked_for(ticket.day, today)
         apply_action(uow, ticket, Action.CHECK_IN, principal.actor, now)
         ticket.waiting_since = now
         ticket.queue_key = queue_key(Priority(ticket.priority), now)
@@ -183,16 +172,9 @@ def device_heartbeat(uow: UnitOfWork, clock: Clock, principal: Principal,
     """A kiosk reports how it is (printer online, paper, jobs waiting, last error).
 
     Only kiosk devices: a display reports over its board socket (`heartbeat` event), so
-    its token here is Forbidden and nothing about it changes."""
-    if principal.kind != "device":
-        raise Forbidden("Hanya perangkat yang mengirim heartbeat.",
-                        "Only devices send heartbeats.")
-    if principal.role != "kiosk":
-        raise Forbidden(
-            "Hanya kiosk yang mengirim heartbeat ke alamat ini; layar TV mengirimnya lewat "
-            "sambungan papannya.",
-            "Only a kiosk sends heartbeats here; a TV board sends them over its board "
-            "connection.")
+    its token here is KioskHeartbeatOnly (403) and nothing about it changes."""
+    if principal.kind != "device" or principal.role != "kiosk":
+        raise KioskHeartbeatOnly()
     with uow:
         device = uow.directory.device_by_id(principal.id)
         now = clock.now()

@@ -13,8 +13,18 @@ from typing import Any
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..domain import throttle
-from ..domain.errors import Forbidden, RateLimited, Unauthorized
+from ..domain.access import (
+    STAFF,
+    AdminOnly,
+    InvalidCredentials,
+    InvalidToken,
+    LoginRequired,
+    RoleRequired,
+    WrongFacility,
+    device_role,
+)
 from ..domain.sessions import SessionEnded, device_holds, token_holds
+from ..domain.throttle import TooManyFailedLogins
 from .ports import Clock, UnitOfWork
 from .security_events import record_account_throttled
 
@@ -59,52 +69,30 @@ class Principal:
 
     def require_staff(self) -> Principal:
         if self.kind != "staff":
-            raise Forbidden(
-                "Perangkat ini tidak boleh melakukan tindakan petugas.",
-                "A device cannot perform staff actions.",
-            )
+            raise RoleRequired(STAFF)
         return self
 
     def require_device(self, role: str) -> Principal:
         if self.kind == "device" and self.role == role:
             return self
-        raise Forbidden(
-            f"Hanya perangkat {role} yang boleh melakukan ini.",
-            f"Only a {role} device may do this.",
-        )
+        raise RoleRequired(device_role(role))
 
     def require_admin(self) -> Principal:
-        """This principal if it is a staff admin (the deployment's), else Forbidden."""
+        """This principal if it is a staff admin (the deployment's), else AdminOnly."""
         if self.kind == "staff" and self.role == ADMIN:
             return self
-        raise Forbidden("Hanya admin yang boleh melakukan ini.",
-                        "Only an admin may do this.", code="admin_only")
+        raise AdminOnly()
 
     def require_facility(self, facility_id: int) -> Principal:
         if self.kind == "staff" and self.role == ADMIN:
             return self
         if self.facility_id != facility_id:
-            raise Forbidden(
-                "Anda tidak berwenang di fasilitas ini.",
-                "You are not authorised for this facility.",
-                code="wrong_facility",
-            )
+            raise WrongFacility()
         return self
 
 
-class TooManyAttempts(RateLimited):
-    code = "too_many_attempts"
-
-    def __init__(self, retry_after: int):
-        super().__init__(
-            retry_after,
-            f"Terlalu banyak percobaan login gagal; coba lagi dalam {retry_after} detik.",
-            f"Too many failed logins; try again in {retry_after} seconds.",
-        )
-
-
 def _check_throttle(uow: UnitOfWork, now: datetime, username: str, address: str) -> int:
-    """Raise TooManyAttempts while this (account, address) pair, this address or (at a
+    """Raise TooManyFailedLogins while this (account, address) pair, this address or (at a
     much higher count) this account must wait (domain/throttle.py); else return the
     account's failed logins within the window, from every address."""
     since = now - throttle.WINDOW
@@ -113,7 +101,7 @@ def _check_throttle(uow: UnitOfWork, now: datetime, username: str, address: str)
     account = throttle.Failures(*uow.staff.recent_failures(since, username=username))
     verdict = throttle.judge(pair, by_address, account, now)
     if verdict.retry_after:
-        raise TooManyAttempts(verdict.retry_after)
+        raise TooManyFailedLogins(verdict.retry_after)
     return account.count
 
 
@@ -125,9 +113,9 @@ def login(
 
     Every try is recorded; after a few failures of one address for one name (or many of
     an address, or very many for a name from every address) the next try must wait, twice
-    as long each time (TooManyAttempts, 429). A name held back account-wide is recorded
-    as a security event. Raises Unauthorized `invalid_credentials` on a wrong name or
-    password or an inactive user.
+    as long each time (TooManyFailedLogins, 429). A name held back account-wide is
+    recorded as a security event. Raises InvalidCredentials (401 `invalid_credentials`)
+    on a wrong name or password or an inactive user.
     """
     with uow:
         now = clock.now()
@@ -141,11 +129,7 @@ def login(
                 record_account_throttled(uow, now, username, address, account_failures + 1)
             uow.commit()
             log.warning("failed login for %r from %s", username, address)
-            raise Unauthorized(
-                "Nama pengguna atau kata sandi salah.",
-                "Wrong username or password.",
-                code="invalid_credentials",
-            )
+            raise InvalidCredentials()
         token = secrets.token_urlsafe(32)
         row = uow.staff.new_token(
             token_hash=hash_token(token), user_id=user.id, created_at=now, expires_at=now + ttl
@@ -186,16 +170,13 @@ def _staff(row: Any, now: datetime) -> Principal:
 def authenticate(uow: UnitOfWork, clock: Clock, token: str | None,
                  devices: DeviceCache | None = None) -> Principal:
     """The principal a bearer token belongs to: SessionEnded (401 `session_expired`) for a
-    login revoked, expired or of a deactivated user, Unauthorized `invalid_token` for a
-    token no one (or no active device) holds.
+    login revoked, expired or of a deactivated user, InvalidToken (401 `invalid_token`) for
+    a token no one (or no active device) holds.
 
     Anything but a non-empty string of plain text (a number or a lone surrogate in a
-    socket's `auth` payload) is no token at all: Unauthorized, never a crash."""
+    socket's `auth` payload) is no token at all: LoginRequired, never a crash."""
     if not isinstance(token, str) or not token or not _encodable(token):
-        raise Unauthorized(
-            "Perlu login: kirim header Authorization: Bearer <token>.",
-            "Login required: send an Authorization: Bearer <token> header.",
-        )
+        raise LoginRequired()
     digest = hash_token(token)
     with uow:
         if devices is None or digest not in devices:
@@ -209,4 +190,4 @@ def authenticate(uow: UnitOfWork, clock: Clock, token: str | None,
             return Principal("device", device.id, device.code, device.kind, device.facility_id)
     if devices is not None:
         devices.pop(digest, None)
-    raise Unauthorized("Token tidak dikenal.", "Unknown token.", code="invalid_token")
+    raise InvalidToken()

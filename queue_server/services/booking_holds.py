@@ -78,7 +78,7 @@ def hold(uow: UnitOfWork, clock: Clock, req: bookings.BookingRequest, window_day
         uow.holds.add(ticket.id, phone_codes.hash_code(code), expires)
         notifications.queue_booking_code(uow, ticket, code, expires, now)
         if key:
-            uow.tickets.remember_key(key, req.fingerprint(), ticket.visit.code, now)
+            uow.idempotency.remember(key, req.fingerprint(), ticket.visit.code, now)
         view = hold_view(ticket.visit.code, ticket.status, patient.phone, expires, lasts,
                          service.facility.timezone)
         uow.commit()
@@ -138,8 +138,8 @@ def confirm(uow: UnitOfWork, clock: Clock, code: str, otp: str,
             return bookings.booking_view(uow, visit, now, ticket), False
         _check_code(uow, ticket, hold, otp, now)
         try:
-            check_one_per_day(uow.tickets.booking_day(visit.nik, ticket.service_id,
-                                                      ticket.day).mine)
+            check_one_per_day(uow.bookings.booking_day(visit.nik, ticket.service_id,
+                                                       ticket.day).mine)
             patient_bookings.check_daily_place(uow, visit.nik, ticket.day, daily_limit)
         except DomainError as refused:
             _refuse(uow, ticket, now, Action.RELEASE, refused, reason=refused.code)

@@ -9,9 +9,9 @@ import logging
 from typing import Any
 
 from ..domain.codes import normalise_code
-from ..domain.errors import InvalidInput, NotFound
 from ..domain.identity import parse_nik
-from ..domain.phone_codes import OwnerNikMismatch
+from ..domain.lookups import BookingNotFound
+from ..domain.phone_codes import OwnerNikMismatch, parse_void_reason
 from ..domain.privacy import mask_digits
 from ..domain.tickets import Action, TicketStatus
 from .auth import Principal
@@ -27,20 +27,10 @@ VOIDED = "booking_voided_by_owner"
 VOIDABLE = (TicketStatus.HELD.value, TicketStatus.BOOKED.value)
 
 
-def _reason(text: str) -> str:
-    reason = " ".join((text or "").split())
-    if len(reason) < 3:
-        raise InvalidInput("Tuliskan alasan pembatalan (minimal 3 huruf).",
-                           "Give the reason for voiding (at least 3 characters).",
-                           code="invalid_reason")
-    return reason[:300]
-
-
 def _booking_at(uow: UnitOfWork, facility: Any, code: str) -> Any:
     visit = uow.tickets.visit_by_code(normalise_code(code))
     if visit is None or not visit.tickets or visit.facility_id != facility.id:
-        raise NotFound("Kode booking tidak dikenal di fasilitas ini.",
-                       "Unknown booking code at this facility.", code="booking_not_found")
+        raise BookingNotFound()
     return visit
 
 
@@ -54,7 +44,7 @@ def void(uow: UnitOfWork, clock: Clock, principal: Principal, facility_code: str
     changes), 409 `invalid_transition` (not a booking still held or booked: a patient
     already checked in is dealt with at the counter)."""
     principal.require_staff()
-    owner, reason = parse_nik(owner_nik).value, _reason(reason)
+    owner, reason = parse_nik(owner_nik).value, parse_void_reason(reason)
     with uow:
         facility = get_facility(uow, facility_code)
         principal.require_facility(facility.id)

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
+from ..domain.booking_dates import check_booking_window
 from ..domain.booking_limits import (
     DEFAULT_BOOKINGS_PER_NIK_PER_DAY,
     check_one_per_day,
     check_quota,
 )
 from ..domain.codes import normalise_code
-from ..domain.errors import InvalidInput, NotFound
 from ..domain.hours import opens_at
 from ..domain.identity import parse_bpjs, parse_name, parse_nik, parse_phone
+from ..domain.lookups import BookingNotFound
 from ..domain.numbering import service_day
 from ..domain.privacy import mask_digits
 from ..domain.tickets import Action, TicketStatus
@@ -49,14 +50,7 @@ def _check_date(uow: UnitOfWork, facility: Any, service: Any, on: date, now: dat
     `date_out_of_window`), a date the service opens (409 `closed_on_date`,
     `service_closed`) and, for today, early enough to be served (409
     `booking_closed_today`; see services.closures.require_bookable)."""
-    today = service_day(now, facility.timezone)
-    if on < today:
-        raise InvalidInput("Tanggal periksa tidak boleh mundur.",
-                           "The visit date cannot be in the past.", code="date_in_past")
-    if on > today + timedelta(days=window_days):
-        raise InvalidInput(
-            f"Booking hanya bisa untuk {window_days} hari ke depan.",
-            f"Bookings open only {window_days} days ahead.", code="date_out_of_window")
+    check_booking_window(on, service_day(now, facility.timezone), window_days)
     closures.require_bookable(uow, facility, service, on, now)
 
 
@@ -98,7 +92,7 @@ def open_booking_day(uow: UnitOfWork, req: BookingRequest, nik: str,
     patient_bookings.lock_booking_day(uow, nik, req.date)
     seq = uow.tickets.next_seq(service.id, req.date, joins=False)  # booked, not waiting
     hold_expiry.expire_on(uow, service.id, req.date, now)
-    return service, seq, uow.tickets.booking_day(nik, service.id, req.date)
+    return service, seq, uow.bookings.booking_day(nik, service.id, req.date)
 
 
 def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
@@ -125,7 +119,7 @@ def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
                                  name=name, phone=phone, bpjs_number=bpjs)
         visit = ticket.visit
         if idempotency_key:
-            uow.tickets.remember_key(idempotency_key, req.fingerprint(), visit.code, now)
+            uow.idempotency.remember(idempotency_key, req.fingerprint(), visit.code, now)
         view = booking_view(uow, visit, now, ticket, ahead=day.ahead)
         uow.commit()
         return view, True
@@ -135,8 +129,7 @@ def find_visit(uow: UnitOfWork, code: str) -> Any:
     """The visit of a booking code with its tickets, or NotFound `booking_not_found`."""
     visit = uow.tickets.visit_by_code(normalise_code(code))
     if visit is None or not visit.tickets:
-        raise NotFound("Kode booking tidak dikenal.", "Unknown booking code.",
-                       code="booking_not_found")
+        raise BookingNotFound()
     return visit
 
 
@@ -167,7 +160,7 @@ def booking_view(uow: UnitOfWork, visit: Any, now: datetime, ticket: Any = None,
     ticket = ticket or _open_ticket_of(visit)
     view = ticket_view(uow, ticket, now, people_ahead=ahead)
     if ticket.status == "booked":
-        view["people_ahead"] = ahead if ahead is not None else uow.tickets.ahead_by_number(ticket)
+        view["people_ahead"] = ahead if ahead is not None else uow.bookings.ahead_by_number(ticket)
         view["estimated_call_at"], view["estimate_note"] = _booked_eta(
             uow, ticket, view["people_ahead"], now)
     view["position"] = view["people_ahead"]

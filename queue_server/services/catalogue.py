@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from ..domain.errors import NotFound
+from ..domain.lookups import FacilityNotFound, ServiceNotFound
 from .ports import UnitOfWork
 
 TTL = 10.0
@@ -132,7 +132,7 @@ def facility_by_id(uow: UnitOfWork, facility_id: int) -> FacilityRef:
 
     facility = _cached(uow, ("facility-id", facility_id), load)
     if facility is None:
-        raise facility_not_found(str(facility_id))
+        raise FacilityNotFound(str(facility_id))
     return facility
 
 
@@ -143,18 +143,8 @@ def facility_by_code(uow: UnitOfWork, code: str) -> FacilityRef:
 
     facility = _cached(uow, ("facility", code), load)
     if facility is None:
-        raise facility_not_found(code)
+        raise FacilityNotFound(code)
     return facility
-
-
-def facility_not_found(code: str) -> NotFound:
-    return NotFound(f"Fasilitas '{code}' tidak ada.", f"No facility '{code}'.",
-                    code="facility_not_found")
-
-
-def service_not_found(facility: Any, code: str) -> NotFound:
-    return NotFound(f"Layanan '{code}' tidak ada di {facility.name}.",
-                    f"No service '{code}' at {facility.name}.", code="service_not_found")
 
 
 def service(uow: UnitOfWork, facility: FacilityRef, code: str) -> ServiceRef:
@@ -165,5 +155,5 @@ def service(uow: UnitOfWork, facility: FacilityRef, code: str) -> ServiceRef:
 
     found = _cached(uow, ("service", facility.id, code), load)
     if found is None or not found.active:
-        raise service_not_found(facility, code)
+        raise ServiceNotFound(code, facility.name)
     return found

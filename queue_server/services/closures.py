@@ -114,7 +114,7 @@ def date_fields(uow: UnitOfWork, facility: Any, service: Any, day: date, now: da
     open_on_date = closed is None and is_open_on(sched.hours, day)
     refusal: Any = None
     if not open_on_date:
-        refusal = opening.ServiceClosed(sched.name) if closed is None else closed
+        refusal = opening.ServiceClosed(sched.name, day) if closed is None else closed
     elif day == service_day(now, facility.timezone):
         wait = None if wait_minutes is None else timedelta(minutes=wait_minutes)
         refusal = opening.same_day_refusal(sched, now, wait)

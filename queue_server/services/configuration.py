@@ -13,10 +13,11 @@ from typing import Any
 
 import yaml
 
+from ..domain import config_errors as bad
 from ..domain.calendar import parse_closures
 from ..domain.errors import InvalidInput
 from ..domain.hours import parse_hours, parse_time
-from ..domain.identity import normalise_reference
+from ..domain.identity import reference_form
 from ..domain.numbering import validate_prefix
 from ..domain.zones import parse_timezone
 from . import catalogue
@@ -36,12 +37,9 @@ def read_config(path: str | Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(_expand(Path(path).read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError) as exc:
-        raise InvalidInput(f"Berkas konfigurasi tidak terbaca: {exc}",
-                           f"Cannot read the configuration file: {exc}",
-                           code="invalid_config") from exc
+        raise bad.ConfigUnreadable(exc) from exc
     if not isinstance(data, dict):
-        raise InvalidInput("Konfigurasi harus berupa mapping.",
-                           "The configuration must be a mapping.", code="invalid_config")
+        raise bad.ConfigNotMapping()
     return data
 
 
@@ -55,22 +53,17 @@ def counter_names(data: dict[str, Any]) -> list[str]:
 
 def _need(entry: dict[str, Any], key: str, where: str) -> Any:
     if entry.get(key) in (None, ""):
-        raise InvalidInput(f"{where}: '{key}' wajib diisi.", f"{where}: '{key}' is required.",
-                           code="invalid_config")
+        raise bad.KeyRequired(key).at(where)
     return entry[key]
 
 
 def _code(value: Any, where: str) -> str:
     """A configured code in the one form the API reads codes in (lower case, NFKC, ASCII),
     so `Umum` in a file and `umum` from a phone name the same service."""
-    try:
-        return normalise_reference(str(value), "config")
-    except InvalidInput:
-        raise InvalidInput(
-            f"{where}: kode '{value}' hanya boleh berisi huruf, angka dan tanda hubung biasa "
-            "(a-z, 0-9, -), tanpa spasi.",
-            f"{where}: code '{value}' may only contain plain letters, digits and dashes "
-            "(a-z, 0-9, -), no spaces.", code="invalid_config") from None
+    code = reference_form(str(value))
+    if code is None:
+        raise bad.CodeNotPlain(value).at(where)
+    return code
 
 
 def load_config(uow: UnitOfWork, data: dict[str, Any]) -> dict[str, int]:
@@ -101,8 +94,7 @@ def _located(where: str, parse: Callable[[Any], Any], value: Any) -> Any:
     try:
         return parse(value)
     except InvalidInput as exc:
-        raise InvalidInput(f"{where}: {exc.message}", f"{where}: {exc.message_en}",
-                           code=exc.code) from exc
+        raise exc.at(where) from None
 
 
 def _iso(closures: dict[date, str]) -> dict[str, str]:
@@ -116,9 +108,7 @@ def _choice(entry: dict[str, Any], key: str, where: str, choices: dict[Any, Any]
     value = entry.get(key, default)
     if isinstance(value, bool) is not isinstance(default, bool) or value not in list(choices):
         allowed = " / ".join(str(c).lower() for c in choices)
-        raise InvalidInput(f"{where}: '{key}' harus {allowed}, bukan {value!r}.",
-                           f"{where}: '{key}' must be {allowed}, not {value!r}.",
-                           code="invalid_config")
+        raise bad.NotAChoice(key, allowed, value).at(where)
     return choices[value]
 
 
@@ -165,8 +155,7 @@ def _load_services(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
         counts["services"] += 1
     prefixes = [s.prefix for s in services.values()]
     if len(set(prefixes)) != len(prefixes):
-        raise InvalidInput(f"{code}: setiap layanan perlu prefix sendiri.",
-                           f"{code}: every service needs its own prefix.", code="invalid_config")
+        raise bad.PrefixTaken().at(code)
     return services
 
 
@@ -178,11 +167,7 @@ def _load_counters(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
         names = [_code(n, f"{code} counter {ccode}") for n in c.get("services") or []]
         unknown = [n for n in names if n not in services]
         if unknown or not names:
-            raise InvalidInput(
-                f"{code} loket {ccode}: layanan tidak dikenal atau kosong: {unknown}",
-                f"{code} counter {ccode}: unknown or no services: {unknown}",
-                code="invalid_config",
-            )
+            raise bad.CounterServicesUnknown(code, ccode, unknown)
         uow.config.counter(facility, ccode, [services[n] for n in names],
                            name=c.get("name", ccode), position=pos)
         counts["counters"] += 1
@@ -200,12 +185,7 @@ def _number(entry: dict[str, Any], key: str, where: str, default: Any,
     if ok and kind is int and value != int(value):
         ok = False
     if not ok or value < least:
-        what = "bilangan bulat" if kind is int else "angka"
-        what_en = "a whole number" if kind is int else "a number"
-        raise InvalidInput(f"{where}: '{key}' harus {what} paling kecil {least:g}, "
-                           f"bukan {value!r}.",
-                           f"{where}: '{key}' must be {what_en} of at least {least:g}, "
-                           f"not {value!r}.", code="invalid_config")
+        raise bad.NumberTooSmall(key, kind is int, least, value).at(where)
     return kind(value)
 
 
@@ -222,8 +202,7 @@ def _load_devices(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
         dcode = _code(_need(d, "code", f"{code} device"), f"{code} device")
         kind = _need(d, "kind", f"{code} device {dcode}")
         if kind not in (KIOSK, DISPLAY):
-            raise InvalidInput(f"Jenis perangkat '{kind}' tidak dikenal.",
-                               f"Unknown device kind '{kind}'.", code="invalid_config")
+            raise bad.UnknownDeviceKind(kind)
         # The hash, and `weak_token` (short, well-known, the demo's): secret_check.py.
         uow.config.device(facility, dcode, kind=kind, name=d.get("name", dcode),
                           **token_fields(str(_need(d, "token", f"device {dcode}"))),
@@ -235,15 +214,13 @@ def _load_user(uow: UnitOfWork, entry: dict[str, Any], facilities: dict[str, Any
     username = _need(entry, "username", "user")
     role = entry.get("role", OPERATOR)
     if role not in (ADMIN, OPERATOR):
-        raise InvalidInput(f"Peran '{role}' tidak dikenal.", f"Unknown role '{role}'.",
-                           code="invalid_config")
+        raise bad.UnknownRole(role)
     facility_id = None
     if role == OPERATOR:
         fcode = _code(_need(entry, "facility", f"user {username}"), f"user {username}")
         facility = facilities.get(fcode) or uow.directory.facility(fcode)
         if facility is None:
-            raise InvalidInput(f"Fasilitas '{fcode}' tidak ada.", f"No facility '{fcode}'.",
-                               code="invalid_config")
+            raise bad.UnknownFacility(fcode)
         facility_id = facility.id
     existing = uow.staff.user_by_username(username)
     fields: dict[str, Any] = {"role": role, "facility_id": facility_id,

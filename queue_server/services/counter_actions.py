@@ -9,8 +9,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from ..domain.counters import (
+    NoSkippedTicket,
+    require_current,
+    require_not_paused,
+    require_other_service,
+)
 from ..domain.dayend import DayClosed
-from ..domain.errors import DomainError, InvalidInput, NotFound, QueueEmpty
+from ..domain.errors import QueueEmpty
 from ..domain.tickets import Action
 from .auth import Principal
 from .counter_guard import AtCounter, Guard, at_counter, counter_state
@@ -23,13 +29,7 @@ from .views import forget_pace, ticket_view
 
 
 def _current(ticket: Any, counter: Any) -> Any:
-    if ticket is None:
-        raise DomainError(
-            f"Tidak ada pasien yang sedang dipanggil di {counter.name}.",
-            f"No patient is being called or served at {counter.name}.",
-            code="no_current_ticket",
-        )
-    return ticket
+    return require_current(ticket, counter.name)
 
 
 def _close(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: datetime,
@@ -41,13 +41,8 @@ def _close(uow: UnitOfWork, ticket: Any, action: Action, actor: str, now: dateti
 
 
 def require_open(counter: Any) -> None:
-    """Raise `counter_paused` (409) while the counter is paused: it calls nobody."""
-    if counter.paused:
-        raise DomainError(
-            f"{counter.name} sedang istirahat; lanjutkan dulu untuk memanggil.",
-            f"{counter.name} is paused; resume it to call patients.",
-            code="counter_paused",
-        )
+    """Raise CounterPaused (409) while the counter is paused: it calls nobody."""
+    require_not_paused(counter.paused, counter.name)
 
 
 def call_ticket(uow: UnitOfWork, at: AtCounter, ticket: Any, principal: Principal,
@@ -76,7 +71,7 @@ def call_next(
 
     Whoever the counter still holds is finished first, as staff at a desk expect from
     "next"; when nobody waits, nothing changes and QueueEmpty is raised. Also raises
-    `counter_paused`, StaleView and `idempotency_key_reused` (see `at_counter`).
+    CounterPaused, StaleView and IdempotencyKeyReused (see `at_counter`).
     """
     def perform(at: AtCounter) -> dict[str, Any]:
         counter = at.counter
@@ -85,10 +80,7 @@ def call_next(
         days = counter_days(counter, at.now)
         ticket = uow.tickets.next_waiting(ranks, days, lock=True) if ranks else None
         if ticket is None:
-            raise QueueEmpty(
-                f"Tidak ada pasien menunggu untuk {counter.name}.",
-                f"Nobody is waiting for {counter.name}.",
-            )
+            raise QueueEmpty(counter.name)
         return call_ticket(uow, at, ticket, principal, notify_at)
 
     return at_counter(uow, clock, principal, counter_code, facility_code, guard,
@@ -99,12 +91,7 @@ def _transfer(uow: UnitOfWork, ticket: Any, target_code: str, principal: Princip
               now: datetime, counter: Any) -> Any:
     facility = counter.facility
     target = get_service(uow, facility, target_code)
-    if target.id == ticket.service_id:
-        raise InvalidInput(
-            "Tidak bisa merujuk ke layanan yang sama.",
-            "Cannot transfer a ticket to the service it is already in.",
-            code="invalid_transfer",
-        )
+    require_other_service(target.id, ticket.service_id)
     new = open_ticket(uow, ticket.visit, target, now, principal.actor, "transfer")
     _close(uow, ticket, Action.TRANSFER, principal.actor, now, counter,
            to=target.code, number=new.number)
@@ -182,13 +169,7 @@ def _requeue_target(uow: UnitOfWork, counter: Any, current: Any, now: datetime,
     if ticket is not None and uow.day_closes.closed([(ticket.service_id, ticket.day)]):
         raise DayClosed(ticket.number, ticket.day)
     if ticket is None:
-        which = f"nomor {number} " if number else ""
-        raise NotFound(
-            f"Tidak ada pasien terlewat {which}untuk {counter.name}.",
-            f"No skipped patient {('numbered ' + number + ' ') if number else ''}"
-            f"for {counter.name}.",
-            code="ticket_not_found",
-        )
+        raise NoSkippedTicket(counter.name, number)
     return ticket
 
 

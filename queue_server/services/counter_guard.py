@@ -76,7 +76,7 @@ def at_counter(
         now = clock.now()
         view = perform(AtCounter(counter, current, now))
         if key is not None:
-            uow.tickets.remember_key(key, fingerprint, view.get("code") or "", now,
+            uow.idempotency.remember(key, fingerprint, view.get("code") or "", now,
                                      response=view)
         uow.commit()
         return view

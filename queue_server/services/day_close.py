@@ -16,9 +16,9 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from ..domain.dayend import DayNotOver, day_is_over, require_day_over
+from ..domain.lookups import FacilityNotFound
 from ..domain.numbering import service_day
 from ..domain.tickets import Action
-from .catalogue import facility_not_found
 from .events import queue_changed, ticket_changed
 from .ports import Clock, UnitOfWork
 from .queue import apply_action
@@ -89,7 +89,7 @@ def _due(new_uow: Callable[[], UnitOfWork], now: datetime, grace: timedelta,
     """(ended, not ended) unclosed service days, oldest first."""
     with new_uow() as uow:
         if facility is not None and uow.directory.facility(facility) is None:
-            raise facility_not_found(facility)
+            raise FacilityNotFound(facility)
         # No facility's local date is ahead of UTC's by more than a day.
         until = now.astimezone(UTC).date() + timedelta(days=1)
         pending = uow.day_closes.unclosed(until if day is None else min(day, until),
@@ -109,7 +109,7 @@ def close_ended_days(new_uow: Callable[[], UnitOfWork], clock: Clock, grace: tim
     that date that have not ended are reported in `not_over`.
 
     `new_uow()` makes a fresh unit of work: each day closes in its own transaction.
-    Raises NotFound (`facility_not_found`) for an unknown facility."""
+    Raises FacilityNotFound (404) for an unknown facility."""
     now = clock.now()
     ended, waiting = _due(new_uow, now, grace, facility, day)
     report = CloseReport(more=len(ended) > limit)

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..domain.counters import parse_reason, parse_ticket_number, priority_change
-from ..domain.errors import NotFound
+from ..domain.counters import (
+    NumberNotInQueue,
+    parse_reason,
+    parse_ticket_number,
+    priority_change,
+)
 from ..domain.priority import queue_key
 from .auth import Principal
 from .counter_actions import call_ticket, require_open
@@ -21,18 +25,15 @@ PRIORITY_CHANGED = "priority_changed"  # the history row's kind
 
 def _ticket_at(uow: UnitOfWork, at: AtCounter, typed: str) -> Any:
     """A ticket of the counter's services in today's (and last night's) queue, by the
-    number staff typed; NotFound (`ticket_not_found`) says which counter looked."""
+    number staff typed; NumberNotInQueue (404 `ticket_not_found`) says which counter
+    looked."""
     counter = at.counter
     number = parse_ticket_number(typed, [link.service.prefix for link in counter.links])
     service_ids = [link.service_id for link in counter.links]
     ticket = uow.tickets.ticket_by_number(service_ids, counter_days(counter, at.now), number,
                                           lock=True)
     if ticket is None:
-        raise NotFound(
-            f"Nomor {number} tidak ada di antrean {counter.name} hari ini.",
-            f"Number {number} is not in today's queue of {counter.name}.",
-            code="ticket_not_found",
-        )
+        raise NumberNotInQueue(number, counter.name)
     return ticket
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from ..domain.devices import OFFLINE_AFTER, is_online, printer_state
-from ..domain.errors import InvalidInput
+from ..domain.lookups import FacilityRequired
 from .auth import Principal
 from .ports import Clock, UnitOfWork
 from .queries import get_facility
@@ -20,9 +20,7 @@ def _facility(uow: UnitOfWork, principal: Principal, facility_code: str | None) 
         principal.require_facility(facility.id)
         return facility
     if principal.facility_id is None:
-        raise InvalidInput("Sebutkan fasilitasnya: tambahkan ?facility=KODE.",
-                           "Say which facility: add ?facility=CODE.",
-                           code="facility_required")
+        raise FacilityRequired()
     return uow.directory.facility_by_id(principal.facility_id)
 
 

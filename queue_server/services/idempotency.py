@@ -12,7 +12,7 @@ import hashlib
 import json
 from typing import Any
 
-from ..domain.errors import DomainError
+from ..domain.idempotency import IdempotencyKeyReused, require_same_request
 from .ports import UnitOfWork
 
 
@@ -24,17 +24,14 @@ def fingerprint(*parts: Any) -> str:
 
 def previous(uow: UnitOfWork, key: str | None, print_: str) -> Any | None:
     """The stored row of `key` when this same request came before; None when the key is
-    new (or None). Raises DomainError `idempotency_key_reused` (409) when the key came
+    new (or None). Raises IdempotencyKeyReused (409) when the key came
     with another request."""
     if key is None:
         return None
-    seen = uow.tickets.idempotency(key)
+    seen = uow.idempotency.find(key)
     if seen is None:
         return None
-    if seen.fingerprint != print_:
-        raise DomainError("Idempotency-Key ini sudah dipakai untuk permintaan lain.",
-                          "This Idempotency-Key was used for a different request.",
-                          code="idempotency_key_reused")
+    require_same_request(seen.fingerprint, print_)
     return seen
 
 
@@ -47,7 +44,5 @@ def replayed(uow: UnitOfWork, key: str | None, print_: str) -> dict[str, Any] | 
     if seen is None:
         return None
     if seen.response is None:
-        raise DomainError("Idempotency-Key ini sudah dipakai untuk permintaan lain.",
-                          "This Idempotency-Key was used for a different request.",
-                          code="idempotency_key_reused")
+        raise IdempotencyKeyReused()
     return dict(seen.response)

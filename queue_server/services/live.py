@@ -6,7 +6,8 @@ import logging
 from typing import Any
 
 from ..domain.codes import normalise_code
-from ..domain.errors import DomainError, NotFound
+from ..domain.errors import DomainError
+from ..domain.lookups import VisitNotFound
 from ..domain.numbering import service_day
 from .auth import DISPLAY, Principal, authenticate
 from .console import console_snapshot
@@ -56,8 +57,7 @@ def visit_rooms(uow: UnitOfWork, clock: Clock, code: str) -> tuple[list[str], di
     with uow:
         visit = uow.tickets.visit_by_code(normalise_code(code))
         if visit is None or not visit.tickets:
-            raise NotFound("Kode tiket tidak dikenal.", "Unknown ticket code.",
-                           code="visit_not_found")
+            raise VisitNotFound()
         facility = visit.tickets[0].service.facility
         snapshot = visit_snapshot(uow, visit, clock.now())
         return [visit_room(visit.code), facility_room(facility.code)], snapshot

@@ -40,7 +40,7 @@ def notice_nearly(uow: UnitOfWork, service: Any, now: datetime, threshold: int |
             continue
         message = (f"Antrean {ticket.number} di {facility.name}: tinggal {ahead} orang lagi. "
                    f"Silakan bersiap di {service.name}.")
-        uow.tickets.add_notification(
+        uow.notifications.add(
             ticket_id=ticket.id, facility_id=facility.id, kind=KIND, created_at=now,
             next_attempt_at=now,
             payload={"kind": KIND, "facility": facility.code, "facility_name": facility.name,
@@ -62,7 +62,7 @@ def queue_booking_code(uow: UnitOfWork, ticket: Any, code: str, expires_at: date
     message = (f"Kode verifikasi booking antrean {service.name} di {facility.name} tanggal "
                f"{ticket.day:%d-%m-%Y}: {code}. Berlaku {minutes} menit. Jangan berikan kode "
                "ini kepada siapa pun, termasuk petugas.")
-    uow.tickets.add_notification(
+    uow.notifications.add(
         ticket_id=ticket.id, facility_id=facility.id, kind=CODE_KIND, created_at=now,
         next_attempt_at=now,
         payload={"kind": CODE_KIND, "facility": facility.code, "facility_name": facility.name,
@@ -80,7 +80,7 @@ def loggable(row: Any) -> str:
 
 
 def due(uow: UnitOfWork, now: datetime, limit: int = 20) -> list[Any]:
-    return list(uow.tickets.due_notifications(now, limit))
+    return list(uow.notifications.due(now, limit))
 
 
 def delivered(row: Any, now: datetime) -> None:

@@ -36,7 +36,10 @@ class UnitOfWork(Protocol):
     """One transaction: repositories to read and write, commit to make it stick."""
 
     directory: Any
-    tickets: Any
+    tickets: Any  # the queue: visits, tickets, numbers, waiting counts, history rows
+    bookings: Any  # a service's booked day: places held, who is ahead
+    notifications: Any  # messages to patients, each kind sent once per ticket
+    idempotency: Any  # request keys and the answer their first request got
     staff: Any
     config: Any
     patients: Any  # one NIK's bookings across facilities

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..domain.errors import InvalidInput
-from .catalogue import facility_not_found
+from ..domain.booking_dates import check_not_past
+from ..domain.lookups import FacilityNotFound
 from .ports import Clock, UnitOfWork
 from .views import board_view, facility_ref, queue_days, services_view
 
@@ -14,7 +14,7 @@ from .views import board_view, facility_ref, queue_days, services_view
 def get_facility(uow: UnitOfWork, code: str) -> Any:
     facility = uow.directory.facility(code)
     if facility is None:
-        raise facility_not_found(code)
+        raise FacilityNotFound(code)
     return facility
 
 
@@ -31,9 +31,8 @@ def services(uow: UnitOfWork, clock: Clock, facility_code: str,
         facility = get_facility(uow, facility_code)
         now = clock.now()
         today = queue_days(now, facility.timezone)[0]
-        if on is not None and on < today:
-            raise InvalidInput("Tanggal periksa tidak boleh mundur.",
-                               "The date cannot be in the past.", code="date_in_past")
+        if on is not None:
+            check_not_past(on, today)
         return services_view(uow, facility, now, on)
 
 

@@ -7,12 +7,12 @@ from datetime import datetime
 from typing import Any
 
 from ..domain.codes import new_visit_code
-from ..domain.errors import InvalidInput, NotFound
+from ..domain.lookups import AmbiguousCounter, CounterNotFound, ServiceNotFound
 from ..domain.numbering import format_number, service_day
 from ..domain.priority import Priority, queue_key
 from ..domain.tickets import EVENT_KINDS, Action, TicketStatus, transition
 from .auth import Principal
-from .catalogue import ServiceRef, TicketRecord, VisitRecord, service_not_found
+from .catalogue import ServiceRef, TicketRecord, VisitRecord
 from .events import queue_changed
 from .ports import Clock, UnitOfWork
 from .queries import get_facility
@@ -21,7 +21,7 @@ from .queries import get_facility
 def get_service(uow: UnitOfWork, facility: Any, code: str) -> Any:
     service = uow.directory.service(facility.id, code)
     if service is None or not service.active:
-        raise service_not_found(facility, code)
+        raise ServiceNotFound(code, facility.name)
     return service
 
 
@@ -116,15 +116,10 @@ def resolve_counter(
     else:
         matches = uow.directory.counters_with_code(code)
         if len(matches) > 1:
-            raise InvalidInput(
-                f"Loket '{code}' ada di beberapa fasilitas; tambahkan ?facility=KODE.",
-                f"Counter '{code}' exists at several facilities; add ?facility=CODE.",
-                code="facility_required",
-            )
+            raise AmbiguousCounter(code)
         counter = matches[0] if matches else None
     if counter is None or not counter.active:
-        raise NotFound(f"Loket '{code}' tidak ada.", f"No counter '{code}'.",
-                       code="counter_not_found")
+        raise CounterNotFound(code)
     principal.require_facility(counter.facility_id)
     return counter
 

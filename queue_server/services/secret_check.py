@@ -9,8 +9,9 @@ from typing import Any
 
 from werkzeug.security import check_password_hash
 
+from ..domain import config_errors as bad
 from ..domain import credentials
-from ..domain.errors import InvalidInput, WeakSecretsInUse
+from ..domain.errors import WeakSecretsInUse, Words
 from .auth import hash_password, hash_token
 from .ports import UnitOfWork
 
@@ -21,26 +22,19 @@ def password_fields(entry: Mapping[str, Any], username: str,
                     existing_hash: str | None) -> dict[str, Any]:
     """The user-row fields a configuration entry's `password` or `password_hash` gives:
     `weak_password` always, `password_hash` unless the stored one already fits (loading
-    a file twice changes nothing). Raises InvalidInput `invalid_config` naming the user
-    when both or neither are given, or when `password_hash` is not a werkzeug hash."""
+    a file twice changes nothing). Raises `invalid_config` naming the user
+    (PasswordAndHash, PasswordRequired, UnknownPasswordHash) when both or neither are
+    given, or when `password_hash` is not a werkzeug hash."""
     where = f"user {username}"
     clear, given = entry.get("password"), entry.get("password_hash")
     if clear not in (None, "") and given not in (None, ""):
-        raise InvalidInput(f"{where}: isi 'password' atau 'password_hash', jangan keduanya.",
-                           f"{where}: give 'password' or 'password_hash', not both.",
-                           code="invalid_config")
+        raise bad.PasswordAndHash().at(where)
     if given not in (None, ""):
         if not isinstance(given, str) or not credentials.valid_password_hash(given.strip()):
-            raise InvalidInput(
-                f"{where}: 'password_hash' bukan hash yang dikenal; buat dengan "
-                "`python -m queue_server hash-password`.",
-                f"{where}: 'password_hash' is not a hash this server knows; make one with "
-                "`python -m queue_server hash-password`.", code="invalid_config")
+            raise bad.UnknownPasswordHash().at(where)
         return {"password_hash": given.strip(), "weak_password": False}
     if clear in (None, ""):
-        raise InvalidInput(f"{where}: 'password' atau 'password_hash' wajib diisi.",
-                           f"{where}: 'password' or 'password_hash' is required.",
-                           code="invalid_config")
+        raise bad.PasswordRequired().at(where)
     password = str(clear)
     fields: dict[str, Any] = {
         "weak_password": credentials.password_weakness(password, username) is not None}
@@ -113,32 +107,9 @@ def refuse_weak_secrets(uow: UnitOfWork) -> None:
     found = find_weak_secrets(uow)
     if not found:
         return
-    n, t = credentials.MIN_PASSWORD_LENGTH, credentials.MIN_TOKEN_LENGTH
-    token = '`python -c "import secrets; print(secrets.token_urlsafe(24))"`'
-    raise WeakSecretsInUse(
-        "Server tidak dijalankan: kata sandi atau token demo/lemah masih aktif:\n"
-        f"{_listing(found, False)}\n"
-        "Cara memperbaiki, di berkas konfigurasi:\n"
-        f"  1. setiap pengguna: kata sandi kuat (minimal {n} karakter, bukan kata umum, "
-        "bukan nama pengguna), sebaiknya `password_hash:` buatan "
-        "`python -m queue_server hash-password --username NAMA`;\n"
-        f"  2. setiap perangkat: token acak yang panjang (minimal {t} karakter), misalnya "
-        f"dari {token};\n"
-        "  3. atau `active: false` untuk akun/perangkat yang tidak dipakai;\n"
-        "  4. lalu `python -m queue_server load-config BERKAS` dan jalankan lagi.\n"
-        "Demo yang disengaja: `serve --demo`, atau ANTRIAN_DEMO=1 untuk gunicorn.",
-        "Not starting: demo or weak passwords or tokens are still active:\n"
-        f"{_listing(found, True)}\n"
-        "To fix it, in the configuration file:\n"
-        f"  1. every user: a strong password (at least {n} characters, not a common word, "
-        "not the username), best as a `password_hash:` made by "
-        "`python -m queue_server hash-password --username NAME`;\n"
-        f"  2. every device: a long random token (at least {t} characters), e.g. from "
-        f"{token};\n"
-        "  3. or `active: false` for accounts and devices not in use;\n"
-        "  4. then `python -m queue_server load-config FILE` and start again.\n"
-        "A demonstration on purpose: `serve --demo`, or ANTRIAN_DEMO=1 for gunicorn.",
-        [(w.kind, w.name, w.reason) for w in found])
+    raise WeakSecretsInUse(Words(_listing(found, False), _listing(found, True)),
+                           credentials.MIN_PASSWORD_LENGTH, credentials.MIN_TOKEN_LENGTH,
+                           [(w.kind, w.name, w.reason) for w in found])
 
 
 def demo_on_purpose(environ: Mapping[str, str]) -> bool:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from ..domain import throttle
-from ..domain.errors import InvalidInput
+from ..domain.periods import MomentOutOfRange, check_period
 from ..domain.zones import DEFAULT_TIMEZONE
 from .ports import Clock, UnitOfWork
 from .views import iso
@@ -46,7 +46,8 @@ def record_account_throttled(uow: UnitOfWork, now: datetime, username: str, addr
 def _bound(moment: Moment, tz: ZoneInfo, end: bool) -> datetime | None:
     """A query bound in UTC: a date is its midnight in `tz` (for the end, the next
     midnight, so the day is included); a time without offset is in `tz`. Raises
-    InvalidInput `invalid_time` for a moment at the calendar's edge (year 1 or 9999)."""
+    MomentOutOfRange (422 `invalid_time`) for a moment at the calendar's edge (year 1 or
+    9999)."""
     if moment is None:
         return None
     try:
@@ -56,9 +57,7 @@ def _bound(moment: Moment, tz: ZoneInfo, end: bool) -> datetime | None:
             moment = moment.replace(tzinfo=tz)
         return moment.astimezone(UTC)
     except OverflowError:
-        raise InvalidInput("Waktu di luar jangkauan kalender.",
-                           "The time is outside the calendar's range.",
-                           code="invalid_time") from None
+        raise MomentOutOfRange() from None
 
 
 def event_view(event: Any, tz: str) -> dict[str, Any]:
@@ -81,9 +80,7 @@ def list_events(uow: UnitOfWork, clock: Clock, principal: Principal, since: Mome
     principal.require_admin()
     tz = ZoneInfo(DEFAULT_TIMEZONE)
     start, end = _bound(since, tz, end=False), _bound(until, tz, end=True)
-    if start is not None and end is not None and start >= end:
-        raise InvalidInput("'from' harus sebelum 'to'.", "'from' must come before 'to'.",
-                           code="invalid_range")
+    check_period(start, end)
     limit = max(1, min(limit, MAX_LIMIT))
     with uow:
         rows = uow.security.events(start, end, kind, limit)

@@ -159,7 +159,7 @@ def services_view(
     on = on or today
     result = []
     for service, summary in _summaries(uow, facility, now):
-        booked = uow.tickets.active_bookings(service.id, on)
+        booked = uow.bookings.active_bookings(service.id, on)
         walk_ins = uow.tickets.count_issued(service.id, today, "walk_in")
         limit = service.walkin_limit
         result.append({

@@ -152,7 +152,7 @@ def test_my_bookings_is_rate_limited_per_nik_and_per_address(app: Any, client: A
 
 
 def test_the_daily_count_reads_the_nik_index(sqlite_engine: Any) -> None:
-    from queue_server.persistence.patient_repository import _ACTIVE_ON_DAY
+    from queue_server.persistence.repositories.bookings import _ACTIVE_ON_DAY
 
     compiled = _ACTIVE_ON_DAY.compile(dialect=sqlite_engine.dialect)
     params = compiled.construct_params({"nik": "3578010101900001", "day": TODAY})

@@ -84,7 +84,7 @@ def test_names_are_tidied_and_must_have_letters() -> None:
 def test_every_spelling_of_one_nik_is_the_same_identifier(typed: str) -> None:
     from queue_server.domain.identity import normalise_identifier
 
-    assert normalise_identifier(typed, "nik", "NIK") == "3578010101900001"
+    assert normalise_identifier(typed, "nik") == "3578010101900001"
 
 
 @pytest.mark.parametrize("typed", ["٣٥٧٨٠١٠١٠١٩٠٠٠٠١", "3578０１01019000٠1",
@@ -93,7 +93,7 @@ def test_digits_of_other_scripts_are_refused_naming_the_field(typed: str) -> Non
     from queue_server.domain.identity import normalise_identifier
 
     with pytest.raises(InvalidInput) as raised:
-        normalise_identifier(typed, "nik", "NIK")
+        normalise_identifier(typed, "nik")
     assert raised.value.code == "invalid_nik"
     assert raised.value.message.startswith("NIK ")
 
@@ -106,7 +106,7 @@ def test_configured_codes_keep_their_dashes_and_lose_case_and_width(typed: str,
                                                                     code: str) -> None:
     from queue_server.domain.identity import normalise_reference
 
-    assert normalise_reference(typed, "counter", "Kode loket") == code
+    assert normalise_reference(typed, "counter") == code
 
 
 @pytest.mark.parametrize("typed", ["pkм-demo", "loket-١", "poli umum", "umum\u0000"])
@@ -114,7 +114,7 @@ def test_configured_codes_in_other_scripts_are_refused_naming_the_field(typed: s
     from queue_server.domain.identity import normalise_reference
 
     with pytest.raises(InvalidInput) as raised:
-        normalise_reference(typed, "facility", "Kode fasilitas", "The facility code")
+        normalise_reference(typed, "facility")
     assert raised.value.code == "invalid_facility"
     assert raised.value.message.startswith("Kode fasilitas hanya boleh")
     assert raised.value.message_en.startswith("The facility code may only")

@@ -12,9 +12,9 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload
 
-from ..domain.tickets import OPEN_STATUSES
-from .models import DailySequence, DayClose, Facility, Service, Ticket
-from .repositories import _Repo
+from ...domain.tickets import OPEN_STATUSES
+from ..models import DailySequence, DayClose, Facility, Service, Ticket
+from .base import Repository
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class ServiceDay:
     timezone: str
 
 
-class DayCloses(_Repo):
+class DayCloses(Repository):
     """Rows of `day_closes` and the tickets a close touches."""
 
     def unclosed(self, until: date, facility: str | None = None,

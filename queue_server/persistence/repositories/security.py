@@ -10,11 +10,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
-from .models import Device, LoginAttempt, SecurityEvent, User
-from .repositories import _Repo
+from ..models import Device, LoginAttempt, SecurityEvent, User
+from .base import Repository
 
 
-class Security(_Repo):
+class Security(Repository):
     """Security events, and the users and devices whose secrets are demo or weak ones."""
 
     def record(self, kind: str, subject: str, address: str, at: datetime,

@@ -1,0 +1,292 @@
+"""The queue: visits, tickets, the day's numbers and waiting counts, and the tickets'
+history rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from ..models import DailySequence, Service, Ticket, TicketEvent, Visit
+from ..queue_days import QueueDays, every_day, on_queue_days, summed
+from .base import Repository
+from .statements import (
+    ADJUST_WAITING,
+    INSERT_EVENT,
+    INSERT_TICKET,
+    INSERT_VISIT,
+    ISSUE_PG,
+    NEXT_SEQ,
+    WAITING_IN_SERVICE,
+)
+
+
+def _waiting_order(ranks: dict[int, int] | None = None) -> list[Any]:
+    order: list[Any] = [Ticket.queue_key, Ticket.day, Ticket.seq]
+    if ranks and len(set(ranks.values())) > 1:
+        order.insert(0, case(ranks, value=Ticket.service_id, else_=99))
+    return order
+
+
+class Tickets(Repository):
+    """Visits, tickets and their history."""
+
+    def next_seq(self, service_id: int, day: date, *, joins: bool) -> int:
+        """The next number of a service's day, in one atomic statement.
+
+        The upsert also locks the (service, day) row until the transaction ends, so on
+        PostgreSQL everything issuing into one queue after it runs one at a time, and a
+        rollback gives the number back: no gaps, no duplicates. `joins`: the new ticket
+        waits (counted in the queue's waiting figure).
+        """
+        return self.next_seq_and_waiting(service_id, day, joins=joins)[0]
+
+    def next_seq_and_waiting(self, service_id: int, day: date, *,
+                             joins: bool) -> tuple[int, int]:
+        """The next number, and how many wait in the service now (the new one included
+        when it `joins`), from today's and yesterday's queues."""
+        stmt = NEXT_SEQ["postgresql" if self.on_postgres else "sqlite"]
+        seq, waiting = self._core(stmt, service_id=service_id, day=day,
+                                  yesterday=day - timedelta(days=1),
+                                  joins=1 if joins else 0).one()
+        return int(seq), int(waiting)
+
+    def adjust_waiting(self, service_id: int, day: date, delta: int) -> None:
+        """A ticket of this queue started (+1) or stopped (-1) waiting."""
+        self._core(ADJUST_WAITING, queue=service_id, queue_day=day, delta=delta)
+
+    def insert_issued(self, visit: dict[str, Any], ticket: dict[str, Any],
+                      event: dict[str, Any]) -> tuple[int, int]:
+        """A new visit, its first ticket and the ticket's history row: (visit id, ticket id).
+
+        One round trip on PostgreSQL (the rows go in while the number's lock is held, so
+        fewer trips mean a shorter queue behind it); three statements on SQLite."""
+        if self.on_postgres:
+            params = {**{f"v_{k}": v for k, v in visit.items()},
+                      **{f"t_{k}": v for k, v in ticket.items()},
+                      **{f"e_{k}": v for k, v in event.items()}}
+            ticket_id, visit_id = self._core(ISSUE_PG, **params).one()
+            return int(visit_id), int(ticket_id)
+        visit_id = self.insert_visit(**visit)
+        ticket_id = self.insert_ticket(visit_id=visit_id, **ticket)
+        self.insert_event(ticket_id=ticket_id, **event)
+        return visit_id, ticket_id
+
+    def insert_visit(self, **fields: Any) -> int:
+        """A new visit through Core (no ORM object): its id."""
+        return int(self._core(INSERT_VISIT, **fields).scalar_one())
+
+    def insert_ticket(self, **fields: Any) -> int:
+        """A new ticket through Core (no ORM object): its id."""
+        return int(self._core(INSERT_TICKET, **fields).scalar_one())
+
+    def insert_event(self, **fields: Any) -> None:
+        """A ticket's history row through Core (no ORM object)."""
+        self._core(INSERT_EVENT, **fields)
+
+    def add_ticket(self, **fields: Any) -> Ticket:
+        """A new ticket as an ORM object, added to the session."""
+        ticket = Ticket(**fields)
+        self.session.add(ticket)
+        return ticket
+
+    def add_event(self, **fields: Any) -> TicketEvent:
+        """A ticket's history row as an ORM object, added to the session."""
+        row = TicketEvent(**fields)
+        self.session.add(row)
+        return row
+
+    def visit_by_code(self, code: str) -> Visit | None:
+        """The visit of this code with its tickets and their services, or None."""
+        return self.session.scalar(
+            select(Visit)
+            .where(Visit.code == code)
+            .options(selectinload(Visit.tickets).joinedload(Ticket.service))
+        )
+
+    def next_waiting(
+        self, ranks: dict[int, int], days: QueueDays, lock: bool
+    ) -> Ticket | None:
+        """The ticket a counter calls next: its own services first, then queue order."""
+        q = (
+            select(Ticket)
+            .where(
+                Ticket.service_id.in_(list(ranks)),
+                on_queue_days(days),
+                Ticket.status == "waiting",
+            )
+            .order_by(*_waiting_order(ranks))
+            .limit(1)
+        )
+        if lock and self.on_postgres:
+            # Two counters calling at once each take a different row.
+            q = q.with_for_update(skip_locked=True, of=Ticket)
+        return self.session.scalar(q)
+
+    def ticket_by_number(self, service_ids: Sequence[int], days: QueueDays, number: str,
+                         lock: bool) -> Ticket | None:
+        """A ticket of these services and queue days by its number (`A-012`): a waiting one
+        first, then the newest day. `lock`: hold its row until commit (PostgreSQL)."""
+        q = (
+            select(Ticket)
+            .where(Ticket.service_id.in_(list(service_ids)), on_queue_days(days),
+                   Ticket.number == number)
+            .order_by(case((Ticket.status == "waiting", 0), else_=1), Ticket.day.desc())
+            .limit(1)
+        )
+        if lock and self.on_postgres:
+            q = q.with_for_update(of=Ticket)
+        return self.session.scalar(q)
+
+    def current_at(self, counter_id: int) -> Ticket | None:
+        """The ticket this counter called or serves (its latest call), or None."""
+        q = (
+            select(Ticket)
+            .where(Ticket.counter_id == counter_id, Ticket.status.in_(("called", "serving")))
+            .order_by(Ticket.called_at.desc())
+            .limit(1)
+        )
+        return self.session.scalar(q)
+
+    def no_show(self, service_ids: Sequence[int], days: QueueDays, number: str | None,
+                counter_id: int) -> Ticket | None:
+        """A skipped ticket to take back: by number, or else this counter's latest."""
+        q = select(Ticket).where(
+            Ticket.service_id.in_(list(service_ids)),
+            on_queue_days(days),
+            Ticket.status == "no_show",
+        )
+        q = q.where(Ticket.number == number if number else Ticket.counter_id == counter_id)
+        return self.session.scalar(q.order_by(Ticket.finished_at.desc()).limit(1))
+
+    def waiting_list(self, ranks: dict[int, int], days: QueueDays,
+                     limit: int = 100) -> Sequence[Ticket]:
+        """The counter's queue in the order call-next will take it."""
+        q = (
+            select(Ticket)
+            .where(Ticket.service_id.in_(list(ranks)), on_queue_days(days),
+                   Ticket.status == "waiting")
+            .options(joinedload(Ticket.visit), joinedload(Ticket.service))
+            .order_by(*_waiting_order(ranks))
+            .limit(limit)
+        )
+        return self.session.scalars(q).all()
+
+    def no_shows(self, service_ids: Sequence[int], days: QueueDays) -> Sequence[Ticket]:
+        """The latest 50 skipped tickets of these services and queue days, newest first."""
+        q = (
+            select(Ticket)
+            .where(Ticket.service_id.in_(list(service_ids)), on_queue_days(days),
+                   Ticket.status == "no_show")
+            .options(joinedload(Ticket.service))
+            .order_by(Ticket.finished_at.desc())
+            .limit(50)
+        )
+        return self.session.scalars(q).all()
+
+    def counter_counts(self, counter_id: int, since: datetime) -> dict[str, int]:
+        """How many patients this counter finished, sent on and marked absent since `since`."""
+        q = (
+            select(TicketEvent.kind, func.count())
+            .where(TicketEvent.counter_id == counter_id, TicketEvent.at >= since,
+                   TicketEvent.kind.in_(("finished", "transferred", "skipped")))
+            .group_by(TicketEvent.kind)
+        )
+        return {kind: int(n) for kind, n in self.session.execute(q).all()}
+
+    def people_ahead(self, ticket: Ticket, days: Sequence[date]) -> int:
+        """How many wait before `ticket` in its service over `days` (0 unless it waits)."""
+        if ticket.status != "waiting" or ticket.queue_key is None:
+            return 0
+        ahead = or_(
+            Ticket.queue_key < ticket.queue_key,
+            and_(
+                Ticket.queue_key == ticket.queue_key,
+                or_(Ticket.day < ticket.day,
+                    and_(Ticket.day == ticket.day, Ticket.seq < ticket.seq)),
+            ),
+        )
+        q = select(func.count()).where(
+            Ticket.service_id == ticket.service_id,
+            Ticket.day.in_(list(days)),
+            Ticket.status == "waiting",
+            ahead,
+        )
+        return int(self.session.scalar(q) or 0)
+
+    def waiting_count(self, service_id: int, days: Sequence[date]) -> int:
+        """People waiting in a service over `days`, from the kept counts."""
+        return int(self._core(WAITING_IN_SERVICE, service_id=service_id,
+                              first=min(days), last=max(days)).scalar_one())
+
+    def waiting_counts(self, facility_id: int, days: QueueDays,
+                       service_ids: Sequence[int] | None = None) -> dict[int, int]:
+        """People waiting per service id, from the kept counts of the queue days (a
+        mapping gives each service its own days)."""
+        services = select(Service.id).where(Service.facility_id == facility_id)
+        if service_ids is not None:
+            services = services.where(Service.id.in_(list(service_ids)))
+        q = (
+            select(DailySequence.service_id, DailySequence.day, DailySequence.waiting)
+            .where(DailySequence.service_id.in_(services),
+                   DailySequence.day.in_(every_day(days)))
+        )
+        return summed(self.session.execute(q).all(), days)
+
+    def count_issued(self, service_id: int, day: date, source: str) -> int:
+        """Tickets issued to a service's day from `source` (`walk_in`, `booking`)."""
+        q = select(func.count()).where(
+            Ticket.service_id == service_id, Ticket.day == day, Ticket.source == source
+        )
+        return int(self.session.scalar(q) or 0)
+
+    def recent_service_minutes(
+        self, service_id: int, since: datetime, limit: int = 20
+    ) -> list[float]:
+        """How long (minutes) the latest `limit` patients finished since `since` were
+        served, newest first."""
+        begun = func.coalesce(Ticket.started_at, Ticket.called_at)
+        q = (
+            select(begun, Ticket.finished_at)
+            .where(
+                Ticket.service_id == service_id,
+                Ticket.status == "done",
+                Ticket.finished_at >= since,
+                begun.is_not(None),
+            )
+            .order_by(Ticket.finished_at.desc())
+            .limit(limit)
+        )
+        rows = self.session.execute(q).all()
+        return [(end - start).total_seconds() / 60 for start, end in rows if start and end]
+
+    def now_serving(self, facility_id: int) -> dict[int, Ticket]:
+        """Counter id → the ticket it called or serves, at one facility (latest call)."""
+        q = (
+            select(Ticket)
+            .where(
+                Ticket.facility_id == facility_id,
+                Ticket.status.in_(("called", "serving")),
+                Ticket.counter_id.is_not(None),
+            )
+            .order_by(Ticket.called_at)
+        )
+        return {t.counter_id: t for t in self.session.scalars(q) if t.counter_id is not None}
+
+    def recent_calls(self, facility_id: int, since: datetime, limit: int = 10) -> list[Any]:
+        """Calls and recalls since `since`: (TicketEvent, Ticket) rows, newest first."""
+        q = (
+            select(TicketEvent, Ticket)
+            .join(Ticket, Ticket.id == TicketEvent.ticket_id)
+            .where(
+                TicketEvent.facility_id == facility_id,
+                TicketEvent.kind.in_(("called", "recalled")),
+                TicketEvent.at >= since,
+            )
+            .order_by(TicketEvent.id.desc())
+            .limit(limit)
+        )
+        return list(self.session.execute(q).all())
