@@ -5,9 +5,9 @@ itself; several processes may run it at once, each day still closes once."""
 from __future__ import annotations
 
 import logging
-import threading
 from datetime import timedelta
 
+from .background import BackgroundLoop
 from .runtime import Runtime
 from .services.day_close import CloseReport, close_ended_days
 
@@ -26,41 +26,17 @@ def close_round(runtime: Runtime, grace: timedelta) -> CloseReport:
     return report
 
 
-class DayCloser:
+class DayCloser(BackgroundLoop):
     """Runs `close_round` at start and then every `interval` seconds (at once again while
     a backlog remains), until `stop()`."""
+
+    name = "antrian-day-close"
 
     def __init__(self, runtime: Runtime, grace: timedelta, interval: float = INTERVAL):
         self.runtime = runtime
         self.grace = grace
-        self.interval = interval
-        self.rounds = 0  # rounds finished, for tests that wait on them
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, name="antrian-day-close",
-                                        daemon=True)
+        super().__init__(every=interval, first=0.0)
 
-    def start(self) -> DayCloser:
-        self._thread.start()
-        return self
-
-    def stop(self, timeout: float = 10.0) -> None:
-        """Ask the loop to end and wait for it (a round in flight finishes first)."""
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
-
-    @property
-    def running(self) -> bool:
-        """Whether the loop's thread is alive."""
-        return self._thread.is_alive()
-
-    def _loop(self) -> None:
-        wait = 0.0
-        while not self._stop.wait(wait):
-            more = False
-            try:
-                more = close_round(self.runtime, self.grace).more
-            except Exception:  # the loop must outlive a database hiccup
-                log.exception("end-of-day close round failed")
-            self.rounds += 1
-            wait = 0.0 if more else self.interval
+    def round(self) -> float | None:
+        """Close what has ended; at once again while a backlog remains."""
+        return 0.0 if close_round(self.runtime, self.grace).more else None

@@ -11,13 +11,13 @@ socket is open.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
 from flask_socketio import SocketIO
 
+from ..background import BackgroundLoop
 from ..runtime import current
 from ..services.sessions import lapsed
 from .sessions import end_socket
@@ -27,9 +27,11 @@ log = logging.getLogger(__name__)
 DEFAULT_PERIOD = 5.0
 
 
-class CredentialSweep:
+class CredentialSweep(BackgroundLoop):
     """Checks the credentials of the sockets in `watching` (sid → a watch with a
     `credential`) every `period` seconds and cuts those that lapsed, until `stop()`."""
+
+    name = "antrian-credential-sweep"
 
     def __init__(self, app: Flask, sio: SocketIO, watching: Mapping[str, Any],
                  period: float = DEFAULT_PERIOD):
@@ -37,20 +39,7 @@ class CredentialSweep:
         self.sio = sio
         self.watching = watching
         self.period = period
-        self.rounds = 0  # rounds finished, for tests that wait on them
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, name="antrian-credential-sweep",
-                                        daemon=True)
-
-    def start(self) -> CredentialSweep:
-        self._thread.start()
-        return self
-
-    def stop(self, timeout: float = 10.0) -> None:
-        """Ask the loop to end and wait for it (a round in flight finishes first)."""
-        self._stop.set()
-        if self._thread.is_alive():
-            self._thread.join(timeout)
+        super().__init__(every=period, first=period)
 
     def once(self) -> int:
         """One round: returns how many sockets were cut."""
@@ -67,13 +56,10 @@ class CredentialSweep:
                     end_socket(self.sio, sid, ended[credential])
         return sum(1 for c in held.values() if c in ended)
 
-    def _loop(self) -> None:
-        while not self._stop.wait(self.period):
-            try:
-                self.once()
-            except Exception:  # the loop must outlive a database hiccup
-                log.exception("credential sweep round failed")
-            self.rounds += 1
+    def round(self) -> float | None:
+        """One sweep, then the next after `period` seconds."""
+        self.once()
+        return None
 
 
 def start_sweep(app: Flask, sio: SocketIO, watching: Mapping[str, Any]) -> CredentialSweep | None:
