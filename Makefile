@@ -37,6 +37,7 @@ system-deps:
 
 lint: $(DEV_STAMP)
 	$(PY) -m ruff check .
+	$(PY) -m mypy  # files and strictness: [tool.mypy] in pyproject.toml
 
 test: system-deps $(DEV_STAMP) $(AXE) lint
 	$(PY) -m pytest

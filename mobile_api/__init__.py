@@ -7,6 +7,9 @@ from typing import Any
 from flask import Flask
 from flask_smorest import Api
 
+from queue_server.edge import screening
+from queue_server.edge.ratelimit import init_limits
+
 from . import (
     auth,
     bookings,
@@ -16,12 +19,10 @@ from . import (
     facilities,
     kiosk,
     phone_bookings,
-    screening,
     security_events,
 )
 from .error_codes import document
 from .fields import normalise_path_values
-from .ratelimit import init_limits
 from .schemas import ErrorOut
 
 DESCRIPTION = """The public API of antrian, the puskesmas queue system.

@@ -8,6 +8,7 @@ from typing import Any
 from flask import current_app, g, request, session
 from flask_smorest import Blueprint
 
+from queue_server.edge.caller import bearer_token
 from queue_server.realtime import sessions as live_sessions
 from queue_server.runtime import csrf, current
 from queue_server.services import auth as auth_service
@@ -16,12 +17,6 @@ from queue_server.services.auth import Principal
 from .schemas import LoginIn, LoginOut
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Staff login")
-
-
-def bearer_token() -> str | None:
-    header = request.headers.get("Authorization", "")
-    scheme, _, token = header.partition(" ")
-    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
 def principal() -> Principal:
@@ -38,7 +33,7 @@ def principal() -> Principal:
                 csrf.protect()
             token = session["token"]
         g.principal = auth_service.authenticate(rt.uow(write=False), rt.clock, token,
-                                                rt.devices)
+                                                cached=True)
     return g.principal
 
 

@@ -9,6 +9,8 @@ import qrcode.image.svg
 from flask import Response, current_app, request
 from flask_smorest import Blueprint
 
+from queue_server.edge.caller import client_address
+from queue_server.edge.ratelimit import limited
 from queue_server.runtime import current
 from queue_server.services import arrivals, booking_holds, bookings, patient_bookings
 
@@ -17,7 +19,6 @@ from .hold_schemas import HoldOut
 from .lookup_schemas import LookupIn, MyBookingOut
 from .patient_keys import nik_key, phone_key
 from .phone_bookings import hold_lasts, phone_check
-from .ratelimit import client_address, limited
 from .responses import ready
 from .schemas import BookingIn, BookingOut, IdempotencyHeader, TicketOut
 

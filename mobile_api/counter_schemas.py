@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from queue_server.domain.counter_commands import Command
 from queue_server.domain.priority import Priority
 
 from .fields import ServiceCode
@@ -13,6 +14,12 @@ EXPECTED = ("the ticket number the console shows as this counter's current patie
             "null for nobody; when the counter's ticket differs the answer is 409 "
             "`stale_view` (with `error.counter`) and nothing changes. Leave it out to act "
             "regardless.")
+
+
+ACTIONS = ("the commands this counter takes now, each the last part of its route "
+           "(`/api/v1/counters/{counter}/<command>`; `transfer` is `finish` with "
+           "`transfer_to`), from its patient's status and whether it is paused: a console "
+           "enables exactly these")
 
 
 class CounterActionIn(Strict):
@@ -73,6 +80,8 @@ class ConsoleOut(Strict):
     facility = fields.Nested(ConsoleFacility)
     counter = fields.Nested(CounterOut)
     ticket = fields.Nested(TicketOut, allow_none=True)
+    actions = fields.List(fields.String(metadata={"enum": [c.value for c in Command]}),
+                          metadata={"description": ACTIONS})
     waiting = fields.List(fields.Dict())
     no_shows = fields.List(fields.Dict())
     counts = fields.Dict()

@@ -13,9 +13,8 @@ from flask_smorest import Blueprint
 from marshmallow import Schema
 
 from queue_server.domain.counters import SeenCurrent
-from queue_server.domain.tickets import Action
 from queue_server.runtime import current
-from queue_server.services import console, counter_actions, desk
+from queue_server.services import console, counter_actions
 from queue_server.services.counter_guard import Guard
 
 from .auth import principal
@@ -32,16 +31,16 @@ from .schemas import CounterOut, FacilityQuery, TicketOut
 
 blp = Blueprint("counters", __name__, url_prefix="/api/v1/counters",
                 description="Staff actions at a counter (loket or poli room)")
-SECURITY = [{"bearer": []}]
+SECURITY: list[dict[str, list[str]]] = [{"bearer": []}]
 GUARDED = """
 
 Body `expected_current` (optional): the number the console shows as current, or null;
 when the counter's ticket differs: 409 `stale_view` with `error.counter`, nothing
 changes. Header `Idempotency-Key` (optional): the same key and body again return the
 first reply (200); another body with it is 409 `idempotency_key_reused`."""
-
-# (body, counter code, facility code or None, guard) -> the reply
-Handler = Callable[[dict[str, Any], str, str | None, Guard], dict[str, Any]]
+Body = dict[str, Any]
+# A command's view: (body, Idempotency-Key header, ?facility=, counter code) -> the reply
+View = Callable[[Body, Body, Body, str], Body]
 
 
 @blp.get("")
@@ -63,93 +62,125 @@ def counter_state(query: dict[str, Any], counter: str) -> dict[str, Any]:
                            query.get("facility"))
 
 
-def _guard(body: dict[str, Any], headers: dict[str, Any]) -> Guard:
+def _command(body: Schema, reply: Schema, text: str) -> Callable[[View], View]:
+    """Document and parse a command's route alike: `text` (summary, blank line,
+    description) and the GUARDED paragraph as its OpenAPI text, staff security, a 200 of
+    `reply`; the view gets the `body`, the Idempotency-Key header, ?facility= and the
+    counter code, in that order."""
+    def decorate(view: View) -> View:
+        view.__doc__ = text + GUARDED
+        decorated = blp.doc(security=SECURITY)(view)
+        decorated = blp.response(200, reply)(decorated)
+        decorated = blp.arguments(FacilityQuery(), location="query")(decorated)
+        decorated = blp.arguments(CounterKeyHeader(), location="headers")(decorated)
+        return blp.arguments(body)(decorated)
+    return decorate
+
+
+def _guard(body: Body, headers: Body) -> Guard:
+    """What the console saw (`expected_current`, when sent) and the Idempotency-Key."""
     seen = SeenCurrent(body["expected_current"]) if "expected_current" in body else None
     return Guard(seen, headers.get("key"))
 
 
-def _route(name: str, body: Schema, reply: Schema, doc: str, handler: Handler) -> None:
-    """POST /<counter>/<name>: parse the body, the key and ?facility=, call `handler`."""
-    def view(data: dict[str, Any], headers: dict[str, Any], query: dict[str, Any],
-             counter: str) -> dict[str, Any]:
-        return handler(data, counter, query.get("facility"), _guard(data, headers))
-
-    view.__name__ = name.replace("-", "_")
-    view.__doc__ = doc + GUARDED
-    decorated = blp.doc(security=SECURITY)(view)
-    decorated = blp.response(200, reply)(decorated)
-    decorated = blp.arguments(FacilityQuery(), location="query")(decorated)
-    decorated = blp.arguments(CounterKeyHeader(), location="headers")(decorated)
-    decorated = blp.arguments(body)(decorated)
-    blp.post(f"/<counter>/{name}")(decorated)
-
-
-def _call_next(body: dict[str, Any], counter: str, facility: str | None,
-               guard: Guard) -> dict[str, Any]:
+@blp.post("/<counter>/call-next")
+@_command(CounterActionIn(), TicketOut(),
+          "Call the next waiting patient (finishing whoever the counter still holds).\n\n"
+          "404 `queue_empty` when nobody waits; 409 `counter_paused` while paused.")
+def call_next(body: Body, headers: Body, query: Body, counter: str) -> Body:
     rt = current()
-    return counter_actions.call_next(rt.uow(), rt.clock, principal(), counter, facility,
-                                     rt.notify_at, guard=guard)
+    return counter_actions.call_next(rt.uow(), rt.clock, principal(), counter,
+                                     query.get("facility"), rt.notify_at,
+                                     guard=_guard(body, headers))
 
 
-def _action(action: Action) -> Handler:
-    def handler(body: dict[str, Any], counter: str, facility: str | None,
-                guard: Guard) -> dict[str, Any]:
-        rt = current()
-        return counter_actions.counter_action(
-            rt.uow(), rt.clock, principal(), counter, action, facility,
-            transfer_to=body.get("transfer_to"), number=body.get("number"), guard=guard)
-    return handler
-
-
-def _pause(paused: bool) -> Handler:
-    def handler(body: dict[str, Any], counter: str, facility: str | None,
-                guard: Guard) -> dict[str, Any]:
-        rt = current()
-        return counter_actions.set_paused(rt.uow(), rt.clock, principal(), counter, paused,
-                                          facility, guard=guard)
-    return handler
-
-
-def _call_number(body: dict[str, Any], counter: str, facility: str | None,
-                 guard: Guard) -> dict[str, Any]:
+@blp.post("/<counter>/recall")
+@_command(CounterActionIn(), TicketOut(), "Announce the current patient again.")
+def recall(body: Body, headers: Body, query: Body, counter: str) -> Body:
     rt = current()
-    return desk.call_number(rt.uow(), rt.clock, principal(), counter, body["number"],
-                            facility, rt.notify_at, guard=guard)
+    return counter_actions.recall(rt.uow(), rt.clock, principal(), counter,
+                                  query.get("facility"), guard=_guard(body, headers))
 
 
-def _priority(body: dict[str, Any], counter: str, facility: str | None,
-              guard: Guard) -> dict[str, Any]:
+@blp.post("/<counter>/start")
+@_command(CounterActionIn(), TicketOut(), "The called patient has arrived: service starts.")
+def start(body: Body, headers: Body, query: Body, counter: str) -> Body:
     rt = current()
-    return desk.change_priority(rt.uow(), rt.clock, principal(), counter, body["number"],
-                                body["priority"], body["reason"], facility, guard=guard)
+    return counter_actions.start(rt.uow(), rt.clock, principal(), counter,
+                                 query.get("facility"), guard=_guard(body, headers))
 
 
-_route("call-next", CounterActionIn(), TicketOut(),
-       "Call the next waiting patient (finishing whoever the counter still holds).\n\n"
-       "404 `queue_empty` when nobody waits; 409 `counter_paused` while paused.", _call_next)
-_route("recall", CounterActionIn(), TicketOut(), "Announce the current patient again.",
-       _action(Action.RECALL))
-_route("start", CounterActionIn(), TicketOut(),
-       "The called patient has arrived: service starts.", _action(Action.START))
-_route("skip", CounterActionIn(), TicketOut(),
-       "The called patient did not come: mark as no-show.", _action(Action.SKIP))
-_route("finish", FinishIn(), TicketOut(),
-       "Finish the current patient; with `transfer_to` send them on to that service's "
-       "queue.", _action(Action.FINISH))
-_route("requeue", RequeueIn(), TicketOut(),
-       "Put a patient back in the queue: the one being called, or a no-show by `number`.",
-       _action(Action.REQUEUE))
-_route("pause", CounterActionIn(), CounterOut(),
-       "Pause the counter: call-next is refused until it resumes.", _pause(True))
-_route("resume", CounterActionIn(), CounterOut(), "Resume a paused counter.", _pause(False))
-_route("call-number", CallNumberIn(), TicketOut(),
-       "Call a given waiting number of the counter's services to this counter.\n\n"
-       "Finishes whoever the counter still holds, as call-next does. 422 `invalid_number`, "
-       "404 `ticket_not_found`, 409 `invalid_transition` (called elsewhere, done …), "
-       "409 `counter_paused`.", _call_number)
-_route("priority", PriorityIn(), TicketOut(),
-       "Change a ticket's priority class, recorded with who and why.\n\n"
-       "A waiting ticket takes its new place in line at once; the history gets a "
-       "`priority_changed` row (actor, from, to, reason). 422 `invalid_number`, "
-       "`invalid_priority`, `reason_required`; 404 `ticket_not_found`; 409 "
-       "`ticket_closed`, `priority_unchanged`.", _priority)
+@blp.post("/<counter>/skip")
+@_command(CounterActionIn(), TicketOut(), "The called patient did not come: mark as no-show.")
+def skip(body: Body, headers: Body, query: Body, counter: str) -> Body:
+    rt = current()
+    return counter_actions.skip(rt.uow(), rt.clock, principal(), counter,
+                                query.get("facility"), guard=_guard(body, headers))
+
+
+@blp.post("/<counter>/finish")
+@_command(FinishIn(), TicketOut(),
+          "Finish the current patient; with `transfer_to` send them on to that service's "
+          "queue.")
+def finish(body: Body, headers: Body, query: Body, counter: str) -> Body:
+    rt = current()
+    facility, guard = query.get("facility"), _guard(body, headers)
+    if body.get("transfer_to"):
+        return counter_actions.transfer(rt.uow(), rt.clock, principal(), counter,
+                                        body["transfer_to"], facility, guard=guard)
+    return counter_actions.finish(rt.uow(), rt.clock, principal(), counter, facility,
+                                  guard=guard)
+
+
+@blp.post("/<counter>/requeue")
+@_command(RequeueIn(), TicketOut(),
+          "Put a patient back in the queue: the one being called, or a no-show by `number`.")
+def requeue(body: Body, headers: Body, query: Body, counter: str) -> Body:
+    rt = current()
+    return counter_actions.requeue(rt.uow(), rt.clock, principal(), counter,
+                                   body.get("number"), query.get("facility"),
+                                   guard=_guard(body, headers))
+
+
+@blp.post("/<counter>/pause")
+@_command(CounterActionIn(), CounterOut(),
+          "Pause the counter: call-next is refused until it resumes.")
+def pause(body: Body, headers: Body, query: Body, counter: str) -> Body:
+    rt = current()
+    return counter_actions.pause(rt.uow(), rt.clock, principal(), counter,
+                                 query.get("facility"), guard=_guard(body, headers))
+
+
+@blp.post("/<counter>/resume")
+@_command(CounterActionIn(), CounterOut(), "Resume a paused counter.")
+def resume(body: Body, headers: Body, query: Body, counter: str) -> Body:
+    rt = current()
+    return counter_actions.resume(rt.uow(), rt.clock, principal(), counter,
+                                  query.get("facility"), guard=_guard(body, headers))
+
+
+@blp.post("/<counter>/call-number")
+@_command(CallNumberIn(), TicketOut(),
+          "Call a given waiting number of the counter's services to this counter.\n\n"
+          "Finishes whoever the counter still holds, as call-next does. 422 `invalid_number`, "
+          "404 `ticket_not_found`, 409 `invalid_transition` (called elsewhere, done …), "
+          "409 `counter_paused`.")
+def call_number(body: Body, headers: Body, query: Body, counter: str) -> Body:
+    rt = current()
+    return counter_actions.call_number(rt.uow(), rt.clock, principal(), counter,
+                                       body["number"], query.get("facility"), rt.notify_at,
+                                       guard=_guard(body, headers))
+
+
+@blp.post("/<counter>/priority")
+@_command(PriorityIn(), TicketOut(),
+          "Change a ticket's priority class, recorded with who and why.\n\n"
+          "A waiting ticket takes its new place in line at once; the history gets a "
+          "`priority_changed` row (actor, from, to, reason). 422 `invalid_number`, "
+          "`invalid_priority`, `reason_required`; 404 `ticket_not_found`; 409 "
+          "`ticket_closed`, `priority_unchanged`.")
+def priority(body: Body, headers: Body, query: Body, counter: str) -> Body:
+    rt = current()
+    return counter_actions.change_priority(rt.uow(), rt.clock, principal(), counter,
+                                           body["number"], body["priority"], body["reason"],
+                                           query.get("facility"), guard=_guard(body, headers))

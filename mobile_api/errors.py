@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Flask, Response, jsonify, request
+from flask import Flask, Response, request
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -14,8 +14,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException, default_exceptions
 
 from queue_server.domain.errors import DomainError
+from queue_server.edge import code_guard
+from queue_server.edge.answers import error_response
+from queue_server.edge.screening import MalformedJson
 
-from . import code_guard
 from .fields import coded_message
 
 log = logging.getLogger(__name__)
@@ -77,23 +79,6 @@ GENERIC_ID = {
 }
 
 
-def wants_english() -> bool:
-    best = request.accept_languages.best_match(["id", "en"])
-    return best == "en"
-
-
-def error_response(status: int, code: str, message: str, message_en: str | None = None,
-                   **extra: Any) -> Response:
-    body: dict[str, Any] = {"code": code, "message": message_en if (
-        message_en and wants_english()) else message}
-    body.update(extra)
-    response = jsonify(error=body)
-    response.status_code = status
-    if status == 401:
-        response.headers["WWW-Authenticate"] = 'Bearer realm="antrian"'
-    return response
-
-
 def _domain(exc: DomainError) -> ResponseReturnValue:
     exc = code_guard.counted(exc)  # an unknown visit or booking code counts for its caller
     response = error_response(status_of(type(exc)), exc.code, exc.message, exc.message_en,
@@ -134,8 +119,6 @@ def _http(exc: HTTPException) -> ResponseReturnValue:
                                      if len(every) > MAX_FIELDS else "")
         return INVALID_BODY.answer({"fields": fields}, names=names)
     if status == 400 and request.is_json and request.get_json(silent=True) is None:
-        from .screening import MalformedJson  # screening answers with error_response
-
         bad = MalformedJson()
         return error_response(status_of(MalformedJson), bad.code, bad.message, bad.message_en)
     return error_response(status, http_code(exc),

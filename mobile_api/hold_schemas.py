@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
+from queue_server.domain.tickets import TicketStatus
+
 from .fields import Identifier, Nik
 from .schemas import Strict
 
@@ -21,7 +23,7 @@ class HoldLinks(Strict):
 class HoldOut(Strict):
     code = fields.String(metadata={"description": "the booking's code, to confirm with"})
     status = fields.String(metadata={"description": "`held` until the code comes back",
-                                     "example": "held"})
+                                     "example": TicketStatus.HELD.value})
     expires_at = fields.String(allow_none=True, metadata={
         "description": "when the hold ends and its place is freed (ISO 8601)"})
     phone = fields.String(allow_none=True, metadata={

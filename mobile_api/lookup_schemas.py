@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from marshmallow import fields, validate
 
+from queue_server.domain.tickets import OPEN_STATUSES
+
 from .fields import Nik, Phone
 from .schemas import Ref, Strict
 
@@ -24,4 +26,4 @@ class MyBookingOut(Strict):
     date = fields.String(metadata={"example": "2026-11-24"})
     code = fields.String(metadata={"description": "the booking code: follow it at "
                                                   "`/t/{code}`"})
-    status = fields.String(metadata={"enum": ["booked", "waiting", "called", "serving"]})
+    status = fields.String(metadata={"enum": [s.value for s in OPEN_STATUSES]})

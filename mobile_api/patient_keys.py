@@ -26,10 +26,10 @@ from marshmallow import ValidationError
 
 from queue_server.domain.errors import InvalidInput
 from queue_server.domain.identity import parse_nik, parse_phone
+from queue_server.edge.ratelimit import hashed
 
 from .fields import Nik, Phone
 from .phone_bookings import phone_check
-from .ratelimit import hashed
 
 _NIK, _PHONE = Nik(), Phone()
 

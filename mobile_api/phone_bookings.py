@@ -14,12 +14,13 @@ from flask import Response, current_app
 from flask_smorest import Blueprint
 
 from queue_server.domain.phone_codes import hold_time
+from queue_server.edge.caller import client_address
+from queue_server.edge.ratelimit import limited
 from queue_server.runtime import current
 from queue_server.services import booking_holds, booking_void
 
 from .auth import principal
 from .hold_schemas import ConfirmIn, VoidIn
-from .ratelimit import client_address, limited
 from .responses import ready
 from .schemas import BookingOut
 

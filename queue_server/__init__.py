@@ -16,6 +16,7 @@ from typing import Any
 
 from flask import Flask
 
+from . import i18n
 from .config import settings
 from .persistence.db import make_engine
 from .persistence.migrate import SchemaOutOfDate, require_current_schema
@@ -86,6 +87,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         runtime.clock = app.config["CLOCK"]
     app.extensions["antrian"] = runtime
     csrf.init_app(app)
+    i18n.init_app(app)
 
     from .realtime import SocketNotifier, init_realtime
 

@@ -62,13 +62,13 @@ def _limits() -> dict[str, Any]:
         "BOOKING_LIMIT_PER_PHONE": os.environ.get("ANTRIAN_BOOKING_LIMIT_PER_PHONE",
                                                   "5 per 10 minutes;20 per day"),
         "RATELIMIT_STORAGE_URI": os.environ.get("ANTRIAN_RATELIMIT_STORAGE_URI", "memory://"),
-        # Unknown visit/booking codes a caller may try (mobile_api/code_guard.py): an
+        # Unknown visit/booking codes a caller may try (edge/code_guard.py): an
         # address beyond it gets 429 on every code route until the window ends; a kiosk
         # or staff member, signed in, is counted by its own token under the higher limit.
         "CODE_MISS_LIMIT": os.environ.get("ANTRIAN_CODE_MISS_LIMIT", "20/minute;200/hour"),
         "CODE_MISS_LIMIT_SIGNED_IN": os.environ.get("ANTRIAN_CODE_MISS_LIMIT_SIGNED_IN",
                                                     "60/minute;1000/hour"),
-        # Unknown bearer or session tokens one address may present (mobile_api/
+        # Unknown bearer or session tokens one address may present (edge/
         # token_guard.py): beyond it every request with a bearer token is refused until
         # the window ends. Expired or revoked logins do not count.
         "TOKEN_MISS_LIMIT": os.environ.get("ANTRIAN_TOKEN_MISS_LIMIT", "20/minute;200/hour"),

@@ -9,6 +9,8 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
 
 from .persistence.uow import NullNotifier, SqlUnitOfWork
+from .services.auth import DeviceTokens
+from .services.cache import MemoryCache
 from .services.ports import Clock, Notifier, SystemClock
 
 # Checked explicitly where a request relies on the session cookie (pages, cookie-authed API
@@ -23,14 +25,17 @@ class Runtime:
     notifier: Notifier = field(default_factory=NullNotifier)
     # Patients with this many people ahead get a "nearly your turn" message (None: off).
     notify_at: int | None = None
-    # Device tokens seen recently (see services.auth.authenticate).
-    devices: dict = field(default_factory=dict)
-
-    # Figures reused across transactions (see services.views.pace).
-    shared: dict = field(default_factory=dict)
+    # The process's cache (services/cache.py): catalogue, paces, who tokens belong to.
+    # Held here; each unit of work carries a reference for its use cases.
+    cache: MemoryCache = field(default_factory=MemoryCache)
 
     def uow(self, write: bool = True) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine, self.notifier, write=write, shared=self.shared)
+        return SqlUnitOfWork(self.engine, self.notifier, write=write, cache=self.cache)
+
+    @property
+    def devices(self) -> DeviceTokens:
+        """The device tokens this process has vouched for (`digest in rt.devices`)."""
+        return DeviceTokens(self.cache)
 
 
 def current() -> Runtime:

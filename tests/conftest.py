@@ -104,9 +104,35 @@ def reset(engine: Engine) -> None:
         conn.execute(text("UPDATE devices SET last_seen_at = NULL, status = :s"), {"s": "{}"})
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only(why): run the test on SQLite alone (`engine` is SQLite); "
+        "give the reason in one line")
+
+
+def on_sqlite_only(metafunc: pytest.Metafunc) -> None:
+    """Give this test `engine` on SQLite alone (when it takes `engine` at all): pytest lets
+    a test's own parametrize mark override a parametrised fixture's params. Call it from
+    a `pytest_generate_tests(tryfirst=True)` hook, before pytest parametrises fixtures."""
+    named = [str(mark.args[0] if mark.args else mark.kwargs.get("argnames", ""))
+             for mark in metafunc.definition.iter_markers("parametrize")]
+    if "engine" in metafunc.fixturenames and not any("engine" in n for n in named):
+        metafunc.definition.add_marker(
+            pytest.mark.parametrize("engine", ["sqlite"], indirect=True))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test marked `sqlite_only`, or in a module with `pytestmark =
+    pytest.mark.sqlite_only("why")`, runs on SQLite alone."""
+    if metafunc.definition.get_closest_marker("sqlite_only"):
+        on_sqlite_only(metafunc)
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request: pytest.FixtureRequest) -> Engine:
-    """The suite's database: every test that takes it runs on SQLite and on PostgreSQL."""
+    """The suite's database: every test that takes it runs on SQLite and on PostgreSQL
+    (on SQLite alone when marked `sqlite_only`)."""
     db = request.getfixturevalue(f"{request.param}_engine")
     reset(db)
     return db

@@ -4,20 +4,11 @@
 // heard live (the newest call in the big panel), and the calls of the last minute that
 // this board has not announced yet are announced, once, in order. What was announced is
 // kept in sessionStorage, so reloading the page repeats nothing.
+import { $, live, texts } from "/static/page.js";
+
 (function () {
   "use strict";
 
-  const TEXT = {
-    id: { number: "Nomor antrian", goTo: "Silakan menuju", serving: "Sedang dilayani",
-          lastCalls: "Panggilan terakhir", queue: "Antrean", waiting: "menunggu",
-          minutes: "mnt", offline: "Terputus, menyambung ulang…", enableSound: "Aktifkan suara",
-          paused: "Istirahat", idle: "—", closed: "tutup",
-          noCounter: "Belum ada loket yang buka" },
-    en: { number: "Number", goTo: "Please go to", serving: "Now serving",
-          lastCalls: "Last calls", queue: "Queue", waiting: "waiting", minutes: "min",
-          offline: "Offline, reconnecting…", enableSound: "Enable sound", paused: "Paused",
-          idle: "—", closed: "closed", noCounter: "No counter open yet" },
-  };
   const MAX_CALLS = 10;
   const REPLAY_MS = 60000;     // a call missed while offline is still announced this long
   const HEARTBEAT_MS = 30000;  // a board with a device token says it is alive this often
@@ -27,8 +18,7 @@
   const lang = body.dataset.lang === "en" ? "en" : "id";
   const only = body.dataset.services ? new Set(body.dataset.services.split(",")) : null;
   const token = new URLSearchParams(location.search).get("token");
-  const t = (key) => TEXT[lang][key];
-  const $ = (id) => document.getElementById(id);
+  const t = texts(["board"], () => lang);
 
   let state = null;
   let snapshotSeq = -1;     // held events up to this seq are part of the snapshot
@@ -272,9 +262,8 @@
   // ---- connection: reconnects forever, with back-off; a snapshot on every connect ----
   const report = () => ({ lang, services: only ? Array.from(only) : [],
                           sound: soundBlocked ? "blocked" : "on", seq: state ? state.seq : null });
-  const socket = io({ auth: (cb) => cb(token ? { facility, token, ...report() } : { facility }),
-                      transports: ["websocket", "polling"],
-                      reconnectionDelay: 1000, reconnectionDelayMax: 10000 });
+  const socket = live((cb) => cb(token ? { facility, token, ...report() } : { facility }), {
+    keepTrying: true, options: { reconnectionDelay: 1000, reconnectionDelayMax: 10000 } });
   board.socket = socket;
   socket.on("connect", () => { $("offline").hidden = true; });
   socket.on("disconnect", () => {
@@ -282,11 +271,7 @@
     resyncing = true;  // the connect's snapshot comes first; hold events until then
     held.length = 0;
   });
-  socket.on("connect_error", () => {
-    $("offline").hidden = false;
-    // A refused connect is not retried by socket.io itself: keep trying, like the TV must.
-    if (!socket.active) setTimeout(() => socket.connect(), 5000);
-  });
+  socket.on("connect_error", () => { $("offline").hidden = false; });
   socket.on("snapshot", onSnapshot);
   Object.keys(reducers).forEach((name) => socket.on(name, (event) => onEvent(name, event)));
   if (token) {

@@ -7,10 +7,10 @@ from datetime import timedelta
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 
-from mobile_api.screening import RefusedInput
-
 from ..domain.errors import DomainError
 from ..domain.throttle import TooManyFailedLogins
+from ..edge.screening import RefusedInput
+from ..i18n import page_language
 from ..realtime import sessions as live_sessions
 from ..runtime import csrf, current
 from ..services import auth as auth_service
@@ -18,18 +18,8 @@ from ..services import auth as auth_service
 bp = Blueprint("console", __name__, url_prefix="/console", template_folder="templates",
                static_folder="static")
 
-TEXT = {
-    "id": {"title": "Masuk konsol petugas", "intro": "Untuk petugas loket dan poli.",
-           "username": "Nama pengguna", "password": "Kata sandi", "submit": "Masuk",
-           "switch": "English"},
-    "en": {"title": "Staff console sign-in", "intro": "For registration and clinic staff.",
-           "username": "Username", "password": "Password", "submit": "Sign in",
-           "switch": "Bahasa Indonesia"},
-}
-
-
 def _lang() -> str:
-    return "en" if request.args.get("lang") == "en" else "id"
+    return page_language()
 
 
 def _signed_in() -> auth_service.Principal | None:
@@ -47,7 +37,7 @@ def _signed_in() -> auth_service.Principal | None:
 def _login_page(error: str | None = None, status: int = 200,
                 username: str = "") -> ResponseReturnValue:
     lang = _lang()
-    return render_template("console/login.html", t=TEXT[lang], lang=lang, error=error,
+    return render_template("console/login.html", lang=lang, error=error,
                            username=username, keep=_kept()), status
 
 
@@ -58,11 +48,11 @@ def _kept() -> dict[str, str]:
 
 @bp.errorhandler(RefusedInput)
 def refused(exc: RefusedInput) -> ResponseReturnValue:
-    """Unreadable input (a NUL, bytes that are not UTF-8: mobile_api/screening.py): the
+    """Unreadable input (a NUL, bytes that are not UTF-8: edge/screening.py): the
     sign-in form again with the message, nothing of the refused input echoed."""
     lang = _lang()
     message = exc.message_en if lang == "en" else exc.message
-    return render_template("console/login.html", t=TEXT[lang], lang=lang, error=message,
+    return render_template("console/login.html", lang=lang, error=message,
                            username="", keep={}), exc.status
 
 

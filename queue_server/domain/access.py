@@ -22,7 +22,7 @@ class LoginRequired(Unauthorized):
 
 class InvalidToken(Unauthorized):
     """A bearer token no staff login or device has. Counted against the address as a
-    guess (mobile_api/token_guard.py)."""
+    guess (queue_server/edge/token_guard.py)."""
 
     code = "invalid_token"
     text_id = "Token tidak dikenal."

@@ -11,14 +11,15 @@ from typing import Any, TypeVar
 
 from .errors import DomainError, InvalidInput, NotFound, StaleView, Words
 from .numbering import format_number
-from .priority import LABELS_ID, Priority, parse_priority
+from .priority import Priority, label, parse_priority
+from .tickets import OPEN_STATUSES
 
 # Staff type "A-012", "a12", "A 012" or, at a counter with one service, just "12".
 _TYPED_NUMBER = re.compile(r"^([A-Z]{1,3})?[\s\-_.]*0*(\d{1,6})$")
 MIN_REASON = 3
 MAX_REASON = 200
 # A priority may change while the patient is still in the facility's hands.
-PRIORITY_CHANGEABLE = ("booked", "waiting", "called", "serving")
+PRIORITY_CHANGEABLE = OPEN_STATUSES
 T = TypeVar("T")
 
 
@@ -168,7 +169,7 @@ def priority_change(status: str, number: str, current: str, wanted: str | None) 
     if status not in PRIORITY_CHANGEABLE:
         raise TicketClosed(number)
     if new.value == current:
-        raise PriorityUnchanged(number, Words(LABELS_ID.get(new, new.value), new.value))
+        raise PriorityUnchanged(number, Words(label(new), new.value))
     return new
 
 

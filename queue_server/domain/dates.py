@@ -1,20 +1,20 @@
 """Dates in words, as patients read them: "Rabu, 2 Desember 2026" / "Wednesday, 2 December
-2026" (the order of the Indonesian government's letters, Permendagri 1/2023 tata naskah)."""
+2026" (the order of the Indonesian government's letters, Permendagri 1/2023 tata naskah).
+The words come from the catalogue (`date.monday`, `date.january`: domain/texts.py)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-DAYS = {"id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
-        "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")}
-MONTHS = {"id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-                 "September", "Oktober", "November", "Desember"),
-          "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-                 "September", "October", "November", "December")}
+from .texts import text
+
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
 
 
 def long_date(day: date, lang: str = "id") -> str:
     """`day` as words in `lang` ("id" or "en"): weekday, day, month, year."""
-    words = "en" if lang == "en" else "id"
-    return (f"{DAYS[words][day.weekday()]}, {day.day} {MONTHS[words][day.month - 1]} "
-            f"{day.year}")
+    weekday = text(f"date.{DAYS[day.weekday()]}", lang)
+    month = text(f"date.{MONTHS[day.month - 1]}", lang)
+    return f"{weekday}, {day.day} {month} {day.year}"

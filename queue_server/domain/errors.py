@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar, NamedTuple, TypeVar
 
+from .statuses import TicketStatus
+
 E = TypeVar("E", bound="DomainError")
 
 
@@ -197,7 +199,7 @@ class RateLimited(DomainError, category=True):
 
 
 class TooManyRequests(RateLimited):
-    """A route's own request limit (mobile_api/ratelimit.py) is used up for this caller."""
+    """A route's own request limit (queue_server/edge/ratelimit.py) is used up for this caller."""
 
     text_id = "Terlalu banyak permintaan; coba lagi dalam {retry_after} detik."
     text_en = "Too many requests; try again in {retry_after} seconds."
@@ -224,4 +226,4 @@ class StaleView(DomainError):
         self.details = {"counter": counter}
 
 
-_STATUS_ID = {"called": "dipanggil", "serving": "dilayani"}
+_STATUS_ID = {TicketStatus.CALLED: "dipanggil", TicketStatus.SERVING: "dilayani"}

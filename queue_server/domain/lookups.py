@@ -39,7 +39,7 @@ class CounterNotFound(NotFound):
 
 class BookingNotFound(NotFound):
     """No booking (visit) with that code, or not at the facility asked about. Counted
-    against the caller as a guess (mobile_api/code_guard.py)."""
+    against the caller as a guess (queue_server/edge/code_guard.py)."""
 
     code = "booking_not_found"
     text_id = "Kode booking tidak dikenal."
@@ -48,7 +48,7 @@ class BookingNotFound(NotFound):
 
 class VisitNotFound(NotFound):
     """No visit with that ticket code (a patient following a ticket). Counted against the
-    caller as a guess (mobile_api/code_guard.py)."""
+    caller as a guess (queue_server/edge/code_guard.py)."""
 
     code = "visit_not_found"
     text_id = "Kode tiket tidak dikenal."

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from .errors import InvalidInput
+from .texts import text
 
 
 class Priority(StrEnum):
@@ -23,14 +24,13 @@ class Priority(StrEnum):
 DEFAULT_HEAD_START = timedelta(minutes=20)
 EMERGENCY_HEAD_START = timedelta(days=1)
 
-LABELS_ID = {
-    Priority.REGULAR: "Umum",
-    Priority.EMERGENCY: "Gawat darurat",
-    Priority.ELDERLY: "Lansia",
-    Priority.DISABLED: "Disabilitas",
-    Priority.PREGNANT: "Ibu hamil",
-    Priority.CHILD: "Anak/balita",
-}
+def label(priority: Priority | str, lang: str = "id") -> str:
+    """How staff and patients read a priority class in `lang` ("id" or "en"), from the
+    catalogue (`priority.<value>`); an unknown value is shown as it is."""
+    try:
+        return text(f"priority.{Priority(priority).value}", lang)
+    except ValueError:
+        return str(priority)
 
 
 class UnknownPriority(InvalidInput):

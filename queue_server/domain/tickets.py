@@ -5,20 +5,11 @@ from __future__ import annotations
 from enum import StrEnum
 
 from .errors import DomainError, InvalidTransition, Words
+from .statuses import TicketStatus
 
-
-class TicketStatus(StrEnum):
-    # A phone booking's place, held until the phone proves itself with a one-time code
-    # (services/booking_holds.py): not checked in, not on boards, not counted as waiting,
-    # not counted by the one-booking rules; it takes a place of the day's quota.
-    HELD = "held"
-    BOOKED = "booked"
-    WAITING = "waiting"
-    CALLED = "called"
-    SERVING = "serving"
-    DONE = "done"
-    NO_SHOW = "no_show"
-    CANCELLED = "cancelled"
+__all__ = ["ACTIVE_AT_COUNTER", "EVENT_KINDS", "OPEN_STATUSES", "TRANSITIONS", "Action",
+           "AlreadyCheckedIn", "TicketStatus", "allowed_actions", "require_check_in",
+           "transition"]
 
 
 class Action(StrEnum):

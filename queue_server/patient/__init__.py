@@ -13,11 +13,10 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
-from mobile_api import code_guard
-from mobile_api.code_guard import CodeProbing
-from mobile_api.screening import RefusedInput, refused_page
-
 from ..domain.codes import normalise_code
+from ..edge import code_guard
+from ..edge.code_guard import CodeProbing
+from ..edge.screening import RefusedInput, refused_page
 from ..runtime import current
 
 bp = Blueprint("patient", __name__, template_folder="templates", static_folder="static",
@@ -51,7 +50,7 @@ def probing(exc: CodeProbing) -> ResponseReturnValue:
 
 @bp.errorhandler(RefusedInput)
 def refused(exc: RefusedInput) -> ResponseReturnValue:
-    """Unreadable input in a patient page's address (mobile_api/screening.py): a readable
+    """Unreadable input in a patient page's address (queue_server/edge/screening.py): a readable
     page in the patient pages' look."""
     return refused_page(exc, "patient/bad_input.html")
 

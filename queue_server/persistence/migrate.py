@@ -12,6 +12,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
+from ..domain.tickets import TicketStatus
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -69,11 +71,12 @@ def recount_waiting(engine: Engine) -> None:
     `upgrade` runs it: a process of an older version that ran beside the new schema
     (a rolling restart) changed tickets without keeping the counts."""
     waiting = ("FROM tickets t WHERE t.service_id = daily_sequences.service_id "
-               "AND t.day = daily_sequences.day AND t.status = 'waiting'")
+               "AND t.day = daily_sequences.day AND t.status = :waiting")
     with engine.begin() as conn:
         conn.execute(text(
             f"UPDATE daily_sequences SET waiting = (SELECT count(*) {waiting}) "
-            f"WHERE waiting != 0 OR EXISTS (SELECT 1 {waiting})"))
+            f"WHERE waiting != 0 OR EXISTS (SELECT 1 {waiting})"),
+            {"waiting": TicketStatus.WAITING.value})
 
 
 def head_revision() -> str | None:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
+from ..services.cache import Cache, MemoryCache
 from ..services.ports import Notifier, OutgoingEvent
 from .db import SQLITE_BEGIN
 from .repositories import (
@@ -44,9 +45,10 @@ class SqlUnitOfWork:
     """`with uow:` opens a transaction; `commit()` ends it, leaving it rolls back."""
 
     def __init__(self, engine: Engine, notifier: Notifier | None = None, write: bool = True,
-                 shared: dict[Any, Any] | None = None):
-        # Figures a process may reuse across transactions (see services.views.pace).
-        self.shared: dict[Any, Any] = shared if shared is not None else {}
+                 cache: Cache | None = None):
+        # The runtime's cache, carried for the use cases (services/cache.py); a unit of
+        # work made without a runtime (the CLI, tests) gets one of its own.
+        self.cache: Cache = cache if cache is not None else MemoryCache()
         self._bind = engine if write else _reader(engine)
         self.dialect_name = engine.dialect.name
         self._notifier = notifier or NullNotifier()
@@ -114,7 +116,10 @@ class SqlUnitOfWork:
     def commit(self) -> None:
         events = self._numbered(self.outbox) if self.outbox else []
         if self._session is not None:
-            self._session.commit()  # flushes, then commits the connection's transaction
+            self._session.flush()
+        self.tickets.write_history()  # the history rows, numbered: one statement
+        if self._session is not None:
+            self._session.commit()  # commits the connection's transaction
         elif self._connection is not None and self._connection.in_transaction():
             self._connection.commit()
         self.outbox = []
@@ -144,6 +149,7 @@ class SqlUnitOfWork:
         return numbered
 
     def rollback(self) -> None:
+        self.tickets = Tickets(self)  # the history rows not written are dropped
         if self._session is not None:
             self._session.rollback()
         elif self._connection is not None and self._connection.in_transaction():

@@ -25,13 +25,12 @@ from typing import Any
 from flask import request, session
 from flask_socketio import SocketIO, emit, join_room
 
-from mobile_api import token_guard
-from mobile_api.code_guard import guarded
-
 from ..domain.access import NotADeviceBoard, UnknownAudience
 from ..domain.codes import read_code
 from ..domain.errors import DomainError
 from ..domain.identity import normalise_reference
+from ..edge import token_guard
+from ..edge.code_guard import guarded
 from ..runtime import current
 from ..services import live
 from ..services.auth import Principal, authenticate

@@ -4,7 +4,6 @@ devices report how they are."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from ..domain.access import KioskHeartbeatOnly
 from ..domain.booking_dates import require_booked_for
@@ -18,17 +17,19 @@ from ..domain.tickets import Action, TicketStatus, require_check_in
 from ..domain.walk_ins import check_walk_in_limit
 from . import catalogue, closures, idempotency
 from .auth import Principal
+from .catalogue import FacilityRef, ServiceRef
 from .events import queue_changed, ticket_changed
 from .notifications import notice_nearly
-from .ports import Clock, UnitOfWork
+from .ports import Clock, JsonObject, UnitOfWork
 from .queue import apply_action, issue_new_visit
+from .records import TicketRecord
 from .views import facility_ref, iso, services_view, ticket_view
 
 
 def issue_walk_in(
     uow: UnitOfWork, clock: Clock, principal: Principal, service_code: str,
     priority: str | None = None, facility_code: str | None = None,
-) -> dict[str, Any]:
+) -> JsonObject:
     """A kiosk (or staff member) takes a number for a patient who walked in: the ticket."""
     return take_walk_in(uow, clock, principal, service_code, priority, facility_code)[0]
 
@@ -43,10 +44,11 @@ def _walk_in_key(principal: Principal, key: str | None) -> str | None:
     return f"walk-in:staff:{principal.id}:{key}"
 
 
-def _walk_in_facility(uow: UnitOfWork, principal: Principal, facility_code: str | None) -> Any:
+def _walk_in_facility(uow: UnitOfWork, principal: Principal,
+                      facility_code: str | None) -> FacilityRef:
     if principal.kind == "device":
         principal.require_device("kiosk")
-        return catalogue.facility_by_id(uow, principal.facility_id)
+        return catalogue.facility_by_id(uow, principal.own_facility())
     if not facility_code:
         raise FacilityRequired()
     facility = catalogue.facility_by_code(uow, facility_code)
@@ -58,7 +60,7 @@ def take_walk_in(
     uow: UnitOfWork, clock: Clock, principal: Principal, service_code: str,
     priority: str | None = None, facility_code: str | None = None,
     idempotency_key: str | None = None,
-) -> tuple[dict[str, Any], bool]:
+) -> tuple[JsonObject, bool]:
     """A walk-in number, once per `idempotency_key`: (ticket, created).
 
     The same key with the same service and priority returns the first reply again
@@ -87,16 +89,18 @@ def take_walk_in(
         first = idempotency.replayed(uow, key, fingerprint)
         if first is not None:
             return first, False
-        view = _issue(uow, principal, facility, service, prio, now, day, seq, waiting)
+        ticket, view = _issue(uow, principal, facility, service, prio, now, day, seq, waiting)
         if key is not None:
-            uow.idempotency.remember(key, fingerprint, view["code"], now, response=view)
+            uow.idempotency.remember(key, fingerprint, ticket.visit.code, now, response=view)
         uow.commit()
         return view, True
 
 
-def _issue(uow: UnitOfWork, principal: Principal, facility: Any, service: Any,
-           prio: Priority, now: datetime, day: date, seq: int, waiting: int) -> dict[str, Any]:
-    """The new visit and ticket (not committed): the ticket's view."""
+def _issue(uow: UnitOfWork, principal: Principal, facility: FacilityRef, service: ServiceRef,
+           prio: Priority, now: datetime, day: date, seq: int,
+           waiting: int) -> tuple[TicketRecord, JsonObject]:
+    """The new visit and ticket (not committed), with the ticket's view. `waiting`: the
+    service's waiting count with this ticket in it."""
     limit = service.walkin_limit
     ticket = issue_new_visit(uow, service, now, principal.actor, "walk_in",
                              "kiosk" if principal.kind == "device" else "staff",
@@ -104,14 +108,15 @@ def _issue(uow: UnitOfWork, principal: Principal, facility: Any, service: Any,
     if limit is not None:
         check_walk_in_limit(uow.tickets.count_issued(service.id, day, "walk_in"), limit,
                             service.name)
-    [figures] = queue_changed(uow, facility, now, [service], waiting={service.id: waiting})
-    # A regular patient who just arrived is last in line: everyone waiting is ahead.
-    ahead = figures["waiting"] - 1 if prio is Priority.REGULAR else None
-    return ticket_view(uow, ticket, now, people_ahead=ahead)
+    queue_changed(uow, facility, now, [service], waiting={service.id: waiting})
+    # A regular patient who just arrived is last in line: everyone waiting is ahead (the
+    # count the boards were just sent).
+    ahead = waiting - 1 if prio is Priority.REGULAR else None
+    return ticket, ticket_view(uow, ticket, now, people_ahead=ahead)
 
 
 def check_in(uow: UnitOfWork, clock: Clock, principal: Principal, code: str,
-             notify_at: int | None = None) -> dict[str, Any]:
+             notify_at: int | None = None) -> JsonObject:
     """A booked patient has arrived: their ticket joins today's queue.
 
     They queue from the moment they arrive (with their priority's head start), so a
@@ -146,7 +151,7 @@ def check_in(uow: UnitOfWork, clock: Clock, principal: Principal, code: str,
 
 
 def kiosk_home(uow: UnitOfWork, clock: Clock, principal: Principal,
-               public_url: str | None = None) -> dict[str, Any]:
+               public_url: str | None = None) -> JsonObject:
     """What a kiosk's start screen needs: its facility, the services with their queues.
 
     Each service also says when it next opens (`opens_at`, ISO 8601, null while open,
@@ -155,12 +160,12 @@ def kiosk_home(uow: UnitOfWork, clock: Clock, principal: Principal,
     the server's time (the kiosk words "opens tomorrow" against it)."""
     principal.require_device("kiosk")
     with uow:
-        facility = uow.directory.facility_by_id(principal.facility_id)
+        facility = uow.directory.facility_by_id(principal.own_facility())
         now = clock.now()
         services = services_view(uow, facility, now)
         rows = {s.code: s for s in uow.directory.services(facility.id)}
         for entry in services:
-            opening = closures.next_opening(uow, facility, rows[entry["code"]], now)
+            opening = closures.next_opening(uow, facility, rows[str(entry["code"])], now)
             entry["opens_at"] = iso(opening, facility.timezone)
         return {"facility": facility_ref(facility, now),
                 "device": principal.name, "public_url": public_url,
@@ -168,7 +173,7 @@ def kiosk_home(uow: UnitOfWork, clock: Clock, principal: Principal,
 
 
 def device_heartbeat(uow: UnitOfWork, clock: Clock, principal: Principal,
-                     status: dict[str, Any]) -> dict[str, Any]:
+                     status: JsonObject) -> JsonObject:
     """A kiosk reports how it is (printer online, paper, jobs waiting, last error).
 
     Only kiosk devices: a display reports over its board socket (`heartbeat` event), so

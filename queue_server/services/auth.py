@@ -8,7 +8,6 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -25,6 +24,8 @@ from ..domain.access import (
 )
 from ..domain.sessions import SessionEnded, device_holds, token_holds
 from ..domain.throttle import TooManyFailedLogins
+from .cache import Cache
+from .port_records import TokenRow
 from .ports import Clock, UnitOfWork
 from .security_events import record_account_throttled
 
@@ -83,6 +84,13 @@ class Principal:
             return self
         raise AdminOnly()
 
+    def own_facility(self) -> int:
+        """The facility a device or facility operator belongs to (WrongFacility for a
+        caller bound to none, such as an admin)."""
+        if self.facility_id is None:
+            raise WrongFacility()
+        return self.facility_id
+
     def require_facility(self, facility_id: int) -> Principal:
         if self.kind == "staff" and self.role == ADMIN:
             return self
@@ -124,7 +132,7 @@ def login(
         ok = check_password_hash(user.password_hash if user else _DUMMY_HASH, password)
         ok = bool(user and ok and user.active)
         uow.staff.record_attempt(username, address, now, ok)
-        if not ok:
+        if not ok or user is None:
             if throttle.account_limit_engaged(account_failures + 1):
                 record_account_throttled(uow, now, username, address, account_failures + 1)
             uow.commit()
@@ -153,41 +161,60 @@ def logout(uow: UnitOfWork, principal: Principal,
         on_ended(principal.token_id)
 
 
-# Kiosks send their token with every ticket. An app may remember which token hashes are
-# device tokens (digest -> device id), so the staff-token lookup is skipped for them; the
-# device row is still read on every call, so a device deactivated or given a new token is
-# refused at once.
-DeviceCache = dict[str, int]
+# A staff login is checked in the database on every request (one indexed Core join), never
+# remembered: a logout or a deactivation in any process ends it at the next request. A
+# device token is only remembered as a device's, in the process's cache
+# (services/cache.py), so the staff look-up is skipped; the device row is still read on
+# every request, so a device deactivated or given a new token is refused at once.
+DEVICE_TTL = 600.0
+DEVICE_TOKENS = "device-token"
 
 
-def _staff(row: Any, now: datetime) -> Principal:
+class DeviceTokens:
+    """The device token digests a cache has vouched for: `digest in DeviceTokens(cache)`."""
+
+    def __init__(self, cache: Cache):
+        self._cache = cache
+
+    def __contains__(self, digest: object) -> bool:
+        return self._cache.peek((DEVICE_TOKENS, digest)) is not None
+
+
+def _staff(row: TokenRow, now: datetime) -> Principal:
     if not token_holds(row, now):
         raise SessionEnded()
     user = row.user
     return Principal("staff", user.id, user.username, user.role, user.facility_id, row.id)
 
 
+def _looked_up(uow: UnitOfWork, now: datetime, digest: str, cached: bool) -> Principal:
+    with uow:
+        if not (cached and uow.cache.peek((DEVICE_TOKENS, digest)) is not None):
+            row = uow.staff.token_by_hash(digest)
+            if row is not None:
+                return _staff(row, now)
+        device = uow.directory.device_by_token_hash(digest)
+        if device is not None and device_holds(device, digest):
+            if cached:
+                uow.cache.put((DEVICE_TOKENS, digest), device.id, DEVICE_TTL)
+            return Principal("device", device.id, device.code, device.kind, device.facility_id)
+    if cached and uow.cache.peek((DEVICE_TOKENS, digest)) is not None:
+        uow.cache.forget((DEVICE_TOKENS, digest))
+    raise InvalidToken()
+
+
 def authenticate(uow: UnitOfWork, clock: Clock, token: str | None,
-                 devices: DeviceCache | None = None) -> Principal:
+                 cached: bool = False) -> Principal:
     """The principal a bearer token belongs to: SessionEnded (401 `session_expired`) for a
     login revoked, expired or of a deactivated user, InvalidToken (401 `invalid_token`) for
     a token no one (or no active device) holds.
+
+    `cached`: use and fill the process's cache of device tokens (see DEVICE_TTL above);
+    the REST routes do, sockets check the database each time.
 
     Anything but a non-empty string of plain text (a number or a lone surrogate in a
     socket's `auth` payload) is no token at all: LoginRequired, never a crash."""
     if not isinstance(token, str) or not token or not _encodable(token):
         raise LoginRequired()
     digest = hash_token(token)
-    with uow:
-        if devices is None or digest not in devices:
-            row = uow.staff.token_by_hash(digest)
-            if row is not None:
-                return _staff(row, clock.now())
-        device = uow.directory.device_by_token_hash(digest)
-        if device_holds(device, digest):
-            if devices is not None:
-                devices[digest] = device.id
-            return Principal("device", device.id, device.code, device.kind, device.facility_id)
-    if devices is not None:
-        devices.pop(digest, None)
-    raise InvalidToken()
+    return _looked_up(uow, clock.now(), digest, cached)

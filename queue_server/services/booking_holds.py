@@ -11,7 +11,6 @@ makes the hold a booking; only then do the one-booking rules apply (409 `already
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from ..domain import phone_codes
 from ..domain.booking_limits import check_one_per_day, check_quota
@@ -19,13 +18,15 @@ from ..domain.errors import DomainError
 from ..domain.privacy import mask_digits
 from ..domain.tickets import Action, TicketStatus
 from . import bookings, hold_expiry, idempotency, notifications, patient_bookings
-from .ports import Clock, UnitOfWork
+from .port_records import HoldRow
+from .port_rows import StoredTicket
+from .ports import Clock, JsonObject, UnitOfWork
 from .queue import apply_action, issue_new_visit
 from .views import iso
 
 
 def hold_view(code: str, status: str, phone: str | None, expires_at: datetime | None,
-              lasts: timedelta, tz: str) -> dict[str, Any]:
+              lasts: timedelta, tz: str) -> JsonObject:
     """The answer to a held booking: its `code` (to confirm with), `status`, when the hold
     ends (`expires_at`, ISO with the facility's offset), the phone masked, and a message
     in Indonesian (`message`) and English (`message_en`). The same keys and words for
@@ -42,7 +43,7 @@ def hold_view(code: str, status: str, phone: str | None, expires_at: datetime | 
     }
 
 
-def _replay(uow: UnitOfWork, code: str) -> dict[str, Any]:
+def _replay(uow: UnitOfWork, code: str) -> JsonObject:
     """The answer first given to a keyed hold request, from what is stored."""
     visit = bookings.find_visit(uow, code)
     ticket = visit.tickets[0]
@@ -54,7 +55,7 @@ def _replay(uow: UnitOfWork, code: str) -> dict[str, Any]:
 
 
 def hold(uow: UnitOfWork, clock: Clock, req: bookings.BookingRequest, window_days: int,
-         lasts: timedelta, idempotency_key: str | None = None) -> tuple[dict[str, Any], bool]:
+         lasts: timedelta, idempotency_key: str | None = None) -> tuple[JsonObject, bool]:
     """Hold a place for `lasts` and send a one-time code to the request's phone; returns
     (hold_view, created). The same key and request again give the same hold (no new
     code). Errors are those a patient can fix and that say nothing of the NIK's other
@@ -85,15 +86,16 @@ def hold(uow: UnitOfWork, clock: Clock, req: bookings.BookingRequest, window_day
         return view, True
 
 
-def _refuse(uow: UnitOfWork, ticket: Any, now: datetime, action: Action,
-            error: Exception, **data: Any) -> None:
+def _refuse(uow: UnitOfWork, ticket: StoredTicket, now: datetime, action: Action,
+            error: Exception, **data: object) -> None:
     """Let the hold go (`action`: EXPIRE or RELEASE), keep that, then raise `error`."""
     hold_expiry.let_go(uow, [ticket.id], action, "patient:mobile", now, **data)
     uow.commit()
     raise error
 
 
-def _check_code(uow: UnitOfWork, ticket: Any, hold: Any, otp: str, now: datetime) -> None:
+def _check_code(uow: UnitOfWork, ticket: StoredTicket, hold: HoldRow, otp: str,
+                now: datetime) -> None:
     """Count a wrong code (WrongCode, 422; the last allowed one drops the hold:
     TooManyAttempts, 409); a hold gone or past its time: HoldExpired (409)."""
     if hold.attempts >= phone_codes.MAX_ATTEMPTS:
@@ -113,7 +115,7 @@ def _check_code(uow: UnitOfWork, ticket: Any, hold: Any, otp: str, now: datetime
 
 
 def confirm(uow: UnitOfWork, clock: Clock, code: str, otp: str,
-            daily_limit: int) -> tuple[dict[str, Any], bool]:
+            daily_limit: int) -> tuple[JsonObject, bool]:
     """The phone's one-time code for a held booking: (booking, created). Right, the hold
     becomes a booking (created) unless the NIK already has one of that service and day
     (409 `already_booked`) or `daily_limit` that day (409 `daily_limit`): then the hold
@@ -129,18 +131,22 @@ def confirm(uow: UnitOfWork, clock: Clock, code: str, otp: str,
         ticket = visit.tickets[0]
         if uow.holds.of(ticket) is None:
             raise phone_codes.NotHeld()
+        nik = visit.nik
+        assert nik is not None, "a hold is made with a NIK (hold, above)"
         # The NIK's day lock first, as every booking takes it; then the rows.
-        patient_bookings.lock_booking_day(uow, visit.nik, ticket.day)
+        patient_bookings.lock_booking_day(uow, nik, ticket.day)
         hold = uow.holds.of(ticket, lock=True)
+        if hold is None:  # let go since the look above (its time ran out)
+            raise phone_codes.NotHeld()
         if hold.confirmed_at is not None:
             if not phone_codes.code_matches(otp, hold.otp_hash):
                 raise phone_codes.WrongCode(max(0, phone_codes.MAX_ATTEMPTS - hold.attempts))
             return bookings.booking_view(uow, visit, now, ticket), False
         _check_code(uow, ticket, hold, otp, now)
         try:
-            check_one_per_day(uow.bookings.booking_day(visit.nik, ticket.service_id,
+            check_one_per_day(uow.bookings.booking_day(nik, ticket.service_id,
                                                        ticket.day).mine)
-            patient_bookings.check_daily_place(uow, visit.nik, ticket.day, daily_limit)
+            patient_bookings.check_daily_place(uow, nik, ticket.day, daily_limit)
         except DomainError as refused:
             _refuse(uow, ticket, now, Action.RELEASE, refused, reason=refused.code)
         apply_action(uow, ticket, Action.CONFIRM, "patient:mobile", now)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hmac
 import logging
-from typing import Any
 
 from ..domain.codes import normalise_code
 from ..domain.identity import parse_nik
@@ -17,7 +16,8 @@ from ..domain.tickets import Action, TicketStatus
 from .auth import Principal
 from .bookings import booking_view
 from .notifications import CODE_KIND
-from .ports import Clock, UnitOfWork
+from .port_rows import FacilityRow, StoredVisit
+from .ports import Clock, JsonObject, UnitOfWork
 from .queries import get_facility
 from .queue import apply_action
 
@@ -27,7 +27,7 @@ VOIDED = "booking_voided_by_owner"
 VOIDABLE = (TicketStatus.HELD.value, TicketStatus.BOOKED.value)
 
 
-def _booking_at(uow: UnitOfWork, facility: Any, code: str) -> Any:
+def _booking_at(uow: UnitOfWork, facility: FacilityRow, code: str) -> StoredVisit:
     visit = uow.tickets.visit_by_code(normalise_code(code))
     if visit is None or not visit.tickets or visit.facility_id != facility.id:
         raise BookingNotFound()
@@ -35,7 +35,7 @@ def _booking_at(uow: UnitOfWork, facility: Any, code: str) -> Any:
 
 
 def void(uow: UnitOfWork, clock: Clock, principal: Principal, facility_code: str, code: str,
-         owner_nik: str, reason: str, address: str) -> dict[str, Any]:
+         owner_nik: str, reason: str, address: str) -> JsonObject:
     """Cancel the booking `code` of this facility on its NIK owner's KTP: `owner_nik` (the
     NIK on the card shown) must be the booking's. Returns the booking as staff see it.
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TypeVar
 
 from ..domain.booking_dates import check_booking_window
 from ..domain.booking_limits import (
@@ -18,15 +19,19 @@ from ..domain.identity import parse_bpjs, parse_name, parse_nik, parse_phone
 from ..domain.lookups import BookingNotFound
 from ..domain.numbering import service_day
 from ..domain.privacy import mask_digits
-from ..domain.tickets import Action, TicketStatus
+from ..domain.tickets import OPEN_STATUSES, Action, TicketStatus
 from . import catalogue, closures, hold_expiry, idempotency, patient_bookings
+from .catalogue import ServiceRef
 from .events import public_ticket, queue_changed, ticket_changed
 from .notifications import CODE_KIND
-from .ports import Clock, UnitOfWork
+from .port_records import BookingDay
+from .port_rows import FacilityRow, ServiceRow, StoredVisit, TicketFacts, VisitFacts
+from .ports import Clock, JsonObject, UnitOfWork
 from .queue import apply_action, issue_new_visit
 from .views import estimate, iso, ticket_view
 
-ACTIVE = ("held", "booked", "waiting", "called", "serving")
+ACTIVE = (TicketStatus.HELD, *OPEN_STATUSES)
+T = TypeVar("T", bound=TicketFacts)
 
 
 @dataclass(frozen=True)
@@ -44,8 +49,8 @@ class BookingRequest:
         return idempotency.fingerprint(self.__dict__)
 
 
-def _check_date(uow: UnitOfWork, facility: Any, service: Any, on: date, now: datetime,
-                window_days: int) -> None:
+def _check_date(uow: UnitOfWork, facility: FacilityRow, service: ServiceRow, on: date,
+                now: datetime, window_days: int) -> None:
     """The visit date is bookable: not past (422 `date_in_past`), within the window (422
     `date_out_of_window`), a date the service opens (409 `closed_on_date`,
     `service_closed`) and, for today, early enough to be served (409
@@ -79,7 +84,7 @@ def stored_key(idempotency_key: str | None) -> str | None:
 
 
 def open_booking_day(uow: UnitOfWork, req: BookingRequest, nik: str,
-                     now: datetime, window_days: int) -> tuple[Any, int, Any]:
+                     now: datetime, window_days: int) -> tuple[ServiceRef, int, BookingDay]:
     """(service, the new number's seq, the day's figures `booked`, `mine`, `ahead`) for a
     booking, under the day's locks; raises what `_check_date` raises.
 
@@ -97,7 +102,7 @@ def open_booking_day(uow: UnitOfWork, req: BookingRequest, nik: str,
 
 def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
          idempotency_key: str | None = None,
-         daily_limit: int = DEFAULT_BOOKINGS_PER_NIK_PER_DAY) -> tuple[dict[str, Any], bool]:
+         daily_limit: int = DEFAULT_BOOKINGS_PER_NIK_PER_DAY) -> tuple[JsonObject, bool]:
     """Book a place at once (no phone check); returns (booking, created). Rules are
     checked in the order a patient can fix them: identity first, then the date, then the
     patient's own bookings (one per service and day: 409 `already_booked`; `daily_limit`
@@ -125,7 +130,7 @@ def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
         return view, True
 
 
-def find_visit(uow: UnitOfWork, code: str) -> Any:
+def find_visit(uow: UnitOfWork, code: str) -> StoredVisit:
     """The visit of a booking code with its tickets, or NotFound `booking_not_found`."""
     visit = uow.tickets.visit_by_code(normalise_code(code))
     if visit is None or not visit.tickets:
@@ -133,12 +138,13 @@ def find_visit(uow: UnitOfWork, code: str) -> Any:
     return visit
 
 
-def _open_ticket_of(visit: Any) -> Any:
-    active = [t for t in visit.tickets if t.status in ACTIVE]
-    return active[-1] if active else visit.tickets[-1]
+def _open_ticket_of(tickets: Sequence[T]) -> T:
+    """A visit's open ticket (the newest held, booked or open), else its last one."""
+    active = [t for t in tickets if t.status in ACTIVE]
+    return active[-1] if active else tickets[-1]
 
 
-def _booked_eta(uow: UnitOfWork, ticket: Any, position: int,
+def _booked_eta(uow: UnitOfWork, ticket: TicketFacts, position: int,
                 now: datetime) -> tuple[str | None, str | None]:
     """(estimated call time, estimate note) of a booked number: `position` patients
     after the service opens that day (or now, if later); (None, `no_counter_open`) while
@@ -152,17 +158,18 @@ def _booked_eta(uow: UnitOfWork, ticket: Any, position: int,
     return (None, note) if wait is None else (iso(max(start, now) + wait, tz), None)
 
 
-def booking_view(uow: UnitOfWork, visit: Any, now: datetime, ticket: Any = None,
-                 ahead: int | None = None) -> dict:
+def booking_view(uow: UnitOfWork, visit: VisitFacts, now: datetime,
+                 ticket: TicketFacts | None = None, ahead: int | None = None) -> JsonObject:
     """A booking as its holder sees it: never the full NIK, BPJS number or phone.
 
     `ahead`: the patients ahead of a booked number, when the caller already counted them."""
-    ticket = ticket or _open_ticket_of(visit)
+    ticket = ticket or _open_ticket_of(visit.tickets)
     view = ticket_view(uow, ticket, now, people_ahead=ahead)
-    if ticket.status == "booked":
-        view["people_ahead"] = ahead if ahead is not None else uow.bookings.ahead_by_number(ticket)
+    if ticket.status == TicketStatus.BOOKED:
+        booked_ahead = ahead if ahead is not None else uow.bookings.ahead_by_number(ticket)
+        view["people_ahead"] = booked_ahead
         view["estimated_call_at"], view["estimate_note"] = _booked_eta(
-            uow, ticket, view["people_ahead"], now)
+            uow, ticket, booked_ahead, now)
     view["position"] = view["people_ahead"]
     view["journey"] = [public_ticket(t) for t in visit.tickets]
     view["patient"] = {"name": visit.name, "nik": mask_digits(visit.nik),
@@ -173,19 +180,20 @@ def booking_view(uow: UnitOfWork, visit: Any, now: datetime, ticket: Any = None,
     return view
 
 
-def status(uow: UnitOfWork, clock: Clock, code: str) -> dict[str, Any]:
+def status(uow: UnitOfWork, clock: Clock, code: str) -> JsonObject:
     with uow:
         return booking_view(uow, find_visit(uow, code), clock.now())
 
 
-def cancel(uow: UnitOfWork, clock: Clock, code: str) -> dict[str, Any]:
+def cancel(uow: UnitOfWork, clock: Clock, code: str) -> JsonObject:
     """The holder cancels: the place goes back to the day's quota (a held one's code
     message, if still unsent, is not sent)."""
     with uow:
         visit = find_visit(uow, code)
-        ticket = _open_ticket_of(visit)
+        ticket = _open_ticket_of(visit.tickets)
         now = clock.now()
-        was_waiting, was_held = ticket.status == "waiting", ticket.status == "held"
+        was_waiting = ticket.status == TicketStatus.WAITING
+        was_held = ticket.status == TicketStatus.HELD
         apply_action(uow, ticket, Action.CANCEL, "patient:mobile", now)
         ticket.finished_at = now
         uow.flush()

@@ -2,32 +2,22 @@
 
 Every walk-in ticket and booking needs its facility and service: reading them through the
 ORM was a third of a ticket's time. Here they are read once and reused for `TTL` seconds.
-A configuration loaded in this process forgets them at once; one loaded by another
-process (`python -m queue_server load-config` next to a running server) shows within TTL.
-
-Also the records a ticket issued through Core comes back as: the same attributes the
-views read from ORM rows, without an ORM round trip.
+They are kept in the runtime's cache (services/cache.py): a configuration loaded in this
+process forgets them at once (`uow.cache.forget_all()`); one loaded by another process
+(`python -m queue_server load-config` next to a running server) shows within TTL.
 """
 
 from __future__ import annotations
 
-import itertools
-import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import Any
 
 from ..domain.lookups import FacilityNotFound, ServiceNotFound
+from .port_rows import FacilityRow, ServiceRow
 from .ports import UnitOfWork
 
 TTL = 10.0
-_generation = itertools.count()
-_current = [next(_generation)]
-
-
-def forget_all() -> None:
-    """The configuration changed in this process: every cache here reloads."""
-    _current[0] = next(_generation)
 
 
 @dataclass(frozen=True)
@@ -60,69 +50,22 @@ class ServiceRef:
     booking_cutoff: str | None = None
 
 
-@dataclass
-class VisitRecord:
-    id: int
-    code: str
-    priority: str
-    nik: str | None = None
-    name: str | None = None
-    phone: str | None = None
-    bpjs_number: str | None = None
-    tickets: list[Any] = field(default_factory=list)
-
-
-@dataclass
-class TicketRecord:
-    """A ticket just written through Core: what the views and events read of it."""
-
-    id: int
-    visit: VisitRecord
-    service: ServiceRef
-    facility_id: int
-    service_id: int
-    day: date
-    seq: int
-    number: str
-    priority: str
-    status: str
-    source: str
-    issued_at: datetime
-    waiting_since: datetime | None
-    queue_key: datetime | None
-    version: int = 1
-    recalls: int = 0
-    counter: Any = None
-    called_at: datetime | None = None
-
-
-def _facility_ref(row: Any) -> FacilityRef:
+def _facility_ref(row: FacilityRow) -> FacilityRef:
     return FacilityRef(row.id, row.code, row.name, row.timezone, dict(row.closed_dates or {}),
                        bool(row.joint_leave_closes))
 
 
-def _service_ref(row: Any, facility: FacilityRef) -> ServiceRef:
+def _service_ref(row: ServiceRow, facility: FacilityRef) -> ServiceRef:
     return ServiceRef(row.id, row.facility_id, row.code, row.name, row.prefix, dict(row.hours),
                       row.booking_quota, row.walkin_limit, row.avg_minutes, row.active, facility,
                       dict(row.closed_dates or {}), bool(row.open_on_holidays),
                       row.booking_cutoff)
 
 
-def cached(uow: UnitOfWork, key: tuple[Any, ...], load: Any) -> Any:
-    """`load()`'s value, reused in this process for TTL seconds, until the configuration
-    changes here (forget_all); a None value is never kept."""
-    return _cached(uow, key, load)
-
-
-def _cached(uow: UnitOfWork, key: tuple[Any, ...], load: Any) -> Any:
-    generation = _current[0]  # before loading: a load that races forget_all() is not kept
-    hit = uow.shared.get(key)
-    if hit is not None and hit[1] == generation and hit[2] > time.monotonic():
-        return hit[0]
-    value = load()
-    if value is not None:
-        uow.shared[key] = (value, generation, time.monotonic() + TTL)
-    return value
+def cached(uow: UnitOfWork, key: tuple[Any, ...], load: Callable[[], Any]) -> Any:
+    """`load()`'s value, reused in this process for TTL seconds through the runtime's cache
+    (services/cache.py), until a configuration load forgets it; None is never kept."""
+    return uow.cache.get(("catalogue", *key), load, TTL)
 
 
 def facility_by_id(uow: UnitOfWork, facility_id: int) -> FacilityRef:
@@ -130,7 +73,7 @@ def facility_by_id(uow: UnitOfWork, facility_id: int) -> FacilityRef:
         row = uow.directory.find_facility(facility_id)
         return None if row is None else _facility_ref(row)
 
-    facility = _cached(uow, ("facility-id", facility_id), load)
+    facility = cached(uow, ("facility-id", facility_id), load)
     if facility is None:
         raise FacilityNotFound(str(facility_id))
     return facility
@@ -141,7 +84,7 @@ def facility_by_code(uow: UnitOfWork, code: str) -> FacilityRef:
         row = uow.directory.facility(code)
         return None if row is None else _facility_ref(row)
 
-    facility = _cached(uow, ("facility", code), load)
+    facility = cached(uow, ("facility", code), load)
     if facility is None:
         raise FacilityNotFound(code)
     return facility
@@ -153,7 +96,7 @@ def service(uow: UnitOfWork, facility: FacilityRef, code: str) -> ServiceRef:
         row = uow.directory.service(facility.id, code)
         return None if row is None else _service_ref(row, facility)
 
-    found = _cached(uow, ("service", facility.id, code), load)
+    found = cached(uow, ("service", facility.id, code), load)
     if found is None or not found.active:
         raise ServiceNotFound(code, facility.name)
     return found

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from ..domain import estimates, opening
 from ..domain.calendar import Calendar, Closed, ClosedOnDate
+from ..domain.errors import DomainError
 from ..domain.hours import is_open_on
 from ..domain.numbering import service_day
 from . import catalogue, views
 from .holiday_source import DEFAULT
-from .ports import UnitOfWork
+from .port_rows import FacilityRow, ServiceRow
+from .ports import JsonObject, UnitOfWork
 
 
 def calendar(uow: UnitOfWork) -> Calendar:
@@ -28,14 +29,16 @@ def calendar(uow: UnitOfWork) -> Calendar:
     if "calendar" not in uow.memo:
         city = catalogue.cached(uow, ("city-closures",), uow.calendar.all)
         uow.memo["calendar"] = Calendar(DEFAULT, city)
-    return uow.memo["calendar"]
+    kept = uow.memo["calendar"]
+    assert isinstance(kept, Calendar)
+    return kept
 
 
 def _dates(closed: Mapping[str, str] | None) -> dict[date, str]:
     return {date.fromisoformat(day): reason for day, reason in (closed or {}).items()}
 
 
-def schedule(facility: Any, service: Any) -> opening.Schedule:
+def schedule(facility: FacilityRow, service: ServiceRow) -> opening.Schedule:
     """The service's hours and closures as the domain rules read them."""
     return opening.Schedule(
         name=service.name, timezone=facility.timezone, hours=service.hours,
@@ -46,19 +49,21 @@ def schedule(facility: Any, service: Any) -> opening.Schedule:
         booking_cutoff=service.booking_cutoff)
 
 
-def closure_on(uow: UnitOfWork, facility: Any, service: Any, day: date) -> Closed | None:
+def closure_on(uow: UnitOfWork, facility: FacilityRow, service: ServiceRow,
+               day: date) -> Closed | None:
     """Why the service is closed on `day` (holiday, cuti bersama, local closure, a
     `closed` date in its hours), or None."""
     return opening.closure(calendar(uow), schedule(facility, service), day)
 
 
-def require_open_on(uow: UnitOfWork, facility: Any, service: Any, day: date) -> None:
+def require_open_on(uow: UnitOfWork, facility: FacilityRow, service: ServiceRow, day: date) -> None:
     """Raises ClosedOnDate (409 `closed_on_date`, the reason as message) or ServiceClosed
     (409 `service_closed`: no hours that weekday) unless the service opens on `day`."""
     opening.require_open_on(calendar(uow), schedule(facility, service), day)
 
 
-def require_no_closure(uow: UnitOfWork, facility: Any, service: Any, day: date) -> None:
+def require_no_closure(uow: UnitOfWork, facility: FacilityRow, service: ServiceRow,
+                       day: date) -> None:
     """Raises ClosedOnDate (409 `closed_on_date`) when the calendar, or a `closed` date in
     the hours, closes the service on `day`; the weekly hours are the caller's to check."""
     closed = closure_on(uow, facility, service, day)
@@ -66,18 +71,18 @@ def require_no_closure(uow: UnitOfWork, facility: Any, service: Any, day: date) 
         raise ClosedOnDate(closed)
 
 
-def open_now(uow: UnitOfWork, facility: Any, service: Any, now: datetime) -> bool:
+def open_now(uow: UnitOfWork, facility: FacilityRow, service: ServiceRow, now: datetime) -> bool:
     """Open at `now`: within its hours, on a date the calendar leaves open."""
     return opening.is_open_now(calendar(uow), schedule(facility, service), now)
 
 
-def next_opening(uow: UnitOfWork, facility: Any, service: Any,
+def next_opening(uow: UnitOfWork, facility: FacilityRow, service: ServiceRow,
                  now: datetime) -> datetime | None:
     """When a service closed at `now` opens next, closed dates skipped; None while open."""
     return opening.next_opening(calendar(uow), schedule(facility, service), now)
 
 
-def current_wait(uow: UnitOfWork, facility: Any, service: Any,
+def current_wait(uow: UnitOfWork, facility: FacilityRow, service: ServiceRow,
                  now: datetime) -> timedelta | None:
     """The service's estimated wait now (people waiting × pace ÷ open counters); None
     when no counter is open, so no estimate can be made."""
@@ -88,7 +93,7 @@ def current_wait(uow: UnitOfWork, facility: Any, service: Any,
     return estimates.estimated_wait(people, minutes, counters)
 
 
-def require_bookable(uow: UnitOfWork, facility: Any, service: Any, day: date,
+def require_bookable(uow: UnitOfWork, facility: FacilityRow, service: ServiceRow, day: date,
                      now: datetime) -> None:
     """A booking for `day` made at `now` can be served: raises ClosedOnDate,
     ServiceClosed, or BookingClosedToday (409 `booking_closed_today`) for today once the
@@ -102,8 +107,8 @@ def require_bookable(uow: UnitOfWork, facility: Any, service: Any, day: date,
             raise refusal
 
 
-def date_fields(uow: UnitOfWork, facility: Any, service: Any, day: date, now: datetime,
-                wait_minutes: float | None) -> dict[str, Any]:
+def date_fields(uow: UnitOfWork, facility: FacilityRow, service: ServiceRow, day: date,
+                now: datetime, wait_minutes: float | None) -> JsonObject:
     """What the services list says about `day`: `open_on_date`, `closed_reason` (null when
     open, or when only the weekly hours leave that weekday out), `bookable_today` (can a
     booking for `day` be made now: for today, before closing and the cutoff) and
@@ -112,7 +117,7 @@ def date_fields(uow: UnitOfWork, facility: Any, service: Any, day: date, now: da
     sched = schedule(facility, service)
     closed = opening.closure(calendar(uow), sched, day)
     open_on_date = closed is None and is_open_on(sched.hours, day)
-    refusal: Any = None
+    refusal: Closed | DomainError | None = None
     if not open_on_date:
         refusal = opening.ServiceClosed(sched.name, day) if closed is None else closed
     elif day == service_day(now, facility.timezone):
@@ -128,7 +133,7 @@ def date_fields(uow: UnitOfWork, facility: Any, service: Any, day: date, now: da
     }
 
 
-def _said(refusal: Any, lang: str) -> str | None:
+def _said(refusal: Closed | DomainError | None, lang: str) -> str | None:
     """The words of a refusal (a Closed or a DomainError) in `lang`, or None."""
     if refusal is None:
         return None

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -20,11 +20,17 @@ from ..domain.hours import parse_hours, parse_time
 from ..domain.identity import reference_form
 from ..domain.numbering import validate_prefix
 from ..domain.zones import parse_timezone
-from . import catalogue
 from .auth import ADMIN, DISPLAY, KIOSK, OPERATOR
+from .port_rows import FacilityFull, ServiceRow
 from .ports import UnitOfWork
 from .secret_check import password_fields, token_fields
 
+# The file, or one entry of it, as YAML gives it: Any on purpose, since its values are
+# checked one key at a time where they are read (_need, _code, _choice, _number, the
+# domain's parse_* functions); `object` would need a cast at every read of a nested entry.
+ConfigData = dict[str, Any]
+T = TypeVar("T")
+V = TypeVar("V")
 _ENV = re.compile(r"\$\{([A-Z0-9_]+)(?::-([^}]*))?\}")
 
 
@@ -33,7 +39,7 @@ def _expand(text: str) -> str:
     return _ENV.sub(lambda m: os.environ.get(m.group(1), m.group(2) or ""), text)
 
 
-def read_config(path: str | Path) -> dict[str, Any]:
+def read_config(path: str | Path) -> ConfigData:
     try:
         data = yaml.safe_load(_expand(Path(path).read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError) as exc:
@@ -43,7 +49,7 @@ def read_config(path: str | Path) -> dict[str, Any]:
     return data
 
 
-def counter_names(data: dict[str, Any]) -> list[str]:
+def counter_names(data: ConfigData) -> list[str]:
     """The names of every counter a configuration defines (a counter without a name is
     called by its code), in file order: what a board must be able to say."""
     return [str(c.get("name") or c.get("code") or "")
@@ -51,13 +57,13 @@ def counter_names(data: dict[str, Any]) -> list[str]:
             for c in facility.get("counters") or []]
 
 
-def _need(entry: dict[str, Any], key: str, where: str) -> Any:
+def _need(entry: ConfigData, key: str, where: str) -> Any:
     if entry.get(key) in (None, ""):
         raise bad.KeyRequired(key).at(where)
     return entry[key]
 
 
-def _code(value: Any, where: str) -> str:
+def _code(value: object, where: str) -> str:
     """A configured code in the one form the API reads codes in (lower case, NFKC, ASCII),
     so `Umum` in a file and `umum` from a phone name the same service."""
     code = reference_form(str(value))
@@ -66,7 +72,7 @@ def _code(value: Any, where: str) -> str:
     return code
 
 
-def load_config(uow: UnitOfWork, data: dict[str, Any]) -> dict[str, int]:
+def load_config(uow: UnitOfWork, data: ConfigData) -> dict[str, int]:
     """Create or update everything the file names; loading it twice changes nothing.
 
     A top-level `closed_dates` list replaces the city-wide closures (left alone when the
@@ -77,7 +83,7 @@ def load_config(uow: UnitOfWork, data: dict[str, Any]) -> dict[str, int]:
         if "closed_dates" in data:
             uow.calendar.replace(parse_closures(data["closed_dates"] or [],
                                                 "top-level closed_dates"))
-        facilities = {}
+        facilities: dict[str, FacilityFull] = {}
         for entry in data.get("facilities") or []:
             facility = _load_facility(uow, entry, counts)
             facilities[facility.code] = facility
@@ -85,11 +91,11 @@ def load_config(uow: UnitOfWork, data: dict[str, Any]) -> dict[str, int]:
             _load_user(uow, entry, facilities)
             counts["users"] += 1
         uow.commit()
-    catalogue.forget_all()
+    uow.cache.forget_all()  # every cache of this process (services/cache.py)
     return counts
 
 
-def _located(where: str, parse: Callable[[Any], Any], value: Any) -> Any:
+def _located(where: str, parse: Callable[[V], T], value: V) -> T:
     """`parse(value)`, its InvalidInput prefixed with where the value is in the file."""
     try:
         return parse(value)
@@ -102,8 +108,8 @@ def _iso(closures: dict[date, str]) -> dict[str, str]:
     return {day.isoformat(): reason for day, reason in sorted(closures.items())}
 
 
-def _choice(entry: dict[str, Any], key: str, where: str, choices: dict[Any, Any],
-            default: Any) -> Any:
+def _choice(entry: ConfigData, key: str, where: str, choices: Mapping[object, T],
+            default: object) -> T:
     """The stored value of a key limited to `choices` (file value → stored value)."""
     value = entry.get(key, default)
     if isinstance(value, bool) is not isinstance(default, bool) or value not in list(choices):
@@ -112,7 +118,8 @@ def _choice(entry: dict[str, Any], key: str, where: str, choices: dict[Any, Any]
     return choices[value]
 
 
-def _load_facility(uow: UnitOfWork, entry: dict[str, Any], counts: dict[str, int]) -> Any:
+def _load_facility(uow: UnitOfWork, entry: ConfigData,
+                   counts: dict[str, int]) -> FacilityFull:
     code = _code(_need(entry, "code", "facility"), "facility")
     where = f"facility {code}"
     facility = uow.config.facility(
@@ -130,10 +137,10 @@ def _load_facility(uow: UnitOfWork, entry: dict[str, Any], counts: dict[str, int
     return facility
 
 
-def _load_services(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
-                   counts: dict[str, int]) -> dict[str, Any]:
+def _load_services(uow: UnitOfWork, facility: FacilityFull, entry: ConfigData,
+                   counts: dict[str, int]) -> dict[str, ServiceRow]:
     code = facility.code
-    services = {}
+    services: dict[str, ServiceRow] = {}
     for pos, s in enumerate(entry.get("services") or []):
         where = f"{code} service {s.get('code')}"
         scode = _code(_need(s, "code", f"{code} service"), f"{code} service")
@@ -159,8 +166,8 @@ def _load_services(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
     return services
 
 
-def _load_counters(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
-                   services: dict[str, Any], counts: dict[str, int]) -> None:
+def _load_counters(uow: UnitOfWork, facility: FacilityFull, entry: ConfigData,
+                   services: dict[str, ServiceRow], counts: dict[str, int]) -> None:
     code = facility.code
     for pos, c in enumerate(entry.get("counters") or []):
         ccode = _code(_need(c, "code", f"{code} counter"), f"{code} counter")
@@ -173,8 +180,8 @@ def _load_counters(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
         counts["counters"] += 1
 
 
-def _number(entry: dict[str, Any], key: str, where: str, default: Any,
-            kind: type = int, least: float = 0) -> Any:
+def _number(entry: ConfigData, key: str, where: str, default: float | None,
+            kind: type[int] | type[float] = int, least: float = 0) -> float | None:
     """`entry[key]` as a number of `kind` (int: a whole number) no smaller than `least`,
     `default` when absent; a boolean, text or a number out of range is InvalidInput
     `invalid_config` naming the key, never a crash of `load-config` nor a silent 0."""
@@ -189,13 +196,13 @@ def _number(entry: dict[str, Any], key: str, where: str, default: Any,
     return kind(value)
 
 
-def _active(entry: dict[str, Any], where: str) -> bool:
+def _active(entry: ConfigData, where: str) -> bool:
     """A service's, user's or device's `active` (true unless the file says false; anything but a
     boolean is InvalidInput). False: its logins or token stop working with this load."""
     return bool(_choice(entry, "active", where, {True: True, False: False}, True))
 
 
-def _load_devices(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
+def _load_devices(uow: UnitOfWork, facility: FacilityFull, entry: ConfigData,
                   counts: dict[str, int]) -> None:
     code = facility.code
     for d in entry.get("devices") or []:
@@ -210,7 +217,8 @@ def _load_devices(uow: UnitOfWork, facility: Any, entry: dict[str, Any],
         counts["devices"] += 1
 
 
-def _load_user(uow: UnitOfWork, entry: dict[str, Any], facilities: dict[str, Any]) -> None:
+def _load_user(uow: UnitOfWork, entry: ConfigData,
+               facilities: dict[str, FacilityFull]) -> None:
     username = _need(entry, "username", "user")
     role = entry.get("role", OPERATOR)
     if role not in (ADMIN, OPERATOR):
@@ -223,7 +231,7 @@ def _load_user(uow: UnitOfWork, entry: dict[str, Any], facilities: dict[str, Any
             raise bad.UnknownFacility(fcode)
         facility_id = facility.id
     existing = uow.staff.user_by_username(username)
-    fields: dict[str, Any] = {"role": role, "facility_id": facility_id,
+    fields: dict[str, object] = {"role": role, "facility_id": facility_id,
                               "full_name": entry.get("name", username),
                               "active": _active(entry, f"user {username}")}
     # `password` (judged weak or not) or a ready `password_hash`: services/secret_check.py.

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from typing import Any
 from zoneinfo import ZoneInfo
 
+from ..domain.counter_commands import legal_commands
 from ..domain.numbering import service_day
-from ..domain.priority import LABELS_ID
+from ..domain.priority import label
 from ..domain.privacy import mask_digits
 from .auth import ADMIN, Principal
 from .days import counter_days
-from .ports import Clock, UnitOfWork
+from .port_rows import CounterRow, TicketFacts
+from .ports import Clock, JsonObject, UnitOfWork
 from .queue import resolve_counter
 from .views import counter_view, facility_ref, iso, ticket_view
 
@@ -21,7 +22,7 @@ def _start_of_day(now: datetime, tz: str) -> datetime:
     return datetime.combine(local.date(), time(0), tzinfo=ZoneInfo(tz))
 
 
-def _queued(ticket: Any, now: datetime, tz: str) -> dict[str, Any]:
+def _queued(ticket: TicketFacts, now: datetime, tz: str) -> JsonObject:
     waited = now - ticket.waiting_since if ticket.waiting_since else None
     return {
         "number": ticket.number,
@@ -29,7 +30,7 @@ def _queued(ticket: Any, now: datetime, tz: str) -> dict[str, Any]:
         "service": ticket.service.code,
         "service_name": ticket.service.name,
         "priority": ticket.priority,
-        "priority_label": LABELS_ID.get(ticket.priority, ticket.priority),
+        "priority_label": label(ticket.priority),
         "waiting_since": iso(ticket.waiting_since, tz),
         "waited_seconds": int(waited.total_seconds()) if waited else None,
         "name": ticket.visit.name,
@@ -37,7 +38,7 @@ def _queued(ticket: Any, now: datetime, tz: str) -> dict[str, Any]:
     }
 
 
-def console_snapshot(uow: UnitOfWork, counter: Any, now: datetime) -> dict[str, Any]:
+def console_snapshot(uow: UnitOfWork, counter: CounterRow, now: datetime) -> JsonObject:
     """Everything a console shows; staff-only (names and masked NIK).
 
     `today` is the facility's day: a number of another day (a 24-hour service's patients
@@ -61,6 +62,8 @@ def console_snapshot(uow: UnitOfWork, counter: Any, now: datetime) -> dict[str, 
         "facility": {**facility_ref(facility, now), "running_text": facility.running_text},
         "counter": counter_view(counter),
         "ticket": ticket_view(uow, current, now, staff=True) if current else None,
+        "actions": [c.value for c in legal_commands(current.status if current else None,
+                                                    counter.paused)],
         "waiting": [_queued(t, now, tz) for t in waiting],
         "no_shows": [{"number": t.number, "service": t.service.code,
                       "date": t.day.isoformat(), "skipped_at": iso(t.finished_at, tz)}
@@ -77,21 +80,21 @@ def console_snapshot(uow: UnitOfWork, counter: Any, now: datetime) -> dict[str, 
 
 
 def console(uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str,
-            facility_code: str | None = None) -> dict[str, Any]:
+            facility_code: str | None = None) -> JsonObject:
     """The console snapshot of a counter its staff (or an admin) may see."""
     with uow:
         counter = resolve_counter(uow, principal, counter_code, facility_code)
         return console_snapshot(uow, counter, clock.now())
 
 
-def counters(uow: UnitOfWork, principal: Principal) -> list[dict[str, Any]]:
+def counters(uow: UnitOfWork, principal: Principal) -> list[JsonObject]:
     """The counters a staff member may work at: their facility's, or every one for admins."""
     principal.require_staff()
     with uow:
         if principal.role == ADMIN:
             facilities = list(uow.directory.facilities())
         else:
-            facilities = [uow.directory.facility_by_id(principal.facility_id)]
+            facilities = [uow.directory.facility_by_id(principal.own_facility())]
         return [
             {"facility": {"code": f.code, "name": f.name}, **counter_view(c)}
             for f in facilities

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from ..domain.counters import SeenCurrent, require_seen
 from . import idempotency
 from .auth import Principal
-from .ports import Clock, UnitOfWork
+from .port_rows import CounterRow, StoredTicket, TicketFacts
+from .ports import Clock, JsonObject, UnitOfWork
 from .queue import resolve_counter
 from .views import counter_view
 
@@ -28,12 +28,12 @@ class Guard:
 class AtCounter:
     """The locked counter, the ticket it holds now (or None) and the action's moment."""
 
-    counter: Any
-    current: Any
+    counter: CounterRow
+    current: StoredTicket | None
     now: datetime
 
 
-def counter_state(counter: Any, current: Any) -> dict[str, Any]:
+def counter_state(counter: CounterRow, current: TicketFacts | None) -> JsonObject:
     """The counter as a stale console needs it: code, name, paused, services and its
     ticket's number and status (None when it holds nobody)."""
     state = counter_view(counter)
@@ -42,16 +42,16 @@ def counter_state(counter: Any, current: Any) -> dict[str, Any]:
     return state
 
 
-def _fingerprint(action: str, params: dict[str, Any], seen: SeenCurrent | None) -> str:
+def _fingerprint(action: str, params: JsonObject, seen: SeenCurrent | None) -> str:
     return idempotency.fingerprint({"action": action, "params": params,
                                     "seen": None if seen is None else {"number": seen.number}})
 
 
 def at_counter(
     uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str,
-    facility_code: str | None, guard: Guard | None, action: str, params: dict[str, Any],
-    perform: Callable[[AtCounter], dict[str, Any]],
-) -> dict[str, Any]:
+    facility_code: str | None, guard: Guard | None, action: str, params: JsonObject,
+    perform: Callable[[AtCounter], JsonObject],
+) -> JsonObject:
     """Run `perform` on the counter, locked, in one transaction, and commit its changes.
 
     In order, under the counter's lock (so two consoles are served one after the other):
@@ -76,7 +76,8 @@ def at_counter(
         now = clock.now()
         view = perform(AtCounter(counter, current, now))
         if key is not None:
-            uow.idempotency.remember(key, fingerprint, view.get("code") or "", now,
-                                     response=view)
+            code = view.get("code")  # the visit's (a ticket's view) or the counter's
+            uow.idempotency.remember(key, fingerprint, code if isinstance(code, str) else "",
+                                     now, response=view)
         uow.commit()
         return view

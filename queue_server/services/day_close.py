@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
 from ..domain.dayend import DayNotOver, day_is_over, require_day_over
 from ..domain.lookups import FacilityNotFound
 from ..domain.numbering import service_day
 from ..domain.tickets import Action
 from .events import queue_changed, ticket_changed
+from .port_records import ServiceDayRow
 from .ports import Clock, UnitOfWork
 from .queue import apply_action
 from .views import forget_pace
@@ -85,7 +85,8 @@ def close_service_day(uow: UnitOfWork, clock: Clock, service_id: int, day: date,
 
 
 def _due(new_uow: Callable[[], UnitOfWork], now: datetime, grace: timedelta,
-         facility: str | None, day: date | None) -> tuple[list[Any], list[Any]]:
+         facility: str | None,
+         day: date | None) -> tuple[list[ServiceDayRow], list[ServiceDayRow]]:
     """(ended, not ended) unclosed service days, oldest first."""
     with new_uow() as uow:
         if facility is not None and uow.directory.facility(facility) is None:
@@ -94,7 +95,8 @@ def _due(new_uow: Callable[[], UnitOfWork], now: datetime, grace: timedelta,
         until = now.astimezone(UTC).date() + timedelta(days=1)
         pending = uow.day_closes.unclosed(until if day is None else min(day, until),
                                           facility, day)
-    ended, waiting = [], []
+    ended: list[ServiceDayRow] = []
+    waiting: list[ServiceDayRow] = []
     for entry in pending:
         over = day_is_over(entry.hours, entry.day, now, entry.timezone, grace)
         (ended if over else waiting).append(entry)

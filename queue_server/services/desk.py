@@ -3,8 +3,6 @@ priority with who and why on record."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..domain.counters import (
     NumberNotInQueue,
     parse_reason,
@@ -12,18 +10,20 @@ from ..domain.counters import (
     priority_change,
 )
 from ..domain.priority import queue_key
+from ..domain.tickets import TicketStatus
 from .auth import Principal
-from .counter_actions import call_ticket, require_open
+from .counter_calls import call_ticket, require_open
 from .counter_guard import AtCounter, Guard, at_counter
 from .days import counter_days
 from .events import queue_changed, ticket_changed
-from .ports import Clock, UnitOfWork
+from .port_rows import StoredTicket
+from .ports import Clock, JsonObject, UnitOfWork
 from .views import ticket_view
 
 PRIORITY_CHANGED = "priority_changed"  # the history row's kind
 
 
-def _ticket_at(uow: UnitOfWork, at: AtCounter, typed: str) -> Any:
+def _ticket_at(uow: UnitOfWork, at: AtCounter, typed: str) -> StoredTicket:
     """A ticket of the counter's services in today's (and last night's) queue, by the
     number staff typed; NumberNotInQueue (404 `ticket_not_found`) says which counter
     looked."""
@@ -41,7 +41,7 @@ def call_number(
     uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str, number: str,
     facility_code: str | None = None, notify_at: int | None = None,
     guard: Guard | None = None,
-) -> dict[str, Any]:
+) -> JsonObject:
     """Call the waiting ticket `number` (as staff type it: `A-012`, `a12`) to this counter,
     finishing whoever it still holds, as "next" does; returns the called ticket.
 
@@ -49,7 +49,7 @@ def call_number(
     the number is being called elsewhere or is done), `counter_paused`, StaleView and
     `idempotency_key_reused`.
     """
-    def perform(at: AtCounter) -> dict[str, Any]:
+    def perform(at: AtCounter) -> JsonObject:
         require_open(at.counter)
         ticket = _ticket_at(uow, at, number)
         return call_ticket(uow, at, ticket, principal, notify_at, by="call_number")
@@ -62,7 +62,7 @@ def change_priority(
     uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str, number: str,
     priority: str, reason: str, facility_code: str | None = None,
     guard: Guard | None = None,
-) -> dict[str, Any]:
+) -> JsonObject:
     """Give ticket `number` (of the counter's services) another priority class, recorded
     as a `priority_changed` history row with the actor, `from`, `to` and `reason`.
 
@@ -74,13 +74,13 @@ def change_priority(
     """
     why = parse_reason(reason)
 
-    def perform(at: AtCounter) -> dict[str, Any]:
+    def perform(at: AtCounter) -> JsonObject:
         ticket = _ticket_at(uow, at, number)
         before = ticket.priority
         new = priority_change(ticket.status, ticket.number, before, priority)
         ticket.priority = new.value
         ticket.visit.priority = new.value
-        if ticket.status == "waiting" and ticket.waiting_since is not None:
+        if ticket.status == TicketStatus.WAITING and ticket.waiting_since is not None:
             ticket.queue_key = queue_key(new, ticket.waiting_since)
         uow.tickets.add_event(
             ticket_id=ticket.id, facility_id=ticket.facility_id, kind=PRIORITY_CHANGED,

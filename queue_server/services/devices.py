@@ -4,17 +4,19 @@ kiosk printer's state."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from ..domain.devices import OFFLINE_AFTER, is_online, printer_state
 from ..domain.lookups import FacilityRequired
 from .auth import Principal
-from .ports import Clock, UnitOfWork
+from .port_records import DeviceRow
+from .port_rows import FacilityFull
+from .ports import Clock, JsonObject, UnitOfWork
 from .queries import get_facility
 from .views import facility_ref, iso
 
 
-def _facility(uow: UnitOfWork, principal: Principal, facility_code: str | None) -> Any:
+def _facility(uow: UnitOfWork, principal: Principal,
+              facility_code: str | None) -> FacilityFull:
     if facility_code:
         facility = get_facility(uow, facility_code)
         principal.require_facility(facility.id)
@@ -24,7 +26,7 @@ def _facility(uow: UnitOfWork, principal: Principal, facility_code: str | None) 
     return uow.directory.facility_by_id(principal.facility_id)
 
 
-def device_view(device: Any, now: datetime, tz: str) -> dict[str, Any]:
+def device_view(device: DeviceRow, now: datetime, tz: str) -> JsonObject:
     """One device: code, name, kind, `last_seen` (ISO with offset, or None if never),
     `online` (the domain's rule) and `printer` (kiosks; None for boards)."""
     return {
@@ -38,7 +40,7 @@ def device_view(device: Any, now: datetime, tz: str) -> dict[str, Any]:
 
 
 def list_devices(uow: UnitOfWork, clock: Clock, principal: Principal,
-                 facility_code: str | None = None) -> dict[str, Any]:
+                 facility_code: str | None = None) -> JsonObject:
     """The devices of the caller's facility (an admin names one with `facility_code`).
 
     Returns `facility`, `checked_at`, `offline_after_seconds` and `devices`. Raises

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
 
-from .ports import OutgoingEvent, UnitOfWork
-from .views import iso, service_summaries
+from .port_rows import CounterRow, FacilityRow, ServiceRow, TicketEventRow, TicketFacts
+from .ports import JsonObject, OutgoingEvent, UnitOfWork
+from .views import ServiceSummary, iso, service_summaries
 from .voice import announce_fields
 
 
@@ -23,7 +23,7 @@ def visit_room(code: str) -> str:
     return f"visit:{code}"
 
 
-def public_ticket(ticket: Any) -> dict[str, Any]:
+def public_ticket(ticket: TicketFacts) -> JsonObject:
     """What anyone in the waiting room may know: number, service, status, counter."""
     counter = ticket.counter
     return {
@@ -37,8 +37,9 @@ def public_ticket(ticket: Any) -> dict[str, Any]:
     }
 
 
-def ticket_changed(uow: UnitOfWork, ticket: Any, now: datetime, called: bool = False,
-                   counter: Any = None, record: Any = None) -> None:
+def ticket_changed(uow: UnitOfWork, ticket: TicketFacts, now: datetime, called: bool = False,
+                   counter: CounterRow | None = None,
+                   record: TicketEventRow | None = None) -> None:
     """`ticket.called` (a call or recall to announce) or `ticket.updated` for one ticket.
 
     Sent to the facility's boards, the visit's phone and the counter's consoles; a client
@@ -50,7 +51,7 @@ def ticket_changed(uow: UnitOfWork, ticket: Any, now: datetime, called: bool = F
     rooms = [facility_room(facility.code), visit_room(ticket.visit.code)]
     if counter is not None:
         rooms.append(counter_room(counter.id))
-    payload = {"facility": facility.code, "at": iso(now, facility.timezone),
+    payload: JsonObject = {"facility": facility.code, "at": iso(now, facility.timezone),
                "ticket": public_ticket(ticket)}
     if called:
         payload["recall"] = ticket.recalls > 0
@@ -61,20 +62,22 @@ def ticket_changed(uow: UnitOfWork, ticket: Any, now: datetime, called: bool = F
     uow.emit(OutgoingEvent(facility.id, name, payload, tuple(rooms), record=record))
 
 
-def queue_changed(uow: UnitOfWork, facility: Any, now: datetime, services: Iterable[Any],
-                  counter: Any = None, running_text: str | None = None,
+def queue_changed(uow: UnitOfWork, facility: FacilityRow, now: datetime,
+                  services: Iterable[ServiceRow], counter: CounterRow | None = None,
+                  running_text: str | None = None,
                   waiting: dict[int, int] | None = None,
-                  closed_day: dict[str, str] | None = None) -> list[dict[str, Any]]:
+                  closed_day: dict[str, str] | None = None) -> list[ServiceSummary]:
     """`queue.changed`: fresh waiting counts and estimates of the services that moved.
 
     `closed_day` (`{"service": code, "date": YYYY-MM-DD}`): that service's day has just
     been closed; boards drop its numbers (at counters and among the last calls).
     Returns the figures, for a caller that needs them too."""
     unique = list({s.id: s for s in services}.values())
-    payload: dict[str, Any] = {
+    summaries = service_summaries(uow, facility, now, unique, waiting)
+    payload: JsonObject = {
         "facility": facility.code,
         "at": iso(now, facility.timezone),
-        "services": service_summaries(uow, facility, now, unique, waiting),
+        "services": summaries,
     }
     if counter is not None:
         payload["counter"] = {"code": counter.code, "name": counter.name,
@@ -85,4 +88,4 @@ def queue_changed(uow: UnitOfWork, facility: Any, now: datetime, services: Itera
         payload["closed_day"] = closed_day
     uow.emit(OutgoingEvent(facility.id, "queue.changed", payload,
                            (facility_room(facility.code),)))
-    return payload["services"]
+    return summaries

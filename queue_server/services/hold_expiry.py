@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
 
 from ..domain.tickets import EVENT_KINDS, Action, TicketStatus, transition
 from .notifications import CODE_KIND
@@ -20,7 +19,7 @@ EXPIRY_ACTOR = "system:hold-expiry"
 
 
 def let_go(uow: UnitOfWork, ticket_ids: Sequence[int], action: Action, actor: str,
-           now: datetime, **data: Any) -> int:
+           now: datetime, **data: object) -> int:
     """Move held tickets out of `held` by `action` (EXPIRE or RELEASE: to cancelled), each
     with its history row (`data` in it), and drop their unsent code messages. Tickets no
     longer held (confirmed or let go meanwhile) are left alone. Returns how many moved."""

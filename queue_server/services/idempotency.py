@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
 
 from ..domain.idempotency import IdempotencyKeyReused, require_same_request
-from .ports import UnitOfWork
+from .port_records import KeyRow
+from .ports import JsonObject, UnitOfWork
 
 
-def fingerprint(*parts: Any) -> str:
+def fingerprint(*parts: object) -> str:
     """A request's identity for its key: SHA-256 hex of its parts as sorted JSON."""
     body = json.dumps(parts, sort_keys=True, default=str, separators=(",", ":"))
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-def previous(uow: UnitOfWork, key: str | None, print_: str) -> Any | None:
+def previous(uow: UnitOfWork, key: str | None, print_: str) -> KeyRow | None:
     """The stored row of `key` when this same request came before; None when the key is
     new (or None). Raises IdempotencyKeyReused (409) when the key came
     with another request."""
@@ -35,7 +35,7 @@ def previous(uow: UnitOfWork, key: str | None, print_: str) -> Any | None:
     return seen
 
 
-def replayed(uow: UnitOfWork, key: str | None, print_: str) -> dict[str, Any] | None:
+def replayed(uow: UnitOfWork, key: str | None, print_: str) -> JsonObject | None:
     """The reply first given to this same keyed request, or None when the key is new.
 
     Raises `idempotency_key_reused` like `previous`, also for a key stored without a

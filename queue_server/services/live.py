@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from datetime import datetime
 
 from ..domain.codes import normalise_code
 from ..domain.errors import DomainError
 from ..domain.lookups import VisitNotFound
 from ..domain.numbering import service_day
+from ..domain.tickets import OPEN_STATUSES
 from .auth import DISPLAY, Principal, authenticate
 from .console import console_snapshot
 from .events import counter_room, facility_room, public_ticket, visit_room
-from .ports import Clock, UnitOfWork
+from .port_rows import StoredVisit
+from .ports import Clock, JsonObject, UnitOfWork
 from .queries import get_facility
 from .queue import resolve_counter
 from .views import board_view, facility_ref, iso, ticket_view
@@ -20,7 +22,8 @@ from .views import board_view, facility_ref, iso, ticket_view
 log = logging.getLogger(__name__)
 
 
-def board_rooms(uow: UnitOfWork, clock: Clock, facility_code: str) -> tuple[list[str], dict]:
+def board_rooms(uow: UnitOfWork, clock: Clock,
+                facility_code: str) -> tuple[list[str], JsonObject]:
     """A board's room (its facility's) and its snapshot."""
     with uow:
         facility = get_facility(uow, facility_code)
@@ -28,18 +31,17 @@ def board_rooms(uow: UnitOfWork, clock: Clock, facility_code: str) -> tuple[list
 
 
 def console_rooms(uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str,
-                  facility_code: str | None = None) -> tuple[list[str], dict]:
+                  facility_code: str | None = None) -> tuple[list[str], JsonObject]:
     with uow:
         counter = resolve_counter(uow, principal, counter_code, facility_code)
         rooms = [counter_room(counter.id), facility_room(counter.facility.code)]
         return rooms, console_snapshot(uow, counter, clock.now())
 
 
-def visit_snapshot(uow: UnitOfWork, visit: Any, now: Any) -> dict[str, Any]:
+def visit_snapshot(uow: UnitOfWork, visit: StoredVisit, now: datetime) -> JsonObject:
     """A patient's own view: the journey so far and the ticket that is open now."""
     facility = visit.tickets[0].service.facility
-    open_tickets = [t for t in visit.tickets if t.status in ("booked", "waiting", "called",
-                                                              "serving")]
+    open_tickets = [t for t in visit.tickets if t.status in OPEN_STATUSES]
     current = open_tickets[-1] if open_tickets else visit.tickets[-1]
     return {
         "seq": facility.event_seq,
@@ -53,7 +55,7 @@ def visit_snapshot(uow: UnitOfWork, visit: Any, now: Any) -> dict[str, Any]:
     }
 
 
-def visit_rooms(uow: UnitOfWork, clock: Clock, code: str) -> tuple[list[str], dict]:
+def visit_rooms(uow: UnitOfWork, clock: Clock, code: str) -> tuple[list[str], JsonObject]:
     with uow:
         visit = uow.tickets.visit_by_code(normalise_code(code))
         if visit is None or not visit.tickets:
@@ -87,11 +89,11 @@ def board_device(uow: UnitOfWork, clock: Clock, token: str | None,
     return principal
 
 
-def _board_status(report: Any, connected: bool) -> dict[str, Any]:
+def _board_status(report: object, connected: bool) -> JsonObject:
     """The little a board tells about itself, checked and bounded."""
     report = report if isinstance(report, dict) else {}
     services = report.get("services")
-    status: dict[str, Any] = {
+    status: JsonObject = {
         "connected": connected,
         "lang": "en" if report.get("lang") == "en" else "id",
         "services": [str(s)[:40] for s in services[:30]] if isinstance(services, list) else [],
@@ -103,8 +105,8 @@ def _board_status(report: Any, connected: bool) -> dict[str, Any]:
     return status
 
 
-def board_seen(uow: UnitOfWork, clock: Clock, device: Principal, report: Any,
-               connected: bool = True) -> dict[str, Any]:
+def board_seen(uow: UnitOfWork, clock: Clock, device: Principal, report: object,
+               connected: bool = True) -> JsonObject:
     """A display device's heartbeat (or its connect and disconnect): `last_seen_at` and a
     small status (connected, page language, services filter, sound) for staff pages."""
     with uow:

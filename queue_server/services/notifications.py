@@ -9,17 +9,18 @@ retries and back-off, once.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from .days import service_days
-from .ports import UnitOfWork
+from .port_records import NotificationRow
+from .port_rows import ServiceRow, TicketFacts
+from .ports import JsonObject, UnitOfWork
 from .views import iso
 
 KIND = "nearly_your_turn"
 # A booking's one-time code: its payload holds the code until it is sent (or its hold
 # goes), then the code is wiped; its text is never logged.
 CODE_KIND = "booking_otp"
-WIPED = {"kind": CODE_KIND, "wiped": True}
+WIPED: JsonObject = {"kind": CODE_KIND, "wiped": True}
 MAX_ATTEMPTS = 8
 
 
@@ -28,7 +29,8 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(2 ** max(attempts - 1, 0), 600))
 
 
-def notice_nearly(uow: UnitOfWork, service: Any, now: datetime, threshold: int | None) -> None:
+def notice_nearly(uow: UnitOfWork, service: ServiceRow, now: datetime,
+                  threshold: int | None) -> None:
     """Queue a message for every patient with a phone who has `threshold` or fewer ahead."""
     if threshold is None:
         return
@@ -52,7 +54,7 @@ def notice_nearly(uow: UnitOfWork, service: Any, now: datetime, threshold: int |
         )
 
 
-def queue_booking_code(uow: UnitOfWork, ticket: Any, code: str, expires_at: datetime,
+def queue_booking_code(uow: UnitOfWork, ticket: TicketFacts, code: str, expires_at: datetime,
                        now: datetime) -> None:
     """Queue the one-time `code` of a held booking (`ticket`, with its visit and service)
     for the phone given with it, due at once; it is good until `expires_at`."""
@@ -73,23 +75,23 @@ def queue_booking_code(uow: UnitOfWork, ticket: Any, code: str, expires_at: date
     )
 
 
-def loggable(row: Any) -> str:
+def loggable(row: NotificationRow) -> str:
     """What a log line may say of a message: its text, masked by the caller; a code's
     message only by its kind (the code is never logged)."""
     return row.kind if row.kind == CODE_KIND else str(row.payload.get("message", ""))
 
 
-def due(uow: UnitOfWork, now: datetime, limit: int = 20) -> list[Any]:
+def due(uow: UnitOfWork, now: datetime, limit: int = 20) -> list[NotificationRow]:
     return list(uow.notifications.due(now, limit))
 
 
-def delivered(row: Any, now: datetime) -> None:
+def delivered(row: NotificationRow, now: datetime) -> None:
     row.status, row.sent_at, row.attempts = "sent", now, row.attempts + 1
     if row.kind == CODE_KIND:
         row.payload = dict(WIPED)
 
 
-def failed(row: Any, now: datetime, why: str) -> None:
+def failed(row: NotificationRow, now: datetime, why: str) -> None:
     row.attempts += 1
     row.last_error = why[:300]
     if row.attempts >= MAX_ATTEMPTS:

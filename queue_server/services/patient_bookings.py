@@ -4,12 +4,11 @@ bookings" for a patient who lost the code (NIK and the phone given at booking)."
 from __future__ import annotations
 
 from datetime import UTC, date, timedelta
-from typing import Any
 
 from ..domain.booking_limits import check_daily_limit
 from ..domain.identity import parse_nik, parse_phone
 from ..domain.numbering import service_day
-from .ports import Clock, UnitOfWork
+from .ports import Clock, JsonObject, UnitOfWork
 
 
 def lock_booking_day(uow: UnitOfWork, nik: str, day: date) -> None:
@@ -26,7 +25,7 @@ def check_daily_place(uow: UnitOfWork, nik: str, day: date, limit: int) -> None:
     check_daily_limit(uow.patients.active_bookings_on(nik, day), limit, day)
 
 
-def lookup(uow: UnitOfWork, clock: Clock, nik: str, phone: str) -> list[dict[str, Any]]:
+def lookup(uow: UnitOfWork, clock: Clock, nik: str, phone: str) -> list[JsonObject]:
     """The NIK's active bookings from today on, when `phone` is the one given at booking.
 
     `nik` and `phone` come normalised from the edge; their rules still apply here

@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from types import TracebackType
+from typing import Protocol
+
+from .cache import Cache
+from .port_admin import CalendarPort, ConfigurationPort, SecurityPort, StaffPort
+from .port_queue import (
+    BookingsPort,
+    DayClosesPort,
+    DirectoryPort,
+    HoldsPort,
+    IdempotencyPort,
+    NotificationsPort,
+    PatientsPort,
+    TicketsPort,
+)
+from .port_rows import TicketEventRow
+
+# A reply as JSON: what use cases return to the routes and store with Idempotency-Keys.
+# `object`, not Any: a use case that reads a value back out of a view must say its type
+# (or keep the value it put in, as bookings.booking_view does).
+JsonObject = dict[str, object]
 
 
 @dataclass(frozen=True)
@@ -13,10 +34,10 @@ class OutgoingEvent:
 
     facility_id: int
     name: str
-    payload: dict[str, Any]
+    payload: dict[str, object]
     rooms: tuple[str, ...] = field(default_factory=tuple)
     # The history row of a call or recall: it keeps the seq the event is given.
-    record: Any = field(default=None, compare=False, repr=False)
+    record: TicketEventRow | None = field(default=None, compare=False, repr=False)
 
 
 class Notifier(Protocol):
@@ -35,23 +56,48 @@ class SystemClock:
 class UnitOfWork(Protocol):
     """One transaction: repositories to read and write, commit to make it stick."""
 
-    directory: Any
-    tickets: Any  # the queue: visits, tickets, numbers, waiting counts, history rows
-    bookings: Any  # a service's booked day: places held, who is ahead
-    notifications: Any  # messages to patients, each kind sent once per ticket
-    idempotency: Any  # request keys and the answer their first request got
-    staff: Any
-    config: Any
-    patients: Any  # one NIK's bookings across facilities
-    calendar: Any  # city-wide closures
-    security: Any  # security events; users and devices with weak secrets
-    day_closes: Any  # the end-of-day close's claim rows
-    holds: Any  # phone bookings held for their one-time code
-    memo: dict[Any, Any]
-    shared: dict[Any, Any]
+    # Read-only here, so an implementation may hold its own classes (SqlUnitOfWork:
+    # persistence/repositories; the unit tests: tests/unit/fakes.py).
+    @property
+    def directory(self) -> DirectoryPort: ...
+    @property
+    def tickets(self) -> TicketsPort:
+        """The queue: visits, tickets, numbers, waiting counts, history rows."""
+    @property
+    def bookings(self) -> BookingsPort:
+        """A service's booked day: places held, who is ahead."""
+    @property
+    def notifications(self) -> NotificationsPort:
+        """Messages to patients, each kind sent once per ticket."""
+    @property
+    def idempotency(self) -> IdempotencyPort:
+        """Request keys and the answer their first request got."""
+    @property
+    def staff(self) -> StaffPort: ...
+    @property
+    def config(self) -> ConfigurationPort: ...
+    @property
+    def patients(self) -> PatientsPort:
+        """One NIK's bookings across facilities."""
+    @property
+    def calendar(self) -> CalendarPort:
+        """City-wide closures."""
+    @property
+    def security(self) -> SecurityPort:
+        """Security events; users and devices with weak secrets."""
+    @property
+    def day_closes(self) -> DayClosesPort:
+        """The end-of-day close's claim rows."""
+    @property
+    def holds(self) -> HoldsPort:
+        """Phone bookings held for their one-time code."""
+
+    memo: dict[Hashable, object]  # figures worked out once per transaction
+    cache: Cache  # the runtime's, handed in for use cases (services/cache.py)
 
     def __enter__(self) -> UnitOfWork: ...
-    def __exit__(self, *exc: Any) -> None: ...
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
     def flush(self) -> None: ...

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from werkzeug.security import check_password_hash
 
@@ -18,8 +17,8 @@ from .ports import UnitOfWork
 USER, DEVICE = "user", "device"
 
 
-def password_fields(entry: Mapping[str, Any], username: str,
-                    existing_hash: str | None) -> dict[str, Any]:
+def password_fields(entry: Mapping[str, object], username: str,
+                    existing_hash: str | None) -> dict[str, object]:
     """The user-row fields a configuration entry's `password` or `password_hash` gives:
     `weak_password` always, `password_hash` unless the stored one already fits (loading
     a file twice changes nothing). Raises `invalid_config` naming the user
@@ -36,14 +35,14 @@ def password_fields(entry: Mapping[str, Any], username: str,
     if clear in (None, ""):
         raise bad.PasswordRequired().at(where)
     password = str(clear)
-    fields: dict[str, Any] = {
+    fields: dict[str, object] = {
         "weak_password": credentials.password_weakness(password, username) is not None}
     if existing_hash is None or not check_password_hash(existing_hash, password):
         fields["password_hash"] = hash_password(password)
     return fields
 
 
-def token_fields(token: str) -> dict[str, Any]:
+def token_fields(token: str) -> dict[str, object]:
     """The device-row fields a configuration entry's clear `token` gives: `token_hash`,
     and `weak_token` when it is shorter than credentials.MIN_TOKEN_LENGTH, well-known or
     the demo's (the start-up check then refuses it outside a demo)."""

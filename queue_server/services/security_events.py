@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from ..domain import throttle
 from ..domain.periods import MomentOutOfRange, check_period
 from ..domain.zones import DEFAULT_TIMEZONE
-from .ports import Clock, UnitOfWork
+from .port_records import SecurityEventRow
+from .ports import Clock, JsonObject, UnitOfWork
 from .views import iso
 
 if TYPE_CHECKING:
@@ -33,9 +34,10 @@ def record_account_throttled(uow: UnitOfWork, now: datetime, username: str, addr
     since = now - throttle.WINDOW
     if uow.security.recorded_since(ACCOUNT_THROTTLED, username, since):
         return False
-    detail = {"failures": failures, "addresses": uow.security.failure_addresses(username, since),
-              "limit": throttle.FREE_FAILURES_PER_ACCOUNT,
-              "window_minutes": int(throttle.WINDOW.total_seconds() // 60)}
+    detail: dict[str, object] = {
+        "failures": failures, "addresses": uow.security.failure_addresses(username, since),
+        "limit": throttle.FREE_FAILURES_PER_ACCOUNT,
+        "window_minutes": int(throttle.WINDOW.total_seconds() // 60)}
     uow.security.record(ACCOUNT_THROTTLED, username, address, now, detail)
     log.warning("account %r held back after %d failed logins from %d addresses in %d "
                 "minutes (the last from %s): its owner must wait too", username, failures,
@@ -60,7 +62,7 @@ def _bound(moment: Moment, tz: ZoneInfo, end: bool) -> datetime | None:
         raise MomentOutOfRange() from None
 
 
-def event_view(event: Any, tz: str) -> dict[str, Any]:
+def event_view(event: SecurityEventRow, tz: str) -> JsonObject:
     """One event as the API shows it: at (ISO with offset), kind, subject, address,
     detail."""
     return {"at": iso(event.at, tz), "kind": event.kind, "subject": event.subject,
@@ -69,7 +71,7 @@ def event_view(event: Any, tz: str) -> dict[str, Any]:
 
 def list_events(uow: UnitOfWork, clock: Clock, principal: Principal, since: Moment = None,
                 until: Moment = None, kind: str | None = None,
-                limit: int = 100) -> dict[str, Any]:
+                limit: int = 100) -> JsonObject:
     """Security events from `since` up to `until` (a date covers its whole day; a time
     without offset is in the deployment's zone, Asia/Jakarta), of one `kind` when given,
     newest first, at most `limit` (1–500).

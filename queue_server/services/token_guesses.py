@@ -1,4 +1,4 @@
-"""Which refused tokens are guesses (mobile_api/token_guard.py counts them per address).
+"""Which refused tokens are guesses (queue_server/edge/token_guard.py counts them per address).
 
 A token refused as `invalid_token` belongs to no login and to no active device. Most
 are guesses; but a kiosk or board left running after its device was set `active: false`

@@ -5,24 +5,43 @@ Nothing here holds personal data unless the caller asks for the staff view.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TypedDict
 from zoneinfo import ZoneInfo
 
 from ..domain import estimates
 from ..domain.numbering import service_day
 from ..domain.privacy import mask_digits
+from ..domain.tickets import TicketStatus
 from ..domain.zones import tz_label
 from . import closures
 from .days import days_by_service, service_days
-from .ports import UnitOfWork
+from .pace import PACE_TTL as PACE_TTL  # the pace's names, for callers of views
+from .pace import forget_pace as forget_pace
+from .pace import note_finished as note_finished
+from .pace import pace
+from .port_rows import CounterRow, FacilityFull, FacilityRow, ServiceRow, TicketFacts
+from .ports import JsonObject, UnitOfWork
 from .voice import announce_fields, call_clips
 
 RECENT = timedelta(hours=12)
 # The board's "last calls": this many patients, each with their newest call.
 LAST_CALLS = 10
+
+
+class ServiceSummary(TypedDict):
+    """A service's queue figures (service_summaries): boards, kiosks, `queue.changed`."""
+
+    code: str
+    name: str
+    prefix: str
+    open_now: bool
+    waiting: int
+    open_counters: int
+    minutes_per_patient: float
+    estimated_wait_minutes: int | None
+    estimate_note: str | None
 
 
 def iso(moment: datetime | None, tz: str) -> str | None:
@@ -37,45 +56,18 @@ def queue_days(now: datetime, tz: str) -> tuple[date, date]:
     return today, today - timedelta(days=1)
 
 
-def minutes_per_patient(uow: UnitOfWork, service: Any, now: datetime) -> float:
+def minutes_per_patient(uow: UnitOfWork, service: ServiceRow, now: datetime) -> float:
     return pace(uow, service, now)[0]
 
 
-# How long a process reuses a service's pace. Changes made in this process (a finished
-# patient, a paused counter) forget it at once; another process's show within this time.
-PACE_TTL = 10.0
-
-
-def pace(uow: UnitOfWork, service: Any, now: datetime) -> tuple[float, int]:
-    """(minutes per patient, open counters) of a service: estimates need both, every ticket
-    and event asks, and they change slowly, so they are worked out once and reused."""
-    key = ("pace", service.id)
-    if key not in uow.memo:
-        cached = uow.shared.get(key)
-        if cached is not None and cached[1] > time.monotonic():
-            uow.memo[key] = cached[0]
-        else:
-            observed = uow.tickets.recent_service_minutes(service.id, now - RECENT)
-            value = (estimates.minutes_per_patient(observed, service.avg_minutes),
-                     uow.directory.open_counters(service.id))
-            uow.memo[key] = value
-            uow.shared[key] = (value, time.monotonic() + PACE_TTL)
-    return uow.memo[key]
-
-
-def forget_pace(uow: UnitOfWork, service_id: int) -> None:
-    uow.memo.pop(("pace", service_id), None)
-    uow.shared.pop(("pace", service_id), None)
-
-
-def facility_ref(facility: Any, now: datetime | None = None) -> dict[str, str]:
+def facility_ref(facility: FacilityRow, now: datetime | None = None) -> dict[str, str]:
     """A facility as payloads name it: code, name, its IANA `timezone` and the label of
     its times (`tz_label`, domain.zones), so pages and printers never guess the zone."""
     return {"code": facility.code, "name": facility.name, "timezone": facility.timezone,
             "tz_label": tz_label(facility.timezone, now)}
 
 
-def estimate(uow: UnitOfWork, service: Any, now: datetime,
+def estimate(uow: UnitOfWork, service: ServiceRow, now: datetime,
              people_ahead: int) -> tuple[timedelta | None, str | None]:
     """(wait, note) for someone with `people_ahead` ahead at `service`: the wait and
     None, or None and the note `no_counter_open` when no counter of the service is open
@@ -87,8 +79,8 @@ def estimate(uow: UnitOfWork, service: Any, now: datetime,
         return None, exc.code
 
 
-def ticket_view(uow: UnitOfWork, ticket: Any, now: datetime, staff: bool = False,
-                people_ahead: int | None = None) -> dict[str, Any]:
+def ticket_view(uow: UnitOfWork, ticket: TicketFacts, now: datetime, staff: bool = False,
+                people_ahead: int | None = None) -> JsonObject:
     """A ticket as the API returns it; `staff=True` adds the patient's (masked) identity.
 
     `people_ahead` may be given when the caller already knows it.
@@ -98,10 +90,10 @@ def ticket_view(uow: UnitOfWork, ticket: Any, now: datetime, staff: bool = False
     if people_ahead is None:
         people_ahead = uow.tickets.people_ahead(ticket, service_days(ticket.service, now))
     eta = note = None
-    if ticket.status == "waiting":
+    if ticket.status == TicketStatus.WAITING:
         wait, note = estimate(uow, ticket.service, now, people_ahead)
         eta = iso(now + wait, tz) if wait is not None else None
-    view: dict[str, Any] = {
+    view: JsonObject = {
         "id": ticket.id,
         "number": ticket.number,
         "code": ticket.visit.code,
@@ -132,16 +124,16 @@ def ticket_view(uow: UnitOfWork, ticket: Any, now: datetime, staff: bool = False
     return view
 
 
-def announce_call(number: str, counter: Any) -> dict[str, list[str]] | None:
+def announce_call(number: str, counter: CounterRow | None) -> dict[str, list[str]] | None:
     """The clips of a call in each board language, as `ticket.called` carries them."""
     return call_clips(number, counter)
 
 
-def _counter_ref(counter: Any) -> dict[str, str] | None:
+def _counter_ref(counter: CounterRow | None) -> dict[str, str] | None:
     return {"code": counter.code, "name": counter.name} if counter else None
 
 
-def counter_view(counter: Any) -> dict[str, Any]:
+def counter_view(counter: CounterRow) -> JsonObject:
     return {
         "code": counter.code,
         "name": counter.name,
@@ -151,13 +143,13 @@ def counter_view(counter: Any) -> dict[str, Any]:
 
 
 def services_view(
-    uow: UnitOfWork, facility: Any, now: datetime, on: date | None = None
-) -> list[dict[str, Any]]:
+    uow: UnitOfWork, facility: FacilityRow, now: datetime, on: date | None = None
+) -> list[JsonObject]:
     """What a patient choosing a service needs: hours, quota left, queue and wait (see
     service_summaries), and the facility with its zone (`facility.tz_label`)."""
     today = queue_days(now, facility.timezone)[0]
     on = on or today
-    result = []
+    result: list[JsonObject] = []
     for service, summary in _summaries(uow, facility, now):
         booked = uow.bookings.active_bookings(service.id, on)
         walk_ins = uow.tickets.count_issued(service.id, today, "walk_in")
@@ -177,9 +169,9 @@ def services_view(
     return result
 
 
-def _summaries(uow: UnitOfWork, facility: Any, now: datetime,
-               services: Sequence[Any] | None = None,
-               known: dict[int, int] | None = None) -> list[tuple[Any, dict[str, Any]]]:
+def _summaries(uow: UnitOfWork, facility: FacilityRow, now: datetime,
+               services: Sequence[ServiceRow] | None = None,
+               known: dict[int, int] | None = None) -> list[tuple[ServiceRow, ServiceSummary]]:
     if services is None:
         services = uow.directory.services(facility.id)
         waiting = uow.tickets.waiting_counts(facility.id, days_by_service(services, now))
@@ -188,7 +180,7 @@ def _summaries(uow: UnitOfWork, facility: Any, now: datetime,
         waiting = {s.id: known[s.id] if s.id in known
                    else uow.tickets.waiting_count(s.id, service_days(s, now))
                    for s in services}
-    result = []
+    result: list[tuple[ServiceRow, ServiceSummary]] = []
     for service in services:
         people = waiting.get(service.id, 0)
         minutes, counters = pace(uow, service, now)
@@ -205,9 +197,9 @@ def _summaries(uow: UnitOfWork, facility: Any, now: datetime,
     return result
 
 
-def service_summaries(uow: UnitOfWork, facility: Any, now: datetime,
-                      services: Sequence[Any] | None = None,
-                      waiting: dict[int, int] | None = None) -> list[dict[str, Any]]:
+def service_summaries(uow: UnitOfWork, facility: FacilityRow, now: datetime,
+                      services: Sequence[ServiceRow] | None = None,
+                      waiting: dict[int, int] | None = None) -> list[ServiceSummary]:
     """Waiting count and estimated wait per service (`estimated_wait_minutes`, or null
     with `estimate_note: "no_counter_open"`): what boards and kiosks show.
 
@@ -215,12 +207,12 @@ def service_summaries(uow: UnitOfWork, facility: Any, now: datetime,
     return [summary for _, summary in _summaries(uow, facility, now, services, waiting)]
 
 
-def _board_counters(uow: UnitOfWork, facility: Any,
-                    all_counters: Sequence[Any]) -> list[dict[str, Any]]:
+def _board_counters(uow: UnitOfWork, facility: FacilityRow,
+                    all_counters: Sequence[CounterRow]) -> list[JsonObject]:
     """Each counter with the ticket it calls or serves (its date too: a 24-hour
     service's number from before midnight is shown with it)."""
     serving = uow.tickets.now_serving(facility.id)
-    counters = []
+    counters: list[JsonObject] = []
     for counter in all_counters:
         ticket = serving.get(counter.id)
         counters.append({
@@ -235,15 +227,15 @@ def _board_counters(uow: UnitOfWork, facility: Any,
     return counters
 
 
-def _last_calls(uow: UnitOfWork, facility: Any, now: datetime,
-                all_counters: Sequence[Any]) -> list[dict[str, Any]]:
+def _last_calls(uow: UnitOfWork, facility: FacilityRow, now: datetime,
+                all_counters: Sequence[CounterRow]) -> list[JsonObject]:
     """The recent calls, newest first, without those of a day already closed: the newest
     call or recall of each of the last LAST_CALLS tickets called, so recalls never push
     other patients' calls off the board (a board that missed a recall replays it)."""
     names = {c.id: c for c in all_counters}
     calls = uow.tickets.recent_calls(facility.id, now - RECENT, limit=4 * LAST_CALLS)
     closed = uow.day_closes.closed({(t.service_id, t.day) for _, t in calls})
-    last_calls: list[dict[str, Any]] = []
+    last_calls: list[JsonObject] = []
     tickets: set[int] = set()
     for event, ticket in calls:
         if (ticket.service_id, ticket.day) in closed or ticket.id in tickets:
@@ -266,7 +258,7 @@ def _last_calls(uow: UnitOfWork, facility: Any, now: datetime,
     return last_calls
 
 
-def board_view(uow: UnitOfWork, facility: Any, now: datetime) -> dict[str, Any]:
+def board_view(uow: UnitOfWork, facility: FacilityFull, now: datetime) -> JsonObject:
     """What a waiting-room display shows: no personal data, ever.
 
     `facility` carries its `timezone` and `tz_label` (the board's clock), `today` the

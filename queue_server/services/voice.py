@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from ..domain.speech import announcement, unspoken_words
+from .port_rows import CounterRow
+from .ports import UnitOfWork
 
 SOUNDS = Path(__file__).resolve().parents[2] / "display_board" / "static" / "sounds"
 LANGS = ("id", "en")
@@ -34,13 +35,14 @@ def available_clips(lang: str) -> frozenset[str]:
     return _clips_in(folder, changed)
 
 
-def counter_number(counter: Any) -> int:
+def counter_number(counter: CounterRow) -> int:
     """The number a counter is called by when its name cannot be spoken: its place on
     the board, counting from one."""
     return int(counter.position or 0) + 1
 
 
-def call_clips(number: str, counter: Any, short: bool = False) -> dict[str, list[str]] | None:
+def call_clips(number: str, counter: CounterRow | None,
+               short: bool = False) -> dict[str, list[str]] | None:
     """The clips of a call to `counter` in each board language (None without a counter)."""
     if counter is None:
         return None
@@ -48,7 +50,8 @@ def call_clips(number: str, counter: Any, short: bool = False) -> dict[str, list
                                counter_number(counter), short=short) for lang in LANGS}
 
 
-def announce_fields(number: str, counter: Any) -> dict[str, Any]:
+def announce_fields(number: str,
+                    counter: CounterRow | None) -> dict[str, dict[str, list[str]] | None]:
     """`announce` (the full sentence) and `announce_short` (the phrase for a call queued
     behind another), as `ticket.called` and the board snapshot's last calls carry them."""
     return {"announce": call_clips(number, counter),
@@ -69,7 +72,7 @@ def warning_lines(names: Iterable[str], config_hint: str = "FILE") -> list[str]:
             f"{config_hint})" for lang, words in unspoken(names).items()]
 
 
-def configured_counter_names(uow: Any) -> list[str]:
+def configured_counter_names(uow: UnitOfWork) -> list[str]:
     """The names of every active counter of every facility in the database."""
     with uow:
         return [counter.name for facility in uow.directory.facilities()

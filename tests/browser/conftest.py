@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from tests.conftest import on_sqlite_only
+
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -65,10 +67,7 @@ def fetch_json(page: Page, method: str, path: str, body: Any = None,
     )
 
 
-@pytest.fixture
-def engine(sqlite_engine: Any) -> Any:
+@pytest.hookimpl(tryfirst=True)
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Pages do not care which database is behind them: SQLite keeps this layer quick."""
-    from tests.conftest import reset
-
-    reset(sqlite_engine)
-    return sqlite_engine
+    on_sqlite_only(metafunc)

@@ -3,38 +3,23 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from tests.conftest import Api
+from tests.support import factories
 from tests.support.clock import FakeClock
+from tests.support.factories import TODAY, booking, nik
 from tests.support.http import JsonClient
 
-TODAY = date(2026, 11, 23)  # the FakeClock's day: a Monday
-SMALL = {"facilities": [{
-    "code": "pkm-kecil", "name": "Puskesmas Kecil",
-    "services": [
-        {"code": "umum", "name": "Poli Umum", "prefix": "B", "booking_quota": 3,
-         "hours": {"weekdays": "07:30-14:30", "sat": "08:00-12:00"}},
-        {"code": "gigi", "name": "Poli Gigi", "prefix": "C", "booking_quota": 2},
-    ],
-    "counters": [{"code": "ruang-1", "services": ["umum", "gigi"]}],
-}]}
-
-
-def nik(n: int = 1) -> str:
-    return f"357801010190{n:04d}"
-
-
-def booking(day: date = TODAY, service: str = "umum", facility: str = "pkm-demo",
-            n: int = 1, **patient: Any) -> dict[str, Any]:
-    return {"facility": facility, "service": service, "date": day.isoformat(),
-            "patient": {"nik": nik(n), "name": "Siti Aminah", "phone": "081234567890",
-                        **patient}}
+SMALL = factories.facility("pkm-kecil", services=[
+    factories.service("umum", "B", booking_quota=3,
+                      hours={"weekdays": "07:30-14:30", "sat": "08:00-12:00"}),
+    factories.service("gigi", "C", booking_quota=2),
+], counters=[factories.counter("ruang-1", ["umum", "gigi"])])
+KECIL = SMALL.code
 
 
 def post(client: Any, body: Any, key: str | None = None) -> Any:
@@ -48,7 +33,7 @@ def error(reply: Any) -> str:
 
 @pytest.fixture
 def small(engine: Any) -> None:
-    load_config(SqlUnitOfWork(engine), SMALL)
+    SMALL.load(engine)
 
 
 def test_a_booking_gets_an_easy_code_a_number_and_links(client: Any) -> None:
@@ -102,10 +87,10 @@ def test_a_date_in_the_past_or_beyond_the_window_is_refused(client: Any) -> None
 
 def test_a_service_closed_that_day_is_refused(client: Any, small: None) -> None:
     sunday = TODAY + timedelta(days=6)
-    reply = post(client, booking(sunday, facility="pkm-kecil"))
+    reply = post(client, booking(sunday, facility=KECIL))
     assert reply.status_code == 409 and error(reply) == "service_closed"
     saturday = sunday - timedelta(days=1)
-    assert post(client, booking(saturday, facility="pkm-kecil")).status_code == 201
+    assert post(client, booking(saturday, facility=KECIL)).status_code == 201
 
 
 def test_unknown_facility_or_service_is_404(client: Any) -> None:
@@ -123,17 +108,17 @@ def test_one_active_booking_per_nik_service_and_day(client: Any) -> None:
 
 
 def test_the_quota_is_kept_and_cancel_frees_a_place(client: Any, small: None) -> None:
-    codes = [post(client, booking(facility="pkm-kecil", service="gigi", n=i)).get_json()["code"]
+    codes = [post(client, booking(facility=KECIL, service="gigi", n=i)).get_json()["code"]
              for i in (1, 2)]
-    full = post(client, booking(facility="pkm-kecil", service="gigi", n=3))
+    full = post(client, booking(facility=KECIL, service="gigi", n=3))
     assert full.status_code == 409 and error(full) == "quota_full"
-    services = client.get("/api/v1/facilities/pkm-kecil/services?date=2026-11-23").get_json()
+    services = client.get(f"/api/v1/facilities/{KECIL}/services?date=2026-11-23").get_json()
     assert next(s for s in services if s["code"] == "gigi")["quota_left"] == 0
     cancelled = client.post(f"/api/v1/bookings/{codes[0]}/cancel")
     assert cancelled.status_code == 200 and cancelled.get_json()["status"] == "cancelled"
-    services = client.get("/api/v1/facilities/pkm-kecil/services?date=2026-11-23").get_json()
+    services = client.get(f"/api/v1/facilities/{KECIL}/services?date=2026-11-23").get_json()
     assert next(s for s in services if s["code"] == "gigi")["quota_left"] == 1
-    assert post(client, booking(facility="pkm-kecil", service="gigi", n=3)).status_code == 201
+    assert post(client, booking(facility=KECIL, service="gigi", n=3)).status_code == 201
     again = client.post(f"/api/v1/bookings/{codes[0]}/cancel")
     assert again.status_code == 409 and error(again) == "invalid_transition"
 
@@ -208,14 +193,12 @@ def test_booking_is_rate_limited_per_address(app: Any, client: Any) -> None:
 def test_quota_plus_40_bookers_from_32_threads_get_exactly_the_quota(
     live_server: str, engine: Any, threads: int
 ) -> None:
-    load_config(SqlUnitOfWork(engine), {"facilities": [{
-        "code": "pkm-ramai", "name": "Puskesmas Ramai",
-        "services": [{"code": "umum", "name": "Poli Umum", "prefix": "B",
-                      "booking_quota": 50}]}]})
+    busy = factories.facility("pkm-ramai", services=[
+        factories.service("umum", "B", booking_quota=50)], counters=[]).load(engine)
 
     def attempt(i: int) -> tuple[int, str | None]:
         client = JsonClient(live_server)
-        reply = client.post("/api/v1/bookings", booking(facility="pkm-ramai", n=i))
+        reply = client.post("/api/v1/bookings", booking(facility=busy.code, n=i))
         client.close()
         return reply.status, reply.error_code
 
@@ -224,7 +207,7 @@ def test_quota_plus_40_bookers_from_32_threads_get_exactly_the_quota(
     assert all(status < 500 for status, _ in results)
     assert sum(1 for status, _ in results if status == 201) == 50
     assert {code for status, code in results if status != 201} == {"quota_full"}
-    services = JsonClient(live_server).get("/api/v1/facilities/pkm-ramai/services").body
+    services = JsonClient(live_server).get(f"/api/v1/facilities/{busy.code}/services").body
     assert services[0]["quota_left"] == 0
 
 

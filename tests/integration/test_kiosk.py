@@ -16,14 +16,8 @@ from tests.conftest import Api
 from tests.support.printer import FakePrinter
 from tests.support.servers import free_port, wait_until
 
-
-@pytest.fixture
-def engine(sqlite_engine: Any) -> Any:
-    """The kiosk talks HTTP to the server: one database is enough for this layer."""
-    from tests.conftest import reset
-
-    reset(sqlite_engine)
-    return sqlite_engine
+pytestmark = pytest.mark.sqlite_only("the kiosk talks HTTP to the server: one database is "
+                                      "enough for this layer")
 
 
 def make_agent(server: str, printer: str, spool: Path, **extra: Any) -> Any:

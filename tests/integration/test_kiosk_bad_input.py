@@ -16,13 +16,8 @@ from tests.support.servers import free_port
 TECHNICAL = ("Traceback", "Error", "errno", "HTTP", "{")
 
 
-@pytest.fixture
-def engine(sqlite_engine: Any) -> Any:
-    """The agent talks HTTP to the server: one database is enough for this layer."""
-    from tests.conftest import reset
-
-    reset(sqlite_engine)
-    return sqlite_engine
+pytestmark = pytest.mark.sqlite_only("the agent talks HTTP to the server: one database is "
+                                      "enough for this layer")
 
 
 @pytest.fixture

@@ -12,8 +12,11 @@ import pytest
 
 from kiosk.agent import start_background
 from tests.integration.test_bookings import booking, post
-from tests.integration.test_kiosk import engine, make_agent  # noqa: F401  (one database)
+from tests.integration.test_kiosk import make_agent
 from tests.support.printer import FakePrinter
+
+pytestmark = pytest.mark.sqlite_only("the kiosk talks HTTP to the server: one database is "
+                                      "enough for this layer")
 
 PIN = {"pin": "2468"}
 

@@ -23,12 +23,8 @@ CHECKS = [not_a_server_error, response_schema_conformance, status_code_conforman
           content_type_conformance]
 
 
-@pytest.fixture
-def engine(sqlite_engine: Any) -> Any:
-    from tests.conftest import reset
-
-    reset(sqlite_engine)
-    return sqlite_engine
+pytestmark = pytest.mark.sqlite_only("generated requests check the document, not the "
+                                      "database: one database is enough")
 
 
 @pytest.fixture

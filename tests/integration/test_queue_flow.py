@@ -7,20 +7,12 @@ from typing import Any
 
 from sqlalchemy import text
 
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from tests.conftest import Api, login
 from tests.support.clock import WIB, FakeClock
+from tests.support.factories import PASSWORD, counter, facility, service
 
-SHARED_ROOM = {
-    "facilities": [{
-        "code": "pkm-kecil", "name": "Puskesmas Kecil",
-        "services": [{"code": "umum", "name": "Poli Umum", "prefix": "B"},
-                     {"code": "gigi", "name": "Poli Gigi", "prefix": "C"}],
-        "counters": [{"code": "ruang-1", "services": ["umum", "gigi"]}],
-    }],
-    "users": [{"username": "dokter", "facility": "pkm-kecil", "password": "rahasia"}],
-}
+SHARED_ROOM = facility("pkm-kecil", services=[service("umum", "B"), service("gigi", "C")],
+                       counters=[counter("ruang-1", ["umum", "gigi"])], users=["dokter"])
 
 
 def test_numbers_restart_at_midnight_in_jakarta(kiosk: Api, clock: FakeClock) -> None:
@@ -63,9 +55,9 @@ def test_an_emergency_is_called_before_everyone(kiosk: Api, staff: Api, clock: F
 
 
 def test_a_counter_serves_its_own_service_before_helping_others(client: Any, engine: Any) -> None:
-    load_config(SqlUnitOfWork(engine), SHARED_ROOM)
-    staff = Api(client, login(client, "dokter", "rahasia"))
-    hand = "/api/v1/kiosk/tickets?facility=pkm-kecil"
+    SHARED_ROOM.load(engine)
+    staff = Api(client, login(client, SHARED_ROOM.username("dokter"), PASSWORD))
+    hand = f"/api/v1/kiosk/tickets?facility={SHARED_ROOM.code}"
     staff.post(hand, {"service": "gigi"})
     staff.post(hand, {"service": "umum"})
     assert staff.act("ruang-1", "call-next").get_json()["number"] == "B-001"

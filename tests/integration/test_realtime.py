@@ -6,20 +6,13 @@ from typing import Any
 
 import pytest
 
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from tests.conftest import Api, login
+from tests.support.factories import PASSWORD, counter, device, facility, service
 from tests.support.live import Listener
 
-LIMITED = {
-    "facilities": [{
-        "code": "pkm-kecil", "name": "Puskesmas Kecil",
-        "services": [{"code": "umum", "name": "Poli Umum", "prefix": "B", "walkin_limit": 1}],
-        "counters": [{"code": "loket-1", "services": ["umum"]}],
-        "devices": [{"code": "k", "kind": "kiosk", "token": "kecil-kiosk"}],
-    }],
-    "users": [{"username": "petugas-kecil", "facility": "pkm-kecil", "password": "rahasia"}],
-}
+LIMITED = facility("pkm-kecil", services=[service("umum", "B", walkin_limit=1)],
+                   counters=[counter("loket-1", ["umum"])], devices=[device("kiosk")],
+                   users=["petugas-kecil"])
 
 
 def sock(app: Any, client: Any, auth: dict[str, Any]) -> Any:
@@ -119,25 +112,25 @@ def test_a_console_gets_its_counter_snapshot_with_staff_details(app: Any, client
 
 def test_an_operator_cannot_join_another_facilitys_counter_room(app: Any, client: Any,
                                                                 engine: Any) -> None:
-    load_config(SqlUnitOfWork(engine), LIMITED)
-    token = login(client, "petugas-kecil", "rahasia")
+    LIMITED.load(engine)
+    token = login(client, LIMITED.username("petugas-kecil"), PASSWORD)
     assert not sock(app, app.test_client(),
                     {"counter": "loket-1", "facility": "pkm-demo", "token": token}).is_connected()
     own = sock(app, app.test_client(), {"counter": "loket-1", "token": token})
     assert own.is_connected()
-    assert events(own, "snapshot")[0]["facility"]["code"] == "pkm-kecil"
+    assert events(own, "snapshot")[0]["facility"]["code"] == LIMITED.code
 
 
 def test_a_failed_transaction_emits_nothing(app: Any, client: Any, engine: Any) -> None:
-    load_config(SqlUnitOfWork(engine), LIMITED)
-    kiosk = Api(client, "kecil-kiosk")
-    board = sock(app, client, {"facility": "pkm-kecil"})
+    LIMITED.load(engine)
+    kiosk = Api(client, LIMITED.token("kiosk"))
+    board = sock(app, client, {"facility": LIMITED.code})
     board.get_received()
     kiosk.ticket("umum")
     assert [e["seq"] for e in events(board)] == [1]
     refused = kiosk.post("/api/v1/kiosk/tickets", {"service": "umum"})
     assert refused.status_code == 409  # the walk-in limit: rolled back after issuing
-    staff = Api(client, login(client, "petugas-kecil", "rahasia"))
+    staff = Api(client, login(client, LIMITED.username("petugas-kecil"), PASSWORD))
     staff.act("loket-1", "call-next")
     bad = staff.act("loket-1", "finish", {"transfer_to": "bedah"})
     assert bad.status_code == 404

@@ -2,13 +2,11 @@
 // fresh snapshot (debounced), so what it shows is always the server's state. Every action
 // sends the patient it shows (`expected_current`): a press made from an old screen, a
 // second console or a held key is refused by the server instead of finishing someone.
-import { errorMessage, newKey, request } from "./api.js";
 import { anyDialogOpen, closeTransfer, initDialogs, openPriority, openTransfer } from "./dialogs.js";
 import { initDesk, loadDevices, renderDesk } from "./desk.js";
-import { TEXT } from "./i18n.js";
 import { renderCurrent, renderNoShows, renderWaiting } from "./tables.js";
+import { $, api, errorMessage, live, newKey, texts } from "/static/page.js";
 
-const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 const CALLS = new Set(["call-next", "call-number"]);
 const HOLD_AFTER_CALL_MS = 1000;  // "next" right after a call is never meant
@@ -22,7 +20,7 @@ let holdCallsUntil = 0;
 let shownNumber;        // the patient on screen: per-patient choices reset when it changes
 let ended = null;       // why the server ended this login ({code, message, message_en})
 
-const t = (key) => (TEXT[lang] && TEXT[lang][key]) || TEXT.id[key] || key;
+const t = texts(["console", "priority"], () => lang);
 
 function applyLanguage() {
   document.documentElement.lang = lang;
@@ -93,15 +91,13 @@ function resetPerPatient(ticket) {
   closeTransfer();
 }
 
+// The commands the server says this counter takes now (`snapshot.actions`); a call also
+// rests a moment after the last one, so a double press does not call two patients.
 function enabledActions() {
-  const paused = snapshot.counter.paused;
-  const status = snapshot.ticket && snapshot.ticket.status;
-  const calling = !paused && performance.now() >= holdCallsUntil;
-  return {
-    "call-next": calling, "call-number": calling, recall: status === "called",
-    start: status === "called", skip: status === "called", finish: !!status,
-    transfer: !!status, requeue: status === "called", pause: true, resume: true,
-  };
+  const resting = performance.now() < holdCallsUntil;
+  const enable = {};
+  (snapshot.actions || []).forEach((name) => { enable[name] = !(resting && CALLS.has(name)); });
+  return enable;
 }
 
 function render() {
@@ -143,10 +139,7 @@ function connect() {
   if (ended) return;
   if (socket) socket.disconnect();
   snapshot = null;
-  socket = io({ auth: { counter: chosen.code, facility: chosen.facility },
-                transports: ["websocket", "polling"] });
-  socket.on("connect", showConnection);
-  socket.on("disconnect", showConnection);
+  socket = live({ counter: chosen.code, facility: chosen.facility }, { online: showConnection });
   socket.on("connect_error", (err) => {
     const data = err && err.data;
     if (data && ["session_expired", "unauthorized", "invalid_token"].includes(data.code)) {
@@ -198,7 +191,7 @@ async function act(action, body, quiet) {
   render();
   let reply = null;
   try {
-    reply = await request("POST", counterUrl(path), { ...(body || {}), ...seen }, { lang, key: newKey() });
+    reply = await api("POST", counterUrl(path), { ...(body || {}), ...seen }, { lang, key: newKey("console-") });
     answered(action, reply, quiet);
   } catch (err) {
     toast(String(err), true);
@@ -251,7 +244,7 @@ function onKey(event) {
 }
 
 async function loadCounters() {
-  const reply = await request("GET", "/api/v1/counters", null, { lang });
+  const reply = await api("GET", "/api/v1/counters", null, { lang });
   if (reply.status === 401) { location.reload(); return; }
   const counters = reply.data || [];
   const several = new Set(counters.map((x) => x.facility.code)).size > 1;

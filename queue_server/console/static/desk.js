@@ -1,9 +1,8 @@
 // The desk panel (check a booking in, issue a walk-in number, call a given number, edit the
 // boards' running text) and the strip that names kiosks and boards that are offline.
-import { errorMessage, newKey, request } from "./api.js";
-import { PRIORITIES } from "./i18n.js";
+import { $, api, errorMessage, newKey } from "/static/page.js";
+import { PRIORITIES } from "./priorities.js";
 
-const $ = (id) => document.getElementById(id);
 const DEVICE_POLL_MS = 30000;
 let ctx = null;
 let devices = null;
@@ -44,7 +43,7 @@ async function checkIn(event) {
   const input = $("checkin-code");
   const code = input.value.trim();
   if (!code) return;
-  const reply = await submitting(event.target, () => request("POST",
+  const reply = await submitting(event.target, () => api("POST",
     "/api/v1/bookings/" + encodeURIComponent(code) + "/check-in", {}, { lang: ctx.lang() }));
   if (reply.status === 401) { location.reload(); return; }
   if (!reply.ok) { result([errorMessage(reply)], true); input.select(); return; }
@@ -59,7 +58,7 @@ async function walkIn(event) {
   const body = { service: $("walkin-service").value, priority: $("walkin-priority").value };
   const path = "/api/v1/kiosk/tickets?facility=" + encodeURIComponent(ctx.chosen().facility);
   const reply = await submitting(event.target, () =>
-    request("POST", path, body, { lang: ctx.lang(), key: newKey() }));
+    api("POST", path, body, { lang: ctx.lang(), key: newKey("console-") }));
   if (reply.status === 401) { location.reload(); return; }
   if (!reply.ok) { result([errorMessage(reply)], true); return; }
   const d = reply.data;
@@ -94,7 +93,7 @@ async function saveRunningText(event) {
   const input = $("running-text");
   const path = "/api/v1/facilities/" + encodeURIComponent(ctx.chosen().facility) + "/running-text";
   const reply = await submitting(event.target, () =>
-    request("PUT", path, { running_text: input.value }, { lang: ctx.lang() }));
+    api("PUT", path, { running_text: input.value }, { lang: ctx.lang() }));
   if (reply.status === 401) { location.reload(); return; }
   if (!reply.ok) { result([errorMessage(reply)], true); return; }
   input.value = reply.data.running_text;
@@ -171,7 +170,7 @@ export async function loadDevices() {
   const chosen = ctx.chosen();
   if (!chosen) return;
   try {
-    const reply = await request("GET", "/api/v1/devices?facility=" + encodeURIComponent(chosen.facility),
+    const reply = await api("GET", "/api/v1/devices?facility=" + encodeURIComponent(chosen.facility),
       null, { lang: ctx.lang() });
     if (reply.ok) { devices = reply.data; renderDevices(); }
   } catch (err) { /* the next poll tries again */ }

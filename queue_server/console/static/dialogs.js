@@ -1,9 +1,9 @@
 // The console's two small dialogs: where to send the patient on (↑ ↓ choose, Enter
 // sends, Esc cancels) and a ticket's new priority with its reason. Both are modal; when
 // one closes, focus goes back to where it was, so the shortcuts work again at once.
-import { PRIORITIES } from "./i18n.js";
+import { $ } from "/static/page.js";
+import { PRIORITIES } from "./priorities.js";
 
-const $ = (id) => document.getElementById(id);
 let returnTo = null;
 let restorePending = false;
 let t = (key) => key;

@@ -1,6 +1,6 @@
 // The console's tables: the current patient, the waiting list in call order (each row
 // with "call" and "priority" buttons) and the no-shows.
-const $ = (id) => document.getElementById(id);
+import { $ } from "/static/page.js";
 
 function minutesSince(iso, t) {
   if (!iso) return "";

@@ -1,38 +1,17 @@
 // Booking from a phone: facility, date and service, then identity; the API checks the rules.
+import { $, api as call, texts } from "/static/page.js";
+
 (function () {
   "use strict";
-  const TEXT = {
-    id: { title: "Ambil nomor antrean", facility: "Puskesmas", date: "Tanggal periksa",
-          service: "Poli / layanan", nik: "NIK (16 digit)", name: "Nama lengkap", phone: "Nomor HP",
-          bpjs: "Nomor kartu BPJS (opsional)", submit: "Ambil nomor", lang: "English",
-          booked: "Booking berhasil. Kode booking Anda:", ahead: "Di depan Anda", eta: "Perkiraan dipanggil",
-          showQr: "Tunjukkan QR ini di kiosk saat tiba untuk check-in.", follow: "Pantau antrean",
-          cancel: "Batalkan booking", cancelled: "Booking dibatalkan.", left: "sisa kuota {n}",
-          wait: "± {m} menit", closed: "tutup", full: "kuota penuh", people: "{n} orang",
-          chooseService: "Pilih poli dulu.", today: "Hari ini", offline: "Tidak ada koneksi internet.",
-          noCounter: "Belum ada loket yang buka", otp: "Kode verifikasi (6 digit)",
-          confirm: "Konfirmasi booking" },
-    en: { title: "Take a queue number", facility: "Health centre", date: "Visit date",
-          service: "Clinic / service", nik: "NIK (16 digits)", name: "Full name", phone: "Mobile number",
-          bpjs: "BPJS card number (optional)", submit: "Book", lang: "Bahasa Indonesia",
-          booked: "Booked. Your booking code:", ahead: "People ahead", eta: "Expected call",
-          showQr: "Show this QR at the kiosk when you arrive to check in.", follow: "Follow the queue",
-          cancel: "Cancel booking", cancelled: "Booking cancelled.", left: "{n} places left",
-          wait: "~{m} min", closed: "closed", full: "full", people: "{n}",
-          chooseService: "Choose a clinic first.", today: "Today", offline: "No internet connection.",
-          noCounter: "No counter open yet", otp: "Verification code (6 digits)",
-          confirm: "Confirm booking" },
-  };
   const FIELD = { invalid_nik: "nik", invalid_name: "name", invalid_phone: "phone", invalid_bpjs: "bpjs" };
   // A held booking that cannot be confirmed any more: back to the form, saying why.
   const HOLD_GONE = ["hold_expired", "too_many_attempts", "already_booked", "daily_limit"];
-  const $ = (id) => document.getElementById(id);
   let lang = document.body.dataset.lang === "en" ? "en" : "id";
   let day = null;
   let service = null;
   let key = null;     // one Idempotency-Key per booking attempt, kept across retries
   let code = null;
-  const t = (k, v) => Object.entries(v || {}).reduce((s, [a, b]) => s.replace("{" + a + "}", b), TEXT[lang][k]);
+  const t = texts(["book"], () => lang);
 
   function applyLanguage() {
     document.documentElement.lang = lang;
@@ -42,10 +21,10 @@
     loadServices();
   }
 
+  // The shared call (page.js), with an empty object for an answer that is not JSON.
   async function api(method, path, body, headers) {
-    const response = await fetch(path, { method, headers: { "Content-Type": "application/json",
-      "Accept-Language": lang, ...(headers || {}) }, body: body ? JSON.stringify(body) : undefined });
-    return { ok: response.ok, status: response.status, data: await response.json().catch(() => ({})) };
+    const reply = await call(method, path, body, { lang, headers });
+    return { ...reply, data: reply.data || {} };
   }
 
   // Each facility's zone, from the server: its day decides "today" (the phone's own zone

@@ -1,22 +1,11 @@
 // "Lupa kode? Cari booking saya": NIK and the phone given at booking → the patient's
 // active bookings, each a link to its /t/{code} page (POST /api/v1/bookings/lookup).
+import { $, api, errorMessage, texts } from "/static/page.js";
+
 (function () {
   "use strict";
-  const TEXT = {
-    id: { title: "Lupa kode? Cari booking saya", nik: "NIK", phone: "Nomor HP yang dipakai saat booking",
-          find: "Cari booking", none: "Tidak ada booking aktif untuk NIK dan nomor HP ini.",
-          offline: "Tidak ada koneksi internet.", code: "Kode",
-          booked: "Belum check-in", waiting: "Menunggu dipanggil", called: "Dipanggil",
-          serving: "Sedang dilayani" },
-    en: { title: "Lost your code? Find my bookings", nik: "NIK", phone: "Mobile number given at booking",
-          find: "Find bookings", none: "No active bookings for this NIK and mobile number.",
-          offline: "No internet connection.", code: "Code",
-          booked: "Not checked in yet", waiting: "Waiting to be called", called: "Called",
-          serving: "Being served" },
-  };
-  const $ = (id) => document.getElementById(id);
   const lang = () => (document.documentElement.lang === "en" ? "en" : "id");
-  const t = (key) => TEXT[lang()][key];
+  const t = texts(["lookup"], lang);
   let shown = null;  // the last answer, drawn again when the language changes
 
   function applyLanguage() {
@@ -55,18 +44,16 @@
     $("lookup-error").textContent = "";
     $("lookup-find").disabled = true;
     try {
-      const response = await fetch("/api/v1/bookings/lookup", { method: "POST",
-        headers: { "Content-Type": "application/json", "Accept-Language": lang() },
-        body: JSON.stringify({ nik: $("lookup-nik").value, phone: $("lookup-phone").value }) });
-      const data = await response.json().catch(() => ({}));
-      if (!response.ok) {
+      const reply = await api("POST", "/api/v1/bookings/lookup",
+        { nik: $("lookup-nik").value, phone: $("lookup-phone").value }, { lang: lang() });
+      if (!reply.ok) {
         shown = null;
         $("lookup-none").hidden = true;
         $("lookup-list").replaceChildren();
-        $("lookup-error").textContent = (data.error && data.error.message) || response.statusText;
+        $("lookup-error").textContent = errorMessage(reply);
         return;
       }
-      render(data);
+      render(reply.data);
     } catch (err) {
       $("lookup-error").textContent = t("offline");
     } finally {

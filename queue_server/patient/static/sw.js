@@ -1,6 +1,6 @@
 // The booking page's service worker: the page itself opens offline; bookings need the network.
-const SHELL = "antrian-shell-v1";
-const FILES = ["/book", "/patient/static/book.js", "/patient/static/ticket.css",
+const SHELL = "antrian-shell-v2";
+const FILES = ["/book", "/patient/static/book.js", "/static/page.js", "/patient/static/ticket.css",
                "/patient/static/icon-192.png"];
 
 self.addEventListener("install", (event) => {

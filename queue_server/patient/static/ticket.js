@@ -1,39 +1,14 @@
 // A patient follows their visit live: position, estimate, and a banner when called.
+import { $, live, texts } from "/static/page.js";
+
 (function () {
   "use strict";
-  const TEXT = {
-    id: { yourTurn: "Giliran Anda!", goTo: "Silakan menuju", yourNumber: "Nomor antrean Anda",
-          ahead: "Di depan Anda", eta: "Perkiraan dipanggil",
-          offline: "Koneksi terputus, menyambung ulang…", enableSound: "Aktifkan suara panggilan",
-          people: "{n} orang", lang: "English", booked: "Booking: check-in saat tiba",
-          held: "Menunggu kode verifikasi dari HP",
-          waiting: "Menunggu dipanggil", called: "Dipanggil ke {c}", serving: "Sedang dilayani",
-          done: "Selesai", no_show: "Terlewat: hubungi petugas", cancelled: "Dibatalkan",
-          journeyToday: "Perjalanan Anda hari ini", journeyOn: "Perjalanan Anda, {d}",
-          today: "Hari ini, {d}", onDay: "Tanggal periksa: {d}",
-          atKiosk: "Tunjukkan di kiosk saat tiba",
-          atKioskHow: "Pindai QR ini di kiosk, atau ketik kodenya, untuk check-in.",
-          qrAlt: "Kode QR booking {c}", noCounter: "Belum ada loket yang buka" },
-    en: { yourTurn: "Your turn!", goTo: "Please go to", yourNumber: "Your queue number",
-          ahead: "People ahead", eta: "Expected call",
-          offline: "Connection lost, reconnecting…", enableSound: "Turn on call sound",
-          people: "{n}", lang: "Bahasa Indonesia", booked: "Booked: check in on arrival",
-          held: "Waiting for the code sent to the phone",
-          waiting: "Waiting to be called", called: "Called to {c}", serving: "Being served",
-          done: "Done", no_show: "Missed: please ask the staff", cancelled: "Cancelled",
-          journeyToday: "Your visit today", journeyOn: "Your visit, {d}",
-          today: "Today, {d}", onDay: "Visit date: {d}",
-          atKiosk: "Show this at the kiosk when you arrive",
-          atKioskHow: "Scan this QR at the kiosk, or type the code, to check in.",
-          qrAlt: "Booking QR code {c}", noCounter: "No counter open yet" },
-  };
   const body = document.body;
   const code = body.dataset.code;
   let lang = body.dataset.lang === "en" ? "en" : "id";
   let snap = null;
   let refresh = null;
-  const $ = (id) => document.getElementById(id);
-  const t = (k, v) => Object.entries(v || {}).reduce((s, [a, b]) => s.replace("{" + a + "}", b), TEXT[lang][k]);
+  const t = texts(["ticket"], () => lang);
   const chime = new Audio(body.dataset.chime);
 
   // A time as the server sent it (in the facility's zone), with that zone's label.
@@ -97,10 +72,8 @@
     chime.play().catch(() => { $("sound").hidden = false; });
   }
 
-  const socket = io({ auth: { visit: code }, transports: ["websocket", "polling"],
-                      reconnectionDelayMax: 10000 });
-  socket.on("connect", () => { $("offline").hidden = true; });
-  socket.on("disconnect", () => { $("offline").hidden = false; });
+  const socket = live({ visit: code }, { online: (up) => { $("offline").hidden = up; },
+                                          options: { reconnectionDelayMax: 10000 } });
   socket.on("snapshot", (data) => { snap = data; render(); });
   const mine = (e) => snap && snap.journey.some((s) => s.number === e.ticket.number && s.service === e.ticket.service);
   socket.on("ticket.called", (e) => { if (mine(e)) called(e); schedule(); });

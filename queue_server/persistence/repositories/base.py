@@ -23,3 +23,6 @@ class Repository:
 
     def _core(self, stmt: Any, **params: Any) -> Any:
         return self._uow.connection.execute(stmt, params)
+
+    def _core_many(self, stmt: Any, rows: list[dict[str, Any]]) -> Any:
+        return self._uow.connection.execute(stmt, rows)

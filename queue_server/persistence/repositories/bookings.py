@@ -6,19 +6,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, bindparam, case, func, insert, select, text, update
 
+from ...domain.tickets import OPEN_STATUSES, TicketStatus
 from ..models import BookingHold, Facility, Notification, Service, Ticket, Visit
 from .base import Repository
 from .statements import one_of
+
+if TYPE_CHECKING:
+    from ...services.port_rows import TicketFacts
 
 _V, _T = Visit.__table__, Ticket.__table__
 _S, _F = Service.__table__, Facility.__table__
 _H, _N = BookingHold.__table__, Notification.__table__
 # A ticket that still holds a place: not yet done, skipped or cancelled.
-ACTIVE = ("booked", "waiting", "called", "serving")
+ACTIVE = OPEN_STATUSES
+# Patients still ahead of a booked number: booked or already waiting.
+_AHEAD = (TicketStatus.BOOKED, TicketStatus.WAITING)
 # Visits made by booking (the phone or the patient page; BPJS's antrean when it comes).
 BOOKING_CHANNELS = ("mobile", "bpjs")
 
@@ -28,9 +34,10 @@ BOOKING_CHANNELS = ("mobile", "bpjs")
 # subplan), never a lookup per ticket of the day.
 _BOOKING_DAY = (
     select(
-        func.count(case((and_(_T.c.source == "booking", _T.c.status != "cancelled"), 1)))
+        func.count(case((and_(_T.c.source == "booking",
+                              _T.c.status != TicketStatus.CANCELLED), 1)))
         .label("booked"),
-        func.count(case((one_of(_T.c.status, ("booked", "waiting")), 1))).label("ahead"),
+        func.count(case((one_of(_T.c.status, _AHEAD), 1))).label("ahead"),
         func.count(case((and_(
             _T.c.visit_id.in_(select(_V.c.id).where(_V.c.nik == bindparam("nik"))),
             _T.c.source == "booking",
@@ -66,13 +73,13 @@ _INSERT_HOLD = insert(_H)
 _HELD_PAST = (
     select(_T.c.id)
     .select_from(_T.join(_H, _H.c.ticket_id == _T.c.id))
-    .where(_T.c.status == "held", _H.c.expires_at <= bindparam("now"))
+    .where(_T.c.status == TicketStatus.HELD, _H.c.expires_at <= bindparam("now"))
 )
 # A held ticket leaves `held` once: the status test makes a racing confirm, sweep or
 # lazy expiry of the same ticket change nothing (no row comes back).
 _LEAVE_HELD = (
     update(_T)
-    .where(_T.c.id.in_(bindparam("ids", expanding=True)), _T.c.status == "held")
+    .where(_T.c.id.in_(bindparam("ids", expanding=True)), _T.c.status == TicketStatus.HELD)
     .values(status=bindparam("new_status"), finished_at=bindparam("now"),
             version=_T.c.version + 1)
     .returning(_T.c.id, _T.c.facility_id)
@@ -94,7 +101,7 @@ class Bookings(Repository):
         """Bookings that hold a place in the day's quota (cancelled ones gave theirs back)."""
         q = select(func.count()).where(
             Ticket.service_id == service_id, Ticket.day == day, Ticket.source == "booking",
-            Ticket.status != "cancelled",
+            Ticket.status != TicketStatus.CANCELLED,
         )
         return int(self.session.scalar(q) or 0)
 
@@ -102,11 +109,11 @@ class Bookings(Repository):
         """(booked, mine, ahead) of a service's day, for a patient about to book it."""
         return self._core(_BOOKING_DAY, nik=nik, service_id=service_id, day=day).one()
 
-    def ahead_by_number(self, ticket: Ticket) -> int:
+    def ahead_by_number(self, ticket: TicketFacts) -> int:
         """Booked or waiting tickets of the same day and service with a lower number."""
         q = select(func.count()).where(
             Ticket.service_id == ticket.service_id, Ticket.day == ticket.day,
-            Ticket.status.in_(("booked", "waiting")), Ticket.seq < ticket.seq,
+            Ticket.status.in_(_AHEAD), Ticket.seq < ticket.seq,
         )
         return int(self.session.scalar(q) or 0)
 

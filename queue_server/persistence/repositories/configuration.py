@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from ..models import CityClosure, Counter, CounterService, Device, Facility, Service, User
 from .base import Repository
+
+if TYPE_CHECKING:
+    from ...services.port_rows import FacilityFull, ServiceRow
 
 _CC = CityClosure.__table__
 
@@ -33,12 +36,12 @@ class Configuration(Repository):
         """The facility of `code`, made or updated with `fields` (its columns)."""
         return _upsert(self.session, Facility, {"code": code}, fields)
 
-    def service(self, facility: Facility, code: str, **fields: Any) -> Service:
+    def service(self, facility: FacilityFull, code: str, **fields: Any) -> Service:
         """The facility's service of `code`, made or updated with `fields`."""
         self.session.flush()
         return _upsert(self.session, Service, {"facility_id": facility.id, "code": code}, fields)
 
-    def counter(self, facility: Facility, code: str, services: Sequence[Service],
+    def counter(self, facility: FacilityFull, code: str, services: Sequence[ServiceRow],
                 **fields: Any) -> Counter:
         """The facility's counter of `code`, made or updated with `fields`, serving
         `services` ranked in their order (links to any other service are dropped)."""
@@ -53,7 +56,7 @@ class Configuration(Repository):
             counter.links.append(CounterService(service_id=service_id, rank=rank))
         return counter
 
-    def device(self, facility: Facility, code: str, **fields: Any) -> Device:
+    def device(self, facility: FacilityFull, code: str, **fields: Any) -> Device:
         """The facility's device of `code`, made or updated with `fields`."""
         self.session.flush()
         return _upsert(self.session, Device, {"facility_id": facility.id, "code": code}, fields)

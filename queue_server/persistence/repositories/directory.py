@@ -4,6 +4,7 @@ event numbers."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import joinedload, selectinload
@@ -11,11 +12,22 @@ from sqlalchemy.orm import joinedload, selectinload
 from ..models import Counter, CounterService, Device, Facility, Service
 from .base import Repository
 
+if TYPE_CHECKING:
+    from ...services.port_rows import CounterRow
+
 _BUMP_SEQ = (
     update(Facility.__table__)
     .where(Facility.__table__.c.id == bindparam("facility_id"))
     .values(event_seq=Facility.__table__.c.event_seq + bindparam("count"))
     .returning(Facility.__table__.c.event_seq, Facility.__table__.c.epoch)
+)
+
+
+_COUNTER = (
+    select(Counter)
+    .where(Counter.facility_id == bindparam("facility_id"), Counter.code == bindparam("code"))
+    .options(joinedload(Counter.facility, innerjoin=True),
+             joinedload(Counter.links).joinedload(CounterService.service, innerjoin=True))
 )
 
 
@@ -67,12 +79,13 @@ class Directory(Repository):
         return self.session.scalars(q).all()
 
     def counter(self, facility_id: int, code: str) -> Counter | None:
-        """A facility's counter of this code, active or not, or None."""
-        return self.session.scalar(
-            select(Counter).where(Counter.facility_id == facility_id, Counter.code == code)
-        )
+        """A facility's counter of this code, active or not, or None; its facility, its
+        links and their services loaded in one query, as every counter command reads
+        them (a service's facility is then the one already loaded: no query)."""
+        found = self.session.scalars(_COUNTER, {"facility_id": facility_id, "code": code})
+        return found.unique().first()
 
-    def lock_counter(self, counter: Counter) -> None:
+    def lock_counter(self, counter: CounterRow) -> None:
         """Serialise actions on one counter (a double click must not call two patients).
 
         On PostgreSQL the row is read again under the lock, so `counter` shows what the

@@ -5,14 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from ...domain.tickets import ACTIVE_AT_COUNTER, TicketStatus
 from ..models import DailySequence, Service, Ticket, TicketEvent, Visit
 from ..queue_days import QueueDays, every_day, on_queue_days, summed
+from . import call_order
 from .base import Repository
+from .history import PendingEvent
+
+if TYPE_CHECKING:
+    from ...services.port_rows import TicketFacts
 from .statements import (
     ADJUST_WAITING,
     INSERT_EVENT,
@@ -23,16 +29,23 @@ from .statements import (
     WAITING_IN_SERVICE,
 )
 
-
-def _waiting_order(ranks: dict[int, int] | None = None) -> list[Any]:
-    order: list[Any] = [Ticket.queue_key, Ticket.day, Ticket.seq]
-    if ranks and len(set(ranks.values())) > 1:
-        order.insert(0, case(ranks, value=Ticket.service_id, else_=99))
-    return order
+# Built once: every counter command asks for its counter's ticket.
+_CURRENT_AT = (
+    select(Ticket)
+    .where(Ticket.counter_id == bindparam("counter_id"),
+           Ticket.status.in_(ACTIVE_AT_COUNTER))
+    .options(joinedload(Ticket.visit, innerjoin=True))
+    .order_by(Ticket.called_at.desc())
+    .limit(1)
+)
 
 
 class Tickets(Repository):
     """Visits, tickets and their history."""
+
+    def __init__(self, uow: Any):
+        super().__init__(uow)
+        self._pending: list[PendingEvent] = []
 
     def next_seq(self, service_id: int, day: date, *, joins: bool) -> int:
         """The next number of a service's day, in one atomic statement.
@@ -93,11 +106,20 @@ class Tickets(Repository):
         self.session.add(ticket)
         return ticket
 
-    def add_event(self, **fields: Any) -> TicketEvent:
-        """A ticket's history row as an ORM object, added to the session."""
-        row = TicketEvent(**fields)
-        self.session.add(row)
+    def add_event(self, **fields: Any) -> PendingEvent:
+        """A ticket's history row, written with the others of the transaction at its
+        commit (`write_history`: one statement, after the event numbers are given, so a
+        call's row goes in with its `seq`)."""
+        row = PendingEvent(**fields)
+        self._pending.append(row)
         return row
+
+    def write_history(self) -> None:
+        """Write the history rows added since the last commit (the unit of work calls
+        this at commit, after flushing the ORM's changes)."""
+        if self._pending:
+            rows, self._pending = self._pending, []
+            self._core_many(INSERT_EVENT, [row.values() for row in rows])
 
     def visit_by_code(self, code: str) -> Visit | None:
         """The visit of this code with its tickets and their services, or None."""
@@ -110,20 +132,8 @@ class Tickets(Repository):
     def next_waiting(
         self, ranks: dict[int, int], days: QueueDays, lock: bool
     ) -> Ticket | None:
-        """The ticket a counter calls next: its own services first, then queue order."""
-        q = (
-            select(Ticket)
-            .where(
-                Ticket.service_id.in_(list(ranks)),
-                on_queue_days(days),
-                Ticket.status == "waiting",
-            )
-            .order_by(*_waiting_order(ranks))
-            .limit(1)
-        )
-        if lock and self.on_postgres:
-            # Two counters calling at once each take a different row.
-            q = q.with_for_update(skip_locked=True, of=Ticket)
+        """The ticket a counter calls next (domain/call_order.py), its visit loaded."""
+        q = call_order.next_waiting(ranks, days, lock and self.on_postgres)
         return self.session.scalar(q)
 
     def ticket_by_number(self, service_ids: Sequence[int], days: QueueDays, number: str,
@@ -134,7 +144,8 @@ class Tickets(Repository):
             select(Ticket)
             .where(Ticket.service_id.in_(list(service_ids)), on_queue_days(days),
                    Ticket.number == number)
-            .order_by(case((Ticket.status == "waiting", 0), else_=1), Ticket.day.desc())
+            .order_by(case((Ticket.status == TicketStatus.WAITING, 0), else_=1),
+                      Ticket.day.desc())
             .limit(1)
         )
         if lock and self.on_postgres:
@@ -142,14 +153,9 @@ class Tickets(Repository):
         return self.session.scalar(q)
 
     def current_at(self, counter_id: int) -> Ticket | None:
-        """The ticket this counter called or serves (its latest call), or None."""
-        q = (
-            select(Ticket)
-            .where(Ticket.counter_id == counter_id, Ticket.status.in_(("called", "serving")))
-            .order_by(Ticket.called_at.desc())
-            .limit(1)
-        )
-        return self.session.scalar(q)
+        """The ticket this counter called or serves (its latest call), its visit loaded,
+        or None."""
+        return self.session.scalar(_CURRENT_AT, {"counter_id": counter_id})
 
     def no_show(self, service_ids: Sequence[int], days: QueueDays, number: str | None,
                 counter_id: int) -> Ticket | None:
@@ -157,7 +163,7 @@ class Tickets(Repository):
         q = select(Ticket).where(
             Ticket.service_id.in_(list(service_ids)),
             on_queue_days(days),
-            Ticket.status == "no_show",
+            Ticket.status == TicketStatus.NO_SHOW,
         )
         q = q.where(Ticket.number == number if number else Ticket.counter_id == counter_id)
         return self.session.scalar(q.order_by(Ticket.finished_at.desc()).limit(1))
@@ -168,9 +174,9 @@ class Tickets(Repository):
         q = (
             select(Ticket)
             .where(Ticket.service_id.in_(list(ranks)), on_queue_days(days),
-                   Ticket.status == "waiting")
+                   Ticket.status == TicketStatus.WAITING)
             .options(joinedload(Ticket.visit), joinedload(Ticket.service))
-            .order_by(*_waiting_order(ranks))
+            .order_by(*call_order.order_by(ranks))
             .limit(limit)
         )
         return self.session.scalars(q).all()
@@ -180,7 +186,7 @@ class Tickets(Repository):
         q = (
             select(Ticket)
             .where(Ticket.service_id.in_(list(service_ids)), on_queue_days(days),
-                   Ticket.status == "no_show")
+                   Ticket.status == TicketStatus.NO_SHOW)
             .options(joinedload(Ticket.service))
             .order_by(Ticket.finished_at.desc())
             .limit(50)
@@ -197,23 +203,15 @@ class Tickets(Repository):
         )
         return {kind: int(n) for kind, n in self.session.execute(q).all()}
 
-    def people_ahead(self, ticket: Ticket, days: Sequence[date]) -> int:
+    def people_ahead(self, ticket: TicketFacts, days: Sequence[date]) -> int:
         """How many wait before `ticket` in its service over `days` (0 unless it waits)."""
-        if ticket.status != "waiting" or ticket.queue_key is None:
+        if ticket.status != TicketStatus.WAITING or ticket.queue_key is None:
             return 0
-        ahead = or_(
-            Ticket.queue_key < ticket.queue_key,
-            and_(
-                Ticket.queue_key == ticket.queue_key,
-                or_(Ticket.day < ticket.day,
-                    and_(Ticket.day == ticket.day, Ticket.seq < ticket.seq)),
-            ),
-        )
         q = select(func.count()).where(
             Ticket.service_id == ticket.service_id,
             Ticket.day.in_(list(days)),
-            Ticket.status == "waiting",
-            ahead,
+            Ticket.status == TicketStatus.WAITING,
+            call_order.ahead_of(ticket),
         )
         return int(self.session.scalar(q) or 0)
 
@@ -247,13 +245,18 @@ class Tickets(Repository):
         self, service_id: int, since: datetime, limit: int = 20
     ) -> list[float]:
         """How long (minutes) the latest `limit` patients finished since `since` were
-        served, newest first."""
+        served, newest first.
+
+        Only tickets of the days around `since` are read (a ticket finished after it was
+        issued at most a day before, give or take the zone's offset), so the query walks
+        the (service_id, day) index instead of the service's whole history."""
         begun = func.coalesce(Ticket.started_at, Ticket.called_at)
         q = (
             select(begun, Ticket.finished_at)
             .where(
                 Ticket.service_id == service_id,
-                Ticket.status == "done",
+                Ticket.day >= since.date() - timedelta(days=2),
+                Ticket.status == TicketStatus.DONE,
                 Ticket.finished_at >= since,
                 begun.is_not(None),
             )
@@ -269,7 +272,7 @@ class Tickets(Repository):
             select(Ticket)
             .where(
                 Ticket.facility_id == facility_id,
-                Ticket.status.in_(("called", "serving")),
+                Ticket.status.in_(ACTIVE_AT_COUNTER),
                 Ticket.counter_id.is_not(None),
             )
             .order_by(Ticket.called_at)

@@ -3,14 +3,46 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import joinedload
 
 from ..models import AuthToken, LoginAttempt, User
 from .base import Repository
+
+
+@dataclass(frozen=True)
+class LoginUser:
+    """The user behind a login, as the token check reads it."""
+
+    id: int
+    username: str
+    password_hash: str
+    role: str
+    facility_id: int | None
+    active: bool
+
+
+@dataclass(frozen=True)
+class Login:
+    """A login token as the token check reads it (services.ports.TokenRow)."""
+
+    id: int
+    expires_at: datetime
+    revoked: bool
+    user: LoginUser
+
+
+_LOGIN = (
+    select(AuthToken.id, AuthToken.expires_at, AuthToken.revoked,
+           User.id.label("user_id"), User.username, User.password_hash, User.role,
+           User.facility_id, User.active)
+    .join(User, User.id == AuthToken.user_id)
+    .where(AuthToken.token_hash == bindparam("token_hash"))
+)
 
 
 class Staff(Repository):
@@ -65,10 +97,13 @@ class Staff(Repository):
         self.session.execute(update(AuthToken).where(
             AuthToken.user_id == user_id, AuthToken.revoked.is_(False)).values(revoked=True))
 
-    def token_by_hash(self, token_hash: str) -> AuthToken | None:
-        """The login token with this hash, revoked or not, its user loaded, or None."""
-        return self.session.scalar(
-            select(AuthToken)
-            .where(AuthToken.token_hash == token_hash)
-            .options(joinedload(AuthToken.user))
-        )
+    def token_by_hash(self, token_hash: str) -> Login | None:
+        """The login token with this hash, revoked or not, with its user, or None (Core,
+        one indexed join: every staff request asks, so it is checked each time, never
+        remembered, and a logout or deactivation anywhere ends it at once)."""
+        row = self._core(_LOGIN, token_hash=token_hash).first()
+        if row is None:
+            return None
+        user = LoginUser(row.user_id, row.username, row.password_hash, row.role,
+                         row.facility_id, bool(row.active))
+        return Login(row.id, row.expires_at, bool(row.revoked), user)

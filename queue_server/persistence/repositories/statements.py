@@ -12,9 +12,33 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, literal, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from ...domain.new_tickets import TICKET_FIELDS, VISIT_FIELDS
 from ..models import DailySequence, Ticket, TicketEvent, Visit
 
 _DS = DailySequence.__table__
+
+
+class DescriptionMismatch(TypeError):
+    """A new row's description (domain/new_tickets.py) and its table disagree: raised at
+    import, so a column added to one and not the other stops the app from starting."""
+
+
+def described_columns(table: Any, names: Sequence[str],
+                      supplied: Sequence[str] = ()) -> tuple[str, ...]:
+    """`names` (a description's fields) as the columns an insert into `table` writes.
+
+    Raises DescriptionMismatch when a name is not a column of `table`, or when a column
+    that needs a value (not the key, not nullable, no default) is neither described nor
+    in `supplied` (the values the writer adds itself, e.g. the parent's id)."""
+    unknown = [n for n in names if n not in table.c]
+    needed = [c.name for c in table.c
+              if not (c.primary_key or c.nullable or c.default is not None
+                      or c.server_default is not None)
+              and c.name not in names and c.name not in supplied]
+    if unknown or needed:
+        raise DescriptionMismatch(
+            f"{table.name}: fields without a column {unknown}, columns without a value {needed}")
+    return tuple(names)
 
 
 def one_of(column: Any, values: Sequence[str]) -> Any:
@@ -61,10 +85,9 @@ INSERT_VISIT = insert(Visit.__table__).returning(Visit.__table__.c.id)
 INSERT_TICKET = insert(Ticket.__table__).returning(Ticket.__table__.c.id)
 INSERT_EVENT = insert(TicketEvent.__table__)
 
-VISIT_COLUMNS = ("facility_id", "code", "day", "channel", "priority", "created_at", "nik",
-                 "name", "phone", "bpjs_number")
-TICKET_COLUMNS = ("facility_id", "service_id", "day", "seq", "number", "priority", "status",
-                  "source", "issued_at", "waiting_since", "queue_key")
+VISIT_COLUMNS = described_columns(Visit.__table__, VISIT_FIELDS)
+# The ticket's writer adds its visit's id; version and recalls start at their defaults.
+TICKET_COLUMNS = described_columns(Ticket.__table__, TICKET_FIELDS, supplied=("visit_id",))
 EVENT_COLUMNS = ("facility_id", "kind", "at", "actor", "counter_id", "data")
 
 

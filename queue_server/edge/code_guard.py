@@ -26,14 +26,13 @@ from typing import Any, TypeVar
 
 from flask import Flask, g, request, session
 
-from queue_server.domain.errors import DomainError, NotFound, RateLimited
-from queue_server.domain.lookups import BookingNotFound, VisitNotFound
-from queue_server.runtime import current
-from queue_server.services.auth import Principal, authenticate
-
+from ..domain.errors import DomainError, NotFound, RateLimited
+from ..domain.lookups import BookingNotFound, VisitNotFound
+from ..runtime import current
+from ..services.auth import Principal, authenticate
 from . import token_guard
-from .auth import bearer_token
-from .ratelimit import Window, client_address, count_and_wait, wait_if_over, windows_of
+from .caller import bearer_token, client_address
+from .ratelimit import Window, count_and_wait, wait_if_over, windows_of
 
 MISS_CODES = frozenset({VisitNotFound.code, BookingNotFound.code})
 T = TypeVar("T")
@@ -61,7 +60,7 @@ def _signed_in() -> Principal | None:
         return None
     rt = current()
     try:
-        return authenticate(rt.uow(write=False), rt.clock, token, rt.devices)
+        return authenticate(rt.uow(write=False), rt.clock, token, cached=True)
     except DomainError:  # a stale or made-up token counts as no token: by address
         return None
 

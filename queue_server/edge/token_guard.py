@@ -23,13 +23,12 @@ from typing import Any
 
 from flask import Flask, session
 
-from queue_server.domain.access import InvalidToken
-from queue_server.domain.errors import DomainError, RateLimited
-from queue_server.runtime import current
-from queue_server.services.token_guesses import is_guess
-
-from .auth import bearer_token
-from .ratelimit import Window, client_address, count_and_wait, wait_if_over, windows_of
+from ..domain.access import InvalidToken
+from ..domain.errors import DomainError, RateLimited
+from ..runtime import current
+from ..services.token_guesses import is_guess
+from .caller import bearer_token, client_address
+from .ratelimit import Window, count_and_wait, wait_if_over, windows_of
 
 MISS_CODES = frozenset({InvalidToken.code})
 

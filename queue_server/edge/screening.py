@@ -35,9 +35,8 @@ from flask import Flask, Response, render_template, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from queue_server.domain.errors import InvalidInput
-
-from .errors import error_response
+from ..domain.errors import InvalidInput
+from .answers import error_response
 
 MAX_DEPTH = 32
 # The API's bodies are small; a larger one is refused before or while it is read (413).

@@ -1,6 +1,6 @@
 """Request limits: bookings per client address, per patient and per phone
-(patient_keys.py), unknown codes per caller (code_guard.py) and unknown tokens per address
-(token_guard.py); fixed windows, 429 with Retry-After.
+(mobile_api/patient_keys.py), unknown codes per caller (code_guard.py) and unknown tokens
+per address (token_guard.py); fixed windows, 429 with Retry-After.
 
 A patient's number (NIK, phone) is part of a store key only as `hashed`: an HMAC keyed
 with the app's SECRET_KEY, so neither Redis nor its dumps hold it, nor can its few
@@ -24,10 +24,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app
 from limits import parse_many
 
-from queue_server.domain.errors import TooManyRequests
+from ..domain.errors import TooManyRequests
 
 PREFIX = "antrian:limit:"
 log = logging.getLogger(__name__)
@@ -128,20 +128,6 @@ def init_limits(app: Flask) -> None:
 
     token_guard.install(app)  # first: a blocked token guesser costs no database read
     code_guard.install(app)
-
-
-def client_address() -> str:
-    """The caller's address: the one `ANTRIAN_PROXIES` trusted proxies name in
-    X-Forwarded-For (as ProxyFix reads it), else the connection's.
-
-    A Socket.IO connect is not passed through ProxyFix (Engine.IO answers it first), so
-    the header is read here when ProxyFix has not already done so."""
-    hops = int(current_app.config.get("PROXIES") or 0)
-    if hops and "werkzeug.proxy_fix.orig" not in request.environ:
-        forwarded = request.headers.get("X-Forwarded-For", "").split(",")
-        if len(forwarded) >= hops and forwarded[-hops].strip():
-            return forwarded[-hops].strip()
-    return request.remote_addr or "?"
 
 
 def windows_of(name: str, setting: str, caller: str) -> list[Window]:

@@ -1,0 +1,94 @@
+"""The call order (domain/call_order.py) in SQL: ORDER BY columns and the "ahead of"
+condition, built from `CALL_ORDER` so the database sorts as `in_call_order` does."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from typing import Any
+
+from sqlalchemy import Select, and_, case, or_, select
+from sqlalchemy.orm import joinedload
+
+from ...domain.call_order import CALL_ORDER, UNRANKED, ranks_matter
+from ...domain.tickets import TicketStatus
+from ..models import Ticket
+from ..queue_days import QueueDays, on_queue_days
+
+
+def _column(name: str, ranks: Mapping[int, int]) -> Any | None:
+    """The SQL expression of one field of the call order (None: the same for all)."""
+    if name == "rank":
+        if not ranks_matter(ranks):
+            return None
+        return case(dict(ranks), value=Ticket.service_id, else_=UNRANKED)
+    return {"queue_key": Ticket.queue_key, "day": Ticket.day, "seq": Ticket.seq,
+            "service_id": Ticket.service_id}[name]
+
+
+def order_by(ranks: Mapping[int, int] | None = None) -> list[Any]:
+    """ORDER BY columns for waiting tickets at a counter with `ranks` (service id → rank;
+    none: one service)."""
+    columns = (_column(name, ranks or {}) for name in CALL_ORDER)
+    return [column for column in columns if column is not None]
+
+
+def ahead_of(ticket: Any) -> Any:
+    """The condition "called before `ticket`" among the tickets of its service: the call
+    order's fields compared one after the other (a row-value comparison, spelt out)."""
+    fields = [name for name in CALL_ORDER if name not in ("rank", "service_id")]
+    condition: Any = None
+    for name in reversed(fields):
+        column, value = _column(name, {}), getattr(ticket, name)
+        here = column < value
+        condition = here if condition is None else or_(here, and_(column == value, condition))
+    return condition
+
+
+# next_waiting's statements by (ranks, queue days, lock): the same few all day, and
+# building one cost as much as running it.
+_NEXT_WAITING: dict[Hashable, Select[tuple[Ticket]]] = {}
+
+
+def _days_key(days: QueueDays) -> Hashable:
+    if isinstance(days, Mapping):
+        return tuple((service_id, tuple(own)) for service_id, own in days.items())
+    return tuple(days)
+
+
+def _one_queue(days: QueueDays) -> bool:
+    """Whether `days` name one service's one day (a Mapping of one entry with one day)."""
+    if not isinstance(days, Mapping) or len(days) != 1:
+        return False
+    return len(next(iter(days.values()))) == 1
+
+
+def _built(ranks: Mapping[int, int], days: QueueDays, lock: bool) -> Select[tuple[Ticket]]:
+    waiting = (Ticket.service_id.in_(list(ranks)), on_queue_days(days),
+               Ticket.status == TicketStatus.WAITING)
+    with_visit = joinedload(Ticket.visit, innerjoin=True)
+    if lock:  # PostgreSQL: two counters calling at once each take a different row
+        query = (select(Ticket).where(*waiting).order_by(*order_by(ranks)).limit(1)
+                 .with_for_update(skip_locked=True, of=Ticket))
+        # One queue: the index gives the order and the visit is joined to one row;
+        # several: the visit is read afterwards by its key rather than joined to all.
+        return query.options(with_visit) if _one_queue(days) else query
+    # Without a lock: the first ticket's id is picked (the database sorts ids only), and
+    # that one ticket is read with its visit.
+    first = (select(Ticket.id).where(*waiting).order_by(*order_by(ranks)).limit(1)
+             .scalar_subquery())
+    return select(Ticket).where(Ticket.id == first).options(with_visit)
+
+
+def next_waiting(ranks: Mapping[int, int], days: QueueDays,
+                 lock: bool) -> Select[tuple[Ticket]]:
+    """The query for the first waiting ticket in call order among the services `ranks`
+    names over their queue `days`, its visit loaded; `lock` (PostgreSQL): FOR UPDATE SKIP
+    LOCKED, so two counters calling at once each take a different row."""
+    shape = (tuple(ranks.items()), _days_key(days), lock)
+    query = _NEXT_WAITING.get(shape)
+    if query is None:
+        query = _built(ranks, days, lock)
+        if len(_NEXT_WAITING) > 500:
+            _NEXT_WAITING.clear()
+        _NEXT_WAITING[shape] = query
+    return query

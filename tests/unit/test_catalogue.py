@@ -1,0 +1,129 @@
+"""The one text catalogue (queue_server/translations): both languages say every key, the
+compiled files are the ones the .po files give, and every key a page or its script uses
+is there."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from queue_server.domain.dates import long_date
+from queue_server.domain.priority import Priority, label
+from queue_server.domain.texts import CATALOGUE, LANGUAGES, text
+from queue_server.domain.tickets import TicketStatus
+
+ROOT = Path(__file__).resolve().parents[2]
+CONSOLE = ROOT / "queue_server" / "console"
+PATIENT = ROOT / "queue_server" / "patient"
+BOARD = ROOT / "display_board"
+# Each page: its template, the scripts it runs, and which of them say which statuses.
+PAGES = {
+    "console": (CONSOLE / "templates/console/console.html",
+                [CONSOLE / "static" / name for name in
+                 ("console.js", "desk.js", "dialogs.js", "tables.js")]),
+    "board": (BOARD / "templates/display_board/board.html", [BOARD / "static/board.js"]),
+    "ticket": (PATIENT / "templates/patient/ticket.html", [PATIENT / "static/ticket.js"]),
+    "book": (PATIENT / "templates/patient/book.html",
+             [PATIENT / "static/book.js", PATIENT / "static/lookup.js"]),
+}
+# Keys the scripts build at run time: the statuses each page shows by name.
+STATUS_WORDS = {"ticket": {str(s) for s in TicketStatus}, "console": {"called", "serving"}}
+_CALL = re.compile(r"\bt\(([^)]*)\)")
+_LITERAL = re.compile(r"\"(\w+)\"")
+_ATTRIBUTE = re.compile(r"data-(?:t|lt|t-placeholder)=\"(\w+)\"")
+_NAMESPACES = re.compile(r"page_texts\(([^)]*)\)")
+
+
+def _po(lang: str) -> dict[str, str]:
+    with open(CATALOGUE / lang / "LC_MESSAGES" / "messages.po", "rb") as source:
+        return {str(m.id): str(m.string) for m in read_po(source) if m.id}
+
+
+def _mo(lang: str) -> dict[str, str]:
+    with open(CATALOGUE / lang / "LC_MESSAGES" / "messages.mo", "rb") as compiled:
+        return {str(m.id): str(m.string) for m in read_mo(compiled) if m.id}
+
+
+def _keys_used(template: Path, scripts: list[Path]) -> set[str]:
+    """Bare keys (`callNext`) a page's template and scripts look up with t()."""
+    used = set(_ATTRIBUTE.findall(template.read_text(encoding="utf-8")))
+    for script in scripts:
+        for call in _CALL.findall(script.read_text(encoding="utf-8")):
+            used.update(_LITERAL.findall(call))
+    return used
+
+
+def test_both_languages_say_every_key_and_say_something() -> None:
+    indonesian, english = _po("id"), _po("en")
+    assert indonesian.keys() == english.keys()
+    assert len(indonesian) > 150
+    for lang, catalogue in (("id", indonesian), ("en", english)):
+        empty = [key for key, said in catalogue.items() if not str(said).strip()]
+        assert empty == [], f"{lang}: no text for {empty}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_committed_compiled_catalogue_is_the_one_its_po_file_gives(lang: str) -> None:
+    assert _mo(lang) == _po(lang), (
+        "run `pybabel compile -d queue_server/translations` and commit the .mo files")
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_every_key_a_page_or_its_script_uses_is_in_both_catalogues(page: str) -> None:
+    template, scripts = PAGES[page]
+    declared = _NAMESPACES.search(template.read_text(encoding="utf-8"))
+    assert declared, f"{template.name} gives its script no texts (page_texts(...))"
+    namespaces = _LITERAL.findall(declared.group(1))
+    used = _keys_used(template, scripts) | STATUS_WORDS.get(page, set())
+    if page == "console":
+        used |= {str(p) for p in Priority}
+    assert used
+    for lang in LANGUAGES:
+        catalogue = _po(lang)
+        missing = sorted(k for k in used if not any(f"{ns}.{k}" in catalogue for ns in namespaces))
+        assert missing == [], f"{page} ({lang}): no text for {missing} under {namespaces}"
+
+
+def test_every_key_python_code_and_templates_use_is_in_both_catalogues() -> None:
+    with open(ROOT / "babel.cfg", encoding="utf-8") as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)
+    extracted = {message for _, _, message, _, _ in
+                 extract_from_dir(str(ROOT), method_map, options_map)}
+    assert {"login.title", "home.title", "console.callNext", "board.number"} <= extracted
+    for lang in LANGUAGES:
+        missing = sorted(extracted - _po(lang).keys())
+        assert missing == [], f"{lang}: no text for {missing}"
+
+
+def test_priorities_and_dates_read_their_words_from_the_catalogue() -> None:
+    assert [label(p) for p in Priority] == [text(f"priority.{p}") for p in Priority]
+    assert label(Priority.ELDERLY) == "Lansia" and label("disabled", "en") == "Disability"
+    monday = date(2026, 1, 5)
+    for lang in LANGUAGES:
+        for day in (monday + timedelta(days=n) for n in range(7)):
+            assert long_date(day, lang)
+        for month in range(1, 13):
+            assert long_date(date(2026, month, 1), lang)
+    assert long_date(date(2026, 12, 2)) == "Rabu, 2 Desember 2026"
+    assert long_date(date(2026, 12, 2), "en") == "Wednesday, 2 December 2026"
+
+
+def test_a_key_the_catalogue_lacks_is_an_error_not_a_word_on_screen() -> None:
+    with pytest.raises(KeyError):
+        text("priority.vip")
+
+
+def test_the_kiosk_names_the_priorities_as_the_server_does() -> None:
+    """The kiosk keeps its own texts (it runs on another machine); they must not drift."""
+    from kiosk.ticket import PRIORITY
+
+    for lang in LANGUAGES:
+        for value, said in PRIORITY[lang].items():
+            assert said == label(value, lang), (lang, value)
