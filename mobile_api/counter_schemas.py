@@ -46,6 +46,12 @@ class FinishIn(CounterActionIn):
     transfer_to = ServiceCode(load_default=None, validate=validate.Length(min=1, max=40))
 
 
+class TransferIn(CounterActionIn):
+    transfer_to = ServiceCode(required=True, validate=validate.Length(min=1, max=40),
+                              metadata={"description": "the service that takes the patient "
+                                                       "next", "example": "apotek"})
+
+
 class RequeueIn(CounterActionIn):
     number = fields.String(load_default=None, validate=validate.Length(min=3, max=12))
 

@@ -26,6 +26,7 @@ from .counter_schemas import (
     FinishIn,
     PriorityIn,
     RequeueIn,
+    TransferIn,
 )
 from .schemas import CounterOut, FacilityQuery, TicketOut
 
@@ -121,15 +122,30 @@ def skip(body: Body, headers: Body, query: Body, counter: str) -> Body:
 @blp.post("/<counter>/finish")
 @_command(FinishIn(), TicketOut(),
           "Finish the current patient; with `transfer_to` send them on to that service's "
-          "queue.")
+          "queue (what `/transfer` does; kept for clients written before it).")
 def finish(body: Body, headers: Body, query: Body, counter: str) -> Body:
-    rt = current()
-    facility, guard = query.get("facility"), _guard(body, headers)
     if body.get("transfer_to"):
-        return counter_actions.transfer(rt.uow(), rt.clock, principal(), counter,
-                                        body["transfer_to"], facility, guard=guard)
-    return counter_actions.finish(rt.uow(), rt.clock, principal(), counter, facility,
-                                  guard=guard)
+        return _transfer(body, headers, query, counter)
+    rt = current()
+    return counter_actions.finish(rt.uow(), rt.clock, principal(), counter,
+                                  query.get("facility"), guard=_guard(body, headers))
+
+
+@blp.post("/<counter>/transfer")
+@_command(TransferIn(), TicketOut(),
+          "Finish the current patient and send them on to the queue of `transfer_to` "
+          "(a new ticket there, in the reply's `transferred_to`).\n\n"
+          "404 `service_not_found`, 422 `invalid_transfer` (its own service), 409 "
+          "`no_current_ticket`.")
+def transfer(body: Body, headers: Body, query: Body, counter: str) -> Body:
+    return _transfer(body, headers, query, counter)
+
+
+def _transfer(body: Body, headers: Body, query: Body, counter: str) -> Body:
+    rt = current()
+    return counter_actions.transfer(rt.uow(), rt.clock, principal(), counter,
+                                    body["transfer_to"], query.get("facility"),
+                                    guard=_guard(body, headers))
 
 
 @blp.post("/<counter>/requeue")

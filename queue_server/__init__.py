@@ -28,11 +28,12 @@ def _register_routes(app: Flask) -> None:
     import display_board
     from mobile_api import init_api
 
-    from . import console, headers, health, home, patient
+    from . import console, headers, health, home, patient, turns
     from .logs import install_request_ids
 
     init_api(app)
     install_request_ids(app)
+    turns.install(app)  # on gevent: a keep-alive connection gives way after each answer
     headers.install(app)
     for blueprint in (health.bp, console.bp, display_board.bp, patient.bp, home.bp):
         app.register_blueprint(blueprint)

@@ -18,8 +18,8 @@ from sqlalchemy import Engine, text
 from queue_server import create_app
 from queue_server.persistence.db import make_engine
 from queue_server.persistence.migrate import upgrade
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config, read_config
+from queue_server.services.configuration import read_config
+from tests.support import factories
 from tests.support.clock import FakeClock
 from tests.support.kept_logs import Kept
 from tests.support.live import Listener
@@ -70,7 +70,7 @@ def _prepared_engine(url: str) -> Engine:
             conn.execute(text("DROP SCHEMA public CASCADE"))
             conn.execute(text("CREATE SCHEMA public"))
     upgrade(engine)
-    load_config(SqlUnitOfWork(engine), read_config(DEMO))
+    factories.load(engine, read_config(DEMO))
     return engine
 
 
@@ -143,10 +143,16 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+def make_app(engine: Engine, clock: FakeClock, **settings: Any) -> Any:
+    """The test app on `engine` and `clock`; `settings` add to or override its config
+    (`NOTIFY_WEBHOOK_URL=...`, `PROXIES=1`)."""
+    return create_app({"TESTING": True, "ENGINE": engine, "DATABASE_URL": str(engine.url),
+                       "CLOCK": clock, "SECRET_KEY": "test", **settings})
+
+
 @pytest.fixture
 def app(engine: Engine, clock: FakeClock) -> Any:
-    return create_app({"TESTING": True, "ENGINE": engine, "DATABASE_URL": str(engine.url),
-                       "CLOCK": clock, "SECRET_KEY": "test"})
+    return make_app(engine, clock)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import Protocol
 
 from .errors import DomainError, InvalidInput, Words
+from .texts import both
 
 
 class HolidaySource(Protocol):
@@ -39,10 +40,9 @@ class Closure:
     reason: str
 
 
-_PREFIX = {"national": ("Libur nasional", "Public holiday"),
-           "joint_leave": ("Cuti bersama", "Joint leave day"),
-           "city": ("Tutup", "Closed"), "facility": ("Tutup", "Closed"),
-           "service": ("Tutup", "Closed")}
+# The catalogue's `calendar.prefix.*` each kind of closure is said with.
+_PREFIX_KEY = {"national": "national", "joint_leave": "joint_leave", "city": "closed",
+              "facility": "closed", "service": "closed"}
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Closed:
     @classmethod
     def of(cls, kind: str, name: str) -> Closed:
         """A closure of `kind` named `name`: "Libur nasional: Hari Raya Natal"."""
-        prefix_id, prefix_en = _PREFIX[kind]
+        prefix_id, prefix_en = both(f"calendar.prefix.{_PREFIX_KEY[kind]}")
         if kind == "joint_leave":  # the package's names already say "Cuti Bersama …"
             return cls(kind, name, f"{prefix_en}: {name}")
         return cls(kind, f"{prefix_id}: {name}", f"{prefix_en}: {name}")

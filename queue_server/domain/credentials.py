@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .errors import InvalidInput, WeakPassword, Words
+from .texts import both
 
 MIN_PASSWORD_LENGTH = 10
 # A device token is typed once into a kiosk's or board's setup and never by hand again:
@@ -39,21 +40,19 @@ WELL_KNOWN_PASSWORDS = frozenset({
     "sayang", "sayangku", "cintaku", "kiosk", "display", "token",
 })
 
-REASONS = {
-    "demo": ("kata sandi demo", "the demo password"),
-    "well_known": ("kata sandi yang umum dipakai penebak",
-                   "a well-known password every guesser tries"),
-    "too_short": (f"kurang dari {MIN_PASSWORD_LENGTH} karakter",
-                  f"shorter than {MIN_PASSWORD_LENGTH} characters"),
-    "username": ("sama dengan nama pengguna", "the same as the username"),
-    "demo_token": ("token demo", "the demo token"),
-    "well_known_token": ("token yang umum/mudah ditebak", "a well-known, guessable token"),
-    "short_token": (f"token kurang dari {MIN_TOKEN_LENGTH} karakter",
-                    f"a token shorter than {MIN_TOKEN_LENGTH} characters"),
-    "weak_token": (f"token lemah (kurang dari {MIN_TOKEN_LENGTH} karakter, umum, atau demo)",
-                   f"a weak token (shorter than {MIN_TOKEN_LENGTH} characters, well-known, "
-                   "or the demo's)"),
-}
+# Why a password or token is weak: the catalogue's `password.reason.*` says each. "weak"
+# is a user's password judged weak when it was loaded (the reason is not kept).
+REASONS = ("demo", "well_known", "too_short", "username", "weak", "demo_token",
+           "well_known_token", "short_token", "weak_token")
+
+
+def reason_words(reason: str) -> Words:
+    """A reason of REASONS in words: `reason_words("too_short")` is ("kurang dari 10
+    karakter", "shorter than 10 characters"). Raises KeyError for an unknown reason."""
+    if reason not in REASONS:
+        raise KeyError(reason)
+    least = MIN_TOKEN_LENGTH if "token" in reason else MIN_PASSWORD_LENGTH
+    return Words(*both(f"password.reason.{reason}", n=least))
 
 
 def password_weakness(password: str, username: str | None = None) -> str | None:
@@ -89,7 +88,7 @@ def require_strong_password(password: str, username: str | None = None) -> None:
     """Raise WeakPassword (saying why, in both languages) unless `password` is strong."""
     reason = password_weakness(password, username)
     if reason is not None:
-        raise WeakPassword(Words(*REASONS[reason]), MIN_PASSWORD_LENGTH)
+        raise WeakPassword(reason_words(reason), MIN_PASSWORD_LENGTH)
 
 
 def weak_tokens() -> dict[str, str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar, NamedTuple, TypeVar
 
-from .statuses import TicketStatus
+from .statuses import said
 
 E = TypeVar("E", bound="DomainError")
 
@@ -219,11 +219,10 @@ class StaleView(DomainError):
 
     def __init__(self, counter: dict[str, Any]):
         ticket = counter.get("ticket")
-        now = (Words(f"sekarang {ticket['number']} ({_STATUS_ID.get(ticket['status'], '')})",
-                     f"it now has {ticket['number']} ({ticket['status']})") if ticket
-               else Words("sekarang tidak ada pasien", "it now has no patient"))
+        now = Words("sekarang tidak ada pasien", "it now has no patient")
+        if ticket:
+            status = Words(*said(ticket["status"]))
+            now = Words(f"sekarang {ticket['number']} ({status.id})",
+                        f"it now has {ticket['number']} ({status.en})")
         super().__init__(counter=counter.get("name"), now=now)
         self.details = {"counter": counter}
-
-
-_STATUS_ID = {TicketStatus.CALLED: "dipanggil", TicketStatus.SERVING: "dilayani"}

@@ -20,9 +20,9 @@ from . import hours as h
 from .calendar import Calendar, Closed, ClosedOnDate
 from .dates import long_date
 from .errors import DomainError, Words
+from .texts import both
 
-SPECIAL_CLOSED = Closed("special", "Tutup: jadwal khusus pada tanggal ini",
-                        "Closed: special hours on this date")
+SPECIAL_CLOSED = Closed("special", *both("calendar.special"))
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,11 @@
-"""The words a ticket's status is stored and sent as: every status comparison names these."""
+"""The words a ticket's status is stored and sent as (every status comparison names
+these), and how a sentence says each one (the catalogue's `status.*`)."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from .texts import both
 
 
 class TicketStatus(StrEnum):
@@ -17,3 +20,10 @@ class TicketStatus(StrEnum):
     DONE = "done"
     NO_SHOW = "no_show"
     CANCELLED = "cancelled"
+
+
+def said(status: TicketStatus | str) -> tuple[str, str]:
+    """How a sentence says a status, `(id, en)`: `said("called")` is ("sedang dipanggil",
+    "being called"), as in "Nomor Anda B-001, sedang dipanggil." Raises ValueError for a
+    word that is not a status."""
+    return both(f"status.{TicketStatus(status).value}")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 
 from .errors import DomainError, InvalidTransition, Words
-from .statuses import TicketStatus
+from .statuses import TicketStatus, said
+from .texts import both
 
 __all__ = ["ACTIVE_AT_COUNTER", "EVENT_KINDS", "OPEN_STATUSES", "TRANSITIONS", "Action",
            "AlreadyCheckedIn", "TicketStatus", "allowed_actions", "require_check_in",
@@ -88,32 +89,10 @@ OPEN_STATUSES = (S.BOOKED, S.WAITING, S.CALLED, S.SERVING)
 
 ACTIVE_AT_COUNTER = (S.CALLED, S.SERVING)
 
-_STATUS_ID = {
-    S.HELD: "masih menunggu kode verifikasi dari HP",
-    S.BOOKED: "masih berupa booking",
-    S.WAITING: "sedang menunggu",
-    S.CALLED: "sedang dipanggil",
-    S.SERVING: "sedang dilayani",
-    S.DONE: "sudah selesai",
-    S.NO_SHOW: "dilewati (tidak hadir)",
-    S.CANCELLED: "sudah dibatalkan",
-}
-_ACTION_ID = {
-    A.CHECK_IN: "check-in",
-    A.CALL: "dipanggil",
-    A.RECALL: "dipanggil ulang",
-    A.START: "mulai dilayani",
-    A.FINISH: "diselesaikan",
-    A.TRANSFER: "dirujuk ke layanan lain",
-    A.SKIP: "dilewati",
-    A.REQUEUE: "dikembalikan ke antrean",
-    A.CANCEL: "dibatalkan",
-    A.CLOSE_DAY: "ditutup di akhir hari",
-    A.CONFIRM: "dikonfirmasi",
-    A.EXPIRE: "kedaluwarsa",
-    A.RELEASE: "dilepas",
-    A.VOID: "dibatalkan atas KTP pemiliknya",
-}
+
+def _undoable(action: Action) -> Words:
+    """What cannot happen to a ticket: "dipanggil ulang" / "be called again" (`action.*`)."""
+    return Words(*both(f"action.{action.value}"))
 
 
 def transition(status: TicketStatus | str, action: Action, number: str = "") -> TicketStatus:
@@ -123,8 +102,7 @@ def transition(status: TicketStatus | str, action: Action, number: str = "") -> 
         return TRANSITIONS[(current, action)]
     except KeyError:
         raise InvalidTransition(
-            number, Words(_STATUS_ID[current], current.value),
-            Words(_ACTION_ID[action], action.value.replace("_", " "))) from None
+            number, Words(*said(current)), _undoable(action)) from None
 
 
 def allowed_actions(status: TicketStatus | str) -> list[Action]:
@@ -152,5 +130,5 @@ def require_check_in(status: TicketStatus | str, number: str) -> None:
     says what became of it (done, cancelled, skipped)."""
     current = TicketStatus(status)
     if current in (S.WAITING, S.CALLED, S.SERVING):
-        raise AlreadyCheckedIn(number, Words(_STATUS_ID[current], current.value))
+        raise AlreadyCheckedIn(number, Words(*said(current)))
     transition(current, Action.CHECK_IN, number)

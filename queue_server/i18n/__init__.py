@@ -8,14 +8,10 @@ not go through here.
 
 from __future__ import annotations
 
-from functools import cache
-
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import read_mo
 from flask import Flask, has_request_context, request
 from flask_babel import Babel  # type: ignore[import-untyped]
 
-from ..domain.texts import CATALOGUE, DEFAULT_LANGUAGE, LANGUAGES
+from ..domain.texts import CATALOGUE, DEFAULT_LANGUAGE, LANGUAGES, messages
 
 babel = Babel()
 
@@ -28,19 +24,13 @@ def page_language() -> str:
     return DEFAULT_LANGUAGE
 
 
-@cache
-def _catalogue(lang: str) -> Catalog:
-    with open(CATALOGUE / lang / "LC_MESSAGES" / "messages.mo", "rb") as compiled:
-        return read_mo(compiled)
-
-
 def page_texts(*namespaces: str) -> dict[str, dict[str, str]]:
     """Every text under the given key prefixes (`"console"` gives `console.*`), in both
     languages, for a page whose script switches language without a reload:
     `{"id": {"console.callNext": "Panggil berikutnya", ...}, "en": {...}}`."""
     prefixes = tuple(f"{name}." for name in namespaces)
-    return {lang: {str(m.id): str(m.string) for m in _catalogue(lang)
-                   if isinstance(m.id, str) and m.id.startswith(prefixes)}
+    return {lang: {key: said for key, said in messages(lang).items()
+                   if key.startswith(prefixes)}
             for lang in LANGUAGES}
 
 

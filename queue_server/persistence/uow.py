@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session
 
-from ..services.cache import Cache, MemoryCache
+from ..services.cache import Cache, NoCache
 from ..services.ports import Notifier, OutgoingEvent
 from .db import SQLITE_BEGIN
 from .repositories import (
@@ -47,8 +47,8 @@ class SqlUnitOfWork:
     def __init__(self, engine: Engine, notifier: Notifier | None = None, write: bool = True,
                  cache: Cache | None = None):
         # The runtime's cache, carried for the use cases (services/cache.py); a unit of
-        # work made without a runtime (the CLI, tests) gets one of its own.
-        self.cache: Cache = cache if cache is not None else MemoryCache()
+        # work made without a runtime (the CLI, tests) keeps nothing (NoCache).
+        self.cache: Cache = cache if cache is not None else NoCache()
         self._bind = engine if write else _reader(engine)
         self.dialect_name = engine.dialect.name
         self._notifier = notifier or NullNotifier()

@@ -177,7 +177,7 @@ class DeviceTokens:
         self._cache = cache
 
     def __contains__(self, digest: object) -> bool:
-        return self._cache.peek((DEVICE_TOKENS, digest)) is not None
+        return self._cache.peek((DEVICE_TOKENS, digest), int) is not None
 
 
 def _staff(row: TokenRow, now: datetime) -> Principal:
@@ -189,7 +189,7 @@ def _staff(row: TokenRow, now: datetime) -> Principal:
 
 def _looked_up(uow: UnitOfWork, now: datetime, digest: str, cached: bool) -> Principal:
     with uow:
-        if not (cached and uow.cache.peek((DEVICE_TOKENS, digest)) is not None):
+        if not (cached and uow.cache.peek((DEVICE_TOKENS, digest), int) is not None):
             row = uow.staff.token_by_hash(digest)
             if row is not None:
                 return _staff(row, now)
@@ -198,7 +198,7 @@ def _looked_up(uow: UnitOfWork, now: datetime, digest: str, cached: bool) -> Pri
             if cached:
                 uow.cache.put((DEVICE_TOKENS, digest), device.id, DEVICE_TTL)
             return Principal("device", device.id, device.code, device.kind, device.facility_id)
-    if cached and uow.cache.peek((DEVICE_TOKENS, digest)) is not None:
+    if cached and uow.cache.peek((DEVICE_TOKENS, digest), int) is not None:
         uow.cache.forget((DEVICE_TOKENS, digest))
     raise InvalidToken()
 

@@ -24,7 +24,7 @@ import itertools
 import threading
 import time
 from collections.abc import Callable, Hashable
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar, cast
 
 T = TypeVar("T")
 Key = tuple[Hashable, ...]
@@ -38,11 +38,12 @@ class Cache(Protocol):
         kept for `ttl` seconds unless it is None or a forget ran while it loaded."""
         ...
 
-    def peek(self, key: Key) -> Any:
-        """The value kept under `key` if still fresh, else None; never loads."""
+    def peek(self, key: Key, kind: type[T]) -> T | None:
+        """The value kept under `key` if still fresh and a `kind`, else None; never
+        loads."""
         ...
 
-    def put(self, key: Key, value: Any, ttl: float) -> None:
+    def put(self, key: Key, value: object, ttl: float) -> None:
         """Keep `value` (not None) under `key` for `ttl` seconds."""
         ...
 
@@ -67,14 +68,15 @@ class MemoryCache:
     are made under a lock."""
 
     def __init__(self, clock: Callable[[], float] = time.monotonic):
-        self._entries: dict[Key, tuple[Any, int, float]] = {}
+        self._entries: dict[Key, tuple[object, int, float]] = {}
         self._lock = threading.Lock()
         self._forgets = 0  # how many forgets ran: a load that raced one is not kept
         self._clock = clock
 
-    def peek(self, key: Key) -> Any:
+    def peek(self, key: Key, kind: type[T]) -> T | None:
         hit = self._entries.get(key)
-        if hit is not None and hit[1] == _current[0] and hit[2] > self._clock():
+        if (hit is not None and hit[1] == _current[0] and hit[2] > self._clock()
+                and isinstance(hit[0], kind)):
             return hit[0]
         return None
 
@@ -82,7 +84,7 @@ class MemoryCache:
         before = (_current[0], self._forgets)  # taken before loading: a racing forget wins
         hit = self._entries.get(key)
         if hit is not None and hit[1] == before[0] and hit[2] > self._clock():
-            return hit[0]  # type: ignore[no-any-return]
+            return cast("T", hit[0])  # what `load` gave for this key
         value = load()
         if value is not None:
             with self._lock:
@@ -90,7 +92,7 @@ class MemoryCache:
                     self._entries[key] = (value, before[0], self._clock() + ttl)
         return value
 
-    def put(self, key: Key, value: Any, ttl: float) -> None:
+    def put(self, key: Key, value: object, ttl: float) -> None:
         if value is None:
             return
         with self._lock:
@@ -109,10 +111,25 @@ class MemoryCache:
             self._entries.clear()
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, tuple) and self.peek(key) is not None
+        return isinstance(key, tuple) and self.peek(key, object) is not None
 
 
-def forget_everywhere() -> None:
-    """The configuration changed in this process: every cache of the process reloads
-    (what `forget_all` does, for a caller that holds no cache)."""
-    _current[0] = next(_process_generation)
+class NoCache:
+    """A cache that keeps nothing: what a unit of work made without a runtime (a CLI
+    command, a test) carries, so only the runtime holds values. Its `forget_all` still
+    reaches every cache of the process (a configuration loaded by such a caller)."""
+
+    def get(self, key: Key, load: Callable[[], T | None], ttl: float) -> T | None:
+        return load()
+
+    def peek(self, key: Key, kind: type[T]) -> T | None:
+        return None
+
+    def put(self, key: Key, value: object, ttl: float) -> None:
+        return None
+
+    def forget(self, key: Key) -> None:
+        return None
+
+    def forget_all(self) -> None:
+        _current[0] = next(_process_generation)

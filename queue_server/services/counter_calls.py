@@ -14,7 +14,7 @@ from .events import queue_changed, ticket_changed
 from .notifications import notice_nearly
 from .port_rows import CounterRow, StoredTicket
 from .ports import Clock, JsonObject, UnitOfWork
-from .queue import apply_action
+from .queue import move_ticket
 from .views import ticket_view
 
 
@@ -31,11 +31,10 @@ def call_ticket(uow: UnitOfWork, at: AtCounter, ticket: StoredTicket, principal:
     counter, now = at.counter, at.now
     if at.current is not None:
         close_ticket(uow, at.current, Action.FINISH, principal.actor, now, counter, by=by)
-    # Set before the transition, so its flush (the ticket's row, then the queue's count)
-    # writes the ticket once; the history row goes in at the commit, with its seq.
-    ticket.counter = counter  # type: ignore[misc]  # see port_rows.StoredTicket
-    ticket.called_at = now
-    record = apply_action(uow, ticket, Action.CALL, principal.actor, now, counter.id)
+    # One versioned update of the ticket's row (status, counter, call time), then the
+    # queue's count; the history row goes in at the commit, with its seq.
+    record = move_ticket(uow, ticket, Action.CALL, principal.actor, now, counter.id,
+                         {"called_at": now}, counter=counter)
     ticket_changed(uow, ticket, now, called=True, record=record)
     queue_changed(uow, counter.facility, now, [ticket.service])
     notice_nearly(uow, ticket.service, now, notify_at)

@@ -6,7 +6,7 @@ Each returns the moved ticket's staff view (`views.ticket_view`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from ..domain.counters import NoSkippedTicket, require_current, require_other_service
@@ -19,7 +19,7 @@ from .events import queue_changed, ticket_changed
 from .pace import note_finished
 from .port_rows import CounterRow, StoredTicket
 from .ports import Clock, JsonObject, UnitOfWork
-from .queue import apply_action, get_service, open_ticket
+from .queue import apply_action, get_service, move_ticket, open_ticket
 from .views import ticket_view
 
 # A move's change to the counter's current ticket, the counter locked.
@@ -27,11 +27,13 @@ Move = Callable[[AtCounter, StoredTicket], None]
 
 
 def close_ticket(uow: UnitOfWork, ticket: StoredTicket, action: Action, actor: str,
-                 now: datetime, counter: CounterRow, **data: object) -> None:
+                 now: datetime, counter: CounterRow,
+                 values: Mapping[str, object] | None = None, **data: object) -> None:
     """End `ticket` at `counter` by `action` (finish, skip, transfer), `data` on its history
-    row. Raises InvalidTransition when its status does not allow that."""
-    apply_action(uow, ticket, action, actor, now, counter.id, **data)
-    ticket.finished_at = now
+    row; its row written at once, with `values` (more columns) in the same update. Raises
+    InvalidTransition when its status does not allow that."""
+    move_ticket(uow, ticket, action, actor, now, counter.id,
+                {"finished_at": now, **(values or {})}, data=data)
     note_finished(uow, ticket)  # one more observed service time, kept at once (pace.py)
     ticket_changed(uow, ticket, now, counter=counter)
 
@@ -123,8 +125,7 @@ def transfer(uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: 
         require_other_service(target.id, ticket.service_id)
         new = open_ticket(uow, ticket.visit, target, now, principal.actor, "transfer")
         close_ticket(uow, ticket, Action.TRANSFER, principal.actor, now, counter,
-                     to=target.code, number=new.number)
-        ticket.next_ticket_id = new.id
+                     {"next_ticket_id": new.id}, to=target.code, number=new.number)
         queue_changed(uow, counter.facility, now, [target])
         uow.flush()
         view = ticket_view(uow, ticket, now, staff=True)

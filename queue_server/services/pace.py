@@ -68,7 +68,7 @@ def note_finished(uow: UnitOfWork, ticket: StoredTicket) -> None:
     if ticket.status != TicketStatus.DONE or begun is None or ticket.finished_at is None:
         return
     key = _key(ticket.service_id)
-    kept = uow.cache.peek(key)
+    kept = uow.cache.peek(key, KeptPace)
     if kept is None:
         return
     minutes = (ticket.finished_at - begun).total_seconds() / 60

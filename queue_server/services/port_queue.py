@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from .port_records import (
     ActiveBooking,
@@ -27,6 +27,9 @@ from .port_rows import (
     TicketRow,
     VisitRow,
 )
+
+# TicketsPort.write: the ticket's counter left as it is (None moves it off every counter).
+KEEP_COUNTER: Any = object()
 
 # The days a query looks at: the same for every service, or service id → its own days.
 QueueDays = Sequence[date] | Mapping[int, Sequence[date]]
@@ -60,6 +63,11 @@ class TicketsPort(Protocol):
     def next_seq_and_waiting(self, service_id: int, day: date, *,
                              joins: bool) -> tuple[int, int]: ...
     def adjust_waiting(self, service_id: int, day: date, delta: int) -> None: ...
+    def write(self, ticket: StoredTicket, values: Mapping[str, object],
+              counter: CounterRow | None = KEEP_COUNTER) -> None:
+        """One versioned update of the ticket's row (`counter`: where it now stands,
+        None for nowhere; left out, unchanged); the loaded ticket shows the new values.
+        Raises sqlalchemy's StaleDataError when the row changed since it was loaded."""
     def insert_issued(self, visit: dict[str, object], ticket: dict[str, object],
                       event: dict[str, object]) -> tuple[int, int]: ...
     def insert_event(self, **fields: object) -> None: ...

@@ -3,6 +3,7 @@ its states with a history row, find the counter a staff member acts on."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
 
 from ..domain.codes import new_visit_code
@@ -13,6 +14,7 @@ from ..domain.tickets import EVENT_KINDS, Action, TicketStatus, transition
 from .auth import Principal
 from .catalogue import ServiceRef
 from .events import queue_changed
+from .port_queue import KEEP_COUNTER
 from .port_rows import (
     CounterRow,
     FacilityRow,
@@ -39,18 +41,49 @@ def apply_action(uow: UnitOfWork, ticket: TicketRow, action: Action, actor: str,
     """Apply a domain transition to the ticket and append its history row (returned).
 
     Raises InvalidTransition when the ticket's status does not allow `action`."""
-    waiting = TicketStatus.WAITING
     before = ticket.status
     ticket.status = transition(ticket.status, action, ticket.number).value
-    if (before == waiting) != (ticket.status == waiting):  # the queue's kept count
+    if _waiting_delta(before, ticket.status):
         # The ticket's row first (its version check and lock), then the queue's row: the
         # order call-next takes them in, so a cancel racing a call cannot deadlock.
         uow.flush()
-        uow.tickets.adjust_waiting(ticket.service_id, ticket.day,
-                                   1 if ticket.status == waiting else -1)
+    return _recorded(uow, ticket, before, action, actor, now, counter_id, data)
+
+
+def move_ticket(uow: UnitOfWork, ticket: StoredTicket, action: Action, actor: str,
+                now: datetime, counter_id: int | None, values: Mapping[str, object],
+                counter: CounterRow | None = KEEP_COUNTER,
+                data: Mapping[str, object] | None = None) -> TicketEventRow:
+    """`apply_action` written at once: the transition and `values` (column → value) go to
+    the ticket's row in one versioned update (`uow.tickets.write`; `counter`: where the
+    ticket now stands, left as it is unless given), without an ORM flush; `data` goes on
+    the history row (returned).
+
+    Raises InvalidTransition (nothing written), and sqlalchemy's StaleDataError when the
+    row changed since it was loaded."""
+    before = ticket.status
+    status = transition(before, action, ticket.number).value
+    uow.tickets.write(ticket, {"status": status, **values}, counter)
+    return _recorded(uow, ticket, before, action, actor, now, counter_id, data or {})
+
+
+def _waiting_delta(before: str, after: str) -> int:
+    """+1 when a ticket starts waiting, -1 when it stops, else 0."""
+    waiting = TicketStatus.WAITING
+    return 0 if (before == waiting) == (after == waiting) else (1 if after == waiting else -1)
+
+
+def _recorded(uow: UnitOfWork, ticket: TicketRow, before: str, action: Action, actor: str,
+              now: datetime, counter_id: int | None,
+              data: Mapping[str, object]) -> TicketEventRow:
+    """The queue's kept waiting count moved (after the ticket's row is written) and the
+    move's history row added."""
+    delta = _waiting_delta(before, ticket.status)
+    if delta:
+        uow.tickets.adjust_waiting(ticket.service_id, ticket.day, delta)
     return uow.tickets.add_event(
         ticket_id=ticket.id, facility_id=ticket.facility_id, kind=EVENT_KINDS[action], at=now,
-        actor=actor, counter_id=counter_id, data=data,
+        actor=actor, counter_id=counter_id, data=dict(data),
     )
 
 

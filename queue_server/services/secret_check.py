@@ -11,6 +11,7 @@ from werkzeug.security import check_password_hash
 from ..domain import config_errors as bad
 from ..domain import credentials
 from ..domain.errors import WeakSecretsInUse, Words
+from ..domain.texts import text
 from .auth import hash_password, hash_token
 from .ports import UnitOfWork
 
@@ -88,16 +89,15 @@ def find_weak_secrets(uow: UnitOfWork) -> list[WeakSecret]:
 
 
 def reason_text(reason: str, english: bool) -> str:
-    """A WeakSecret's `reason` in words, in English or Indonesian."""
-    said = {**credentials.REASONS, "weak": ("kata sandi lemah atau demo",
-                                            "a weak or demo password")}
-    return said[reason][english]
+    """A WeakSecret's `reason` (one of credentials.REASONS) in words, in English or
+    Indonesian."""
+    return credentials.reason_words(reason)[english]
 
 
 def _listing(found: list[WeakSecret], english: bool) -> str:
-    kinds = {USER: ("pengguna", "user"), DEVICE: ("perangkat", "device")}
-    return "\n".join(f"  - {kinds[w.kind][english]} {w.name}: {reason_text(w.reason, english)}"
-                     for w in found)
+    lang = "en" if english else "id"
+    return "\n".join(f"  - {text(f'password.owner.{w.kind}', lang)} {w.name}: "
+                     f"{reason_text(w.reason, english)}" for w in found)
 
 
 def refuse_weak_secrets(uow: UnitOfWork) -> None:

@@ -15,46 +15,40 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from tests.conftest import Api, login
+from tests.support import factories
 
 VIEWPORTS = [(1280, 720), (1366, 768), (1920, 1080), (1080, 1920), (3840, 2160)]
 SERVICE_NAMES = ["Pendaftaran Umum", "Pendaftaran BPJS", "Poli Umum", "Poli Gigi dan Mulut",
                  "KIA / KB", "Poli Anak / MTBS", "Poli Lansia", "Imunisasi", "Poli TB",
                  "Konsultasi Gizi", "Laboratorium", "Apotek", "Kasir", "Ruang Tindakan"]
-BIG = {
-    "facilities": [{
-        "code": "pkm-besar", "name": "Puskesmas Besar Kecamatan Tambaksari Surabaya",
-        "running_text": "Selamat datang. Siapkan KTP dan kartu BPJS Anda.",
-        "services": [{"code": f"s{i}", "name": name, "prefix": chr(65 + i), "hours": "24h"}
-                     for i, name in enumerate(SERVICE_NAMES)],
-        "counters": [{"code": f"c{i}", "name": name,
-                      "services": ["s0", "s1"] if i < 3 else [f"s{i - 1}"]}
-                     for i, name in enumerate(
-                         ["Loket Pendaftaran 1", "Loket Pendaftaran 2", "Loket Pendaftaran 3",
-                          "Poli Umum Ruang 1", "Poli Gigi dan Mulut", "Ruang KIA / KB",
-                          "Poli Anak dan MTBS", "Ruang Lansia Sehat", "Ruang Imunisasi",
-                          "Poli TB Paru", "Ruang Konsultasi Gizi", "Laboratorium Klinik",
-                          "Apotek", "Kasir", "Ruang Tindakan dan Gawat Darurat"])],
-        "devices": [{"code": "k", "kind": "kiosk", "token": "besar-kiosk"}],
-    }],
-    "users": [{"username": "petugas-besar", "facility": "pkm-besar", "password": "rahasia"}],
-}
+COUNTER_NAMES = ["Loket Pendaftaran 1", "Loket Pendaftaran 2", "Loket Pendaftaran 3",
+                 "Poli Umum Ruang 1", "Poli Gigi dan Mulut", "Ruang KIA / KB",
+                 "Poli Anak dan MTBS", "Ruang Lansia Sehat", "Ruang Imunisasi", "Poli TB Paru",
+                 "Ruang Konsultasi Gizi", "Laboratorium Klinik", "Apotek", "Kasir",
+                 "Ruang Tindakan dan Gawat Darurat"]
+BIG = factories.facility(
+    "pkm-besar", name="Puskesmas Besar Kecamatan Tambaksari Surabaya",
+    running_text="Selamat datang. Siapkan KTP dan kartu BPJS Anda.",
+    services=[factories.service(f"s{i}", chr(65 + i), name, hours="24h")
+              for i, name in enumerate(SERVICE_NAMES)],
+    counters=[factories.counter(f"c{i}", ["s0", "s1"] if i < 3 else [f"s{i - 1}"], name=name)
+              for i, name in enumerate(COUNTER_NAMES)],
+    devices=[factories.device("kiosk", "k")], users=["petugas"])
 
 
 @pytest.fixture
 def big(engine: Any, client: Any) -> dict[str, Any]:
     """The 15-counter, 14-service facility, with some patients called and a counter paused."""
-    load_config(SqlUnitOfWork(engine), BIG)
-    kiosk = Api(client, "besar-kiosk")
-    staff = Api(client, login(client, "petugas-besar", "rahasia"))
+    BIG.load(engine)
+    kiosk = Api(client, BIG.token("k"))
+    staff = Api(client, login(client, BIG.username("petugas"), factories.PASSWORD))
     for i in (0, 0, 0, 2, 3, 6, 11):
         kiosk.ticket(service=f"s{i}")
     for counter in ("c0", "c1", "c3", "c7", "c12"):
         assert staff.act(counter, "call-next").status_code == 200
     staff.act("c14", "pause")
-    return {"code": "pkm-besar", "counters": 15, "services": 14}
+    return {"code": BIG.code, "counters": 15, "services": 14}
 
 
 @pytest.fixture

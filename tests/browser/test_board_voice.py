@@ -7,9 +7,8 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from tests.conftest import Api, login
+from tests.support import factories
 
 # 15 calls a minute: four calls made within a second are all spoken within 16 s.
 FLOOR_SECONDS = 4 * 60 / 15
@@ -48,31 +47,27 @@ def test_four_calls_within_a_second_are_all_spoken_in_order_and_in_time(
     expect(page.locator("#last-calls .row")).to_have_count(4)
 
 
-ROOMS = {
-    "facilities": [{
-        "code": "pkm-suara", "name": "Puskesmas Suara",
-        "services": [{"code": "umum", "name": "Poli Umum", "prefix": "B", "hours": "24h"}],
-        "counters": [{"code": "lansia", "name": "Ruang Lansia Sehat", "services": ["umum"]},
-                     {"code": "melati", "name": "Ruang Melati", "services": ["umum"]},
-                     {"code": "bintang", "name": "★", "services": ["umum"]}],
-        "devices": [{"code": "k", "kind": "kiosk", "token": "suara-kiosk"}],
-    }],
-    "users": [{"username": "petugas-suara", "facility": "pkm-suara", "password": "rahasia"}],
-}
+ROOMS = factories.facility(
+    "pkm-suara", name="Puskesmas Suara",
+    services=[factories.service("umum", "B", "Poli Umum", hours="24h")],
+    counters=[factories.counter("lansia", ["umum"], name="Ruang Lansia Sehat"),
+              factories.counter("melati", ["umum"], name="Ruang Melati"),
+              factories.counter("bintang", ["umum"], name="★")],
+    devices=[factories.device("kiosk", "k")], users=["petugas"])
 
 
 def test_every_room_name_is_spoken_whole_even_without_recorded_words(
     page: Page, live_server: str, engine: Any, client: Any
 ) -> None:
-    load_config(SqlUnitOfWork(engine), ROOMS)
-    kiosk = Api(client, "suara-kiosk")
-    staff = Api(client, login(client, "petugas-suara", "rahasia"))
+    ROOMS.load(engine)
+    kiosk = Api(client, ROOMS.token("k"))
+    staff = Api(client, login(client, ROOMS.username("petugas"), factories.PASSWORD))
     for _ in range(3):
         kiosk.ticket(service="umum")
     missing: list[str] = []
     page.on("response", lambda r: missing.append(r.url)
             if "/sounds/" in r.url and r.status >= 400 else None)
-    page.goto(f"{live_server}/display/pkm-suara")
+    page.goto(f"{live_server}/display/{ROOMS.code}")
     page.wait_for_function("window.antrianBoard && window.antrianBoard.state() !== null")
     for counter in ("lansia", "melati", "bintang"):
         assert staff.act(counter, "call-next").status_code == 200

@@ -9,13 +9,13 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from tests.browser.test_accessibility import violations
-from tests.integration.test_calendar_closures import CALENDAR
+from tests.support import sites
 from tests.support.clock import WIB, FakeClock
 from tests.support.kiosk import kiosk_agent
 from tests.support.printer import FakePrinter
+
+CALENDAR = sites.calendar()
 
 
 def open_book_page(page: Page, base: str, clock: FakeClock, facility: str) -> None:
@@ -44,9 +44,9 @@ def test_the_booking_page_says_a_holiday_is_closed_and_why(
 def test_the_booking_page_says_today_is_too_late(page: Page, live_server: str, engine: Any,
                                                  clock: FakeClock) -> None:
     """Issue 12: at 16:00 a service that closed at 14:30 took a booking for today."""
-    load_config(SqlUnitOfWork(engine), CALENDAR)
+    CALENDAR.load(engine)
     clock.set(datetime(2026, 11, 23, 16, 0, tzinfo=WIB))
-    open_book_page(page, live_server, clock, "pkm-kalender")
+    open_book_page(page, live_server, clock, CALENDAR.code)
     umum = page.locator("[data-service=umum]")
     expect(umum.locator("small")).to_contain_text("sudah tutup (pukul 14:30)")
     expect(umum).to_be_disabled()

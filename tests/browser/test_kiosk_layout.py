@@ -11,9 +11,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from tests.browser.test_accessibility import violations
+from tests.support import factories
 from tests.support.kiosk import kiosk_agent
 from tests.support.printer import FakePrinter
 from tests.support.servers import wait_until
@@ -24,16 +23,21 @@ NAMES = ["Pendaftaran", "Poli Umum", "Poli Gigi dan Mulut", "Kesehatan Ibu dan A
 SIZES = [(1080, 1920), (1366, 768), (1920, 1080)]
 
 
-def facility(code: str, token: str, count: int) -> dict[str, Any]:
-    """A facility with `count` services open all day (names from NAMES, then numbered)."""
-    services = [{"code": f"s{i:02d}", "prefix": chr(65 + i % 26) + ("" if i < 26 else "Z"),
-                 "name": NAMES[i] if i < len(NAMES) else f"Layanan {i + 1}", "hours": "24h"}
+def many(count: int) -> factories.Site:
+    """A facility with `count` services open all day (names from NAMES, then numbered),
+    one counter serving them all, and a kiosk `kiosk`."""
+    services = [factories.service(f"s{i:02d}", chr(65 + i % 26) + ("" if i < 26 else "Z"),
+                                  NAMES[i] if i < len(NAMES) else f"Layanan {i + 1}",
+                                  hours="24h")
                 for i in range(count)]
-    return {"facilities": [{
-        "code": code, "name": f"Puskesmas {count} Layanan", "services": services,
-        "counters": [{"code": "loket", "services": [s["code"] for s in services]}],
-        "devices": [{"code": f"kiosk-{code}", "kind": "kiosk", "name": "Kiosk", "token": token}],
-    }]}
+    return factories.facility(
+        f"pkm-{count}", name=f"Puskesmas {count} Layanan", services=services,
+        counters=[factories.counter("loket", [s["code"] for s in services])],
+        devices=[factories.device("kiosk", name="Kiosk")])
+
+
+FOURTEEN = many(14)
+FORTY = many(40)
 
 
 # Every visible service button's problems: outside the viewport, over the footer (or the
@@ -74,8 +78,7 @@ def whole(page: Page) -> list[str]:
 
 @pytest.fixture
 def fourteen(engine: Any) -> str:
-    load_config(SqlUnitOfWork(engine), facility("pkm-14", "kiosk-14-token", 14))
-    return "kiosk-14-token"
+    return FOURTEEN.load(engine).token()
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
@@ -118,8 +121,8 @@ def test_a_notice_and_a_message_take_room_without_cutting_a_button(
 def test_far_too_many_services_are_paged_with_whole_buttons(
     page: Page, live_server: str, printer: FakePrinter, tmp_path: Path, engine: Any,
 ) -> None:
-    load_config(SqlUnitOfWork(engine), facility("pkm-40", "kiosk-40-token", 40))
-    with kiosk_agent(live_server, printer, tmp_path, token="kiosk-40-token") as (base, _):
+    FORTY.load(engine)
+    with kiosk_agent(live_server, printer, tmp_path, token=FORTY.token()) as (base, _):
         page.set_viewport_size({"width": 1366, "height": 768})
         page.goto(base)
         expect(page.locator(".service")).to_have_count(40)

@@ -12,20 +12,19 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from kiosk.escpos_reader import read
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from tests.browser.test_accessibility import violations
-from tests.integration.test_kiosk_api import HOURLY
+from tests.support import sites
 from tests.support.clock import WIB, FakeClock
+from tests.support.factories import TODAY, booking
 from tests.support.kiosk import kiosk_agent
 from tests.support.printer import FakePrinter
 from tests.support.servers import wait_until
 
+HOURLY = sites.hourly()
+
 
 def book_today(client: Any) -> str:
-    reply = client.post("/api/v1/bookings", json={
-        "facility": "pkm-demo", "service": "umum", "date": "2026-11-23",
-        "patient": {"nik": "3578010101900001", "name": "Siti Aminah", "phone": "081234567890"}})
+    reply = client.post("/api/v1/bookings", json=booking(TODAY, "umum"))
     assert reply.status_code == 201, reply.get_json()
     return reply.get_json()["code"]
 
@@ -83,9 +82,10 @@ def test_a_closed_service_says_when_it_opens(
     page: Page, live_server: str, engine: Any, clock: FakeClock, printer: FakePrinter,
     tmp_path: Path, now: datetime, umum_id: str, umum_en: str,
 ) -> None:
-    load_config(SqlUnitOfWork(engine), HOURLY)
+    HOURLY.load(engine)
     clock.set(now.replace(tzinfo=WIB))
-    with kiosk_agent(live_server, printer, tmp_path, token="jam-kiosk-token") as (base, _):
+    token = HOURLY.token("kiosk-jam")
+    with kiosk_agent(live_server, printer, tmp_path, token=token) as (base, _):
         page.goto(base)
         umum = page.locator("[data-service=umum]")
         expect(umum.locator(".info")).to_have_text(umum_id)

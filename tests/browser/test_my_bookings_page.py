@@ -9,7 +9,7 @@ from typing import Any
 from playwright.sync_api import Page, expect
 
 from tests.browser.test_accessibility import violations
-from tests.integration.test_bookings import TODAY, booking
+from tests.support.factories import TODAY, booking
 
 NIK = "3578014507850002"
 

@@ -10,16 +10,16 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from queue_server.services.day_close import close_ended_days
 from tests.browser.test_console import sign_in
 from tests.conftest import Api, login
-from tests.integration.test_day_close import SIANG
-from tests.integration.test_time_zones import BALI
+from tests.support import factories, sites
 from tests.support.clock import WIB, FakeClock
 from tests.support.kiosk import kiosk_agent
 from tests.support.printer import FakePrinter
+
+BALI = sites.bali(users=["petugas"])
+SIANG = sites.siang()
 
 
 def open_board(page: Page, base: str, facility: str, query: str = "") -> None:
@@ -29,23 +29,21 @@ def open_board(page: Page, base: str, facility: str, query: str = "") -> None:
 
 def test_a_bali_board_keeps_wita_time_on_a_jakarta_browser(
         page: Page, live_server: str, engine: Any) -> None:
-    load_config(SqlUnitOfWork(engine), BALI)
+    BALI.load(engine)
     # 21:40 UTC: 04:40 in Jakarta (the browser's own zone here), 05:40 in Bali.
     page.clock.set_fixed_time(datetime(2026, 11, 23, 21, 40, tzinfo=UTC))
-    open_board(page, live_server, "pkm-bali")
+    open_board(page, live_server, BALI.code)
     expect(page.locator("#time")).to_have_text("05:40:00 WITA")
     expect(page.locator("#date")).to_have_text("Selasa, 24 November 2026")
 
 
 def test_the_ticket_page_says_wita_and_then_that_no_counter_is_open(
         page: Page, live_server: str, engine: Any, client: Any) -> None:
-    load_config(SqlUnitOfWork(engine), BALI)
-    ticket = Api(client, "kuta-kiosk-token").ticket("umum")
+    BALI.load(engine)
+    ticket = Api(client, BALI.token("kiosk-kuta")).ticket("umum")
     page.goto(f"{live_server}/t/{ticket['code']}")
     expect(page.locator("#eta")).to_have_text("09:00 WITA")
-    load_config(SqlUnitOfWork(engine), {"users": [
-        {"username": "petugas-kuta", "facility": "pkm-bali", "password": "rahasia"}]})
-    staff = Api(client, login(client, "petugas-kuta", "rahasia"))
+    staff = Api(client, login(client, BALI.username("petugas"), factories.PASSWORD))
     assert staff.act("ruang-1", "pause").status_code == 200
     expect(page.locator("#eta")).to_have_text("Belum ada loket yang buka")
     page.click("#lang")
@@ -96,12 +94,12 @@ def test_last_nights_number_carries_its_date_on_the_board_and_the_console(
 def test_a_closed_day_leaves_the_board(
         page: Page, live_server: str, app: Any, engine: Any, client: Any,
         clock: FakeClock) -> None:
-    load_config(SqlUnitOfWork(engine), SIANG)
-    staff = Api(client, login(client, "petugas-siang", "rahasia"))
-    staff.post("/api/v1/kiosk/tickets?facility=pkm-siang", {"service": "umum"})
+    SIANG.load(engine)
+    staff = Api(client, login(client, SIANG.username("petugas"), factories.PASSWORD))
+    staff.post(f"/api/v1/kiosk/tickets?facility={SIANG.code}", {"service": "umum"})
     staff.act("ruang-1", "call-next")
     page.clock.set_fixed_time(clock.now())
-    open_board(page, live_server, "pkm-siang")
+    open_board(page, live_server, SIANG.code)
     expect(page.locator("#counters .row", has_text="Ruang 1")).to_contain_text("B-001")
     expect(page.locator("#call-number")).to_have_text("B-001")
     clock.advance(hours=7, minutes=30)  # 15:30: closing 14:30 and the hour's grace

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from queue_server import create_app
 from tests.conftest import reset
-from tests.integration.test_bookings import booking, nik
+from tests.support.factories import booking, nik
 from tests.support.receiver import Receiver
 
 PHONE = "081377778888"

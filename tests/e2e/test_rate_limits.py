@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from queue_server import create_app
 from tests.conftest import reset
-from tests.integration.test_bookings import booking, error, post
+from tests.support.factories import booking, error, post
 
 
 def test_two_processes_share_one_patients_booking_limit(sqlite_engine: Engine,

@@ -16,9 +16,9 @@ from typing import Any
 from sqlalchemy import Engine
 
 from tests.conftest import Api
-from tests.integration.test_bookings import booking, post
 from tests.integration.test_code_probing import UNKNOWN, From, make_app
 from tests.support.clock import FakeClock
+from tests.support.factories import booking, post
 from tests.support.kept_logs import Kept
 
 

@@ -6,28 +6,15 @@ from typing import Any
 
 import pytest
 
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from tests.conftest import Api, login
+from tests.support import factories, sites
 
-OTHER = {
-    "facilities": [
-        {"code": "pkm-lain", "name": "Puskesmas Lain",
-         "services": [{"code": "pendaftaran", "name": "Pendaftaran", "prefix": "A"},
-                      {"code": "tutup", "name": "Poli Tutup", "prefix": "T", "hours": {}},
-                      {"code": "sedikit", "name": "Poli Kecil", "prefix": "S",
-                       "walkin_limit": 2}],
-         "counters": [{"code": "loket-1", "services": ["pendaftaran"]}],
-         "devices": [{"code": "kiosk-lain", "kind": "kiosk", "token": "other-kiosk"},
-                     {"code": "tv", "kind": "display", "token": "other-display"}]}
-    ],
-    "users": [{"username": "petugas-lain", "facility": "pkm-lain", "password": "rahasia"}],
-}
+OTHER = sites.other()
 
 
 @pytest.fixture
 def other_facility(engine: Any) -> None:
-    load_config(SqlUnitOfWork(engine), OTHER)
+    OTHER.load(engine)
 
 
 def error_of(reply: Any) -> str:
@@ -179,22 +166,23 @@ def test_an_unknown_service_is_404(kiosk: Api) -> None:
 
 
 def test_a_kiosk_issues_only_at_its_own_facility(client: Any, other_facility: None) -> None:
-    ticket = Api(client, "other-kiosk").ticket()
-    assert ticket["facility"]["code"] == "pkm-lain" and ticket["number"] == "A-001"
+    ticket = Api(client, OTHER.token("kiosk-lain")).ticket()
+    assert ticket["facility"]["code"] == OTHER.code and ticket["number"] == "A-001"
 
 
 def test_a_closed_service_refuses_walk_ins(client: Any, other_facility: None) -> None:
-    reply = Api(client, "other-kiosk").post("/api/v1/kiosk/tickets", {"service": "tutup"})
+    kiosk = Api(client, OTHER.token("kiosk-lain"))
+    reply = kiosk.post("/api/v1/kiosk/tickets", {"service": "tutup"})
     assert reply.status_code == 409 and error_of(reply) == "service_closed"
 
 
 def test_the_walk_in_limit_is_kept_and_gives_the_number_back(client: Any,
                                                              other_facility: None) -> None:
-    kiosk = Api(client, "other-kiosk")
+    kiosk = Api(client, OTHER.token("kiosk-lain"))
     assert [kiosk.ticket("sedikit")["number"] for _ in range(2)] == ["S-001", "S-002"]
     reply = kiosk.post("/api/v1/kiosk/tickets", {"service": "sedikit"})
     assert reply.status_code == 409 and error_of(reply) == "walkin_full"
-    services = client.get("/api/v1/facilities/pkm-lain/services").get_json()
+    services = client.get(f"/api/v1/facilities/{OTHER.code}/services").get_json()
     assert next(s for s in services if s["code"] == "sedikit")["walkin_left"] == 0
 
 
@@ -312,7 +300,7 @@ def test_counter_routes_need_a_staff_token(client: Any, action: str) -> None:
 
 
 def test_an_operator_cannot_act_at_another_facility(client: Any, other_facility: None) -> None:
-    other = Api(client, login(client, "petugas-lain", "rahasia"))
+    other = Api(client, login(client, OTHER.username("petugas"), factories.PASSWORD))
     reply = other.act("loket-1", "call-next?facility=pkm-demo")
     assert reply.status_code == 403 and error_of(reply) == "wrong_facility"
     # Without a facility, "loket-1" means the operator's own loket.
@@ -354,7 +342,7 @@ def test_only_staff_of_the_facility_set_the_running_text(app: Any, client: Any, 
     fresh = app.test_client()  # no session cookie: only the bearer token counts
     assert fresh.put(path, json=body).status_code == 401
     assert fresh.put(path, json=body, headers=kiosk.headers()).status_code == 403
-    other = login(app.test_client(), "petugas-lain", "rahasia")
+    other = login(app.test_client(), OTHER.username("petugas"), factories.PASSWORD)
     assert fresh.put(path, json=body,
                      headers={"Authorization": f"Bearer {other}"}).status_code == 403
     reply = client.put(path, json=body, headers=staff.headers())

@@ -18,8 +18,8 @@ import pytest
 
 from queue_server import create_app
 from queue_server.notify import deliver_due
-from tests.integration.test_bookings import booking, nik
 from tests.support.clock import FakeClock
+from tests.support.factories import booking, nik
 from tests.support.receiver import Receiver
 
 PHONE = "081377778888"

@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import Api
 from tests.support import factories
 from tests.support.clock import FakeClock
-from tests.support.factories import TODAY, booking, nik
+from tests.support.factories import TODAY, booking, error, nik, post
 from tests.support.http import JsonClient
 
 SMALL = factories.facility("pkm-kecil", services=[
@@ -20,15 +20,6 @@ SMALL = factories.facility("pkm-kecil", services=[
     factories.service("gigi", "C", booking_quota=2),
 ], counters=[factories.counter("ruang-1", ["umum", "gigi"])])
 KECIL = SMALL.code
-
-
-def post(client: Any, body: Any, key: str | None = None) -> Any:
-    headers = {"Idempotency-Key": key} if key else {}
-    return client.post("/api/v1/bookings", json=body, headers=headers)
-
-
-def error(reply: Any) -> str:
-    return reply.get_json()["error"]["code"]
 
 
 @pytest.fixture

@@ -10,53 +10,38 @@ from typing import Any
 
 import pytest
 
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from tests.conftest import Api
+from tests.support import factories, sites
 from tests.support.clock import WIB, FakeClock
 
-CALENDAR = {"facilities": [
-    {"code": "pkm-kalender", "name": "Puskesmas Kalender",
-     "closed_dates": [{"date": "2026-11-25", "reason": "Fogging gedung"}],
-     "services": [
-         {"code": "umum", "name": "Poli Umum", "prefix": "B", "booking_quota": 20,
-          "avg_minutes": 6,
-          "hours": {"weekdays": "07:30-14:30", "sat": "08:00-12:00",
-                    "2026-11-24": "07:30-11:00", "2026-11-27": "closed"}},
-         {"code": "gigi", "name": "Poli Gigi", "prefix": "C", "booking_quota": 20,
-          "hours": {"weekdays": "07:30-14:30"}, "booking_cutoff": "11:00",
-          "closed_dates": [{"date": "2026-11-26", "reason": "Dokter gigi pelatihan"}]},
-         {"code": "ugd", "name": "UGD", "prefix": "U", "booking_quota": 20, "hours": "24h",
-          "open_on_holidays": True},
-     ],
-     "counters": [{"code": "ruang-1", "services": ["umum", "gigi", "ugd"]}],
-     "devices": [{"code": "kiosk-kal", "kind": "kiosk", "name": "Kiosk Kalender",
-                  "token": "kalender-kiosk-token"}]},
-    {"code": "pkm-cuti-buka", "name": "Puskesmas Buka Cuti Bersama", "cuti_bersama": "open",
-     "services": [{"code": "umum", "name": "Poli Umum", "prefix": "B", "booking_quota": 5}]},
-]}
+CALENDAR = sites.calendar()
+KALENDER = CALENDAR.code
+CUTI_BUKA = factories.facility(
+    "pkm-cuti-buka", name="Puskesmas Buka Cuti Bersama", cuti_bersama="open",
+    services=[factories.service("umum", "B", "Poli Umum", booking_quota=5)], counters=[])
 
 
 @pytest.fixture
 def calendar_config(engine: Any) -> None:
-    load_config(SqlUnitOfWork(engine), CALENDAR)
+    CALENDAR.load(engine)
+    CUTI_BUKA.load(engine)
 
 
 @pytest.fixture
 def city_closure(engine: Any, calendar_config: None) -> Iterator[None]:
     """A city-wide closure on Monday 30 November, taken away afterwards: the demo
     facility outlives the test."""
-    load_config(SqlUnitOfWork(engine), {"closed_dates": [
+    factories.load(engine, {"closed_dates": [
         {"date": "2026-11-30", "reason": "Rapat kerja Dinas Kesehatan"}]})
     yield
-    load_config(SqlUnitOfWork(engine), {"closed_dates": []})
+    factories.load(engine, {"closed_dates": []})
 
 
 def at(clock: FakeClock, *when: int) -> None:
     clock.set(datetime(*when, tzinfo=WIB))
 
 
-def book(client: Any, day: str, service: str = "umum", facility: str = "pkm-kalender",
+def book(client: Any, day: str, service: str = "umum", facility: str = KALENDER,
          lang: str = "id") -> Any:
     return client.post("/api/v1/bookings", headers={"Accept-Language": lang}, json={
         "facility": facility, "service": service, "date": day,
@@ -102,9 +87,9 @@ def test_cuti_bersama_closes_a_facility_unless_it_chooses_otherwise(
     at(clock, 2026, 12, 21, 8, 0)
     assert refusal(book(client, "2026-12-24")) == (
         409, "closed_on_date", "Cuti Bersama Hari Raya Natal")
-    assert book(client, "2026-12-24", facility="pkm-cuti-buka").status_code == 201
-    assert refusal(book(client, "2026-12-25", facility="pkm-cuti-buka"))[1] == "closed_on_date"
-    assert services(client, "pkm-cuti-buka", "2026-12-24")["umum"]["open_on_date"] is True
+    assert book(client, "2026-12-24", facility=CUTI_BUKA.code).status_code == 201
+    assert refusal(book(client, "2026-12-25", facility=CUTI_BUKA.code))[1] == "closed_on_date"
+    assert services(client, CUTI_BUKA.code, "2026-12-24")["umum"]["open_on_date"] is True
 
 
 def test_city_facility_and_service_closures_carry_their_reasons(
@@ -119,17 +104,17 @@ def test_city_facility_and_service_closures_carry_their_reasons(
     # A service open on holidays ignores the city's closure, never its facility's.
     assert book(client, "2026-11-30", "ugd").status_code == 201
     assert book(client, "2026-11-30", "pendaftaran", "pkm-demo").status_code == 201
-    fogging = services(client, "pkm-kalender", "2026-11-25")
+    fogging = services(client, KALENDER, "2026-11-25")
     assert {s["closed_reason"] for s in fogging.values()} == {"Tutup: Fogging gedung"}
-    assert services(client, "pkm-kalender", "2026-11-30")["ugd"]["closed_reason"] is None
+    assert services(client, KALENDER, "2026-11-30")["ugd"]["closed_reason"] is None
 
 
 def test_special_hours_on_a_date(client: Any, clock: FakeClock, calendar_config: None) -> None:
-    special = services(client, "pkm-kalender", "2026-11-27")["umum"]
+    special = services(client, KALENDER, "2026-11-27")["umum"]
     assert (special["open_on_date"], special["closed_reason"]) == (
         False, "Tutup: jadwal khusus pada tanggal ini")
     assert refusal(book(client, "2026-11-27"))[:2] == (409, "closed_on_date")
-    kiosk = Api(client, "kalender-kiosk-token")
+    kiosk = Api(client, CALENDAR.token("kiosk-kal"))
     at(clock, 2026, 11, 24, 10, 0)  # Tuesday: open 07:30-11:00 only
     assert kiosk.post("/api/v1/kiosk/tickets", {"service": "umum"}).status_code == 201
     at(clock, 2026, 11, 24, 11, 30)
@@ -165,13 +150,13 @@ def test_a_booking_for_today_after_closing_is_refused(client: Any, clock: FakeCl
     at(clock, 2026, 11, 23, 16, 0)
     status, code, message = refusal(book(client, "2026-11-23"))
     assert (status, code) == (409, "booking_closed_today") and "14:30" in message
-    today = services(client, "pkm-kalender", "2026-11-23")
+    today = services(client, KALENDER, "2026-11-23")
     assert today["umum"]["bookable_today"] is False and "14:30" in today["umum"][
         "bookable_reason"]
     assert today["umum"]["open_on_date"] is True  # open that day, but not any more
     assert today["ugd"]["bookable_today"] is True
     assert book(client, "2026-11-23", "ugd").status_code == 201
-    assert services(client, "pkm-kalender", "2026-11-26")["umum"]["bookable_today"] is True
+    assert services(client, KALENDER, "2026-11-26")["umum"]["bookable_today"] is True
     assert book(client, "2026-11-26").status_code == 201
 
 
@@ -181,14 +166,15 @@ def test_the_default_cutoff_leaves_time_to_serve_the_queue(client: Any, admin: A
     """Ten waiting, 6 minutes each, one counter: the last booking for today at 13:30."""
     at(clock, 2026, 11, 23, 13, 0)
     for _ in range(10):
-        reply = admin.post("/api/v1/kiosk/tickets?facility=pkm-kalender", {"service": "umum"})
+        reply = admin.post(f"/api/v1/kiosk/tickets?facility={KALENDER}",
+                           {"service": "umum"})
         assert reply.status_code == 201, reply.get_json()
     assert book(client, "2026-11-23").status_code == 201
     at(clock, 2026, 11, 23, 13, 31)
     status, code, message = refusal(book(client, "2026-11-23", lang="en"))
     assert (status, code) == (409, "booking_closed_today")
     assert "60 min" in message and "14:30" in message
-    listed = services(client, "pkm-kalender")["umum"]
+    listed = services(client, KALENDER)["umum"]
     assert listed["bookable_today"] is False and "60 menit" in listed["bookable_reason"]
 
 
@@ -198,7 +184,7 @@ def test_a_configured_cutoff(client: Any, clock: FakeClock, calendar_config: Non
     at(clock, 2026, 11, 23, 11, 0)
     status, code, message = refusal(book(client, "2026-11-23", "gigi"))
     assert (status, code) == (409, "booking_closed_today") and "11:00" in message
-    assert services(client, "pkm-kalender")["gigi"]["bookable_reason"] == message
+    assert services(client, KALENDER)["gigi"]["bookable_reason"] == message
 
 
 def test_the_services_list_for_a_future_open_date_is_bookable(client: Any) -> None:

@@ -14,8 +14,7 @@ from sqlalchemy import Engine, text
 
 from queue_server import cli
 from queue_server.domain.errors import InvalidInput
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
+from tests.support import factories
 
 YAML = """\
 closed_dates:
@@ -44,7 +43,7 @@ facilities:
 @pytest.fixture
 def no_city_closures(engine: Engine) -> Iterator[None]:
     yield
-    load_config(SqlUnitOfWork(engine), {"closed_dates": []})
+    factories.load(engine, {"closed_dates": []})
 
 
 def snapshot(engine: Engine) -> dict[str, Any]:
@@ -95,7 +94,7 @@ def test_load_config_accepts_every_calendar_key_and_twice_changes_nothing(
     assert load_file(engine, path, monkeypatch) == 0
     assert snapshot(engine) == first
     # A file without top-level closed_dates leaves the city's closures alone.
-    load_config(SqlUnitOfWork(engine), {"facilities": []})
+    factories.load(engine, {"facilities": []})
     assert snapshot(engine)["city"] == first["city"]
 
 
@@ -122,7 +121,7 @@ def test_a_bad_entry_is_an_error_naming_where_it_is(engine: Engine, patch: dict,
                                                     where: str) -> None:
     facility = {"code": "pkm-salah", "name": "Puskesmas Salah", "services": [SERVICE], **patch}
     with pytest.raises(InvalidInput) as raised:
-        load_config(SqlUnitOfWork(engine), {"facilities": [facility]})
+        factories.load(engine, {"facilities": [facility]})
     assert where in raised.value.message and where in raised.value.message_en
     with engine.connect() as conn:  # nothing of the file was kept
         assert conn.execute(text(
@@ -131,12 +130,12 @@ def test_a_bad_entry_is_an_error_naming_where_it_is(engine: Engine, patch: dict,
 
 def test_a_bad_city_closure_names_the_top_level(engine: Engine) -> None:
     with pytest.raises(InvalidInput) as raised:
-        load_config(SqlUnitOfWork(engine), {"closed_dates": [{"reason": "Rapat"}]})
+        factories.load(engine, {"closed_dates": [{"reason": "Rapat"}]})
     assert "top-level closed_dates" in raised.value.message
 
 
 def test_configured_codes_are_stored_as_the_api_reads_them(engine: Any, client: Any) -> None:
-    load_config(SqlUnitOfWork(engine), {"facilities": [{
+    factories.load(engine, {"facilities": [{
         "code": "PKM-Kode-Uji", "name": "Puskesmas Kode Uji",
         "services": [{"code": "Umum", "name": "Poli Umum", "prefix": "B"}],
         "counters": [{"code": "Ruang-1", "services": ["UMUM"]}]}]})
@@ -146,7 +145,7 @@ def test_configured_codes_are_stored_as_the_api_reads_them(engine: Any, client: 
 
 def test_a_configured_code_with_spaces_is_refused_naming_it(engine: Any) -> None:
     with pytest.raises(InvalidInput) as raised:
-        load_config(SqlUnitOfWork(engine), {"facilities": [{
+        factories.load(engine, {"facilities": [{
             "code": "pkm-besar", "name": "Puskesmas Besar",
             "services": [{"code": "Poli Umum", "name": "Poli Umum", "prefix": "B"}]}]})
     assert "pkm-besar service: kode 'Poli Umum'" in raised.value.message

@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
-from tests.integration.test_bookings import booking
+from tests.support.factories import booking
 
 DEEP = ("[" * 5000 + "]" * 5000).encode()
 HUGE = ('{"service": ' + "9" * 5000 + "}").encode()

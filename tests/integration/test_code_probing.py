@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import Engine
 
 from queue_server import create_app
-from tests.integration.test_bookings import booking, post
 from tests.support.clock import FakeClock
+from tests.support.factories import booking, post
 from tests.support.servers import wait_until
 
 LIMIT = 3  # misses an address may have in the window; the next one is refused

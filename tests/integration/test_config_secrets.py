@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -11,7 +12,6 @@ from werkzeug.security import generate_password_hash
 
 from queue_server.domain.errors import InvalidInput, WeakSecretsInUse
 from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from queue_server.services.secret_check import (
     DEVICE,
     USER,
@@ -19,12 +19,13 @@ from queue_server.services.secret_check import (
     find_weak_secrets,
     refuse_weak_secrets,
 )
+from tests.support import factories
 
 STRONG = "kopi-tubruk-di-loket-3"
 
 
 def load_users(engine: Engine, *users: dict[str, Any]) -> None:
-    load_config(SqlUnitOfWork(engine), {"users": [{"role": "admin", **u} for u in users]})
+    factories.load(engine, {"users": [{"role": "admin", **u} for u in users]})
 
 
 def weak_flag(engine: Engine, username: str) -> bool:
@@ -80,18 +81,26 @@ def test_the_demo_users_and_devices_are_found_weak(engine: Engine) -> None:
     assert "pengguna admin" in refused.value.message
 
 
-def test_the_demo_password_is_found_on_a_user_loaded_before_the_flag_existed(
-        engine: Engine) -> None:
+def set_weak_flag(engine: Engine, username: str, weak: bool) -> None:
     with engine.begin() as conn:
-        conn.execute(text("UPDATE users SET weak_password = :f WHERE username = 'admin'"),
-                     {"f": False})
-    try:
-        found = find_weak_secrets(SqlUnitOfWork(engine))
-        assert WeakSecret(USER, "admin", "demo") in found
-    finally:
-        with engine.begin() as conn:
-            conn.execute(text("UPDATE users SET weak_password = :t WHERE username = 'admin'"),
-                         {"t": True})
+        conn.execute(text("UPDATE users SET weak_password = :w WHERE username = :u"),
+                     {"w": weak, "u": username})
+
+
+@pytest.fixture
+def admin_loaded_before_the_flag(engine: Engine) -> Iterator[str]:
+    """The demo admin as if loaded before `weak_password` existed (flag off); its flag is
+    put back afterwards, so no other test sees the change. Yields the username."""
+    was = weak_flag(engine, "admin")
+    set_weak_flag(engine, "admin", False)
+    yield "admin"
+    set_weak_flag(engine, "admin", was)
+
+
+def test_the_demo_password_is_found_on_a_user_loaded_before_the_flag_existed(
+        engine: Engine, admin_loaded_before_the_flag: str) -> None:
+    found = find_weak_secrets(SqlUnitOfWork(engine))
+    assert WeakSecret(USER, "admin", "demo") in found
 
 
 def test_an_inactive_user_with_a_weak_password_does_not_stop_the_start(

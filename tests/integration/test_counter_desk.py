@@ -7,21 +7,21 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from tests.conftest import Api, login
-from tests.integration.test_api_routes import OTHER
+from tests.support import factories, sites
 from tests.support.clock import FakeClock
+
+OTHER = sites.other()
 
 
 @pytest.fixture
 def other_facility(engine: Any) -> None:
-    load_config(SqlUnitOfWork(engine), OTHER)
+    OTHER.load(engine)
 
 
 @pytest.fixture
 def other_staff(client: Any, other_facility: None) -> Api:
-    return Api(client, login(client, "petugas-lain", "rahasia"))
+    return Api(client, login(client, OTHER.username("petugas"), factories.PASSWORD))
 
 
 def error_of(reply: Any, status: int) -> dict[str, Any]:
@@ -215,14 +215,15 @@ def test_devices_show_online_last_seen_and_the_printer(kiosk: Api, staff: Api,
 
 
 def test_devices_of_another_facility_are_refused(staff: Api, other_facility: None) -> None:
-    assert error_of(staff.get("/api/v1/devices?facility=pkm-lain"), 403)["code"] == "wrong_facility"
+    refused = staff.get(f"/api/v1/devices?facility={OTHER.code}")
+    assert error_of(refused, 403)["code"] == "wrong_facility"
     assert error_of(staff.get("/api/v1/devices?facility=nowhere"), 404)["code"] == \
         "facility_not_found"
 
 
 def test_an_admin_names_the_facility_of_the_devices(admin: Api, other_facility: None) -> None:
     assert error_of(admin.get("/api/v1/devices"), 422)["code"] == "facility_required"
-    codes = [d["code"] for d in admin.get("/api/v1/devices?facility=pkm-lain")
+    codes = [d["code"] for d in admin.get(f"/api/v1/devices?facility={OTHER.code}")
              .get_json()["devices"]]
     assert codes == ["kiosk-lain", "tv"]
 

@@ -11,8 +11,8 @@ from sqlalchemy import text
 
 from tests.conftest import Api
 
-COMMANDS = ["call-next", "recall", "start", "skip", "finish", "requeue", "pause", "resume",
-            "call-number", "priority"]
+COMMANDS = ["call-next", "recall", "start", "skip", "finish", "transfer", "requeue", "pause",
+            "resume", "call-number", "priority"]
 
 
 @pytest.mark.sqlite_only("the routing table does not depend on the database")
@@ -58,3 +58,31 @@ def test_a_retried_transfer_opens_one_ticket_and_a_plain_finish_may_not_reuse_it
     plain = keyed(staff, "finish", "transfer-0001", {})
     assert plain.status_code == 409
     assert plain.get_json()["error"]["code"] == "idempotency_key_reused"
+
+
+def test_transfer_is_a_route_of_its_own_and_finish_with_transfer_to_still_does_it(
+    kiosk: Api, staff: Api,
+) -> None:
+    kiosk.ticket()
+    kiosk.ticket()
+    assert staff.act("loket-1", "call-next").get_json()["number"] == "A-001"
+    sent = staff.act("loket-1", "transfer", {"transfer_to": "umum"})
+    assert sent.status_code == 200
+    assert sent.get_json()["status"] == "done"
+    assert sent.get_json()["transferred_to"]["number"].startswith("B-")
+    assert staff.act("loket-1", "call-next").get_json()["number"] == "A-002"
+    old = staff.act("loket-1", "finish", {"transfer_to": "umum"})  # the older way, same use case
+    assert old.status_code == 200
+    assert old.get_json()["transferred_to"]["number"].startswith("B-")
+
+
+def test_a_transfer_without_a_service_is_refused_and_changes_nothing(
+    kiosk: Api, staff: Api,
+) -> None:
+    kiosk.ticket()
+    called = staff.act("loket-1", "call-next").get_json()["number"]
+    refused = staff.act("loket-1", "transfer")
+    assert refused.status_code == 422
+    assert "transfer_to" in str(refused.get_json())
+    console = staff.get("/api/v1/counters/loket-1").get_json()
+    assert console["ticket"]["number"] == called

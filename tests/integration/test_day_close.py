@@ -12,39 +12,30 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from queue_server.services.day_close import ClosedDay, close_ended_days
 from tests.conftest import Api, login
-from tests.integration.test_bookings import booking
 from tests.integration.test_waiting_counts import kept_and_counted
+from tests.support import factories, sites
 from tests.support.board_state import BoardState, board_parts
 from tests.support.clock import WIB, FakeClock
+from tests.support.factories import booking
 from tests.support.servers import wait_until
 
 MONDAY = date(2026, 11, 23)
 GRACE = timedelta(minutes=60)
-SIANG = {
-    "facilities": [{
-        "code": "pkm-siang", "name": "Puskesmas Siang",
-        "services": [{"code": "umum", "name": "Poli Umum", "prefix": "B", "booking_quota": 10,
-                      "hours": {"weekdays": "07:30-14:30"}}],
-        "counters": [{"code": "ruang-1", "name": "Ruang 1", "services": ["umum"]},
-                     {"code": "ruang-2", "name": "Ruang 2", "services": ["umum"]}],
-    }],
-    "users": [{"username": "petugas-siang", "facility": "pkm-siang", "password": "rahasia"}],
-}
+SIANG = sites.siang()
+PETUGAS = SIANG.username("petugas")
 
 
 @pytest.fixture
 def siang(engine: Engine, client: Any) -> Api:
     """Staff of a day-time puskesmas (07:30-14:30 on weekdays)."""
-    load_config(SqlUnitOfWork(engine), SIANG)
-    return Api(client, login(client, "petugas-siang", "rahasia"))
+    SIANG.load(engine)
+    return Api(client, login(client, PETUGAS, factories.PASSWORD))
 
 
 def walk_in(staff: Api) -> dict[str, Any]:
-    reply = staff.post("/api/v1/kiosk/tickets?facility=pkm-siang", {"service": "umum"})
+    reply = staff.post(f"/api/v1/kiosk/tickets?facility={SIANG.code}", {"service": "umum"})
     assert reply.status_code == 201, reply.get_json()
     return reply.get_json()
 
@@ -67,7 +58,7 @@ def monday_morning(client: Any, siang: Api) -> None:
     booked for today and not arrived."""
     for _ in range(3):
         walk_in(siang)
-    reply = client.post("/api/v1/bookings", json=booking(MONDAY, facility="pkm-siang", n=41))
+    reply = client.post("/api/v1/bookings", json=booking(MONDAY, facility=SIANG.code, n=41))
     assert reply.status_code == 201, reply.get_json()
     assert siang.act("ruang-1", "call-next").get_json()["number"] == "B-001"
     siang.act("ruang-1", "start")
@@ -77,16 +68,16 @@ def monday_morning(client: Any, siang: Api) -> None:
 def test_mondays_leftovers_are_closed_once_mondays_day_has_ended(
         app: Any, client: Any, engine: Engine, siang: Api, clock: FakeClock) -> None:
     monday_morning(client, siang)
-    board = sock(app, client, {"facility": "pkm-siang"})
+    board = sock(app, client, {"facility": SIANG.code})
     board.get_received()  # the snapshot
     clock.set(datetime(2026, 11, 23, 15, 29, 59, tzinfo=WIB))  # closing 14:30 + 60 min
     assert close(app, clock) == []
     clock.advance(seconds=1)
-    assert close(app, clock) == [ClosedDay("pkm-siang", "umum", MONDAY, 4)]
+    assert close(app, clock) == [ClosedDay(SIANG.code, "umum", MONDAY, 4)]
 
     tickets = rows(engine, "SELECT t.number, t.status FROM tickets t JOIN facilities f "
-                           "ON f.id = t.facility_id WHERE f.code = 'pkm-siang' "
-                           "ORDER BY t.seq")
+                           "ON f.id = t.facility_id WHERE f.code = :code "
+                           "ORDER BY t.seq", code=SIANG.code)
     assert [tuple(r) for r in tickets] == [
         ("B-001", "no_show"), ("B-002", "no_show"), ("B-003", "no_show"), ("B-004", "no_show")]
     history = rows(engine, "SELECT kind, actor, data FROM ticket_events "
@@ -112,7 +103,7 @@ def test_mondays_leftovers_are_closed_once_mondays_day_has_ended(
     # The counters are free: consoles and the board show nobody; nothing is left to requeue.
     console = siang.get("/api/v1/counters/ruang-1").get_json()
     assert console["ticket"] is None and console["no_shows"] == [] and console["waiting"] == []
-    snapshot = client.get("/api/v1/facilities/pkm-siang/board").get_json()
+    snapshot = client.get(f"/api/v1/facilities/{SIANG.code}/board").get_json()
     assert [c["ticket"] for c in snapshot["counters"]] == [None, None]
     assert snapshot["last_calls"] == []
     refused = siang.act("ruang-1", "requeue", {"number": "B-003"})
@@ -127,9 +118,9 @@ def test_tuesday_calls_tuesdays_numbers_not_mondays_leftovers(
     walk_in(siang)
     walk_in(siang)  # Monday's B-001 and B-002 are left waiting; nothing closed the day
     clock.set(datetime(2026, 11, 24, 7, 30, tzinfo=WIB))
-    siang = Api(client, login(client, "petugas-siang", "rahasia"))  # a new shift
+    siang = Api(client, login(client, PETUGAS, factories.PASSWORD))  # a new shift
     assert [walk_in(siang)["date"] for _ in range(2)] == ["2026-11-24"] * 2
-    services = client.get("/api/v1/facilities/pkm-siang/services").get_json()
+    services = client.get(f"/api/v1/facilities/{SIANG.code}/services").get_json()
     assert services[0]["waiting"] == 2  # Tuesday's two, not Monday's
     called = siang.act("ruang-1", "call-next").get_json()
     assert (called["number"], called["date"]) == ("B-001", "2026-11-24")
@@ -138,9 +129,10 @@ def test_tuesday_calls_tuesdays_numbers_not_mondays_leftovers(
     assert siang.act("ruang-1", "call-next").status_code == 404  # Monday's are not called
     assert siang.get("/api/v1/counters/ruang-1").get_json()["waiting"] == []
     # The closer (late: the server was off overnight) closes Monday's, only Monday's.
-    assert close(app, clock) == [ClosedDay("pkm-siang", "umum", MONDAY, 2)]
+    assert close(app, clock) == [ClosedDay(SIANG.code, "umum", MONDAY, 2)]
     left = rows(engine, "SELECT t.day, t.status FROM tickets t JOIN facilities f "
-                        "ON f.id = t.facility_id WHERE f.code = 'pkm-siang' ORDER BY t.id")
+                        "ON f.id = t.facility_id WHERE f.code = :code ORDER BY t.id",
+                code=SIANG.code)
     assert [(str(d), s) for d, s in left] == [
         ("2026-11-23", "no_show"), ("2026-11-23", "no_show"),
         ("2026-11-24", "called"), ("2026-11-24", "called")]
@@ -150,7 +142,7 @@ def test_a_called_ticket_leaves_the_board_that_follows_the_events(
         app: Any, client: Any, siang: Api, clock: FakeClock) -> None:
     walk_in(siang)
     siang.act("ruang-1", "call-next")
-    socket = sock(app, client, {"facility": "pkm-siang"})
+    socket = sock(app, client, {"facility": SIANG.code})
     twin = BoardState()
     [first] = socket.get_received()
     twin.snapshot(first["args"][0])
@@ -162,7 +154,7 @@ def test_a_called_ticket_leaves_the_board_that_follows_the_events(
         assert twin.apply(message["name"], message["args"][0])
     assert twin.state["counters"][0]["ticket"] is None
     assert twin.state["last_calls"] == []
-    server = client.get("/api/v1/facilities/pkm-siang/board").get_json()
+    server = client.get(f"/api/v1/facilities/{SIANG.code}/board").get_json()
     assert twin.view() == board_parts(server)
 
 
@@ -219,14 +211,14 @@ def test_close_day_by_hand(app: Any, engine: Engine, siang: Api, clock: FakeCloc
     monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
     monkeypatch.setattr(cli, "configure_logging", lambda: None)
     monkeypatch.setattr(cli, "_clock", lambda: clock)
-    argv = ["close-day", "--facility", "pkm-siang", "--date", "2026-11-23"]
+    argv = ["close-day", "--facility", SIANG.code, "--date", "2026-11-23"]
     clock.set(datetime(2026, 11, 23, 15, 0, tzinfo=WIB))
     assert cli.main(argv) == 0
     assert "has not ended (it ends 23/11 15:30 WIB)" in capsys.readouterr().out
     clock.set(datetime(2026, 11, 23, 15, 30, tzinfo=WIB))
     assert cli.main(argv) == 0
     assert capsys.readouterr().out == (
-        "closed pkm-siang/umum 2026-11-23: 2 open tickets closed\n")
+        f"closed {SIANG.code}/umum 2026-11-23: 2 open tickets closed\n")
     assert cli.main(argv) == 0
     assert capsys.readouterr().out == "nothing to close\n"
     assert cli.main(["close-day", "--facility", "pkm-nowhere"]) == 2

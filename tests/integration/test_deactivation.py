@@ -13,10 +13,9 @@ from sqlalchemy import Engine
 
 from queue_server import create_app
 from queue_server.domain.errors import InvalidInput
-from queue_server.persistence.uow import SqlUnitOfWork
 from queue_server.services.auth import hash_token
-from queue_server.services.configuration import load_config
 from tests.conftest import Api, login
+from tests.support import factories
 
 # Facilities and users outlive a test in the session's databases: names of their own.
 SITE = {
@@ -44,7 +43,7 @@ def site(users: dict[str, Any] | None = None, **devices: dict[str, Any]) -> dict
 
 
 def load(engine: Engine, data: dict[str, Any]) -> None:
-    load_config(SqlUnitOfWork(engine), data)
+    factories.load(engine, data)
 
 
 def sock(app: Any, client: Any, auth: dict[str, Any]) -> Any:

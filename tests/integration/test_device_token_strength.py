@@ -14,13 +14,13 @@ from sqlalchemy import Engine, text
 from queue_server.domain.errors import WeakSecretsInUse
 from queue_server.persistence.uow import SqlUnitOfWork
 from queue_server.services.auth import hash_token
-from queue_server.services.configuration import load_config
 from queue_server.services.secret_check import (
     DEVICE,
     WeakSecret,
     find_weak_secrets,
     refuse_weak_secrets,
 )
+from tests.support import factories
 
 # Facilities outlive a test in the session's databases: a code of its own.
 CODE = "pkm-token-lemah"
@@ -53,13 +53,13 @@ def ours(engine: Engine) -> set[WeakSecret]:
 def strong_again(engine: Engine) -> Any:
     """Leave the facility's devices strong for the rest of the session's tests."""
     yield
-    load_config(SqlUnitOfWork(engine), site(secrets.token_urlsafe(24),
+    factories.load(engine, site(secrets.token_urlsafe(24),
                                             secrets.token_urlsafe(24)))
 
 
 def test_short_tokens_are_flagged_and_refuse_the_start(engine: Engine,
                                                        strong_again: None) -> None:
-    load_config(SqlUnitOfWork(engine), site("k1", "kiosk-1"))
+    factories.load(engine, site("k1", "kiosk-1"))
     assert flags(engine) == {"kiosk-1": True, "tv-1": True}
     assert ours(engine) == {WeakSecret(DEVICE, f"{CODE}/kiosk-1", "weak_token"),
                             WeakSecret(DEVICE, f"{CODE}/tv-1", "weak_token")}
@@ -72,8 +72,8 @@ def test_short_tokens_are_flagged_and_refuse_the_start(engine: Engine,
 
 
 def test_a_strong_token_clears_the_flag(engine: Engine, strong_again: None) -> None:
-    load_config(SqlUnitOfWork(engine), site("k1", "kiosk-1"))
-    load_config(SqlUnitOfWork(engine), site(secrets.token_urlsafe(24),
+    factories.load(engine, site("k1", "kiosk-1"))
+    factories.load(engine, site(secrets.token_urlsafe(24),
                                             "tv-ruang-tunggu-lantai-2"))
     assert flags(engine) == {"kiosk-1": False, "tv-1": False}
     assert ours(engine) == set()
@@ -81,7 +81,7 @@ def test_a_strong_token_clears_the_flag(engine: Engine, strong_again: None) -> N
 
 def test_an_inactive_device_with_a_weak_token_does_not_stop_the_start(
         engine: Engine, strong_again: None) -> None:
-    load_config(SqlUnitOfWork(engine), site("k1", "kiosk-1", active=False))
+    factories.load(engine, site("k1", "kiosk-1", active=False))
     assert flags(engine) == {"kiosk-1": True, "tv-1": True}
     assert ours(engine) == set()
 

@@ -11,11 +11,10 @@ import pytest
 
 import queue_server.domain
 from queue_server.domain.errors import named_errors
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from tests.conftest import Api
+from tests.support import factories
 
-GALAT = "pkm-galat-14"
+GALAT = factories.fresh("pkm-galat")
 CONFIG = {"facilities": [{
     "code": GALAT, "name": "Puskesmas Galat",
     "services": [
@@ -31,7 +30,7 @@ PATIENT = {"nik": "3578010101900001", "name": "Siti Aminah", "phone": "081234567
 
 @pytest.fixture
 def galat(engine: Any) -> None:
-    load_config(SqlUnitOfWork(engine), CONFIG)
+    factories.load(engine, CONFIG)
 
 
 def spec(client: Any) -> dict[str, Any]:

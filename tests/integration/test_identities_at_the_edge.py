@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import Api, login
-from tests.integration.test_bookings import TODAY, booking, error, nik, post
+from tests.support.factories import TODAY, booking, error, nik, post
 
 PLAIN = nik()  # 3578010101900001
 

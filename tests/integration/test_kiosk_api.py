@@ -13,23 +13,11 @@ import pytest
 from sqlalchemy import text
 
 from queue_server import create_app
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from tests.conftest import Api
+from tests.support import sites
 from tests.support.clock import WIB, FakeClock
 
-HOURLY = {"facilities": [{
-    "code": "pkm-jam", "name": "Puskesmas Berjam",
-    "services": [
-        {"code": "umum", "name": "Poli Umum", "prefix": "B",
-         "hours": {"weekdays": "07:30-14:30", "sat": "08:00-12:00"}},
-        {"code": "ugd", "name": "UGD", "prefix": "U", "hours": "24h"},
-        {"code": "tutup", "name": "Poli Tutup", "prefix": "T", "hours": {}},
-    ],
-    "counters": [{"code": "ruang-1", "services": ["umum", "ugd"]}],
-    "devices": [{"code": "kiosk-jam", "kind": "kiosk", "name": "Kiosk Jam",
-                 "token": "jam-kiosk-token"}],
-}]}
+HOURLY = sites.hourly()
 
 
 def walk_in(api: Api, key: str | None, query: str = "", **body: Any) -> Any:
@@ -113,8 +101,8 @@ def test_the_public_url_setting_is_what_kiosks_print(engine: Any, clock: FakeClo
 
 @pytest.fixture
 def hourly(engine: Any, client: Any) -> Api:
-    load_config(SqlUnitOfWork(engine), HOURLY)
-    return Api(client, "jam-kiosk-token")
+    HOURLY.load(engine)
+    return Api(client, HOURLY.token("kiosk-jam"))
 
 
 @pytest.mark.parametrize(("now", "umum", "open_now"), [

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from kiosk.agent import start_background
-from tests.integration.test_bookings import booking, post
 from tests.integration.test_kiosk import make_agent
+from tests.support.factories import booking, post
 from tests.support.printer import FakePrinter
 
 pytestmark = pytest.mark.sqlite_only("the kiosk talks HTTP to the server: one database is "

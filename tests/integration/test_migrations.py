@@ -16,9 +16,9 @@ from sqlalchemy import Engine, create_engine, make_url, text
 from queue_server import create_app
 from queue_server.persistence.db import make_engine
 from queue_server.persistence.migrate import current_revision, downgrade, upgrade
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config, read_config
+from queue_server.services.configuration import read_config
 from tests.conftest import DEMO, Api, login
+from tests.support import factories
 from tests.support.clock import FakeClock
 
 TABLES = ("facilities", "services", "counters", "devices", "users", "visits", "tickets",
@@ -72,7 +72,7 @@ def counts(engine: Engine) -> dict[str, int]:
 
 def test_a_full_database_goes_down_to_0005_and_up_again_keeping_every_row(fresh: Any) -> None:
     upgrade(fresh)
-    load_config(SqlUnitOfWork(fresh), read_config(DEMO))
+    factories.load(fresh, read_config(DEMO))
     a_days_work(fresh)
     before = counts(fresh)
     assert before["tickets"] == 5 and before["ticket_events"] >= 8

@@ -14,30 +14,32 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from tests.conftest import Api
-from tests.integration.test_bookings import TODAY, booking, error, nik, post
+from tests.support import factories
 from tests.support.clock import FakeClock
+from tests.support.factories import TODAY, booking, error, nik, post
 from tests.support.http import JsonClient
 
 SERVICES = [{"code": "umum", "name": "Poli Umum", "prefix": "B"},
             {"code": "gigi", "name": "Poli Gigi", "prefix": "C"},
             {"code": "kia", "name": "KIA", "prefix": "D"}]
-CITY = {"facilities": [{"code": f"pkm-{name}", "name": f"Puskesmas {name.title()}",
-                        "services": [{**s, "booking_quota": 20} for s in SERVICES]}
-                       for name in ("utara", "selatan")]}
+SITES = [factories.facility(f"pkm-{name}", name=f"Puskesmas {name.title()}",
+                            services=[{**s, "booking_quota": 20} for s in SERVICES],
+                            counters=[])
+         for name in ("utara", "selatan")]
+UTARA, SELATAN = (site.code for site in SITES)
 # Eight places at three puskesmas and six services, as issue 12 saw one NIK take.
-EIGHT = [("pkm-demo", "umum"), ("pkm-utara", "gigi"), ("pkm-selatan", "kia"),
-         ("pkm-demo", "gigi"), ("pkm-utara", "umum"), ("pkm-selatan", "umum"),
-         ("pkm-demo", "lab"), ("pkm-utara", "kia")]
+EIGHT = [("pkm-demo", "umum"), (UTARA, "gigi"), (SELATAN, "kia"),
+         ("pkm-demo", "gigi"), (UTARA, "umum"), (SELATAN, "umum"),
+         ("pkm-demo", "lab"), (UTARA, "kia")]
 LOOKUP = "/api/v1/bookings/lookup"
 PHONE = "081234567890"
 
 
 @pytest.fixture
 def city(engine: Any) -> None:
-    load_config(SqlUnitOfWork(engine), CITY)
+    for site in SITES:
+        site.load(engine)
 
 
 def lookup(client: Any, nik_: str = nik(), phone: str = PHONE) -> Any:
@@ -52,26 +54,26 @@ def test_one_nik_gets_two_of_eight_places_in_a_day(client: Any, city: None) -> N
     assert message.startswith("NIK ini sudah memiliki 2 booking aktif pada 23-11-2026")
     assert "Cari booking saya" in message
     # Another day, and another patient, are not held back.
-    assert post(client, booking(TODAY + timedelta(days=1), facility="pkm-utara")).status_code == 201
-    assert post(client, booking(facility="pkm-utara", n=2)).status_code == 201
+    assert post(client, booking(TODAY + timedelta(days=1), facility=UTARA)).status_code == 201
+    assert post(client, booking(facility=UTARA, n=2)).status_code == 201
 
 
 def test_a_cancelled_or_finished_booking_frees_a_place_of_the_day(
     client: Any, city: None, kiosk: Api, staff: Api
 ) -> None:
     first = post(client, booking(service="pendaftaran")).get_json()["code"]
-    post(client, booking(facility="pkm-utara"))
-    assert error(post(client, booking(facility="pkm-selatan"))) == "daily_limit"
+    post(client, booking(facility=UTARA))
+    assert error(post(client, booking(facility=SELATAN))) == "daily_limit"
     # Checked in and waiting still holds the place; served and done does not.
     assert kiosk.post(f"/api/v1/bookings/{first}/check-in").status_code == 200
-    assert error(post(client, booking(facility="pkm-selatan"))) == "daily_limit"
+    assert error(post(client, booking(facility=SELATAN))) == "daily_limit"
     for action in ("call-next", "finish"):
         assert staff.act("loket-1", action).status_code == 200
-    assert post(client, booking(facility="pkm-selatan")).status_code == 201
+    assert post(client, booking(facility=SELATAN)).status_code == 201
     third = lookup(client).get_json()
-    assert {b["facility"]["code"] for b in third} == {"pkm-utara", "pkm-selatan"}
+    assert {b["facility"]["code"] for b in third} == {UTARA, SELATAN}
     client.post(f"/api/v1/bookings/{third[0]['code']}/cancel")
-    assert post(client, booking(facility="pkm-selatan", service="kia")).status_code == 201
+    assert post(client, booking(facility=SELATAN, service="kia")).status_code == 201
 
 
 def test_the_limit_is_a_setting(app: Any, client: Any, city: None) -> None:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from tests.conftest import Api
-from tests.integration.test_bookings import TODAY, booking
+from tests.support import factories
+from tests.support.factories import TODAY, booking
 
 NO_ESTIMATE = {"estimated_wait_minutes": None, "estimate_note": "no_counter_open"}
 
@@ -53,12 +54,10 @@ def test_with_every_counter_paused_no_answer_pretends_one_is_open(
 
 
 def test_a_service_no_counter_serves_has_no_estimate(engine: Any, client: Any) -> None:
-    from queue_server.persistence.uow import SqlUnitOfWork
-    from queue_server.services.configuration import load_config
-
-    load_config(SqlUnitOfWork(engine), {"facilities": [{
-        "code": "pkm-baru", "name": "Puskesmas Baru",
+    baru = factories.fresh("pkm-baru")
+    factories.load(engine, {"facilities": [{
+        "code": baru, "name": "Puskesmas Baru",
         "services": [{"code": "umum", "name": "Poli Umum", "prefix": "B"}],
     }]})
-    listed = client.get("/api/v1/facilities/pkm-baru/services").get_json()
+    listed = client.get(f"/api/v1/facilities/{baru}/services").get_json()
     assert figures(listed, "umum") == NO_ESTIMATE

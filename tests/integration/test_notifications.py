@@ -6,27 +6,24 @@ from typing import Any
 
 import pytest
 
-from queue_server import create_app
 from queue_server.notify import deliver_due
-from tests.conftest import Api, login
+from tests.conftest import Api, login, make_app
 from tests.support.clock import FakeClock
+from tests.support.factories import TODAY, booking
 from tests.support.receiver import Receiver
 
 
 @pytest.fixture
 def app(engine: Any, clock: FakeClock, receiver: Receiver) -> Any:
-    return create_app({"TESTING": True, "ENGINE": engine, "DATABASE_URL": str(engine.url),
-                       "CLOCK": clock, "SECRET_KEY": "test", "NOTIFY_WEBHOOK_URL": receiver.url,
-                       "NOTIFY_POSITION": 2, "NOTIFY_WORKER": False,
-                       # Bookings here are made at once (test_phone_bookings.py: held).
-                       "BOOKING_PHONE_CHECK": False,
-                       "PUBLIC_URL": "https://antrian.example"})
+    return make_app(engine, clock, NOTIFY_WEBHOOK_URL=receiver.url, NOTIFY_POSITION=2,
+                    NOTIFY_WORKER=False,
+                    # Bookings here are made at once (test_phone_bookings.py: held).
+                    BOOKING_PHONE_CHECK=False, PUBLIC_URL="https://antrian.example")
 
 
 def book(client: Any, n: int) -> str:
-    reply = client.post("/api/v1/bookings", json={
-        "facility": "pkm-demo", "service": "pendaftaran", "date": "2026-11-23",
-        "patient": {"nik": f"357801010190{n:04d}", "name": "Budi", "phone": "081234567890"}})
+    reply = client.post("/api/v1/bookings",
+                        json=booking(TODAY, "pendaftaran", n=n, name="Budi"))
     assert reply.status_code == 201, reply.get_json()
     return reply.get_json()["code"]
 

@@ -11,25 +11,21 @@ import pytest
 import yaml
 
 from queue_server import cli
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
+from tests.support import factories
 
-ROOMS = {
-    "facilities": [{
-        "code": "pkm-bunga", "name": "Puskesmas Bunga",
-        "services": [{"code": "umum", "name": "Poli Umum", "prefix": "B"}],
-        "counters": [{"code": "melati", "name": "Ruang Melati", "services": ["umum"]},
-                     {"code": "lansia", "name": "Ruang Lansia Sehat", "services": ["umum"]},
-                     {"code": "ugd", "name": "UGD", "services": ["umum"]}],
-    }],
-}
+ROOMS = factories.facility(
+    "pkm-bunga", name="Puskesmas Bunga",
+    services=[factories.service("umum", "B", "Poli Umum")],
+    counters=[factories.counter("melati", ["umum"], name="Ruang Melati"),
+              factories.counter("lansia", ["umum"], name="Ruang Lansia Sehat"),
+              factories.counter("ugd", ["umum"], name="UGD")])
 
 
 def test_load_config_warns_about_words_without_clips(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     config = tmp_path / "rooms.yaml"
-    config.write_text(yaml.safe_dump(ROOMS), encoding="utf-8")
+    config.write_text(yaml.safe_dump(ROOMS.config), encoding="utf-8")
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'rooms.db'}")
     assert cli.cmd_load_config(argparse.Namespace(file=str(config))) == 0
     out = capsys.readouterr()
@@ -44,7 +40,7 @@ def test_load_config_warns_about_words_without_clips(
 
 def test_the_server_start_up_names_them_too(engine: Any,
                                             caplog: pytest.LogCaptureFixture) -> None:
-    load_config(SqlUnitOfWork(engine), ROOMS)
+    ROOMS.load(engine)
     with caplog.at_level(logging.WARNING, logger="queue_server.voice"):
         cli.warn_unspoken_names(engine)
     lines = [r.getMessage() for r in caplog.records if r.name == "queue_server.voice"]

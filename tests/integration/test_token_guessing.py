@@ -17,16 +17,15 @@ import pytest
 from sqlalchemy import Engine
 
 from queue_server import create_app
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
 from tests.conftest import login
+from tests.support import factories
 from tests.support.clock import FakeClock
 
 KIOSK = "/api/v1/kiosk/tickets"
 GUESSER, CLINIC = "203.0.113.7", "198.51.100.9"
 # Facilities outlive a test in the session's databases: a code of its own.
 SITE = {"facilities": [{
-    "code": "pkm-tebak", "name": "Puskesmas Tebak",
+    "code": factories.fresh("pkm-tebak"), "name": "Puskesmas Tebak",
     "services": [{"code": "umum", "name": "Poli Umum", "prefix": "T"}],
     "counters": [{"code": "ruang-1", "services": ["umum"]}],
     "devices": [{"code": "kiosk-lama", "kind": "kiosk", "token": "tebak-kiosk-lama-token-1"}],
@@ -92,10 +91,10 @@ def test_an_ended_login_is_no_guess(app: Any) -> None:
 
 
 def test_a_deactivated_devices_token_is_no_guess(app: Any, engine: Engine) -> None:
-    load_config(SqlUnitOfWork(engine), SITE)
+    factories.load(engine, SITE)
     site = {"facilities": [{**SITE["facilities"][0], "devices": [
         {**SITE["facilities"][0]["devices"][0], "active": False}]}]}
-    load_config(SqlUnitOfWork(engine), site)
+    factories.load(engine, site)
     for _ in range(30):  # a kiosk left running: its heartbeat, every 30 s
         reply = take(app, CLINIC, "tebak-kiosk-lama-token-1")
         assert reply.status_code == 401 and code(reply) == "invalid_token"

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import Engine, text
 
 from tests.conftest import Api
-from tests.integration.test_bookings import booking
 from tests.support.clock import FakeClock
+from tests.support.factories import booking
 
 SERVICES = ["pendaftaran", "umum", "lab", "apotek"]
 COUNTERS = {"loket-1": "pendaftaran", "loket-2": "pendaftaran", "poli-umum": "umum",

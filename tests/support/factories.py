@@ -134,6 +134,18 @@ def booking(day: date = TODAY, service: str = "umum", facility: str = "pkm-demo"
                         **patient}}
 
 
+def post(client: Any, body: Any, key: str | None = None) -> Any:
+    """POST `body` to /api/v1/bookings through a Flask test client, with an
+    Idempotency-Key when `key` is given; the raw reply."""
+    headers = {"Idempotency-Key": key} if key else {}
+    return client.post("/api/v1/bookings", json=body, headers=headers)
+
+
+def error(reply: Any) -> str:
+    """The error code of a Flask test client's JSON error reply (`error.code`)."""
+    return str(reply.get_json()["error"]["code"])
+
+
 def book(client: Any, day: date = TODAY, service: str = "umum", facility: str = "pkm-demo",
          n: int = 1, **patient: Any) -> dict[str, Any]:
     """Book through the API (a Flask test client); the 201 reply's JSON (its `code`,

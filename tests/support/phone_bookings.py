@@ -8,8 +8,7 @@ from typing import Any
 
 from queue_server import create_app
 from queue_server.notify import deliver_due
-from queue_server.persistence.uow import SqlUnitOfWork
-from queue_server.services.configuration import load_config
+from tests.support import factories
 from tests.support.clock import FakeClock
 from tests.support.receiver import Receiver
 
@@ -31,7 +30,7 @@ SMALL = {"facilities": [
 def gateway_app(engine: Any, clock: FakeClock, receiver: Receiver) -> Any:
     """The app with `receiver` as its messaging gateway (worker off: tests deliver), and
     the small facilities of SMALL loaded."""
-    load_config(SqlUnitOfWork(engine), SMALL)
+    factories.load(engine, SMALL)
     return create_app({"TESTING": True, "ENGINE": engine, "DATABASE_URL": str(engine.url),
                        "CLOCK": clock, "SECRET_KEY": "test", "NOTIFY_WEBHOOK_URL": receiver.url,
                        "NOTIFY_WORKER": False})

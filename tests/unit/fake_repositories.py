@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from queue_server.domain.call_order import in_call_order, is_ahead
+from queue_server.services.port_queue import KEEP_COUNTER as _KEEP
 
 from .fake_rows import (
     FakeBookingDay,
@@ -95,6 +96,16 @@ class FakeTickets:
 
     def adjust_waiting(self, service_id: int, day: date, delta: int) -> None:
         """The SQL side keeps a count; here counts are worked out from the rows."""
+
+    def write(self, ticket: Any, values: Mapping[str, object],
+              counter: Any = _KEEP) -> None:
+        """The values set on the row object and its version bumped (the SQL side checks
+        the version first)."""
+        for name, value in values.items():
+            setattr(ticket, name, value)
+        if counter is not _KEEP:
+            ticket.counter = counter
+        ticket.version += 1
 
     def _service(self, service_id: int) -> FakeService:
         return next(s for s in self._directory.services_ if s.id == service_id)

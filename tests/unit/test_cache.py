@@ -37,7 +37,7 @@ def test_none_is_never_kept() -> None:
         assert cache.get(("facility", "x"), lambda: loads.append(1), 10) is None
     assert len(loads) == 2
     cache.put(("facility", "x"), None, 10)
-    assert cache.peek(("facility", "x")) is None
+    assert cache.peek(("facility", "x"), object) is None
 
 
 def test_forget_drops_a_key_and_every_key_it_begins() -> None:
@@ -45,10 +45,10 @@ def test_forget_drops_a_key_and_every_key_it_begins() -> None:
     for key in [("pace", 1), ("pace", 2), ("catalogue", "facility", "a")]:
         cache.put(key, "kept", 10)
     cache.forget(("pace", 1))
-    assert cache.peek(("pace", 1)) is None and cache.peek(("pace", 2)) == "kept"
+    assert cache.peek(("pace", 1), object) is None and cache.peek(("pace", 2), object) == "kept"
     cache.forget(("pace",))
-    assert cache.peek(("pace", 2)) is None
-    assert cache.peek(("catalogue", "facility", "a")) == "kept"
+    assert cache.peek(("pace", 2), object) is None
+    assert cache.peek(("catalogue", "facility", "a"), object) == "kept"
 
 
 def test_a_load_that_raced_a_forget_is_returned_but_not_kept() -> None:
@@ -59,7 +59,7 @@ def test_a_load_that_raced_a_forget_is_returned_but_not_kept() -> None:
         return "old"
 
     assert cache.get(("pace", 7), load_while_forgotten, 10) == "old"
-    assert cache.peek(("pace", 7)) is None
+    assert cache.peek(("pace", 7), object) is None
 
 
 def test_a_load_that_raced_forget_all_is_not_kept() -> None:
@@ -70,7 +70,7 @@ def test_a_load_that_raced_forget_all_is_not_kept() -> None:
         return "before the load"
 
     assert cache.get(("catalogue", "x"), load_while_reconfigured, 10) == "before the load"
-    assert cache.peek(("catalogue", "x")) is None
+    assert cache.peek(("catalogue", "x"), object) is None
 
 
 def test_forget_all_reaches_every_cache_of_the_process() -> None:
@@ -79,5 +79,18 @@ def test_forget_all_reaches_every_cache_of_the_process() -> None:
     served, loader = MemoryCache(Ticking()), MemoryCache(Ticking())
     served.put(("catalogue", "service", 1), "old", 10)
     loader.forget_all()
-    assert served.peek(("catalogue", "service", 1)) is None
+    assert served.peek(("catalogue", "service", 1), object) is None
     assert ("catalogue", "service", 1) not in served
+
+
+def test_a_unit_of_work_without_a_runtime_keeps_nothing_yet_its_forget_all_reaches_all() -> None:
+    from queue_server.services.cache import MemoryCache, NoCache
+
+    served, alone = MemoryCache(), NoCache()
+    served.put(("catalogue", "facility", "a"), "kept", 60)
+    loads = []
+    assert alone.get(("pace", 1), lambda: loads.append(1) or 5, 60) == 5
+    assert alone.get(("pace", 1), lambda: loads.append(1) or 5, 60) == 5
+    assert len(loads) == 2 and alone.peek(("pace", 1), object) is None
+    alone.forget_all()  # a configuration loaded by the CLI next to a served app
+    assert served.peek(("catalogue", "facility", "a"), object) is None

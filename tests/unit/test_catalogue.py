@@ -14,10 +14,16 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from queue_server.domain.dates import long_date
+from queue_server.domain import credentials, statuses
+from queue_server.domain.calendar import Closed
+from queue_server.domain.dates import DAYS, MONTHS, long_date
+from queue_server.domain.errors import InvalidTransition, StaleView
+from queue_server.domain.opening import SPECIAL_CLOSED
 from queue_server.domain.priority import Priority, label
-from queue_server.domain.texts import CATALOGUE, LANGUAGES, text
-from queue_server.domain.tickets import TicketStatus
+from queue_server.domain.texts import CATALOGUE, LANGUAGES, both, messages, text
+from queue_server.domain.tickets import Action, TicketStatus, require_check_in, transition
+from queue_server.i18n import page_texts
+from queue_server.services.secret_check import DEVICE, USER
 
 ROOT = Path(__file__).resolve().parents[2]
 CONSOLE = ROOT / "queue_server" / "console"
@@ -39,6 +45,18 @@ _CALL = re.compile(r"\bt\(([^)]*)\)")
 _LITERAL = re.compile(r"\"(\w+)\"")
 _ATTRIBUTE = re.compile(r"data-(?:t|lt|t-placeholder)=\"(\w+)\"")
 _NAMESPACES = re.compile(r"page_texts\(([^)]*)\)")
+# Python's reads of the catalogue (domain/texts.py): text("date.monday"), both(f"status.{s}").
+_TEXT_READ = re.compile(r"(?<![.\w])(?:text|both)\(\s*(f?)[\"']([\w.]*)")
+# Keys Python builds at run time: each prefix and every ending the code can give it.
+BUILT_KEYS = {
+    "status.": {str(s) for s in TicketStatus},
+    "action.": {str(a) for a in Action},
+    "priority.": {str(p) for p in Priority},
+    "date.": set(DAYS) | set(MONTHS),
+    "calendar.prefix.": {"national", "joint_leave", "closed"},
+    "password.reason.": set(credentials.REASONS),
+    "password.owner.": {USER, DEVICE},
+}
 
 
 def _po(lang: str) -> dict[str, str]:
@@ -127,3 +145,60 @@ def test_the_kiosk_names_the_priorities_as_the_server_does() -> None:
     for lang in LANGUAGES:
         for value, said in PRIORITY[lang].items():
             assert said == label(value, lang), (lang, value)
+
+
+def _python_reads() -> tuple[set[str], set[str]]:
+    """Keys Python code gives texts.text/both as they are, and prefixes of keys it builds."""
+    keys, prefixes = set(), set()
+    for source in [*ROOT.glob("queue_server/**/*.py"), *ROOT.glob("display_board/**/*.py")]:
+        code = source.read_text(encoding="utf-8")
+        if source.name != "texts.py" and "texts import" in code:
+            for built, key in _TEXT_READ.findall(code):
+                (prefixes if built else keys).add(key)
+    return keys, prefixes
+
+
+def test_every_key_python_code_reads_through_texts_is_in_both_catalogues() -> None:
+    keys, prefixes = _python_reads()
+    assert "calendar.special" in keys and {"status.", "action."} <= prefixes
+    assert prefixes <= BUILT_KEYS.keys(), (
+        f"{sorted(prefixes - BUILT_KEYS.keys())}: list what they end with in BUILT_KEYS")
+    keys |= {prefix + ending for prefix in prefixes for ending in BUILT_KEYS[prefix]}
+    for lang in LANGUAGES:
+        missing = sorted(keys - _po(lang).keys())
+        assert missing == [], f"{lang}: no text for {missing}"
+
+
+def test_a_status_has_one_word_wherever_the_server_says_it() -> None:
+    """tickets.py and errors.py once kept two tables ("sedang dipanggil", "dipanggil")."""
+    for status in TicketStatus:
+        assert statuses.said(status) == both(f"status.{status}")
+    with pytest.raises(InvalidTransition) as refused:
+        require_check_in(TicketStatus.CALLED, "B-002")
+    stale = StaleView({"name": "Loket 1", "ticket": {"number": "A-001", "status": "called"}})
+    for message in (refused.value.message, stale.message):
+        assert "sedang dipanggil" in message
+    assert "being called" in stale.message_en
+    with pytest.raises(InvalidTransition) as refused:
+        transition(TicketStatus.DONE, Action.RECALL, "A-003")
+    assert refused.value.message == "Tiket A-003 sudah selesai, tidak bisa dipanggil ulang."
+    assert refused.value.message_en == "Ticket A-003 is done; it cannot be called again."
+
+
+def test_closures_and_weak_secrets_read_their_words_from_the_catalogue() -> None:
+    assert Closed.of("national", "Hari Raya Natal").reason_en == "Public holiday: Hari Raya Natal"
+    assert Closed.of("facility", "Fogging").reason == "Tutup: Fogging"
+    assert (SPECIAL_CLOSED.reason, SPECIAL_CLOSED.reason_en) == both("calendar.special")
+    assert credentials.reason_words("too_short") == (
+        f"kurang dari {credentials.MIN_PASSWORD_LENGTH} karakter",
+        f"shorter than {credentials.MIN_PASSWORD_LENGTH} characters")
+    assert str(credentials.MIN_TOKEN_LENGTH) in credentials.reason_words("short_token").en
+    with pytest.raises(KeyError):
+        credentials.reason_words("too_long")
+
+
+def test_pages_and_the_domain_read_the_same_compiled_catalogue() -> None:
+    for lang in LANGUAGES:
+        assert dict(messages(lang)) == _mo(lang)
+        assert page_texts("console")[lang] == {
+            key: words for key, words in _mo(lang).items() if key.startswith("console.")}

@@ -14,8 +14,8 @@ from queue_server.services import counter_actions
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUTES = ROOT / "mobile_api" / "counters.py"
-COMMANDS = ["call-next", "recall", "start", "skip", "finish", "requeue", "pause", "resume",
-            "call-number", "priority"]
+COMMANDS = ["call-next", "recall", "start", "skip", "finish", "transfer", "requeue", "pause",
+            "resume", "call-number", "priority"]
 HEAD = ["uow", "clock", "principal", "counter_code"]
 TAIL = ["facility_code", "guard"]
 USE_CASES = {

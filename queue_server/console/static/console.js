@@ -185,13 +185,12 @@ function answered(action, reply, quiet) {
 async function act(action, body, quiet) {
   if (!chosen || !snapshot || pending > 0) return null;
   if (CALLS.has(action) && !enabledActions()[action]) return null;
-  const path = action === "transfer" ? "finish" : action;
   const seen = { expected_current: snapshot.ticket ? snapshot.ticket.number : null };
   pending += 1;
   render();
   let reply = null;
   try {
-    reply = await api("POST", counterUrl(path), { ...(body || {}), ...seen }, { lang, key: newKey("console-") });
+    reply = await api("POST", counterUrl(action), { ...(body || {}), ...seen }, { lang, key: newKey("console-") });
     answered(action, reply, quiet);
   } catch (err) {
     toast(String(err), true);

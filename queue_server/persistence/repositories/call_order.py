@@ -3,7 +3,9 @@ condition, built from `CALL_ORDER` so the database sorts as `in_call_order` does
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, and_, case, or_, select
@@ -44,15 +46,30 @@ def ahead_of(ticket: Any) -> Any:
     return condition
 
 
-# next_waiting's statements by (ranks, queue days, lock): the same few all day, and
-# building one cost as much as running it.
-_NEXT_WAITING: dict[Hashable, Select[tuple[Ticket]]] = {}
+# Queue days as a hashable value: per service (id, its days), or one list for all.
+DaysKey = tuple[tuple[int, tuple[date, ...]], ...] | tuple[date, ...]
 
 
-def _days_key(days: QueueDays) -> Hashable:
+def _days_key(days: QueueDays) -> tuple[bool, DaysKey]:
     if isinstance(days, Mapping):
-        return tuple((service_id, tuple(own)) for service_id, own in days.items())
-    return tuple(days)
+        return True, tuple((service_id, tuple(own)) for service_id, own in days.items())
+    return False, tuple(days)
+
+
+def _days(key: tuple[bool, DaysKey]) -> QueueDays:
+    per_service, days = key
+    if per_service:
+        return {service_id: list(own) for service_id, own in days}  # type: ignore[misc]
+    return list(days)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=512)
+def _built_for(ranks: tuple[tuple[int, int], ...], days: tuple[bool, DaysKey],
+               lock: bool) -> Select[tuple[Ticket]]:
+    """next_waiting's statement for one shape (ranks, queue days, lock): a pure function
+    of it, memoised because the same few shapes come all day and building one cost as
+    much as running it."""
+    return _built(dict(ranks), _days(days), lock)
 
 
 def _one_queue(days: QueueDays) -> bool:
@@ -84,11 +101,4 @@ def next_waiting(ranks: Mapping[int, int], days: QueueDays,
     """The query for the first waiting ticket in call order among the services `ranks`
     names over their queue `days`, its visit loaded; `lock` (PostgreSQL): FOR UPDATE SKIP
     LOCKED, so two counters calling at once each take a different row."""
-    shape = (tuple(ranks.items()), _days_key(days), lock)
-    query = _NEXT_WAITING.get(shape)
-    if query is None:
-        query = _built(ranks, days, lock)
-        if len(_NEXT_WAITING) > 500:
-            _NEXT_WAITING.clear()
-        _NEXT_WAITING[shape] = query
-    return query
+    return _built_for(tuple(ranks.items()), _days_key(days), lock)

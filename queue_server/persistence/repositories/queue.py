@@ -16,6 +16,7 @@ from ..queue_days import QueueDays, every_day, on_queue_days, summed
 from . import call_order
 from .base import Repository
 from .history import PendingEvent
+from .ticket_writes import TicketWrites
 
 if TYPE_CHECKING:
     from ...services.port_rows import TicketFacts
@@ -40,8 +41,8 @@ _CURRENT_AT = (
 )
 
 
-class Tickets(Repository):
-    """Visits, tickets and their history."""
+class Tickets(TicketWrites, Repository):
+    """Visits, tickets and their history (a ticket's versioned update: `write`)."""
 
     def __init__(self, uow: Any):
         super().__init__(uow)

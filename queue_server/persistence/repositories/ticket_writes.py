@@ -1,0 +1,62 @@
+"""A loaded ticket's row written through Core with its version check: the counter's
+busiest writes (a call, a finish) without the ORM's flush. The loaded object is then set
+as if the ORM had flushed it (the new values and version committed, nothing left dirty),
+so the rest of the transaction, and a later ORM flush of the same ticket, see it right."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import bindparam, update
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.exc import StaleDataError
+
+from ...services.port_queue import KEEP_COUNTER as KEEP
+from ..models import Ticket
+from .base import Repository
+
+if TYPE_CHECKING:
+    from ...services.port_rows import CounterRow, StoredTicket
+
+_T = Ticket.__table__
+
+
+@lru_cache(maxsize=64)
+def _update(columns: tuple[str, ...]) -> Any:
+    """`UPDATE tickets SET <columns>, version = version + 1 WHERE id = ? AND version = ?`,
+    built once per set of columns."""
+    return (
+        update(_T)
+        .where(_T.c.id == bindparam("w_id"), _T.c.version == bindparam("w_version"))
+        .values({**{name: bindparam(f"v_{name}") for name in columns},
+                 "version": _T.c.version + 1})
+    )
+
+
+class TicketWrites(Repository):
+    """The tickets' versioned updates through Core (mixed into `Tickets`)."""
+
+    def write(self, ticket: StoredTicket, values: Mapping[str, object],
+              counter: CounterRow | None = KEEP) -> None:
+        """Write `values` (column → value) to `ticket`'s row in one statement, if its row
+        still has the version it was loaded with, and bump that version; `counter`: the
+        counter it now stands at (None: none), unless left out.
+
+        Raises sqlalchemy's StaleDataError (as an ORM flush would) when another
+        transaction changed the row since it was loaded: nothing is written then."""
+        row: dict[str, object] = dict(values)
+        if counter is not KEEP:
+            row["counter_id"] = counter.id if counter is not None else None
+        version = ticket.version
+        result = self._core(_update(tuple(sorted(row))), w_id=ticket.id, w_version=version,
+                            **{f"v_{name}": value for name, value in row.items()})
+        if result.rowcount != 1:
+            raise StaleDataError(f"ticket {ticket.id}: version {version} is no longer the "
+                                 "row's (changed by another transaction)")
+        for name, value in row.items():
+            set_committed_value(ticket, name, value)
+        if counter is not KEEP:
+            set_committed_value(ticket, "counter", counter)
+        set_committed_value(ticket, "version", version + 1)
