@@ -13,6 +13,7 @@ from ..services.ports import Notifier, OutgoingEvent
 from .db import SQLITE_BEGIN
 from .repositories import (
     Bookings,
+    CallReads,
     CityClosures,
     Configuration,
     DayCloses,
@@ -59,6 +60,7 @@ class SqlUnitOfWork:
         self._session: Session | None = None
         self.directory = Directory(self)
         self.tickets = Tickets(self)
+        self.calls = CallReads(self)
         self.bookings = Bookings(self)
         self.notifications = Notifications(self)
         self.idempotency = IdempotencyKeys(self)

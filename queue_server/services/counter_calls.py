@@ -57,10 +57,10 @@ def call_next(
         require_open(counter)
         ranks = {link.service_id: link.rank for link in counter.links}
         days = counter_days(counter, at.now)
-        ticket = uow.tickets.next_waiting(ranks, days, lock=True) if ranks else None
+        ticket = uow.calls.next_waiting(counter, ranks, days, lock=True) if ranks else None
         if ticket is None:
             raise QueueEmpty(counter.name)
         return call_ticket(uow, at, ticket, principal, notify_at)
 
     return at_counter(uow, clock, principal, counter_code, facility_code, guard,
-                      "call-next", {}, perform)
+                      "call-next", {}, perform, plain=True)

@@ -50,7 +50,7 @@ def _fingerprint(action: str, params: JsonObject, seen: SeenCurrent | None) -> s
 def at_counter(
     uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str,
     facility_code: str | None, guard: Guard | None, action: str, params: JsonObject,
-    perform: Callable[[AtCounter], JsonObject],
+    perform: Callable[[AtCounter], JsonObject], plain: bool = False,
 ) -> JsonObject:
     """Run `perform` on the counter, locked, in one transaction, and commit its changes.
 
@@ -59,18 +59,21 @@ def at_counter(
     (with another body: `idempotency_key_reused`, 409); a `guard.seen` that no longer
     matches the counter's ticket raises StaleView (409 `stale_view`, nothing changes).
     The reply of a keyed request is stored with the key, scoped to this counter.
+    `plain`: the counter and its ticket are read without the ORM (`uow.calls`, for
+    call-next, the busiest command); `perform` then reads through `uow.calls` too.
     """
     guard = guard or Guard()
     with uow:
-        counter = resolve_counter(uow, principal, counter_code, facility_code)
-        uow.directory.lock_counter(counter)
+        counter = resolve_counter(uow, principal, counter_code, facility_code, plain)
+        (uow.calls if plain else uow.directory).lock_counter(counter)
         key = f"counter:{counter.id}:{guard.key}" if guard.key else None
         fingerprint = _fingerprint(action, params, guard.seen)
         if key is not None:
             replay = idempotency.replayed(uow, key, fingerprint)
             if replay is not None:
                 return replay
-        current = uow.tickets.current_at(counter.id)
+        current = (uow.calls.current_at(counter) if plain
+                   else uow.tickets.current_at(counter.id))
         require_seen(guard.seen, current.number if current is not None else None,
                      counter_state(counter, current))
         now = clock.now()

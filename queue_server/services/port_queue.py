@@ -56,6 +56,18 @@ class DirectoryPort(Protocol):
     def devices(self, facility_id: int) -> Sequence[DeviceRow]: ...
 
 
+class CallReadsPort(Protocol):
+    """A call-next's reads as plain values (persistence/repositories/call_reads.py): the
+    same rows as `DirectoryPort.counter`, `TicketsPort.current_at` and `next_waiting`,
+    read without the ORM."""
+
+    def counter(self, facility_id: int, code: str) -> CounterRow | None: ...
+    def lock_counter(self, counter: CounterRow) -> None: ...
+    def current_at(self, counter: CounterRow) -> StoredTicket | None: ...
+    def next_waiting(self, counter: CounterRow, ranks: dict[int, int], days: QueueDays,
+                     lock: bool) -> StoredTicket | None: ...
+
+
 class TicketsPort(Protocol):
     """The queue: numbers, visits, tickets, waiting counts and history rows."""
 

@@ -12,6 +12,7 @@ from .cache import Cache
 from .port_admin import CalendarPort, ConfigurationPort, SecurityPort, StaffPort
 from .port_queue import (
     BookingsPort,
+    CallReadsPort,
     DayClosesPort,
     DirectoryPort,
     HoldsPort,
@@ -63,6 +64,9 @@ class UnitOfWork(Protocol):
     @property
     def tickets(self) -> TicketsPort:
         """The queue: visits, tickets, numbers, waiting counts, history rows."""
+    @property
+    def calls(self) -> CallReadsPort:
+        """A call-next's reads (counter, its ticket, the next one) without the ORM."""
     @property
     def bookings(self) -> BookingsPort:
         """A service's booked day: places held, who is ahead."""

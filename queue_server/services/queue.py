@@ -138,21 +138,27 @@ def issue_new_visit(
 
 
 def resolve_counter(
-    uow: UnitOfWork, principal: Principal, code: str, facility_code: str | None = None
+    uow: UnitOfWork, principal: Principal, code: str, facility_code: str | None = None,
+    plain: bool = False,
 ) -> CounterRow:
-    """The counter a staff member acts on: in their facility, or the one an admin names."""
+    """The counter a staff member acts on: in their facility, or the one an admin names.
+
+    `plain`: read without the ORM (`uow.calls`; call-next), for `uow.calls.lock_counter`.
+    Raises CounterNotFound, AmbiguousCounter (an admin naming a code two facilities
+    use), and the principal's Forbidden/Unauthorized."""
     principal.require_staff()
+    read = uow.calls.counter if plain else uow.directory.counter
     if facility_code:
         facility = get_facility(uow, facility_code)
         principal.require_facility(facility.id)
-        counter = uow.directory.counter(facility.id, code)
+        counter = read(facility.id, code)
     elif principal.facility_id is not None:
-        counter = uow.directory.counter(principal.facility_id, code)
+        counter = read(principal.facility_id, code)
     else:
         matches = uow.directory.counters_with_code(code)
         if len(matches) > 1:
             raise AmbiguousCounter(code)
-        counter = matches[0] if matches else None
+        counter = read(matches[0].facility_id, code) if matches else None
     if counter is None or not counter.active:
         raise CounterNotFound(code)
     principal.require_facility(counter.facility_id)

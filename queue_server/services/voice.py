@@ -7,7 +7,7 @@ whenever the folder changes; the rules of speech are the domain's (`queue_server
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..domain.speech import announcement, unspoken_words
@@ -41,21 +41,38 @@ def counter_number(counter: CounterRow) -> int:
     return int(counter.position or 0) + 1
 
 
+@lru_cache(maxsize=4096)
+def _spoken(number: str, name: str, lang: str, clips: frozenset[str], position: int,
+            short: bool) -> tuple[str, ...]:
+    return tuple(announcement(number, name, lang, clips, position, short=short))
+
+
 def call_clips(number: str, counter: CounterRow | None,
                short: bool = False) -> dict[str, list[str]] | None:
     """The clips of a call to `counter` in each board language (None without a counter)."""
     if counter is None:
         return None
-    return {lang: announcement(number, counter.name, lang, available_clips(lang),
-                               counter_number(counter), short=short) for lang in LANGS}
+    return {lang: list(_spoken(number, counter.name, lang, available_clips(lang),
+                               counter_number(counter), short)) for lang in LANGS}
 
 
 def announce_fields(number: str,
                     counter: CounterRow | None) -> dict[str, dict[str, list[str]] | None]:
     """`announce` (the full sentence) and `announce_short` (the phrase for a call queued
-    behind another), as `ticket.called` and the board snapshot's last calls carry them."""
-    return {"announce": call_clips(number, counter),
-            "announce_short": call_clips(number, counter, short=True)}
+    behind another), as `ticket.called` and the board snapshot's last calls carry them.
+
+    Each language's clips are listed once a call; the same number called to the same
+    counter with the same clips is spoken from memory."""
+    if counter is None:
+        return {"announce": None, "announce_short": None}
+    full: dict[str, list[str]] = {}
+    short: dict[str, list[str]] = {}
+    for lang in LANGS:
+        clips = available_clips(lang)
+        where = (number, counter.name, lang, clips, counter_number(counter))
+        full[lang] = list(_spoken(*where, False))
+        short[lang] = list(_spoken(*where, True))
+    return {"announce": full, "announce_short": short}
 
 
 def unspoken(names: Iterable[str]) -> dict[str, list[str]]:

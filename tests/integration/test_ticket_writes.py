@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, event, select, update
+from sqlalchemy import Engine, delete, event, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from queue_server.persistence.models import Ticket
+from queue_server.persistence.models import CounterService, Service, Ticket
 from queue_server.persistence.uow import SqlUnitOfWork
 from tests.conftest import Api
 
@@ -51,3 +51,84 @@ def test_a_ticket_changed_since_it_was_loaded_is_not_overwritten(
                                      .where(Ticket.__table__.c.id == ticket.id)).one()
         assert (row.status, row.version) == ("waiting", 2)
         assert ticket.status == "waiting" and ticket.version == 1
+
+
+def test_a_call_next_reads_nothing_through_the_orm(kiosk: Api, staff: Api) -> None:
+    """Its counter, held ticket and next ticket are read as plain values (call_reads.py)."""
+    for _ in range(3):
+        kiosk.ticket()
+    assert staff.act("loket-1", "call-next").status_code == 200
+    orm_statements: list[str] = []
+
+    def counted(state: Any) -> None:
+        orm_statements.append(str(state.statement))
+
+    event.listen(Session, "do_orm_execute", counted)
+    try:
+        reply = staff.act("loket-1", "call-next")
+    finally:
+        event.remove(Session, "do_orm_execute", counted)
+    assert reply.status_code == 200
+    assert orm_statements == []
+
+
+def test_a_plain_ticket_changed_since_it_was_loaded_is_not_overwritten(
+    kiosk: Api, staff: Api, engine: Engine,
+) -> None:
+    kiosk.ticket()
+    kiosk.ticket()
+    called = staff.act("loket-1", "call-next").get_json()
+    with SqlUnitOfWork(engine) as uow:
+        counter = uow.calls.counter(_facility_id(uow), "loket-1")
+        assert counter is not None
+        ticket = uow.calls.current_at(counter)
+        assert ticket is not None and ticket.number == called["number"]
+        uow.connection.execute(update(Ticket.__table__).where(Ticket.__table__.c.id == ticket.id)
+                               .values(version=Ticket.__table__.c.version + 1))
+        with pytest.raises(StaleDataError):
+            uow.tickets.write(ticket, {"status": "done"})
+        assert ticket.status == "called" and ticket.version == called["version"]
+
+
+def test_a_held_ticket_of_a_service_the_counter_no_longer_calls_is_finished(
+    kiosk: Api, staff: Api, engine: Engine,
+) -> None:
+    """The counter's services changed while it held a patient: call-next still finishes
+    that patient (their service read on its own) and calls the next of its new service."""
+    first = kiosk.ticket("pendaftaran")["number"]
+    assert staff.act("loket-1", "call-next").get_json()["number"] == first
+    second = kiosk.ticket("umum")["number"]
+    _serve_only(engine, "loket-1", "umum")
+    reply = staff.act("loket-1", "call-next")
+    assert reply.status_code == 200, reply.get_json()
+    assert reply.get_json()["number"] == second
+    assert _status(engine, first) == "done"
+
+
+def _facility_id(uow: SqlUnitOfWork) -> int:
+    facility = uow.directory.facility("pkm-demo")
+    assert facility is not None
+    return facility.id
+
+
+def _serve_only(engine: Engine, counter_code: str, service_code: str) -> None:
+    """The counter now calls this one service (as an admin's change would leave it)."""
+    services, links = Service.__table__, CounterService.__table__
+    with SqlUnitOfWork(engine) as uow:
+        counter = uow.calls.counter(_facility_id(uow), counter_code)
+        assert counter is not None
+        service_id = uow.connection.execute(
+            select(services.c.id).where(services.c.facility_id == counter.facility_id,
+                                        services.c.code == service_code)).scalar_one()
+        uow.connection.execute(delete(links).where(links.c.counter_id == counter.id))
+        uow.connection.execute(insert(links).values(counter_id=counter.id,
+                                                    service_id=service_id, rank=0))
+        uow.commit()
+
+
+def _status(engine: Engine, number: str) -> str:
+    tickets = Ticket.__table__
+    with SqlUnitOfWork(engine) as uow:
+        return str(uow.connection.execute(
+            select(tickets.c.status).where(tickets.c.number == number)
+            .order_by(tickets.c.id.desc()).limit(1)).scalar_one())

@@ -224,3 +224,23 @@ class FakeKeys:
     def remember(self, key: str, fingerprint: str, visit_code: str, at: datetime,
                  response: dict[str, Any] | None = None) -> None:
         self.rows[key] = FakeKey(fingerprint, visit_code, response)
+
+
+class FakeCallReads:
+    """A call-next's reads: in the fakes, the same rows as the directory's and tickets'."""
+
+    def __init__(self, directory: FakeDirectory, tickets: FakeTickets):
+        self.directory, self.tickets = directory, tickets
+
+    def counter(self, facility_id: int, code: str) -> FakeCounter | None:
+        return self.directory.counter(facility_id, code)
+
+    def lock_counter(self, counter: FakeCounter) -> None:
+        self.directory.lock_counter(counter)
+
+    def current_at(self, counter: FakeCounter) -> FakeTicket | None:
+        return self.tickets.current_at(counter.id)
+
+    def next_waiting(self, counter: FakeCounter, ranks: dict[int, int], days: Any,
+                     lock: bool) -> FakeTicket | None:
+        return self.tickets.next_waiting(ranks, days, lock)

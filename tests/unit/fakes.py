@@ -20,7 +20,7 @@ from queue_server.services.auth import Principal
 from queue_server.services.cache import MemoryCache
 from queue_server.services.ports import OutgoingEvent
 
-from .fake_repositories import FakeDirectory, FakeKeys, FakeTickets
+from .fake_repositories import FakeCallReads, FakeDirectory, FakeKeys, FakeTickets
 from .fake_rows import FakeCounter, FakeFacility, FakeLink, FakeService, FakeTicket
 
 # 10:00 in Jakarta (UTC+7) on a Monday that is no holiday.
@@ -122,6 +122,7 @@ class FakeUnitOfWork:
 
     def __post_init__(self) -> None:
         self.tickets = FakeTickets(self.directory)
+        self.calls = FakeCallReads(self.directory, self.tickets)
         self.bookings = _Bookings(self.tickets)
         self.patients = _Patients(self.tickets)
 

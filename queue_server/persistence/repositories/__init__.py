@@ -2,6 +2,7 @@
 (`persistence/uow.py`) makes one of each per transaction."""
 
 from .bookings import Bookings, Holds, Patients
+from .call_reads import CallReads
 from .configuration import CityClosures, Configuration
 from .day_closes import DayCloses, ServiceDay
 from .directory import Directory
@@ -11,6 +12,6 @@ from .queue import Tickets
 from .security import Security
 from .staff import Staff
 
-__all__ = ["Bookings", "CityClosures", "Configuration", "DayCloses", "Directory",
+__all__ = ["Bookings", "CallReads", "CityClosures", "Configuration", "DayCloses", "Directory",
            "Holds", "IdempotencyKeys", "Notifications", "Patients", "Security",
            "ServiceDay", "Staff", "Tickets"]

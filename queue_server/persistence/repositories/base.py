@@ -3,6 +3,7 @@ session."""
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -13,8 +14,18 @@ class Repository:
     ORM on a session the unit of work makes only when one is needed."""
 
     def __init__(self, uow: Any):
-        self._uow = uow
+        # A weak reference: the unit of work holds its repositories, and a cycle would be
+        # left for the garbage collector after every request (its pauses were the walk-in
+        # tail at 8 clients; docs/performance.md).
+        self._owner = weakref.ref(uow)
         self.on_postgres: bool = uow.dialect_name == "postgresql"
+
+    @property
+    def _uow(self) -> Any:
+        uow = self._owner()
+        if uow is None:
+            raise RuntimeError("this repository's unit of work is gone")
+        return uow
 
     @property
     def session(self) -> Session:

@@ -13,8 +13,9 @@ from sqlalchemy.orm import joinedload
 
 from ...domain.call_order import CALL_ORDER, UNRANKED, ranks_matter
 from ...domain.tickets import TicketStatus
-from ..models import Ticket
+from ..models import Ticket, Visit
 from ..queue_days import QueueDays, on_queue_days
+from .plain import prefixed
 
 
 def _column(name: str, ranks: Mapping[int, int]) -> Any | None:
@@ -94,6 +95,30 @@ def _built(ranks: Mapping[int, int], days: QueueDays, lock: bool) -> Select[tupl
     first = (select(Ticket.id).where(*waiting).order_by(*order_by(ranks)).limit(1)
              .scalar_subquery())
     return select(Ticket).where(Ticket.id == first).options(with_visit)
+
+
+@lru_cache(maxsize=512)
+def _row_built_for(ranks: tuple[tuple[int, int], ...], days: tuple[bool, DaysKey],
+                   lock: bool) -> Select[Any]:
+    ranked, on_days = dict(ranks), _days(days)
+    waiting = (Ticket.service_id.in_(list(ranked)), on_queue_days(on_days),
+               Ticket.status == TicketStatus.WAITING)
+    tickets, visits = Ticket.__table__, Visit.__table__
+    if lock:
+        return (select(*prefixed(tickets, "t_")).where(*waiting).order_by(*order_by(ranked))
+                .limit(1).with_for_update(skip_locked=True, of=tickets))
+    first = (select(Ticket.id).where(*waiting).order_by(*order_by(ranked)).limit(1)
+             .scalar_subquery())
+    return (select(*prefixed(tickets, "t_"), *prefixed(visits, "v_"))
+            .select_from(tickets.join(visits, visits.c.id == tickets.c.visit_id))
+            .where(tickets.c.id == first))
+
+
+def next_waiting_row(ranks: Mapping[int, int], days: QueueDays, lock: bool) -> Select[Any]:
+    """next_waiting's query as labelled Core columns (`t_` ticket, `v_` visit; plain.py):
+    with `lock` (PostgreSQL) the ticket's row alone, FOR UPDATE SKIP LOCKED, its visit read
+    next by its key; without, the first ticket's id picked and read with its visit."""
+    return _row_built_for(tuple(ranks.items()), _days_key(days), lock)
 
 
 def next_waiting(ranks: Mapping[int, int], days: QueueDays,

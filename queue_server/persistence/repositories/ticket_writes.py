@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ...services.port_queue import KEEP_COUNTER as KEEP
 from ..models import Ticket
 from .base import Repository
+from .plain import PlainTicket
 
 if TYPE_CHECKING:
     from ...services.port_rows import CounterRow, StoredTicket
@@ -55,8 +56,14 @@ class TicketWrites(Repository):
         if result.rowcount != 1:
             raise StaleDataError(f"ticket {ticket.id}: version {version} is no longer the "
                                  "row's (changed by another transaction)")
-        for name, value in row.items():
-            set_committed_value(ticket, name, value)
+        committed = {**row, "version": version + 1}
         if counter is not KEEP:
-            set_committed_value(ticket, "counter", counter)
-        set_committed_value(ticket, "version", version + 1)
+            committed["counter"] = counter
+        # An ORM row takes them as committed (nothing left dirty); a plain value
+        # (plain.py) simply takes them.
+        mapped = not isinstance(ticket, PlainTicket)
+        for name, value in committed.items():
+            if mapped:
+                set_committed_value(ticket, name, value)
+            else:
+                setattr(ticket, name, value)
