@@ -69,6 +69,14 @@ class AdminOnly(Forbidden):
     text_en = "Only an admin may do this."
 
 
+class ReportsForbidden(Forbidden):
+    """A role that does not read reports (an operator, a device)."""
+
+    code = "reports_forbidden"
+    text_id = "Laporan hanya untuk admin, admin fasilitas dan dinas kesehatan kota."
+    text_en = "Reports are for admins, facility admins and the city health office."
+
+
 class WrongFacility(Forbidden):
     """Staff of one facility acting at another."""
 

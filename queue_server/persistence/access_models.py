@@ -17,7 +17,7 @@ class User(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(60), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
-    role: Mapped[str] = mapped_column(String(12))
+    role: Mapped[str] = mapped_column(String(20))  # services/auth.py STAFF_ROLES
     facility_id: Mapped[int | None] = mapped_column(ForeignKey("facilities.id"), nullable=True)
     full_name: Mapped[str] = mapped_column(String(120), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)

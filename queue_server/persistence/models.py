@@ -115,6 +115,10 @@ class Service(Base):
     open_on_holidays: Mapped[bool] = mapped_column(Boolean, default=False,
                                                    server_default="0")
     booking_cutoff: Mapped[str | None] = mapped_column(String(5), nullable=True)
+    # The service-level target: a patient called within this many minutes of arrival is
+    # served "in time" (reports); and whether the boards show this service at all.
+    target_wait_minutes: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
+    shown_on_boards: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
 
     facility: Mapped[Facility] = relationship(back_populates="services")
 
@@ -259,8 +263,9 @@ from .access_models import (  # noqa: E402
     SecurityEvent,
     User,
 )
+from .admin_models import AuditEvent  # noqa: E402
 
-__all__ = ["AuthToken", "Base", "BookingHold", "CityClosure", "Counter", "CounterService",
-           "DailySequence", "DayClose", "Device", "Facility", "IdempotencyKey", "LoginAttempt",
-           "Notification", "SecurityEvent", "Service", "Ticket", "TicketEvent", "User", "Visit",
-           "new_epoch"]
+__all__ = ["AuditEvent", "AuthToken", "Base", "BookingHold", "CityClosure", "Counter",
+           "CounterService", "DailySequence", "DayClose", "Device", "Facility",
+           "IdempotencyKey", "LoginAttempt", "Notification", "SecurityEvent", "Service",
+           "Ticket", "TicketEvent", "User", "Visit", "new_epoch"]

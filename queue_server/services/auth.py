@@ -18,6 +18,7 @@ from ..domain.access import (
     InvalidCredentials,
     InvalidToken,
     LoginRequired,
+    ReportsForbidden,
     RoleRequired,
     WrongFacility,
     device_role,
@@ -31,7 +32,12 @@ from .security_events import record_account_throttled
 
 log = logging.getLogger(__name__)
 
-ADMIN, OPERATOR = "admin", "operator"
+# Staff roles (DESIGN.md): the deployment's admin, one facility's admin, one facility's
+# counter staff, and the city health office (reads every facility's reports).
+ADMIN, FACILITY_ADMIN, OPERATOR, CITY = "admin", "facility_admin", "operator", "city"
+STAFF_ROLES = (ADMIN, FACILITY_ADMIN, OPERATOR, CITY)
+# The roles bound to one facility (a user of these names its `facility`).
+FACILITY_ROLES = (FACILITY_ADMIN, OPERATOR)
 KIOSK, DISPLAY = "kiosk", "display"
 # Checked when the username is unknown, so a wrong name costs as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not-a-password")
@@ -60,7 +66,7 @@ class Principal:
     kind: str  # "staff" or "device"
     id: int
     name: str
-    role: str  # admin/operator for staff, kiosk/display for devices
+    role: str  # STAFF_ROLES for staff, kiosk/display for devices
     facility_id: int | None
     token_id: int | None = None
 
@@ -83,6 +89,31 @@ class Principal:
         if self.kind == "staff" and self.role == ADMIN:
             return self
         raise AdminOnly()
+
+    def require_admin_of(self, facility_id: int) -> Principal:
+        """This principal if it may configure the facility: the deployment's admin, or
+        that facility's facility_admin. Raises AdminOnly (403) for any other role,
+        WrongFacility (403) for another facility's facility_admin."""
+        if self.kind == "staff" and self.role == ADMIN:
+            return self
+        if self.kind != "staff" or self.role != FACILITY_ADMIN:
+            raise AdminOnly()
+        if self.facility_id != facility_id:
+            raise WrongFacility()
+        return self
+
+    def require_reports_of(self, facility_id: int | None) -> Principal:
+        """This principal if it may read the reports of `facility_id` (None: every
+        facility side by side): admin and city any; a facility_admin its own facility.
+        Raises ReportsForbidden (403) for operators and devices, WrongFacility (403) for a
+        facility_admin asking for another facility or for all."""
+        if self.kind == "staff" and self.role in (ADMIN, CITY):
+            return self
+        if self.kind != "staff" or self.role != FACILITY_ADMIN:
+            raise ReportsForbidden()
+        if facility_id is None or self.facility_id != facility_id:
+            raise WrongFacility()
+        return self
 
     def own_facility(self) -> int:
         """The facility a device or facility operator belongs to (WrongFacility for a

@@ -20,7 +20,7 @@ from ..domain.hours import parse_hours, parse_time
 from ..domain.identity import reference_form
 from ..domain.numbering import validate_prefix
 from ..domain.zones import parse_timezone
-from .auth import ADMIN, DISPLAY, KIOSK, OPERATOR
+from .auth import DISPLAY, FACILITY_ROLES, KIOSK, OPERATOR, STAFF_ROLES
 from .port_rows import FacilityFull, ServiceRow
 from .ports import UnitOfWork
 from .secret_check import password_fields, token_fields
@@ -221,10 +221,10 @@ def _load_user(uow: UnitOfWork, entry: ConfigData,
                facilities: dict[str, FacilityFull]) -> None:
     username = _need(entry, "username", "user")
     role = entry.get("role", OPERATOR)
-    if role not in (ADMIN, OPERATOR):
+    if role not in STAFF_ROLES:
         raise bad.UnknownRole(role)
     facility_id = None
-    if role == OPERATOR:
+    if role in FACILITY_ROLES:
         fcode = _code(_need(entry, "facility", f"user {username}"), f"user {username}")
         facility = facilities.get(fcode) or uow.directory.facility(fcode)
         if facility is None:

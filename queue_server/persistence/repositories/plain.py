@@ -51,6 +51,8 @@ class PlainService:
     closed_dates: dict[str, str]
     open_on_holidays: bool
     booking_cutoff: str | None
+    target_wait_minutes: int
+    shown_on_boards: bool
     facility: PlainFacility
 
 
