@@ -11,6 +11,8 @@ from queue_server.edge import screening
 from queue_server.edge.ratelimit import init_limits
 
 from . import (
+    admin,
+    admin_accounts,
     auth,
     bookings,
     counters,
@@ -19,6 +21,7 @@ from . import (
     facilities,
     kiosk,
     phone_bookings,
+    reports,
     security_events,
 )
 from .error_codes import document
@@ -57,7 +60,7 @@ def init_api(app: Flask) -> Api:
         "bearer", {"type": "http", "scheme": "bearer", "description": "staff or device token"}
     )
     modules = (auth, facilities, kiosk, counters, devices, bookings, security_events,
-               phone_bookings)
+               phone_bookings, reports, admin, admin_accounts)
     for module in modules:
         api.register_blueprint(module.blp)
     ours = {module.blp.name for module in modules}

@@ -28,15 +28,19 @@ def _register_routes(app: Flask) -> None:
     import display_board
     from mobile_api import init_api
 
-    from . import console, headers, health, home, patient, turns
+    from . import console, headers, health, home, patient, reports, turns
     from .logs import install_request_ids
 
     init_api(app)
     install_request_ids(app)
     turns.install(app)  # on gevent: a keep-alive connection gives way after each answer
     headers.install(app)
-    for blueprint in (health.bp, console.bp, display_board.bp, patient.bp, home.bp):
+    for blueprint in (health.bp, console.bp, display_board.bp, patient.bp, home.bp,
+                      reports.bp):
         app.register_blueprint(blueprint)
+    from .admin import bp as admin_pages
+
+    app.register_blueprint(admin_pages)
 
 
 def _start_workers(app: Flask, runtime: Runtime) -> None:

@@ -46,7 +46,7 @@ _NAME = re.compile(r"[\w.\-\[\]]{1,40}", re.ASCII)
 FORM = "application/x-www-form-urlencoded"
 MULTIPART = "multipart/form-data"
 # Blueprints whose routes are pages: a refusal there is a page, not JSON.
-PAGE_BLUEPRINTS = frozenset({"console", "patient", "display_board", "home"})
+PAGE_BLUEPRINTS = frozenset({"console", "patient", "display_board", "home", "admin"})
 
 
 class RefusedInput(InvalidInput, category=True):

@@ -26,6 +26,8 @@ from .repositories import (
     Staff,
     Tickets,
 )
+from .repositories.audit import AdminRecords
+from .repositories.reports import Reports
 
 
 def _reader(engine: Engine) -> Engine:
@@ -71,6 +73,8 @@ class SqlUnitOfWork:
         self.calendar = CityClosures(self)
         self.holds = Holds(self)
         self.security = Security(self)
+        self.reports = Reports(self)
+        self.admin = AdminRecords(self)
         self.outbox = []
         # Figures worked out once per transaction (see services.views.pace).
         self.memo: dict[Any, Any] = {}

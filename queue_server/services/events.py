@@ -66,11 +66,13 @@ def queue_changed(uow: UnitOfWork, facility: FacilityRow, now: datetime,
                   services: Iterable[ServiceRow], counter: CounterRow | None = None,
                   running_text: str | None = None,
                   waiting: dict[int, int] | None = None,
-                  closed_day: dict[str, str] | None = None) -> list[ServiceSummary]:
+                  closed_day: dict[str, str] | None = None,
+                  config: bool = False) -> list[ServiceSummary]:
     """`queue.changed`: fresh waiting counts and estimates of the services that moved.
 
     `closed_day` (`{"service": code, "date": YYYY-MM-DD}`): that service's day has just
     been closed; boards drop its numbers (at counters and among the last calls).
+    `config`: the facility's configuration changed (`"config": true`): re-read services.
     Returns the figures, for a caller that needs them too."""
     unique = list({s.id: s for s in services}.values())
     summaries = service_summaries(uow, facility, now, unique, waiting)
@@ -86,6 +88,8 @@ def queue_changed(uow: UnitOfWork, facility: FacilityRow, now: datetime,
         payload["running_text"] = running_text
     if closed_day is not None:
         payload["closed_day"] = closed_day
+    if config:
+        payload["config"] = True
     uow.emit(OutgoingEvent(facility.id, "queue.changed", payload,
                            (facility_room(facility.code),)))
     return summaries

@@ -9,7 +9,13 @@ from types import TracebackType
 from typing import Protocol
 
 from .cache import Cache
-from .port_admin import CalendarPort, ConfigurationPort, SecurityPort, StaffPort
+from .port_admin import (
+    AdminPort,
+    CalendarPort,
+    ConfigurationPort,
+    SecurityPort,
+    StaffPort,
+)
 from .port_queue import (
     BookingsPort,
     CallReadsPort,
@@ -21,6 +27,7 @@ from .port_queue import (
     PatientsPort,
     TicketsPort,
 )
+from .port_reports import ReportsPort
 from .port_rows import TicketEventRow
 
 # A reply as JSON: what use cases return to the routes and store with Idempotency-Keys.
@@ -95,6 +102,12 @@ class UnitOfWork(Protocol):
     @property
     def holds(self) -> HoldsPort:
         """Phone bookings held for their one-time code."""
+    @property
+    def reports(self) -> ReportsPort:
+        """Reads for the reports: facilities' scope, tickets' moments."""
+    @property
+    def admin(self) -> AdminPort:
+        """The admin's reads (inactive objects too) and the audit log."""
 
     memo: dict[Hashable, object]  # figures worked out once per transaction
     cache: Cache  # the runtime's, handed in for use cases (services/cache.py)

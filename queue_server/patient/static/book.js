@@ -192,4 +192,13 @@ import { $, api as call, texts } from "/static/page.js";
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(() => {});
   applyLanguage();
   loadFacilities();
+
+  // Live without a socket (before booking there is no visit to follow): the services are
+  // read again every 30 s and when the phone comes back to the page, so a quota, hours or
+  // a closure changed in the admin pages shows without a reload. Not while a service
+  // button has the keyboard focus: redrawing them would lose it (the next turn does it).
+  const REFRESH_MS = 30000;
+  const quiet = () => !document.hidden && !$("services").contains(document.activeElement);
+  setInterval(() => { if (quiet()) loadServices(); }, REFRESH_MS);
+  document.addEventListener("visibilitychange", () => { if (!document.hidden) loadServices(); });
 })();
