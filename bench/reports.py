@@ -1,13 +1,16 @@
 """The reports over a year at a large puskesmas, on PostgreSQL: how long each table takes.
 
     python bench/reports.py [--url postgresql+psycopg://...] [--per-day 400] [--days 365]
-                            [--rounds 3]
+                            [--rounds 3] [--live]
 
 Without --url a PostgreSQL server is started in a temporary folder. The demo facility
 gets `--per-day` walk-ins a day over its six services for `--days` days (a kiosk ticket,
 its call, start and finish; one in ten recalled first, one in twenty skipped), written
-straight into the tables; then each report table is asked for the whole range as an
-admin, through the same use case the API calls.
+straight into the tables; the days are then closed and rolled up as the closer does
+for days closed before the roll-up existed (services/report_days.py; `--live` leaves
+them not rolled up: every ticket read from its history, the path before the roll-up);
+then each report table is asked for the whole range as an admin, through the same use
+case the API calls.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from queue_server.persistence.uow import SqlUnitOfWork
 from queue_server.services import reports
 from queue_server.services.auth import ADMIN, Principal
 from queue_server.services.configuration import load_config, read_config
+from queue_server.services.report_days import roll_up_closed_days
 from queue_server.services.reports import ReportQuery
 from tests.support.servers import empty_database, postgres_server
 
@@ -106,6 +110,22 @@ def fill(engine: Engine, per_day: int, days: int) -> int:
     return per_day * days
 
 
+def roll_up(engine: Engine) -> int:
+    """Close every filled day (a `day_closes` row each) and roll them up; returns how
+    many service days were rolled up."""
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO day_closes (service_id, day, closed_at, tickets) "
+            "SELECT DISTINCT service_id, day, now(), 0 FROM tickets"))
+    done, more = 0, True
+    while more:
+        n, more = roll_up_closed_days(lambda: SqlUnitOfWork(engine))
+        done += n
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+    return done
+
+
 def measure(engine: Engine, days: int, rounds: int) -> None:
     admin = Principal("staff", 1, "admin", ADMIN, None)
     start = LAST - timedelta(days=days - 1)
@@ -126,6 +146,8 @@ def main() -> None:
     parser.add_argument("--per-day", type=int, default=400)
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--live", action="store_true",
+                        help="leave the days not rolled up (the path before the roll-up)")
     args = parser.parse_args()
     with database(args.url) as url:
         engine = make_engine(url)
@@ -134,6 +156,11 @@ def main() -> None:
         began = time.perf_counter()
         count = fill(engine, args.per_day, args.days)
         print(f"wrote {count} tickets in {time.perf_counter() - began:.0f} s", flush=True)
+        if not args.live:
+            began = time.perf_counter()
+            days = roll_up(engine)
+            print(f"rolled up {days} service days in {time.perf_counter() - began:.0f} s",
+                  flush=True)
         measure(engine, args.days, args.rounds)
         engine.dispose()
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response
+from flask import Response, current_app
 from flask_smorest import Blueprint
+from werkzeug.exceptions import UnprocessableEntity
 
+from queue_server.domain import admin_errors as refused
+from queue_server.domain.errors import DomainError
+from queue_server.edge.answers import error_response
 from queue_server.runtime import current
 from queue_server.services import admin_objects as objects
 from queue_server.services.config_parse import plain_code
@@ -35,15 +39,38 @@ PUT_DOC = ("Creates (201) or updates (200) from the object's configuration entry
            "`wrong_facility`, 404 `facility_not_found`.")
 
 
+def unreadable(exc: UnprocessableEntity) -> Response:
+    """A body or query the schema refused, said as the loader says it, in the caller's
+    language and naming the key: not an object (EntryNotMapping), an unknown query key
+    (UnknownKey), else FieldNotValid. Marshmallow's English never reaches a clerk."""
+    data = getattr(exc, "data", None) or {}
+    every = {k: v for place in (data.get("messages") or {}).values() for k, v in place.items()}
+    key, said = next(iter(sorted(every.items())), ("_schema", []))
+    error: DomainError = (refused.EntryNotMapping() if key == "_schema"
+                          else refused.UnknownKey(key) if "Unknown field." in said
+                          else refused.FieldNotValid(key))
+    return error_response(422, error.code, error.message, error.message_en)
+
+
+blp.register_error_handler(UnprocessableEntity, unreadable)
+
+
 def code_of(item: str) -> str:
     """A service, counter or device code from the address, in the one form codes are
     stored in (`Umum` is `umum`); 422 `invalid_config` when it is not a plain code."""
     return plain_code(item, "code")
 
 
+def in_order(body: dict[str, Any], status: int) -> Response:
+    """A JSON answer with its keys in the order the entry has them (hours mon..sun, then
+    special dates), not sorted as the app's other answers are."""
+    return current_app.response_class(current_app.json.dumps(body, sort_keys=False),
+                                      status=status, mimetype="application/json")
+
+
 def _written(written: tuple[dict[str, Any], bool]) -> Response:
     view, created = written
-    return ready(view, 201 if created else 200)
+    return in_order(view, 201 if created else 200)
 
 
 @blp.get("/facilities")
@@ -81,7 +108,7 @@ def put_facility(body: dict[str, Any], facility: str) -> Response:
 def list_services(facility: str) -> Response:
     """The facility's services in display order, inactive ones too."""
     rt = current()
-    return ready(objects.list_services(rt.uow(write=False), principal(), facility), 200)
+    return in_order(objects.list_services(rt.uow(write=False), principal(), facility), 200)
 
 
 @blp.get("/facilities/<facility>/services/<item>")
@@ -90,8 +117,8 @@ def list_services(facility: str) -> Response:
 def get_service(facility: str, item: str) -> Response:
     """One service's entry (404 `service_not_found`)."""
     rt = current()
-    return ready(objects.get_service(rt.uow(write=False), principal(), facility,
-                                     code_of(item)), 200)
+    return in_order(objects.get_service(rt.uow(write=False), principal(), facility,
+                                        code_of(item)), 200)
 
 
 @blp.put("/facilities/<facility>/services/<item>")

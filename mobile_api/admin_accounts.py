@@ -3,17 +3,20 @@ facility's whole configuration exported and imported as a YAML file."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
-from flask import Response, request
+from flask import Response, current_app, request
 from flask_smorest import Blueprint
+from werkzeug.exceptions import UnprocessableEntity
 
 from queue_server.realtime import sessions as live_sessions
 from queue_server.runtime import current
 from queue_server.services import admin_accounts as accounts
 from queue_server.services import admin_audit, admin_transfer
+from queue_server.services.secret_check import demo_on_purpose
 
-from .admin import BEARER, PUT_DOC, _written, code_of
+from .admin import BEARER, PUT_DOC, _written, code_of, unreadable
 from .admin_schemas import (
     AdminAuditOut,
     AdminAuditQuery,
@@ -31,7 +34,14 @@ from .responses import ready
 
 blp = Blueprint("admin_api_accounts", __name__, url_prefix="/api/v1/admin",
                 description="Configuration: devices, users, audit log, export and import")
+blp.register_error_handler(UnprocessableEntity, unreadable)
 YAML = "application/yaml"
+
+
+def in_demo() -> bool:
+    """Whether this server runs as a demo (`serve --demo`, or ANTRIAN_DEMO=1): weak
+    passwords and tokens are then refused for new users and devices only."""
+    return bool(current_app.config.get("DEMO")) or demo_on_purpose(os.environ)
 
 
 @blp.get("/facilities/<facility>/devices")
@@ -65,7 +75,7 @@ def put_device(body: dict[str, Any], facility: str, item: str) -> Response:
     """Create or update a kiosk or board; `active: false` refuses its token at once."""
     rt = current()
     return _written(accounts.put_device(rt.uow(), rt.clock, principal(), facility,
-                                        code_of(item), body))
+                                        code_of(item), body, demo=in_demo()))
 
 
 @blp.post("/facilities/<facility>/devices/<item>/token")
@@ -109,7 +119,7 @@ def put_user(body: dict[str, Any], username: str) -> Response:
     """Create or update a user; `active: false` ends its logins and consoles at once."""
     rt = current()
     return _written(accounts.put_user(rt.uow(), rt.clock, principal(), username, body,
-                                      live_sessions.end_token))
+                                      live_sessions.end_token, demo=in_demo()))
 
 
 @blp.get("/audit")
@@ -150,4 +160,4 @@ def import_(facility: str) -> Response:
     rt = current()
     text = request.get_data(as_text=True)
     return ready(admin_transfer.import_facility(rt.uow(), rt.clock, principal(), facility,
-                                                text), 200)
+                                                text, demo=in_demo()), 200)

@@ -4,7 +4,7 @@ own rules, so the API and `load-config` say the same thing about the same mistak
 
 from __future__ import annotations
 
-from marshmallow import fields
+from marshmallow import INCLUDE, Schema, fields
 
 from .schemas import Strict
 
@@ -14,65 +14,79 @@ def _raw(kind: str, about: str, **more: object) -> fields.Raw:
     return fields.Raw(allow_none=True, metadata={**typed, "description": about, **more})
 
 
-class AdminClosureEntry(Strict):
-    date = fields.String(metadata={"example": "2026-12-02"})
-    reason = fields.String(metadata={"example": "Fogging gedung"})
+_CLOSURES = {"type": "array", "items": {"type": "object", "properties": {
+    "date": {"type": "string", "example": "2026-12-02"},
+    "reason": {"type": "string", "example": "Fogging gedung"}}}}
 
 
-class AdminFacilityEntry(Strict):
+class AdminEntry(Schema):
+    """A body taken as given: unknown keys and wrong types pass through to the loader,
+    whose rules (and Indonesian messages naming the key) judge them, as for a file."""
+
+    class Meta:
+        unknown = INCLUDE
+
+
+class AdminFacilityEntry(AdminEntry):
     code = _raw("string", "the address's code (may be left out)")
-    name = _raw("string", "required", example="Puskesmas Demo")
+    name = _raw("string", "required, at most 120 characters", example="Puskesmas Demo")
     timezone = _raw("string", "IANA name; default Asia/Jakarta")
-    running_text = _raw("string", "the boards' running text; default empty")
+    running_text = _raw("string", "the boards' running text (at most 500); default empty")
     cuti_bersama = _raw("string", "closed (default) or open", enum=["closed", "open"])
-    closed_dates = fields.List(fields.Nested(AdminClosureEntry), allow_none=True)
+    closed_dates = _raw("", "dates it is closed, with a reason", **_CLOSURES)
 
 
-class AdminServiceEntry(Strict):
+class AdminServiceEntry(AdminEntry):
     code = _raw("string", "the address's code (may be left out)")
-    name = _raw("string", "required", example="Poli Umum")
+    name = _raw("string", "required, at most 120 characters", example="Poli Umum")
     prefix = _raw("string", "one letter, unique in the facility; required", example="B")
     hours = _raw("", '"24h" or {"weekdays": "07:30-14:30", "2026-12-25": "closed"}')
-    booking_quota = _raw("integer", "bookings a day (default 0)")
-    walkin_limit = _raw("integer", "walk-in numbers a day, or null for no limit")
-    avg_minutes = _raw("number", "minutes per patient (default 5, at least 0.1)")
-    target_wait = _raw("integer", "target wait in minutes (whole, >= 1; default 30)")
+    booking_quota = _raw("integer", "bookings a day, 0 to 100000 (default 0)")
+    walkin_limit = _raw("integer", "walk-in numbers a day (0 to 100000), or null: no limit")
+    avg_minutes = _raw("number", "minutes per patient, 0.1 to 1440 (default 5)")
+    target_wait = _raw("integer", "target wait in whole minutes, 1 to 1440 (default 30)")
     shown_on_boards = _raw("boolean", "default true")
     active = _raw("boolean", "default true; false deactivates")
     open_on_holidays = _raw("boolean", "default false")
     booking_cutoff = _raw("string", '"HH:MM": latest same-day booking, or null')
-    closed_dates = fields.List(fields.Nested(AdminClosureEntry), allow_none=True)
+    closed_dates = _raw("", "dates it is closed, with a reason", **_CLOSURES)
 
 
-class AdminCounterEntry(Strict):
+class AdminCounterEntry(AdminEntry):
     code = _raw("string", "the address's code (may be left out)")
-    name = _raw("string", "default: the code", example="Loket 1")
-    services = fields.List(fields.Raw(), metadata={
-        "description": "service codes in the order the counter calls them; required"})
+    name = _raw("string", "default: the code (at most 120 characters)", example="Loket 1")
+    services = _raw("", "service codes in the order the counter calls them; required",
+                    type="array", items={"type": "string"})
     active = _raw("boolean", "default true; false deactivates")
 
 
-class AdminDeviceEntry(Strict):
+class AdminDeviceEntry(AdminEntry):
     code = _raw("string", "the address's code (may be left out)")
     kind = _raw("string", "kiosk or display; required", enum=["kiosk", "display"])
     name = _raw("string", "default: the code")
     active = _raw("boolean", "default true; false refuses its token at once")
-    token = fields.String(load_only=True, metadata={
-        "description": "set this token; left out on creation: one is issued and answered "
-                       "once; left out on update: kept"})
-    token_hash = fields.String(load_only=True, metadata={"description": "an export's hash"})
+    token = fields.Raw(load_only=True, allow_none=True, metadata={
+        "type": "string",
+        "description": "set this token (at least 16 characters, not a well-known one; "
+                       "no other device's); left out on creation: one is issued and "
+                       "answered once; left out on update: kept"})
+    token_hash = fields.Raw(load_only=True, allow_none=True,
+                            metadata={"type": "string", "description": "an export's hash"})
 
 
-class AdminUserEntry(Strict):
+class AdminUserEntry(AdminEntry):
     username = _raw("string", "the address's name (may be left out)")
     role = _raw("string", "default operator",
                 enum=["admin", "facility_admin", "operator", "city"])
     facility = _raw("string", "required for facility_admin and operator")
     name = _raw("string", "the person's name; default the username")
     active = _raw("boolean", "default true; false ends every login at once")
-    password = fields.String(load_only=True, metadata={
-        "description": "required on creation; judged by the weak-password rules"})
-    password_hash = fields.String(load_only=True, metadata={"description": "an export's hash"})
+    password = fields.Raw(load_only=True, allow_none=True, metadata={
+        "type": "string",
+        "description": "required on creation; at least 10 characters, not a well-known "
+                       "one nor the username (in a demo: for new users only)"})
+    password_hash = fields.Raw(load_only=True, allow_none=True,
+                               metadata={"type": "string", "description": "an export's hash"})
 
 
 class AdminFacilityOutEntry(AdminFacilityEntry):

@@ -7,13 +7,27 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from marshmallow import fields, validate
+from marshmallow import ValidationError, fields, validate
 
-from .fields import FacilityCode, ServiceCode
+from queue_server.domain.errors import InvalidInput
+from queue_server.domain.report_range import read_day
+
+from .fields import FacilityCode, FieldMessage, ServiceCode
 from .schemas import Strict
 
 # A cell a spreadsheet would read as a formula is kept as text (OWASP: CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ReportDay(fields.Date):
+    """A report's `from` / `to`, YYYY-MM-DD; anything else is 422 `invalid_date` with the
+    domain's message in both languages (domain.report_range.read_day)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> Any:
+        try:
+            return read_day(self.data_key or attr or "", str(value).strip())
+        except InvalidInput as exc:
+            raise ValidationError(FieldMessage(exc)) from None
 
 
 class ReportQueryIn(Strict):
@@ -21,10 +35,10 @@ class ReportQueryIn(Strict):
                             metadata={"description": "a facility code; left out: every "
                                                      "facility (admin, city) or your own",
                                       "example": "pkm-demo"})
-    since = fields.Date(data_key="from", load_default=None,
+    since = ReportDay(data_key="from", load_default=None,
                         metadata={"description": "first local day (inclusive; default: "
                                                  "today)", "example": "2026-11-23"})
-    until = fields.Date(data_key="to", load_default=None,
+    until = ReportDay(data_key="to", load_default=None,
                         metadata={"description": "last local day (inclusive; default: "
                                                  "`from` or today); at most 366 days",
                                   "example": "2026-11-23"})

@@ -81,7 +81,8 @@ def _print_demo(host: str, port: int) -> None:
     print(
         "\nantrian demo: Puskesmas Demo (pkm-demo)\n"
         f"  server        {base}   (board JSON: {base}/api/v1/facilities/pkm-demo/board)\n"
-        f"  staff login   admin / {password} (admin), petugas / {password} (operator)\n"
+        f"  staff login   admin / {password} (admin), petugas / {password} (operator),\n"
+        f"                kepala / {password} (facility admin), dinkes / {password} (city)\n"
         f"  kiosk token   {kiosk}\n"
         f"  try it        curl -X POST -H 'Authorization: Bearer {kiosk}' "
         f"-H 'Content-Type: application/json' -d '{{\"service\": \"pendaftaran\"}}' "
@@ -104,7 +105,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 2
     warn_unspoken_names(engine)
     engine.dispose()
-    app = create_app()
+    app = create_app({"DEMO": True} if args.demo else None)
     app.extensions["antrian.serving"] = backup.hold_serving_lock(_database_url())
     settle_memory()
     socketio = app.extensions["socketio"]

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from .persistence.uow import NullNotifier, SqlUnitOfWork
 from .services.auth import DeviceTokens
 from .services.cache import MemoryCache
+from .services.config_watch import ConfigWatch
 from .services.ports import Clock, Notifier, SystemClock
 
 # Checked explicitly where a request relies on the session cookie (pages, cookie-authed API
@@ -28,9 +29,17 @@ class Runtime:
     # The process's cache (services/cache.py): catalogue, paces, who tokens belong to.
     # Held here; each unit of work carries a reference for its use cases.
     cache: MemoryCache = field(default_factory=MemoryCache)
+    # Forgets the cache within a second of a configuration change made by another process.
+    watch: ConfigWatch = field(default_factory=ConfigWatch)
 
     def uow(self, write: bool = True) -> SqlUnitOfWork:
+        """A unit of work carrying this process's cache, forgotten first if another
+        process changed the configuration (services/config_watch.py)."""
+        self.watch.check(self._reader, self.cache)
         return SqlUnitOfWork(self.engine, self.notifier, write=write, cache=self.cache)
+
+    def _reader(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self.engine, write=False)
 
     @property
     def devices(self) -> DeviceTokens:

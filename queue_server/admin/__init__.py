@@ -4,28 +4,20 @@ pages are shells; their scripts read and write through `/api/v1/admin/...`."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
-from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 
-from ..domain.errors import DomainError, Forbidden
+from ..domain.errors import Forbidden
 from ..domain.lookups import FacilityNotFound
-from ..domain.throttle import TooManyFailedLogins
 from ..i18n import page_language
-from ..realtime import sessions as live_sessions
-from ..runtime import csrf, current
-from ..services import auth as auth_service
 from ..services.auth import FACILITY_ADMIN
+from ..staff_session import sign_out, try_sign_in
 from . import gate
 
 bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates",
                static_folder="static")
-
-
-def _said(exc: DomainError) -> str:
-    return exc.message_en if page_language() == "en" else exc.message
 
 
 def _login_page(error: str | None = None, status: int = 200,
@@ -78,30 +70,15 @@ def _lang_arg() -> dict[str, Any]:
 @bp.post("/login")
 def login() -> ResponseReturnValue:
     """The sign-in form: a session cookie, then back to `/admin` (in the same language)."""
-    csrf.protect()
-    rt = current()
-    username = request.form.get("username", "").strip()
-    ttl = timedelta(hours=current_app.config["TOKEN_TTL_HOURS"])
-    try:
-        token, _, _ = auth_service.login(rt.uow(), rt.clock, username,
-                                         request.form.get("password", ""), ttl,
-                                         request.remote_addr or "?")
-    except TooManyFailedLogins as exc:
-        page, status = _login_page(_said(exc), 429, username)
-        return page, status, {"Retry-After": str(exc.retry_after)}
-    except DomainError as exc:
-        return _login_page(_said(exc), 401, username)
-    session.clear()
-    session["token"] = token
+    refused = try_sign_in()
+    if refused is not None:
+        page, status = _login_page(refused.message, refused.status, refused.username)
+        return page, status, refused.headers
     return redirect(url_for("admin.index", **_lang_arg()), code=303)
 
 
 @bp.post("/logout")
 def logout() -> ResponseReturnValue:
     """End this login (and its open sockets) and forget the cookie."""
-    csrf.protect()
-    who = gate.signed_in()
-    if who is not None:
-        auth_service.logout(current().uow(), who, live_sessions.end_token)
-    session.clear()
+    sign_out()
     return redirect(url_for("admin.index", **_lang_arg()), code=303)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import session
-
-from ..domain.errors import DomainError
 from ..domain.lookups import FacilityNotFound
 from ..runtime import current
 from ..services import auth as auth_service
+from ..staff_session import signed_in
+
+__all__ = ["Opened", "open_facility", "open_list", "own_facility_code", "signed_in"]
 
 
 @dataclass(frozen=True)
@@ -22,20 +22,6 @@ class Opened:
     role: str
     facility: str | None = None
     facility_name: str | None = None
-
-
-def signed_in() -> auth_service.Principal | None:
-    """The staff member of the session cookie, or None (no login, or one that ended:
-    it is then forgotten)."""
-    token = session.get("token")
-    if not token:
-        return None
-    rt = current()
-    try:
-        return auth_service.authenticate(rt.uow(write=False), rt.clock, token).require_staff()
-    except DomainError:
-        session.pop("token", None)
-        return None
 
 
 def own_facility_code(who: auth_service.Principal) -> str | None:

@@ -2,36 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from ..domain.errors import DomainError
-from ..domain.throttle import TooManyFailedLogins
 from ..edge.screening import RefusedInput
 from ..i18n import page_language
-from ..realtime import sessions as live_sessions
-from ..runtime import csrf, current
-from ..services import auth as auth_service
+from ..staff_session import sign_out, signed_in, try_sign_in
 
 bp = Blueprint("console", __name__, url_prefix="/console", template_folder="templates",
                static_folder="static")
 
 def _lang() -> str:
     return page_language()
-
-
-def _signed_in() -> auth_service.Principal | None:
-    token = session.get("token")
-    if not token:
-        return None
-    rt = current()
-    try:
-        return auth_service.authenticate(rt.uow(write=False), rt.clock, token).require_staff()
-    except DomainError:
-        session.pop("token", None)
-        return None
 
 
 def _login_page(error: str | None = None, status: int = 200,
@@ -58,7 +40,7 @@ def refused(exc: RefusedInput) -> ResponseReturnValue:
 
 @bp.get("")
 def page() -> ResponseReturnValue:
-    who = _signed_in()
+    who = signed_in()
     if who is None:
         return _login_page()
     return render_template("console/console.html", lang=_lang(), user=who.name)
@@ -66,30 +48,14 @@ def page() -> ResponseReturnValue:
 
 @bp.post("/login")
 def login() -> ResponseReturnValue:
-    csrf.protect()
-    rt = current()
-    username = request.form.get("username", "").strip()
-    ttl = timedelta(hours=current_app.config["TOKEN_TTL_HOURS"])
-    try:
-        token, _, _ = auth_service.login(rt.uow(), rt.clock, username,
-                                         request.form.get("password", ""), ttl,
-                                         request.remote_addr or "?")
-    except TooManyFailedLogins as exc:
-        message = exc.message_en if _lang() == "en" else exc.message
-        response = _login_page(message, 429, username)
-        return (*response, {"Retry-After": str(exc.retry_after)})  # type: ignore[misc]
-    except DomainError as exc:
-        return _login_page(exc.message_en if _lang() == "en" else exc.message, 401, username)
-    session.clear()
-    session["token"] = token
+    refused = try_sign_in()
+    if refused is not None:
+        page, status = _login_page(refused.message, refused.status, refused.username)
+        return page, status, refused.headers
     return redirect(url_for("console.page", **_kept()), code=303)
 
 
 @bp.post("/logout")
 def logout() -> ResponseReturnValue:
-    csrf.protect()
-    who = _signed_in()
-    if who is not None:
-        auth_service.logout(current().uow(), who, live_sessions.end_token)
-    session.clear()
+    sign_out()
     return redirect(url_for("console.page"), code=303)

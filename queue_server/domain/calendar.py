@@ -11,13 +11,17 @@ each year lists the holidays and cuti bersama).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
 
+from .config_errors import shown
 from .errors import DomainError, InvalidInput, Words
 from .texts import both
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class HolidaySource(Protocol):
@@ -88,11 +92,22 @@ class ClosuresNotList(InvalidInput):
 
 class ClosureIncomplete(InvalidInput):
     code = "invalid_closure"
-    text_id = "Tanggal tutup di {where} perlu date (YYYY-MM-DD) dan reason: {item!r}."
-    text_en = "A closed date in {where} needs a date (YYYY-MM-DD) and a reason: {item!r}."
+    text_id = "Tanggal tutup di {where} perlu date (YYYY-MM-DD) dan reason: {item}."
+    text_en = "A closed date in {where} needs a date (YYYY-MM-DD) and a reason: {item}."
 
     def __init__(self, where: str, item: object):
-        super().__init__(where=where, item=item)
+        super().__init__(where=where, item=shown(item))
+
+
+class ClosureDayMissing(InvalidInput):
+    """A closed date written as YYYY-MM-DD that the calendar has not (2026-02-30)."""
+
+    code = "invalid_closure"
+    text_id = "Tanggal tutup {value} di {where} tidak ada di kalender."
+    text_en = "The closed date {value} in {where} does not exist."
+
+    def __init__(self, where: str, value: str):
+        super().__init__(where=where, value=value)
 
 
 def parse_closures(items: object, where: str) -> dict[date, str]:
@@ -110,9 +125,12 @@ def parse_closures(items: object, where: str) -> dict[date, str]:
         day, reason = (item.get("date"), item.get("reason")) if isinstance(item, dict) else (
             None, None)
         if isinstance(day, str):
+            written = day.strip()
             try:
-                day = date.fromisoformat(day)
+                day = date.fromisoformat(written)
             except ValueError:
+                if _ISO_DAY.fullmatch(written):
+                    raise ClosureDayMissing(where, written) from None
                 day = None
         if not isinstance(day, date) or not isinstance(reason, str) or not reason.strip():
             raise ClosureIncomplete(where, item)

@@ -4,7 +4,24 @@ file is raised with `.at(where)`: `pkm-demo service umum: 'name' is required.`""
 
 from __future__ import annotations
 
+import json
+
 from .errors import InvalidInput, Words
+
+_SHOWN = 40
+
+
+def shown(value: object) -> str:
+    """A value from a file or a body as a person reads it in a message: text as is, true /
+    false / null as JSON writes them, anything else in JSON's words, cut to 40 characters
+    (never a Python repr such as `True`, `None` or `{'date': ...}`)."""
+    if isinstance(value, str):
+        said = value
+    elif isinstance(value, bool) or value is None:
+        said = json.dumps(value)
+    else:
+        said = json.dumps(value, ensure_ascii=False, default=str)
+    return said if len(said) <= _SHOWN else said[:_SHOWN - 1] + "…"
 
 
 class InvalidConfig(InvalidInput, category=True):
@@ -25,46 +42,70 @@ class ConfigNotMapping(InvalidConfig):
 
 
 class KeyRequired(InvalidConfig):
-    text_id = "'{key}' wajib diisi."
-    text_en = "'{key}' is required."
+    text_id = "Isian '{key}' wajib diisi."
+    text_en = "Field '{key}' is required."
 
     def __init__(self, key: str):
         super().__init__(key=key)
 
 
 class CodeNotPlain(InvalidConfig):
-    text_id = ("kode '{value}' hanya boleh berisi huruf, angka dan tanda hubung biasa "
-               "(a-z, 0-9, -), tanpa spasi.")
-    text_en = ("code '{value}' may only contain plain letters, digits and dashes "
-               "(a-z, 0-9, -), no spaces.")
+    text_id = ("Kode '{value}' hanya boleh berisi huruf, angka dan tanda hubung biasa "
+               "(a-z, 0-9, -), tanpa spasi, paling panjang {most} karakter.")
+    text_en = ("Code '{value}' may only contain plain letters, digits and dashes "
+               "(a-z, 0-9, -), no spaces, at most {most} characters.")
 
-    def __init__(self, value: object):
-        super().__init__(value=value)
+    def __init__(self, value: object, most: int = 40):
+        super().__init__(value=shown(value), most=most)
 
 
 class NotAChoice(InvalidConfig):
-    text_id = "'{key}' harus {allowed}, bukan {value!r}."
-    text_en = "'{key}' must be {allowed}, not {value!r}."
+    text_id = "Isian '{key}' harus {allowed}, bukan {value}."
+    text_en = "Field '{key}' must be {allowed}, not {value}."
 
     def __init__(self, key: str, allowed: str, value: object):
-        super().__init__(key=key, allowed=allowed, value=value)
+        super().__init__(key=key, allowed=allowed, value=shown(value))
 
 
-class NumberTooSmall(InvalidConfig):
-    """Not a number (a whole one where it must be), or below the least allowed."""
+class NumberOutOfRange(InvalidConfig):
+    """Not a finite number (a whole one where it must be), or outside its bounds."""
 
-    text_id = "'{key}' harus {what} paling kecil {least:g}, bukan {value!r}."
-    text_en = "'{key}' must be {what} of at least {least:g}, not {value!r}."
+    text_id = "Isian '{key}' harus {what} dari {least:g} sampai {most:g}, bukan {value}."
+    text_en = "Field '{key}' must be {what} from {least:g} to {most:g}, not {value}."
 
-    def __init__(self, key: str, whole: bool, least: float, value: object):
+    def __init__(self, key: str, whole: bool, least: float, most: float, value: object):
         what = Words("bilangan bulat", "a whole number") if whole else Words("angka",
                                                                                "a number")
-        super().__init__(key=key, what=what, least=least, value=value)
+        super().__init__(key=key, what=what, least=least, most=most, value=shown(value))
+
+
+class NotText(InvalidConfig):
+    """A text key given a number, a list or a mapping, or a text too long for its column."""
+
+    text_id = "Isian '{key}' harus berupa teks, paling panjang {most} karakter."
+    text_en = "Field '{key}' must be a text of at most {most} characters."
+
+    def __init__(self, key: str, most: int):
+        super().__init__(key=key, most=most)
+
+
+class UsernameForm(InvalidConfig):
+    text_id = ("Nama pengguna '{value}' tidak bisa dipakai: {least}-{most} karakter berupa "
+               "huruf kecil, angka, titik, tanda hubung atau garis bawah, tanpa spasi.")
+    text_en = ("Username '{value}' cannot be used: {least}-{most} characters of lower-case "
+               "letters, digits, dots, dashes or underscores, no spaces.")
+
+    def __init__(self, value: object, least: int, most: int):
+        super().__init__(value=shown(value), least=least, most=most)
 
 
 class PrefixTaken(InvalidConfig):
-    text_id = "setiap layanan perlu prefix sendiri."
-    text_en = "every service needs its own prefix."
+    text_id = ("Prefix '{prefix}' sudah dipakai layanan {other}; setiap layanan perlu "
+               "prefix sendiri.")
+    text_en = "Prefix '{prefix}' is already used by service {other}; each needs its own."
+
+    def __init__(self, prefix: str, other: str):
+        super().__init__(prefix=prefix, other=other)
 
 
 class CounterServicesUnknown(InvalidConfig):
@@ -102,17 +143,17 @@ class UnknownFacility(InvalidConfig):
 
 
 class PasswordAndHash(InvalidConfig):
-    text_id = "isi 'password' atau 'password_hash', jangan keduanya."
-    text_en = "give 'password' or 'password_hash', not both."
+    text_id = "Isi 'password' atau 'password_hash', jangan keduanya."
+    text_en = "Give 'password' or 'password_hash', not both."
 
 
 class UnknownPasswordHash(InvalidConfig):
-    text_id = ("'password_hash' bukan hash yang dikenal; buat dengan "
+    text_id = ("Isian 'password_hash' bukan hash yang dikenal; buat dengan "
                "`python -m queue_server hash-password`.")
-    text_en = ("'password_hash' is not a hash this server knows; make one with "
+    text_en = ("Field 'password_hash' is not a hash this server knows; make one with "
                "`python -m queue_server hash-password`.")
 
 
 class PasswordRequired(InvalidConfig):
-    text_id = "'password' atau 'password_hash' wajib diisi."
-    text_en = "'password' or 'password_hash' is required."
+    text_id = "Isian 'password' atau 'password_hash' wajib diisi."
+    text_en = "Field 'password' or 'password_hash' is required."

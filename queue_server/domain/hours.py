@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
+from .config_errors import shown
 from .errors import InvalidInput
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -29,11 +31,11 @@ Hours = dict[str, list[list[str]]]
 
 class HoursNotUnderstood(InvalidInput):
     code = "invalid_hours"
-    text_id = "Jam buka {value!r} tidak dikenali; tulis seperti 07:30-14:30 atau 24h."
-    text_en = "Opening hours {value!r} not understood; write them like 07:30-14:30 or 24h."
+    text_id = "Jam buka '{value}' tidak dikenali; tulis seperti 07:30-14:30 atau 24h."
+    text_en = "Opening hours '{value}' not understood; write them like 07:30-14:30 or 24h."
 
     def __init__(self, value: object):
-        super().__init__(value=value)
+        super().__init__(value=shown(value))
 
 
 class ImpossibleRange(InvalidInput):
@@ -67,11 +69,22 @@ class TimeNotUnderstood(InvalidInput):
     """A time of day (`booking_cutoff`) that is not HH:MM in quotes."""
 
     code = "invalid_hours"
-    text_id = "jam {value!r} tidak dikenali; tulis dalam tanda kutip, mis. \"13:30\"."
-    text_en = "time {value!r} not understood; quote it, e.g. \"13:30\"."
+    text_id = "Jam '{value}' tidak dikenali; tulis dalam tanda kutip, mis. \"13:30\"."
+    text_en = "Time '{value}' not understood; quote it, e.g. \"13:30\"."
 
     def __init__(self, value: object):
-        super().__init__(value=value)
+        super().__init__(value=shown(value))
+
+
+class RangesOverlap(InvalidInput):
+    """Two ranges of one day that overlap (`07:30-12:00` and `11:00-13:00`)."""
+
+    code = "invalid_hours"
+    text_id = "Jam buka '{first}' dan '{second}' bertumpuk; gabungkan atau pisahkan."
+    text_en = "Opening hours '{first}' and '{second}' overlap; merge or separate them."
+
+    def __init__(self, first: list[str], second: list[str]):
+        super().__init__(first="-".join(first), second="-".join(second))
 
 
 def _parse_range(text: str) -> list[str]:
@@ -95,7 +108,11 @@ def _ranges(value: object) -> list[list[str]]:
     values = [value] if isinstance(value, str) else value
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise HoursNotUnderstood(value)
-    return [_parse_range(v) for v in values]
+    ranges = sorted(_parse_range(v) for v in values)
+    for before, after in pairwise(ranges):
+        if after[0] < before[1]:
+            raise RangesOverlap(before, after)
+    return ranges
 
 
 def _date_key(key: object) -> str | None:

@@ -11,43 +11,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-
-from .errors import InvalidInput
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from typing import NamedTuple
 
 # The channels a ticket can come in by: the visit's channel (kiosk, staff at a desk,
 # mobile phone booking, bpjs for the BPJS hosted services), or `transfer` for a ticket
 # opened by a transfer from another service. Anything else counts as `other`.
 CHANNELS = ("kiosk", "staff", "mobile", "bpjs", "transfer", "other")
-MAX_DAYS = 366
-
-
-class ReportRangeTooLong(InvalidInput):
-    """A report asked for over more than a year of days."""
-
-    code = "report_range_too_long"
-    text_id = "Rentang laporan paling lama {days} hari; persempit 'from' dan 'to'."
-    text_en = "A report covers at most {days} days; narrow 'from' and 'to'."
-
-    def __init__(self) -> None:
-        super().__init__(days=MAX_DAYS)
-
-
-class ReportDatesReversed(InvalidInput):
-    code = "invalid_range"
-    text_id = "Tanggal 'from' harus sama dengan atau sebelum 'to'."
-    text_en = "'from' must be on or before 'to'."
-
-
-def check_days(start: date, end: date) -> None:
-    """Raise ReportDatesReversed when `start` is after `end`, ReportRangeTooLong when the
-    range holds more than MAX_DAYS days (both inclusive)."""
-    if start > end:
-        raise ReportDatesReversed()
-    if (end - start).days + 1 > MAX_DAYS:
-        raise ReportRangeTooLong()
-
-
 @dataclass(slots=True)
 class TicketFacts:
     """One ticket's moments (aware datetimes; None: it did not happen), from its events:
@@ -61,6 +31,8 @@ class TicketFacts:
       `closed_end_of_day` or `voided` (a requeue is not counted back in).
     Flags: `transferred` (a `transferred` event), `closed` (`closed_end_of_day`),
     `lapsed` (a phone hold that expired or was released: never a booking).
+    `estimate_s`: the estimated wait (seconds) the ticket's reply gave at issue, kept on
+    its `issued` row (regular walk-ins; None for others and for older tickets).
     """
 
     ticket_id: int
@@ -81,6 +53,7 @@ class TicketFacts:
     transferred: bool = False
     closed: bool = False
     lapsed: bool = False
+    estimate_s: int | None = None
 
     @property
     def arrival(self) -> datetime | None:
@@ -135,17 +108,99 @@ def median(values: Sequence[float]) -> float | None:
     return percentile(values, 50)
 
 
-def _present(values: Iterable[float | None]) -> list[float]:
-    return [v for v in values if v is not None]
+class Entry(NamedTuple):
+    """One ticket as the report tables read it, in plain numbers (no moments): what a
+    daily roll-up stores (persistence/repositories/report_days.py) and what `to_entry`
+    makes of a `TicketFacts` for the days not rolled up. `hour`, `weekday`: the local
+    arrival's (None: no arrival); `waiting_until`: the ticket was still waiting at the
+    end of the local hours [hour, waiting_until); `wait_us`, `service_us`: wait and
+    (served tickets only) service time in whole microseconds, so the minutes derived are
+    exactly those of the moments; `lead_days`: a booking's days from its making to its day;
+    `estimate_error_us`: how far the first call was from the call time estimated at issue
+    (absolute, microseconds; None without an estimate or a call).
+    """
+
+    facility_id: int
+    service_id: int
+    counter_id: int | None
+    channel: str
+    outcome: str
+    transferred: bool
+    closed: bool
+    booking: bool
+    checked_in: bool
+    hour: int | None
+    weekday: int | None
+    waiting_until: int
+    wait_us: int | None
+    service_us: int | None
+    lead_days: int | None
+    estimate_error_us: int | None = None
+
+    @property
+    def wait_minutes(self) -> float | None:
+        return None if self.wait_us is None else self.wait_us / 1_000_000 / 60
+
+    @property
+    def service_minutes(self) -> float | None:
+        return None if self.service_us is None else self.service_us / 1_000_000 / 60
 
 
-def counts(tickets: Sequence[TicketFacts]) -> dict[str, int]:
+def _micros(start: datetime | None, end: datetime | None) -> int | None:
+    if start is None or end is None or end < start:
+        return None
+    return (end - start) // timedelta(microseconds=1)
+
+
+def _waiting_until(local: datetime, left: datetime | None) -> int:
+    """The first local hour at whose end the ticket no longer waited (24: to the end)."""
+    if left is None:
+        return 24
+    for h in range(local.hour, 24):
+        end = local.replace(hour=h, minute=0, second=0, microsecond=0) + timedelta(hours=1)
+        if left < end:
+            return h
+    return 24
+
+
+def to_entry(t: TicketFacts, zone: tzinfo, now: datetime | None = None) -> Entry:
+    """The ticket's `Entry`, its local hours in `zone` (the facility's). `now`: a ticket
+    still waiting counts as waiting until then, not to the day's end (an hour that has
+    not ended has nobody "still waiting at its end" yet)."""
+    local = t.arrival.astimezone(zone) if t.arrival is not None else None
+    outcome = t.outcome
+    booking = t.source == "booking"
+    return Entry(
+        t.facility_id, t.service_id, t.counter_id, t.channel_key, outcome, t.transferred,
+        t.closed, booking, t.checked_in is not None,
+        None if local is None else local.hour, None if local is None else local.weekday(),
+        0 if local is None else _waiting_until(local, t.left or now),
+        _micros(t.arrival, t.last_call),
+        _micros(t.started or t.last_call, t.finished) if outcome == "served" else None,
+        (t.day - t.issued.astimezone(zone).date()).days if booking else None,
+        _estimate_error(t))
+
+
+def _estimate_error(t: TicketFacts) -> int | None:
+    """|first call − (issue + estimated wait)| in whole microseconds, or None."""
+    if t.estimate_s is None or t.first_call is None:
+        return None
+    promised = t.issued + timedelta(seconds=t.estimate_s)
+    return abs(t.first_call - promised) // timedelta(microseconds=1)
+
+
+def as_entries(tickets: Iterable[TicketFacts | Entry], zone: tzinfo = UTC) -> list[Entry]:
+    """Entries as they are, `TicketFacts` made entries (local hours in `zone`)."""
+    return [t if isinstance(t, Entry) else to_entry(t, zone) for t in tickets]
+
+
+def counts(tickets: Sequence[Entry]) -> dict[str, int]:
     """Tickets by channel (`channel_<name>`), and by outcome: served, no_show,
     cancelled, closed_end_of_day, transferred (of those served)."""
     out = {"tickets": len(tickets)}
     out.update({f"channel_{c}": 0 for c in CHANNELS})
     for t in tickets:
-        out[f"channel_{t.channel_key}"] += 1
+        out[f"channel_{t.channel}"] += 1
     outcomes = [t.outcome for t in tickets]
     out.update(served=outcomes.count("served"), no_show=outcomes.count("no_show"),
                cancelled=outcomes.count("cancelled"),
@@ -154,13 +209,13 @@ def counts(tickets: Sequence[TicketFacts]) -> dict[str, int]:
     return out
 
 
-def timings(tickets: Sequence[TicketFacts], target_minutes: int | None) -> dict[str, object]:
+def timings(tickets: Sequence[Entry], target_minutes: int | None) -> dict[str, object]:
     """Waiting and service times (median, p90 in minutes) and the service level: of the
     tickets called (with a measured wait), the share called within `target_minutes`
     (`sla_pct`, one decimal; None with no call or no target) and how many waited longer
-    (`over_target`)."""
-    waits = _present(t.wait_minutes for t in tickets)
-    services = _present(t.service_minutes for t in tickets if t.outcome == "served")
+    (`over_target`). Service times are those of the served tickets."""
+    waits = [t.wait_us / 1_000_000 / 60 for t in tickets if t.wait_us is not None]
+    services = [t.service_us / 1_000_000 / 60 for t in tickets if t.service_us is not None]
     within = over = 0
     if target_minutes is not None:
         within = sum(1 for w in waits if w <= target_minutes)
@@ -172,9 +227,21 @@ def timings(tickets: Sequence[TicketFacts], target_minutes: int | None) -> dict[
             "sla_pct": sla, "over_target": over}
 
 
-def figures(tickets: Sequence[TicketFacts], target_minutes: int | None) -> dict[str, object]:
+def estimate_accuracy(tickets: Sequence[Entry]) -> dict[str, object]:
+    """How good the estimates given at issue were: the median absolute error between the
+    estimated and the real first call (`estimate_error_median_min`, minutes, nearest
+    rank, one decimal; None without any) over the `estimate_count` tickets that had an
+    estimate and were called."""
+    errors = [t.estimate_error_us / 60_000_000 for t in tickets
+              if t.estimate_error_us is not None]
+    return {"estimate_error_median_min": median(errors), "estimate_count": len(errors)}
+
+
+def figures(tickets: Sequence[TicketFacts | Entry],
+            target_minutes: int | None) -> dict[str, object]:
     """`counts` and `timings` of one group of tickets, in one flat row."""
-    return {**counts(tickets), **timings(tickets, target_minutes)}
+    entries = as_entries(tickets)
+    return {**counts(entries), **timings(entries, target_minutes)}
 
 
 def reportable(tickets: Iterable[TicketFacts]) -> list[TicketFacts]:

@@ -264,6 +264,7 @@ from .access_models import (  # noqa: E402
     User,
 )
 from .admin_models import AuditEvent  # noqa: E402
+from .report_models import ReportDay  # noqa: E402, F401
 
 __all__ = ["AuditEvent", "AuthToken", "Base", "BookingHold", "CityClosure", "Counter",
            "CounterService", "DailySequence", "DayClose", "Device", "Facility",

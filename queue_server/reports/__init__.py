@@ -4,18 +4,15 @@ session cookie, like the console."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any, cast
 
 from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 from flask.typing import ResponseReturnValue
@@ -25,13 +22,13 @@ from ..domain.numbering import service_day
 from ..domain.reports_tables import TABLES, FacilityScope
 from ..domain.zones import DEFAULT_TIMEZONE
 from ..i18n import page_language
-from ..realtime import sessions as live_sessions
-from ..runtime import csrf, current
+from ..runtime import current
 from ..services import auth as auth_service
 from ..services import reports
 from ..services.reports import ReportQuery
+from ..staff_session import sign_out, signed_in, try_sign_in
 from . import charts
-from .columns import columns, heat, level, series, titles, weekdays
+from .columns import columns, day_said, heat, level, series, shown, titles, weekdays
 from .form import PageQuestion, question, quick_ranges
 
 bp = Blueprint("reports_page", __name__, url_prefix="/reports", template_folder="templates",
@@ -39,18 +36,6 @@ bp = Blueprint("reports_page", __name__, url_prefix="/reports", template_folder=
 # The chart is an image: its own style block is not the page's, and it runs no script.
 CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
 STATUS = {"forbidden": 403, "not_found": 404, "unauthorized": 401}
-
-
-def _signed_in() -> auth_service.Principal | None:
-    token = session.get("token")
-    if not token:
-        return None
-    rt = current()
-    try:
-        return auth_service.authenticate(rt.uow(write=False), rt.clock, token).require_staff()
-    except DomainError:
-        session.pop("token", None)
-        return None
 
 
 def _said(exc: DomainError) -> str:
@@ -87,7 +72,7 @@ def _today(facilities: list[FacilityScope]) -> Any:
 def page() -> ResponseReturnValue:
     """The page: the form, quick ranges and every table (login form when signed out; a
     refusal, 403, for a role without reports)."""
-    who = _signed_in()
+    who = signed_in()
     if who is None:
         return _login()
     rt, lang = current(), page_language()
@@ -98,7 +83,7 @@ def page() -> ResponseReturnValue:
                                user=who.name), STATUS.get(exc.kind, 403)
     error, status, data, asked = None, 200, {}, PageQuestion(None, None, None, None)
     try:
-        asked = question(request.args)
+        asked = question(request.args, _today(facilities))
         data = {t: reports.report(rt.uow(write=False), rt.clock, who, _query(t, asked))
                 for t in TABLES}
     except DomainError as exc:
@@ -108,7 +93,8 @@ def page() -> ResponseReturnValue:
         "reports/reports.html", lang=lang, user=who.name, facilities=facilities,
         everyone=len(facilities) > 1 or who.role != auth_service.FACILITY_ADMIN,
         asked=asked, data=data, error=error, first=first, columns=columns,
-        titles=titles(), weekdays=weekdays(lang), heat=heat, level=level,
+        titles=titles(), weekdays=weekdays(lang), heat=heat, level=level, shown=shown,
+        day_said=day_said,
         quick=quick_ranges(_today(facilities)),
         links=_links(asked, first) if first else None), status
 
@@ -117,7 +103,7 @@ def page() -> ResponseReturnValue:
 def chart(table: str) -> ResponseReturnValue:
     """A table's chart as an SVG image (401/403 as the API answers, without data)."""
     draw = charts.DRAW.get(table)
-    who = _signed_in()
+    who = signed_in()
     if draw is None or who is None:
         abort(404 if draw is None else 401)
     rt = current()
@@ -134,27 +120,15 @@ def chart(table: str) -> ResponseReturnValue:
 
 @bp.post("/login")
 def login() -> ResponseReturnValue:
-    csrf.protect()
-    rt = current()
-    username = request.form.get("username", "").strip()
-    ttl = timedelta(hours=current_app.config["TOKEN_TTL_HOURS"])
-    try:
-        token, _, _ = auth_service.login(rt.uow(), rt.clock, username,
-                                         request.form.get("password", ""), ttl,
-                                         request.remote_addr or "?")
-    except DomainError as exc:
-        return _login(_said(exc), 429 if exc.kind == "rate_limited" else 401, username)
-    session.clear()
-    session["token"] = token
+    refused = try_sign_in()
+    if refused is not None:
+        page, status = _login(refused.message, refused.status, refused.username)
+        return page, status, refused.headers
     keep: dict[str, Any] = {"lang": "en"} if page_language() == "en" else {}
     return redirect(url_for("reports_page.page", **keep), code=303)
 
 
 @bp.post("/logout")
 def logout() -> ResponseReturnValue:
-    csrf.protect()
-    who = _signed_in()
-    if who is not None:
-        auth_service.logout(current().uow(), who, live_sessions.end_token)
-    session.clear()
+    sign_out()
     return redirect(url_for("reports_page.page"), code=303)

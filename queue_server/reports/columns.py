@@ -3,9 +3,11 @@ in the page's language (Flask-Babel, keys `reports.*`)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask_babel import gettext as _  # type: ignore[import-untyped]
 
-from ..domain.dates import DAYS
+from ..domain.dates import DAYS, MONTHS
 from ..domain.texts import text
 
 
@@ -26,17 +28,20 @@ def columns(table: str) -> list[tuple[str, str]]:
                 ("transferred", _("reports.col.transferred")), *wait,
                 ("service_median_min", _("reports.col.service_median")),
                 ("service_p90_min", _("reports.col.service_p90")),
-                ("sla_pct", _("reports.col.sla")), ("over_target", _("reports.col.over"))]
+                ("sla_pct", _("reports.col.sla")), ("over_target", _("reports.col.over")),
+                ("estimate_error_median_min", _("reports.col.estimate_error"))]
     if table == "hourly":
         return [*service, ("hour", _("reports.col.hour")), ("arrivals", _("reports.col.arrivals")),
                 ("served", _("reports.col.served")), *wait, ("sla_pct", _("reports.col.sla")),
                 ("waiting_at_end", _("reports.col.waiting_at_end"))]
     if table == "counters":
-        return [("facility", _("reports.col.facility")), ("name", _("reports.col.counter")),
+        return [("facility", _("reports.col.facility")),
+                ("counter", _("reports.col.counter_code")), ("name", _("reports.col.counter")),
                 ("tickets", _("reports.col.tickets")), ("served", _("reports.col.served")),
                 ("no_show", _("reports.col.no_show")),
                 ("transferred", _("reports.col.transferred")), *wait,
-                ("service_median_min", _("reports.col.service_median"))]
+                ("service_median_min", _("reports.col.service_median")),
+                ("service_p90_min", _("reports.col.service_p90"))]
     return [*service, ("booked", _("reports.col.booked")), ("quota", _("reports.col.quota")),
             ("quota_use_pct", _("reports.col.quota_use")),
             ("checked_in", _("reports.col.checked_in")),
@@ -62,6 +67,25 @@ def series() -> dict[str, str]:
 def weekdays(lang: str) -> list[str]:
     """Monday to Sunday in `lang` (the catalogue's `date.*`)."""
     return [text(f"date.{day}", lang) for day in DAYS]
+
+
+def shown(value: object, lang: str) -> str:
+    """A table cell as the page's language writes it: "–" for nothing measured; in
+    Indonesian a decimal comma and a thousands point ("1.234", "0,6"), in English the
+    other way round (the CSV and the API keep plain numbers)."""
+    if value is None:
+        return "–"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    said = f"{value:,.1f}" if isinstance(value, float) else f"{value:,}"
+    return said.translate(str.maketrans(",.", ".,")) if lang == "id" else said
+
+
+def day_said(iso: str, lang: str) -> str:
+    """An ISO day as the page shows it: "30 Nov 2026" ("Agu", "Okt", "Des" in
+    Indonesian: the catalogue's month names, first three letters)."""
+    day = date.fromisoformat(iso)
+    return f"{day.day} {text(f'date.{MONTHS[day.month - 1]}', lang)[:3]} {day.year}"
 
 
 def heat(rows: list[dict[str, object]]) -> tuple[list[str], int]:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..domain.periods import MomentNotUnderstood
+from ..domain.report_range import read_day
 
 
 @dataclass(frozen=True)
@@ -25,17 +25,20 @@ def _day(args: Mapping[str, str], name: str) -> date | None:
     text = args.get(name, "").strip()
     if not text:
         return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise MomentNotUnderstood(name) from None
+    return read_day(name, text)
 
 
-def question(args: Mapping[str, str]) -> PageQuestion:
-    """The page's question from its query arguments (empty ones mean "all" / "today").
-    Raises MomentNotUnderstood for a date that is not YYYY-MM-DD."""
+def question(args: Mapping[str, str], today: date | None = None) -> PageQuestion:
+    """The page's question from its query arguments (empty ones mean "all" / "today");
+    `quick` (a quick range's name, `yesterday` ..., with `today` known) sets the days
+    instead of `from` and `to`. Raises ReportDateNotUnderstood (422 `invalid_date`) for
+    a date not YYYY-MM-DD."""
     facility = args.get("facility", "").strip() or None
     service = args.get("service", "").strip() or None
+    chosen = args.get("quick", "").strip()
+    for key, start, end in quick_ranges(today) if today and chosen else ():
+        if key == f"reports.{chosen}":
+            return PageQuestion(facility, service, start, end)
     return PageQuestion(facility, service, _day(args, "from"), _day(args, "to"))
 
 

@@ -11,22 +11,13 @@ from ..domain import admin_errors as refused
 from ..domain.access import AdminOnly, WrongFacility
 from ..domain.lookups import FacilityNotFound
 from .auth import ADMIN, CITY, FACILITY_ADMIN, Principal
-from .config_entries import Change
+from .config_entries import REFUSE_WEAK, REFUSE_WEAK_NEW, Change
 from .config_parse import ConfigData, only_keys
 from .events import queue_changed
 from .port_rows import FacilityFull
 from .ports import Clock, UnitOfWork
 
 T = TypeVar("T")
-FACILITY_KEYS = frozenset({"code", "name", "timezone", "running_text", "cuti_bersama",
-                           "closed_dates"})
-SERVICE_KEYS = frozenset({"code", "name", "prefix", "hours", "booking_quota", "walkin_limit",
-                          "avg_minutes", "target_wait", "shown_on_boards", "active",
-                          "open_on_holidays", "booking_cutoff", "closed_dates"})
-COUNTER_KEYS = frozenset({"code", "name", "services", "active"})
-DEVICE_KEYS = frozenset({"code", "kind", "name", "active", "token", "token_hash"})
-USER_KEYS = frozenset({"username", "role", "facility", "name", "active", "password",
-                       "password_hash"})
 
 
 def require_configurer(principal: Principal, reading: bool = False) -> Principal:
@@ -68,12 +59,15 @@ def entry_of(body: object, allowed: frozenset[str], key: str, code: str,
 
 def write(uow: UnitOfWork, clock: Clock, principal: Principal,
           apply: Callable[[Change], T], on_ended: Callable[[int], None] | None = None,
-          importing: bool = False) -> tuple[T, Change]:
+          importing: bool = False, demo: bool = False) -> tuple[T, Change]:
     """Run `apply(change)` in one transaction with the caller as the audit rows' actor;
     then every facility it changed hears `queue.changed` with `"config": true`, this
     process forgets its caches, and `on_ended(token_id)` cuts the sockets of every login
-    a deactivation ended. Returns what `apply` returned, and the change."""
-    change = Change(principal.actor, clock.now(), importing=importing)
+    a deactivation ended. A weak password or device token is refused (WeakPassword,
+    WeakToken); in a `demo` only for a new user or device. Returns what `apply`
+    returned, and the change."""
+    change = Change(principal.actor, clock.now(), importing=importing,
+                    weak=REFUSE_WEAK_NEW if demo else REFUSE_WEAK)
     with uow:
         result = apply(change)
         for facility_id in sorted(change.facilities):

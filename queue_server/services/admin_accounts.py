@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 from ..domain import admin_errors as refused
 from ..domain.access import WrongFacility
-from .admin import DEVICE_KEYS, USER_KEYS, entry_of, facility_for, require_configurer, write
+from .admin import entry_of, facility_for, require_configurer, write
 from .auth import ADMIN, FACILITY_ROLES, OPERATOR, Principal
 from .config_accounts import apply_device, apply_user, rotate_device_token
 from .config_entries import Change
-from .config_parse import ConfigData, plain_code
+from .config_parse import DEVICE_KEYS, USER_KEYS, ConfigData, plain_code
 from .config_views import Entry, user_entry, without_secrets
 from .devices import device_view
 from .port_admin import DeviceEntryRow, UserEntryRow
@@ -51,9 +51,10 @@ def get_device(uow: UnitOfWork, clock: Clock, principal: Principal, facility_cod
 
 
 def put_device(uow: UnitOfWork, clock: Clock, principal: Principal, facility_code: str,
-               code: str, body: object) -> Written:
+               code: str, body: object, demo: bool = False) -> Written:
     """Create or update a device from its entry. A new device without `token` gets a
-    random one, answered once as `token`. Raises `invalid_config`."""
+    random one, answered once as `token`. Raises `invalid_config`, WeakToken (in a
+    `demo`: for a new device only), TokenUnusable (another device has that token)."""
     entry = entry_of(body, DEVICE_KEYS, "code", code, f"{facility_code} device {code}")
 
     def apply(change: Change) -> Written:
@@ -65,7 +66,7 @@ def put_device(uow: UnitOfWork, clock: Clock, principal: Principal, facility_cod
             shown["token"] = issued
         return shown, created
 
-    return write(uow, clock, principal, apply)[0]
+    return write(uow, clock, principal, apply, demo=demo)[0]
 
 
 def new_device_token(uow: UnitOfWork, clock: Clock, principal: Principal,
@@ -114,11 +115,14 @@ def list_users(uow: UnitOfWork, principal: Principal,
 
 
 def get_user(uow: UnitOfWork, principal: Principal, username: str) -> Entry:
-    """One user (no password); UserNotFound (404) or WrongFacility (403)."""
+    """One user (no password); UserNotFound (404) or WrongFacility (403). A facility
+    admin gets WrongFacility for an unknown username too: no guessing who exists."""
     require_configurer(principal)
     with uow:
         user = uow.admin.user(username)
         if user is None:
+            if principal.role != ADMIN:
+                raise WrongFacility()
             raise refused.UserNotFound(username)
         return _shown(uow, _in_scope(principal, user))
 
@@ -137,11 +141,23 @@ def _check_entry_scope(uow: UnitOfWork, principal: Principal, entry: ConfigData)
     entry.setdefault("facility", own.code)
 
 
+def keeps_own_access(principal: Principal, existing: UserEntryRow | None,
+                     entry: ConfigData) -> None:
+    """OwnAccountLocked when the caller's entry for its own account changes its role or
+    makes it inactive: nobody locks themselves out (another admin may do it)."""
+    if existing is None or principal.kind != "staff" or existing.id != principal.id:
+        return
+    if entry.get("role", OPERATOR) != existing.role or entry.get("active", True) is not True:
+        raise refused.OwnAccountLocked()
+
+
 def put_user(uow: UnitOfWork, clock: Clock, principal: Principal, username: str,
-             body: object, on_ended: Callable[[int], None] | None = None) -> Written:
+             body: object, on_ended: Callable[[int], None] | None = None,
+             demo: bool = False) -> Written:
     """Create or update a user from its entry (`password` needed when creating, never
     answered). `active: false` ends its logins at once (`on_ended(token_id)` for each,
-    after the commit). Raises `invalid_config`, WrongFacility, AdminRoleOnly."""
+    after the commit). Raises `invalid_config`, WrongFacility, AdminRoleOnly,
+    WeakPassword (in a `demo`: for a new user only), OwnAccountLocked, LastAdmin."""
     require_configurer(principal)
     entry = entry_of(body, USER_KEYS, "username", username, f"user {username}")
 
@@ -150,6 +166,10 @@ def put_user(uow: UnitOfWork, clock: Clock, principal: Principal, username: str,
         if existing is not None:
             _in_scope(principal, existing)
         _check_entry_scope(uow, principal, entry)
-        return _shown(uow, apply_user(uow, entry, change)), existing is None
+        keeps_own_access(principal, existing, entry)
+        row = apply_user(uow, entry, change)
+        if uow.admin.active_users(ADMIN) == 0:
+            raise refused.LastAdmin()
+        return _shown(uow, row), existing is None
 
-    return write(uow, clock, principal, apply, on_ended)[0]
+    return write(uow, clock, principal, apply, on_ended, demo=demo)[0]

@@ -3,6 +3,7 @@ when, and its entry before and after (secrets "***"), newest first."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -18,15 +19,33 @@ from .views import iso
 AUDIT_LIMIT = 500
 
 
-def _day(value: str | None, tz: str, later: int = 0) -> datetime | None:
-    """Local midnight of a `YYYY-MM-DD` day (+ `later` days) in UTC; BadAuditDate else."""
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date(value: str | None) -> date | None:
+    """A `YYYY-MM-DD` day: BadAuditDate when not written so, AuditDateMissing when the
+    calendar has no such day (2026-02-30)."""
     if value in (None, ""):
         return None
+    written = str(value).strip()
+    if not _ISO_DAY.fullmatch(written):
+        raise refused.BadAuditDate(value)
     try:
-        day = date.fromisoformat(str(value)) + timedelta(days=later)
+        return date.fromisoformat(written)
     except ValueError:
-        raise refused.BadAuditDate(value) from None
-    return datetime.combine(day, time(0), tzinfo=ZoneInfo(tz)).astimezone(UTC)
+        raise refused.AuditDateMissing(written) from None
+
+
+def _start(day: date | None, tz: str, later: int = 0) -> datetime | None:
+    """Local midnight of `day` (+ `later` days) in UTC; AuditDateMissing at the
+    calendar's edge (0001-01-01 in a zone east of UTC, 9999-12-31's next day)."""
+    if day is None:
+        return None
+    try:
+        moment = datetime.combine(day + timedelta(days=later), time(0), tzinfo=ZoneInfo(tz))
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise refused.AuditDateMissing(day.isoformat()) from None
 
 
 def _row(row: AuditRow, places: dict[int, tuple[str, str]]) -> JsonObject:
@@ -41,7 +60,8 @@ def audit_events(uow: UnitOfWork, principal: Principal, facility_code: str | Non
     """`{"events": [...]}` newest first (at most AUDIT_LIMIT): an admin's of every
     facility or of `facility_code`; a facility admin's of its own. `since` and `until`
     are `YYYY-MM-DD` days (both included) in the facility's time zone (Jakarta's for
-    every facility). Raises AdminOnly, WrongFacility, FacilityNotFound, BadAuditDate."""
+    every facility). Raises AdminOnly, WrongFacility, FacilityNotFound, BadAuditDate,
+    AuditDateMissing (no such day), AuditDatesReversed (`since` after `until`)."""
     require_configurer(principal)
     with uow:
         facility = None
@@ -50,7 +70,10 @@ def audit_events(uow: UnitOfWork, principal: Principal, facility_code: str | Non
         elif principal.role != ADMIN:
             facility = uow.directory.facility_by_id(principal.facility_id or 0)
         tz = facility.timezone if facility else DEFAULT_TIMEZONE
-        rows = uow.admin.events(facility.id if facility else None, _day(since, tz),
-                                _day(until, tz, later=1), AUDIT_LIMIT)
+        first, last = _date(since), _date(until)
+        if first is not None and last is not None and first > last:
+            raise refused.AuditDatesReversed()
+        rows = uow.admin.events(facility.id if facility else None, _start(first, tz),
+                                _start(last, tz, later=1), AUDIT_LIMIT)
         places = {f.id: (f.code, f.timezone) for f in uow.directory.facilities()}
         return {"events": [_row(r, places) for r in rows]}

@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from ..domain import admin_errors as refused
 from ..domain.lookups import CounterNotFound, ServiceNotFound
-from .admin import (
-    COUNTER_KEYS,
-    FACILITY_KEYS,
-    SERVICE_KEYS,
-    entry_of,
-    facility_for,
-    require_configurer,
-    write,
-)
+from .admin import entry_of, facility_for, require_configurer, write
 from .auth import ADMIN, Principal
 from .config_entries import (
     Change,
@@ -22,6 +14,7 @@ from .config_entries import (
     apply_service,
     check_prefixes,
 )
+from .config_parse import COUNTER_KEYS, FACILITY_KEYS, SERVICE_KEYS
 from .config_views import Entry, counter_entry, facility_entry, service_entry
 from .ports import Clock, JsonObject, UnitOfWork
 
@@ -93,7 +86,7 @@ def put_service(uow: UnitOfWork, clock: Clock, principal: Principal, facility_co
         facility = facility_for(uow, principal, facility_code)
         created = uow.admin.service(facility.id, code) is None
         row = apply_service(uow, facility, entry, change)
-        check_prefixes(uow, facility)
+        check_prefixes(uow, facility, changed=row.code)
         return service_entry(row), created
 
     return write(uow, clock, principal, apply)[0]

@@ -8,6 +8,7 @@ import yaml
 
 from ..domain import admin_errors as refused
 from .admin import facility_for, write
+from .admin_accounts import keeps_own_access
 from .auth import FACILITY_ROLES, Principal
 from .config_entries import Change
 from .config_parse import ConfigData, only_keys, plain_code
@@ -38,7 +39,8 @@ def export_facility(uow: UnitOfWork, principal: Principal, facility_code: str) -
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
-def _checked(uow: UnitOfWork, data: ConfigData, code: str) -> ConfigData:
+def _checked(uow: UnitOfWork, principal: Principal, data: ConfigData,
+             code: str) -> ConfigData:
     """The import's file if it holds this one facility and only its users (operators and
     facility admins of it, not another facility's under the same name)."""
     only_keys(data, _FILE_KEYS, "import")
@@ -61,19 +63,21 @@ def _checked(uow: UnitOfWork, data: ConfigData, code: str) -> ConfigData:
                 or named in (None, "") or plain_code(named, f"user {name}") != code
                 or not theirs):
             raise refused.UserOfAnotherFacility(name, code)
+        keeps_own_access(principal, existing, entry)
     return data
 
 
 def import_facility(uow: UnitOfWork, clock: Clock, principal: Principal, facility_code: str,
-                    text: str) -> JsonObject:
+                    text: str, demo: bool = False) -> JsonObject:
     """Apply an exported file to the facility (admin, its facility admin): the counts of
     what it names and how many objects `changed` (each an audit row, action `import`).
-    Raises `invalid_config` (nothing applied), WrongFacility, FacilityNotFound."""
+    Raises `invalid_config` (nothing applied), WrongFacility, FacilityNotFound, and
+    WeakPassword or WeakToken for a weak secret (in a `demo`: a new object's only)."""
     data = parse_config(text, expand=False)
 
     def apply(change: Change) -> JsonObject:
         facility = facility_for(uow, principal, facility_code)
-        return dict(apply_all(uow, _checked(uow, data, facility.code), change))
+        return dict(apply_all(uow, _checked(uow, principal, data, facility.code), change))
 
-    counts, change = write(uow, clock, principal, apply, importing=True)
+    counts, change = write(uow, clock, principal, apply, importing=True, demo=demo)
     return {**counts, "changed": change.changed}

@@ -23,7 +23,7 @@ from .notifications import notice_nearly
 from .ports import Clock, JsonObject, UnitOfWork
 from .queue import apply_action, issue_new_visit
 from .records import TicketRecord
-from .views import facility_ref, iso, services_view, ticket_view
+from .views import estimate, facility_ref, iso, services_view, ticket_view
 
 
 def issue_walk_in(
@@ -102,17 +102,29 @@ def _issue(uow: UnitOfWork, principal: Principal, facility: FacilityRef, service
     """The new visit and ticket (not committed), with the ticket's view. `waiting`: the
     service's waiting count with this ticket in it."""
     limit = service.walkin_limit
+    # A regular patient who just arrived is last in line: everyone waiting is ahead (the
+    # count the boards are sent). Their estimate is the reply's, kept on the history row
+    # so the reports can say how good estimates were; others' place needs a query.
+    ahead = waiting - 1 if prio is Priority.REGULAR else None
     ticket = issue_new_visit(uow, service, now, principal.actor, "walk_in",
                              "kiosk" if principal.kind == "device" else "staff",
-                             prio.value, day=day, seq=seq)
+                             prio.value, day=day, seq=seq,
+                             estimate_s=_estimate_s(uow, service, now, ahead))
     if limit is not None:
         check_walk_in_limit(uow.tickets.count_issued(service.id, day, "walk_in"), limit,
                             service.name)
     queue_changed(uow, facility, now, [service], waiting={service.id: waiting})
-    # A regular patient who just arrived is last in line: everyone waiting is ahead (the
-    # count the boards were just sent).
-    ahead = waiting - 1 if prio is Priority.REGULAR else None
     return ticket, ticket_view(uow, ticket, now, people_ahead=ahead)
+
+
+def _estimate_s(uow: UnitOfWork, service: ServiceRef, now: datetime,
+                ahead: int | None) -> int | None:
+    """The estimated wait in whole seconds for a patient with `ahead` people ahead (None:
+    not known, or no counter open), as the ticket's reply gives it (views.estimate)."""
+    if ahead is None:
+        return None
+    wait, _ = estimate(uow, service, now, ahead)
+    return None if wait is None else int(wait.total_seconds())
 
 
 def check_in(uow: UnitOfWork, clock: Clock, principal: Principal, code: str,

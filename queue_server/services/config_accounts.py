@@ -8,9 +8,23 @@ import secrets
 
 from ..domain import admin_errors as refused
 from ..domain import config_errors as bad
-from .auth import DISPLAY, FACILITY_ROLES, KIOSK, OPERATOR, STAFF_ROLES
+from ..domain import credentials
+from ..domain.config_errors import shown
+from .auth import DISPLAY, FACILITY_ROLES, KIOSK, OPERATOR, STAFF_ROLES, hash_token
 from .config_entries import DEVICE, USER, Change, record
-from .config_parse import ConfigData, active, need, plain_code
+from .config_parse import (
+    DEVICE_KEYS,
+    SECRET_LENGTH,
+    USER_KEYS,
+    ConfigData,
+    active,
+    entry_keys,
+    located,
+    need,
+    plain_code,
+    text,
+    username_of,
+)
 from .config_views import device_entry, user_entry
 from .port_admin import DeviceEntryRow, UserEntryRow
 from .port_rows import FacilityFull
@@ -27,20 +41,40 @@ def new_device_token() -> str:
     return secrets.token_urlsafe(ISSUED_TOKEN_BYTES)
 
 
+def _weak_token(token: str | None, digest: str, change: Change, new: bool,
+                where: str) -> None:
+    """WeakToken when `change` refuses weak secrets here and the token (or, from an
+    export, its hash) is a demo, well-known or short one."""
+    if not change.refuses_weak(new):
+        return
+    if token is not None:
+        reason = credentials.token_weakness(token)
+    else:
+        known = {hash_token(t): why for t, why in credentials.weak_tokens().items()}
+        reason = known.get(digest)
+    if reason is not None:
+        raise refused.WeakToken(credentials.reason_words(reason),
+                                credentials.MIN_TOKEN_LENGTH).at(where)
+
+
 def _device_secret(entry: ConfigData, existing: DeviceEntryRow | None, issue: bool,
-                   where: str) -> tuple[dict[str, object], str | None]:
+                   where: str, change: Change) -> tuple[dict[str, object], str | None]:
     """The token fields the entry gives, and the token issued (None unless `issue` and the
     entry names none for a new device). `token` is hashed; `token_hash` is taken as is
-    (an export's); neither keeps the stored token."""
-    token, given = entry.get("token"), entry.get("token_hash")
+    (an export's); neither keeps the stored token. Raises WeakToken (as `change` says)."""
+    token = text(entry, "token", where, most=SECRET_LENGTH)
+    given = entry.get("token_hash")
     if token not in (None, "") and given not in (None, ""):
         raise refused.TokenAndHash().at(where)
-    if token not in (None, ""):
-        return token_fields(str(token)), None
+    if token:
+        fields = token_fields(token)
+        _weak_token(token, str(fields["token_hash"]), change, existing is None, where)
+        return fields, None
     if given not in (None, ""):
         if not isinstance(given, str) or not _SHA256.match(given.strip().lower()):
             raise refused.UnknownTokenHash().at(where)
         digest = given.strip().lower()
+        _weak_token(None, digest, change, existing is None, where)
         weak = existing is not None and existing.token_hash == digest and existing.weak_token
         return {"token_hash": digest, "weak_token": bool(weak)}, None
     if existing is not None:
@@ -57,16 +91,20 @@ def apply_device(uow: UnitOfWork, facility: FacilityFull, entry: ConfigData, cha
     issued for it (only when `issue` and a new device's entry has no token). `active:
     false` refuses its token at once. Raises `invalid_config`."""
     fcode = facility.code
+    entry = entry_keys(entry, DEVICE_KEYS, f"{fcode} device")
     code = plain_code(need(entry, "code", f"{fcode} device"), f"{fcode} device")
     where = f"{fcode} device {code}"
     kind = need(entry, "kind", where)
     if kind not in (KIOSK, DISPLAY):
-        raise bad.UnknownDeviceKind(kind)
+        raise bad.UnknownDeviceKind(shown(kind)).at(where)
     existing = uow.admin.device(facility.id, code)
     before = device_entry(existing) if existing else None
-    fields, issued = _device_secret(entry, existing, issue, f"device {code}")
-    uow.config.device(facility, code, kind=kind, name=entry.get("name", code), **fields,
-                      active=active(entry, where))
+    fields, issued = _device_secret(entry, existing, issue, where, change)
+    holder = fields.get("token_hash") and uow.admin.token_holder(str(fields["token_hash"]))
+    if holder and (existing is None or holder != existing.id):
+        raise refused.TokenUnusable().at(where)  # never says whose it is
+    uow.config.device(facility, code, kind=kind, name=text(entry, "name", where, code),
+                      **fields, active=active(entry, where))
     uow.flush()
     row = uow.admin.device(facility.id, code)
     assert row is not None  # just written
@@ -104,17 +142,22 @@ def apply_user(uow: UnitOfWork, entry: ConfigData, change: Change,
     `facility` for the two facility roles, `password` (judged weak or not) or
     `password_hash`, required when creating. `active: false` ends every login at once
     (their token ids are added to `change.ended_logins`). Raises `invalid_config`."""
-    username = str(need(entry, "username", "user"))
+    entry = entry_keys(entry, USER_KEYS, "user")
+    username = username_of(need(entry, "username", "user"), "user")
+    where = f"user {username}"
     role = entry.get("role", OPERATOR)
     if role not in STAFF_ROLES:
-        raise bad.UnknownRole(role)
+        raise bad.UnknownRole(shown(role)).at(where)
     facility = _facility_of(uow, entry, role, username, facilities or {})
     existing = uow.admin.user(username)
     before = user_entry(existing, _code(uow, existing.facility_id)) if existing else None
     fields: dict[str, object] = {"role": role, "facility_id": facility.id if facility else None,
-                                 "full_name": entry.get("name", username),
-                                 "active": active(entry, f"user {username}")}
-    if existing is None or entry.get("password") or entry.get("password_hash"):
+                                 "full_name": text(entry, "name", where, username),
+                                 "active": active(entry, where)}
+    password = text(entry, "password", where, most=SECRET_LENGTH)
+    if password and change.refuses_weak(existing is None):
+        located(where, lambda p: credentials.require_strong_password(p, username), password)
+    if existing is None or password or entry.get("password_hash"):
         fields.update(password_fields(entry, username,
                                       existing.password_hash if existing else None))
         if existing is not None and fields.get("password_hash") == existing.password_hash:

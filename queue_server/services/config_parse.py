@@ -4,6 +4,7 @@ user as `load-config` and `/api/v1/admin` give it): each reader raises InvalidIn
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, TypeVar
@@ -21,6 +22,30 @@ T = TypeVar("T")
 V = TypeVar("V")
 
 
+# The keys each entry may have (a facility's in a file may also list its contents).
+FACILITY_KEYS = frozenset({"code", "name", "timezone", "running_text", "cuti_bersama",
+                           "closed_dates"})
+CONTENT_KEYS = frozenset({"services", "counters", "devices"})
+SERVICE_KEYS = frozenset({"code", "name", "prefix", "hours", "booking_quota", "walkin_limit",
+                          "avg_minutes", "target_wait", "shown_on_boards", "active",
+                          "open_on_holidays", "booking_cutoff", "closed_dates"})
+COUNTER_KEYS = frozenset({"code", "name", "services", "active"})
+DEVICE_KEYS = frozenset({"code", "kind", "name", "active", "token", "token_hash"})
+USER_KEYS = frozenset({"username", "role", "facility", "name", "active", "password",
+                       "password_hash"})
+FILE_KEYS = frozenset({"closed_dates", "facilities", "users"})
+# The longest texts the columns hold (persistence/models.py, access_models.py).
+NAME_LENGTH = 120
+CODE_LENGTH = 40
+RUNNING_TEXT_LENGTH = 500  # as PUT /api/v1/facilities/{f}/running-text allows
+SECRET_LENGTH = 200
+USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
+USERNAME_LENGTH = (3, 60)
+# The largest number a count may be (bookings, walk-ins a day) and minutes may be (a day).
+MOST_A_DAY = 100_000
+MINUTES_A_DAY = 1440
+
+
 def need(entry: ConfigData, key: str, where: str) -> Any:
     """`entry[key]`; KeyRequired (`where: 'key' is required`) when absent or empty."""
     if entry.get(key) in (None, ""):
@@ -28,12 +53,39 @@ def need(entry: ConfigData, key: str, where: str) -> Any:
     return entry[key]
 
 
+def text(entry: ConfigData, key: str, where: str, default: str | None = None,
+         most: int = NAME_LENGTH, required: bool = False) -> str | None:
+    """`entry[key]` as a text of at most `most` characters (outer spaces kept off),
+    `default` when absent; KeyRequired when `required` and absent or blank; a number, a
+    list, a mapping or a longer text is NotText naming the key."""
+    value = need(entry, key, where) if required else entry.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, str) or len(value.strip()) > most:
+        raise bad.NotText(key, most).at(where)
+    if required and not value.strip():
+        raise bad.KeyRequired(key).at(where)
+    return value.strip()
+
+
+def username_of(value: object, where: str) -> str:
+    """A username as it may be written: lower-case letters, digits, `.`, `-`, `_`, 3 to
+    60 characters, no spaces; UsernameForm else."""
+    least, most = USERNAME_LENGTH
+    if (not isinstance(value, str) or not least <= len(value) <= most
+            or not USERNAME.fullmatch(value)):
+        raise bad.UsernameForm(value, least, most).at(where)
+    return value
+
+
 def plain_code(value: object, where: str) -> str:
     """A configured code in the one form the API reads codes in (lower case, NFKC, ASCII),
-    so `Umum` in a file and `umum` from a phone name the same service; CodeNotPlain else."""
-    code = reference_form(str(value))
-    if code is None:
-        raise bad.CodeNotPlain(value).at(where)
+    so `Umum` in a file and `umum` from a phone name the same service; CodeNotPlain (a
+    text or a whole number of at most CODE_LENGTH characters) else."""
+    plain = isinstance(value, str | int) and not isinstance(value, bool)
+    code = reference_form(str(value)) if plain else None
+    if code is None or len(code) > CODE_LENGTH:
+        raise bad.CodeNotPlain(value, CODE_LENGTH).at(where)
     return code
 
 
@@ -66,18 +118,21 @@ def flag(entry: ConfigData, key: str, where: str, default: bool) -> bool:
 
 
 def number(entry: ConfigData, key: str, where: str, default: float | None,
-           kind: type[int] | type[float] = int, least: float = 0) -> float | None:
-    """`entry[key]` as a number of `kind` (int: a whole number) no smaller than `least`,
-    `default` when absent; a boolean, text or a number out of range is InvalidInput
-    `invalid_config` naming the key, never a crash of `load-config` nor a silent 0."""
+           kind: type[int] | type[float] = int, least: float = 0,
+           most: float = MOST_A_DAY) -> float | None:
+    """`entry[key]` as a finite number of `kind` (int: a whole number) from `least` to
+    `most`, `default` when absent; a boolean, text, Infinity or a number out of range is
+    NumberOutOfRange (`invalid_config`) naming the key, never a crash nor a silent 0."""
     value = entry.get(key)
     if value is None:
         return default
-    ok = isinstance(value, int | float) and not isinstance(value, bool)
+    # NaN and Infinity fail the comparison too; a huge int is compared exactly.
+    ok = isinstance(value, int | float) and not isinstance(value, bool) and (
+        least <= value <= most)
     if ok and kind is int and value != int(value):
         ok = False
-    if not ok or value < least:
-        raise bad.NumberTooSmall(key, kind is int, least, value).at(where)
+    if not ok:
+        raise bad.NumberOutOfRange(key, kind is int, least, most, value).at(where)
     return kind(value)
 
 
@@ -96,3 +151,14 @@ def only_keys(entry: object, allowed: frozenset[str], where: str) -> ConfigData:
     if unknown:
         raise refused.UnknownKey(unknown[0]).at(where)
     return entry
+
+
+def entry_keys(entry: object, allowed: frozenset[str], where: str) -> ConfigData:
+    """only_keys for an entry of a file or a body: `where` (`pkm-demo service`) is
+    followed by the entry's code or username when it has one, so the message says which
+    entry has the unknown key."""
+    if isinstance(entry, dict):
+        name = entry.get("code", entry.get("username"))
+        if isinstance(name, str | int) and not isinstance(name, bool):
+            where = f"{where} {name}"
+    return only_keys(entry, allowed, where)

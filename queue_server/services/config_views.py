@@ -24,11 +24,13 @@ def closures_entry(closed: Mapping[str, str] | None) -> list[dict[str, str]]:
 
 def hours_entry(hours: Hours) -> str | dict[str, list[str]]:
     """Stored hours as the file writes them: `24h` when open all day every day with no
-    special date, else every weekday and special date → `["HH:MM-HH:MM", ...]`."""
+    special date, else every weekday (mon..sun, whatever order the database kept) then
+    each special date → `["HH:MM-HH:MM", ...]`."""
     if all(hours.get(day) == _ALL_DAY for day in WEEKDAYS) and set(hours) == set(WEEKDAYS):
         return "24h"
-    return {day: [f"{start}-{end}" for start, end in ranges]
-            for day, ranges in hours.items()}
+    days = [*WEEKDAYS, *sorted(day for day in hours if day not in WEEKDAYS)]
+    return {day: [f"{start}-{end}" for start, end in hours[day]]
+            for day in days if day in hours}
 
 
 def facility_entry(facility: FacilityRow, running_text: str) -> Entry:

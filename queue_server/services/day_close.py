@@ -22,6 +22,7 @@ from .events import queue_changed, ticket_changed
 from .port_records import ServiceDayRow
 from .ports import Clock, UnitOfWork
 from .queue import apply_action
+from .report_days import roll_up_closed_days
 from .views import forget_pace
 
 ACTOR = "system:end_of_day"
@@ -55,7 +56,8 @@ def close_service_day(uow: UnitOfWork, clock: Clock, service_id: int, day: date,
     """Close `day` of one service: its booked, waiting, called and serving tickets become
     no-shows (history `closed_end_of_day`, actor `system:end_of_day`), then
     `ticket.updated` for each and one `queue.changed` (with `closed_day`) go out after
-    the commit. Returns None when another process had already closed the day.
+    the commit (the day's roll-up for the reports follows in `close_ended_days`).
+    Returns None when another process had already closed the day.
 
     Raises DayNotOver when the day has not ended at the clock's time."""
     with uow:
@@ -108,7 +110,10 @@ def close_ended_days(new_uow: Callable[[], UnitOfWork], clock: Clock, grace: tim
                      limit: int = ROUND_LIMIT) -> CloseReport:
     """Close every service day that has ended and is not closed yet (at most `limit`),
     of one facility (a code) and one day when given. With `day`, the service days of
-    that date that have not ended are reported in `not_over`.
+    that date that have not ended are reported in `not_over`. Then closed days without
+    a roll-up for the reports (services/report_days.py: those just closed, those closed
+    before migration 0011) are rolled up, a batch a round (`more` while some are left):
+    after the close's commit, so the roll-up reads the day's history as written.
 
     `new_uow()` makes a fresh unit of work: each day closes in its own transaction.
     Raises FacilityNotFound (404) for an unknown facility."""
@@ -123,6 +128,7 @@ def close_ended_days(new_uow: Callable[[], UnitOfWork], clock: Clock, grace: tim
             continue
         if closed is not None:
             report.closed.append(closed)
+    report.more = roll_up_closed_days(new_uow)[1] or report.more
     if day is not None:
         for entry in waiting:
             try:

@@ -94,9 +94,12 @@ def _new_ticket(priority: str, service: ServiceRow, day: date, seq: int, now: da
 
 
 def _issued(ticket_id: int, facility_id: int, number: str, now: datetime, actor: str,
-            source: str) -> dict[str, object]:
+            source: str, estimate_s: int | None = None) -> dict[str, object]:
+    data: dict[str, object] = {"source": source, "number": number}
+    if estimate_s is not None:
+        data["estimated_wait_s"] = estimate_s  # the reply's estimate (reports: accuracy)
     return {"ticket_id": ticket_id, "facility_id": facility_id, "kind": "issued", "at": now,
-            "actor": actor, "counter_id": None, "data": {"source": source, "number": number}}
+            "actor": actor, "counter_id": None, "data": data}
 
 
 def open_ticket(
@@ -118,7 +121,8 @@ def open_ticket(
 def issue_new_visit(
     uow: UnitOfWork, service: ServiceRef, now: datetime, actor: str, source: str,
     channel: str, priority: str = "regular", status: TicketStatus = TicketStatus.WAITING,
-    day: date | None = None, seq: int | None = None, **identity: str | None,
+    day: date | None = None, seq: int | None = None, estimate_s: int | None = None,
+    **identity: str | None,
 ) -> TicketRecord:
     """A new visit with its first numbered ticket (walk-ins and bookings: the busiest
     writes). Written through Core, in one statement on PostgreSQL."""
@@ -132,7 +136,7 @@ def issue_new_visit(
     visit_id, ticket_id = uow.tickets.insert_issued(
         visit=visit.row(), ticket=ticket.row(),
         event={k: v for k, v in _issued(0, service.facility_id, ticket.number, now, actor,
-                                        source).items() if k != "ticket_id"},
+                                        source, estimate_s).items() if k != "ticket_id"},
     )
     return written(visit, visit_id, ticket, ticket_id, service)
 

@@ -1,20 +1,25 @@
 """Report use cases: who may read which facility's reports, over which days, and the
-tables (domain/reports_tables.py) computed from the ticket history."""
+tables (domain/reports_tables.py) computed from the ticket history (closed days from
+their daily roll-up: services/report_days.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from ..domain import reports_tables as tables
 from ..domain.lookups import FacilityNotFound, ServiceNotFound
 from ..domain.numbering import service_day
-from ..domain.reports import TicketFacts, check_days, reportable
+from ..domain.report_range import check_days
+from ..domain.reports import Entry
 from ..domain.reports_tables import FacilityScope
 from ..domain.zones import DEFAULT_TIMEZONE
 from .auth import FACILITY_ADMIN, Principal
 from .ports import Clock, JsonObject, UnitOfWork
+from .report_calendar import open_days
+from .report_days import report_entries
 
 
 @dataclass(frozen=True)
@@ -58,12 +63,21 @@ def _only_service(scope: list[FacilityScope], code: str) -> list[FacilityScope]:
     return [f for f in cut if f.services]
 
 
-def _rows(name: str, scope: Sequence[FacilityScope], facts: list[TicketFacts],
-          days: int) -> list[JsonObject]:
+@dataclass(frozen=True)
+class Period:
+    """The report's first and last local day (inclusive) and the moment it is read."""
+
+    start: date
+    end: date
+    now: datetime
+
+
+def _rows(uow: UnitOfWork, name: str, scope: Sequence[FacilityScope], facts: list[Entry],
+          period: Period) -> list[JsonObject]:
     if name == "hourly":
-        return tables.hourly(scope, facts, days)
+        return tables.hourly(scope, facts, period.start, period.end, period.now)
     if name == "bookings":
-        return tables.bookings(scope, facts, days)
+        return tables.bookings(scope, facts, open_days(uow, scope, period.start, period.end))
     if name == "counters":
         return tables.counters(scope, facts)
     if name == "heatmap":
@@ -71,12 +85,24 @@ def _rows(name: str, scope: Sequence[FacilityScope], facts: list[TicketFacts],
     return tables.summary(scope, facts)
 
 
+def _period(clock: Clock, scope: Sequence[FacilityScope], query: ReportQuery) -> Period:
+    """The query's days (missing bounds: today in the first facility's zone); raises
+    ReportDatesReversed / ReportRangeTooLong."""
+    now = clock.now()
+    today = service_day(now, scope[0].timezone if scope else DEFAULT_TIMEZONE)
+    end = query.end or (query.start if query.start and query.start > today else today)
+    start = query.start or end
+    check_days(start, end)
+    return Period(start, end, now)
+
+
 def report(uow: UnitOfWork, clock: Clock, principal: Principal,
            query: ReportQuery) -> JsonObject:
     """One report table: `{"table", "facility" (code or null: all), "service", "from",
     "to" (ISO dates), "rows": [...]}`; rows as domain.reports_tables builds them
     (minutes with one decimal). Days are the facilities' local days, both inclusive;
-    missing bounds are today (the first facility's zone).
+    missing bounds are today (the first facility's zone). Deactivated services and
+    counters are in the rows when they have tickets in the range (or are asked for).
 
     Raises ReportsForbidden / WrongFacility (403), FacilityNotFound / ServiceNotFound
     (404), ReportDatesReversed / ReportRangeTooLong (422)."""
@@ -84,18 +110,17 @@ def report(uow: UnitOfWork, clock: Clock, principal: Principal,
         scope = _facilities(uow, principal, query.facility)
         if query.service is not None and scope:
             scope = _only_service(scope, query.service)
-        zone = scope[0].timezone if scope else DEFAULT_TIMEZONE
-        today = service_day(clock.now(), zone)
-        end = query.end or (query.start if query.start and query.start > today else today)
-        start = query.start or end
-        check_days(start, end)
+        period = _period(clock, scope, query)
         ids = [s.id for f in scope for s in f.services]
-        facts = reportable(uow.reports.ticket_facts(ids, start, end))
-        rows = _rows(query.table, scope, facts, (end - start).days + 1)
+        zones = {f.id: ZoneInfo(f.timezone) for f in scope}
+        facts = report_entries(uow, zones, ids, period.start, period.end, period.now)
+        scope = tables.in_use(scope, facts, query.service)
+        rows = _rows(uow, query.table, scope, facts, period)
         named = query.facility or (scope[0].code if principal.role == FACILITY_ADMIN
                                    and scope else None)
         return {"table": query.table, "facility": named, "service": query.service,
-                "from": start.isoformat(), "to": end.isoformat(), "rows": rows}
+                "from": period.start.isoformat(), "to": period.end.isoformat(),
+                "rows": rows}
 
 
 def choices(uow: UnitOfWork, principal: Principal) -> list[FacilityScope]:

@@ -171,9 +171,10 @@ def services_view(
 
 def _summaries(uow: UnitOfWork, facility: FacilityRow, now: datetime,
                services: Sequence[ServiceRow] | None = None,
-               known: dict[int, int] | None = None) -> list[tuple[ServiceRow, ServiceSummary]]:
+               known: dict[int, int] | None = None,
+               on_boards: bool = False) -> list[tuple[ServiceRow, ServiceSummary]]:
     if services is None:
-        services = uow.directory.services(facility.id)
+        services = uow.directory.services(facility.id, on_boards=on_boards)
         waiting = uow.tickets.waiting_counts(facility.id, days_by_service(services, now))
     else:  # the services that just moved: usually one, counted directly unless known
         known = known or {}
@@ -199,12 +200,15 @@ def _summaries(uow: UnitOfWork, facility: FacilityRow, now: datetime,
 
 def service_summaries(uow: UnitOfWork, facility: FacilityRow, now: datetime,
                       services: Sequence[ServiceRow] | None = None,
-                      waiting: dict[int, int] | None = None) -> list[ServiceSummary]:
+                      waiting: dict[int, int] | None = None,
+                      on_boards: bool = False) -> list[ServiceSummary]:
     """Waiting count and estimated wait per service (`estimated_wait_minutes`, or null
     with `estimate_note: "no_counter_open"`): what boards and kiosks show.
 
-    `waiting`: counts the caller already has (by service id)."""
-    return [summary for _, summary in _summaries(uow, facility, now, services, waiting)]
+    `waiting`: counts the caller already has (by service id); `on_boards` (with no
+    `services`): only the services the boards list (`shown_on_boards`)."""
+    return [summary for _, summary in _summaries(uow, facility, now, services, waiting,
+                                                 on_boards)]
 
 
 def _board_counters(uow: UnitOfWork, facility: FacilityRow,
@@ -273,5 +277,7 @@ def board_view(uow: UnitOfWork, facility: FacilityFull, now: datetime) -> JsonOb
         "epoch": facility.epoch,
         "counters": _board_counters(uow, facility, all_counters),
         "last_calls": _last_calls(uow, facility, now, all_counters),
-        "services": service_summaries(uow, facility, now),
+        # A service set not to be shown on boards leaves this list (its waits); its
+        # counters and calls stay: a patient must still see and hear their number.
+        "services": service_summaries(uow, facility, now, on_boards=True),
     }

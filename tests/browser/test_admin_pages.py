@@ -29,6 +29,9 @@ def sign_in(page: Page, base: str, username: str, lang: str = "") -> None:
     page.fill("#username", username)
     page.fill("#password", "demo")
     page.click("button[type=submit]")
+    # Signed in once the form is gone: a test that navigates on before the answer came
+    # would find itself on the sign-in page again.
+    expect(page.locator("#password")).to_have_count(0)
 
 
 def add_service(page: Page, code: str, name: str, prefix: str, open24h: bool = False,
@@ -98,7 +101,12 @@ def test_an_admin_sets_up_a_facility_from_nothing_and_it_takes_patients(
     expect(page.locator("#audit-rows tr")).to_have_count(0)
     page.fill("#aud-from", "2026-11-23")
     page.click("#audit-form button[type=submit]")
-    expect(page.locator("#audit-rows tr").first).to_contain_text("staff:admin")
+    audit_rows = page.locator("#audit-rows")
+    expect(audit_rows.locator("tr").first).to_contain_text("admin")
+    expect(audit_rows).to_contain_text("Layanan umum")  # the kind in Indonesian
+    expect(audit_rows).to_contain_text("Dibuat: Nama: ")  # the form's labels
+    expect(audit_rows).not_to_contain_text("staff:")
+    expect(audit_rows).not_to_contain_text("avg_minutes")
     expect(page.locator("#device-rows tr[data-device=kiosk-1]")).to_contain_text("Kios")
     assert violations(page) == []
     page.screenshot(path=str(artifacts / "admin-facility.png"), full_page=True)
@@ -121,7 +129,8 @@ def test_an_invalid_entry_shows_the_servers_message_next_to_the_form(
     expect(page.locator("#svc-code")).to_have_value("umum")
     page.fill("#svc-prefix", "A")  # Pendaftaran's
     page.click("#service-form button[type=submit]")
-    expect(page.locator("#service-form .error")).to_contain_text("prefix")
+    expect(page.locator("#service-form .error")).to_contain_text(
+        "Prefix 'A' is already used by service pendaftaran")
     expect(page.locator("#service-form .done")).to_have_text("")
 
 
@@ -221,7 +230,7 @@ def test_a_new_token_revoking_and_deactivating_take_effect_at_once(
     new = page.input_value("#token-value")
     assert new and new != old
     assert kiosk_call(page, old) == 401 and kiosk_call(page, new) == 200
-    row.get_by_role("button", name="Cabut kiosk").click()
+    row.get_by_role("button", name="Cabut akses kiosk").click()
     expect(row).to_contain_text("Dicabut")
     assert kiosk_call(page, new) == 401
     user = page.locator(f"#user-rows tr[data-user={site.username()}]")

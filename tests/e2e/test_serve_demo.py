@@ -82,7 +82,7 @@ def test_loading_the_demo_twice_changes_nothing(server_env: dict[str, str]) -> N
         counts = [conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
                   for t in ("facilities", "services", "counters", "users", "devices")]
     engine.dispose()
-    assert counts == [1, 6, 7, 2, 2]
+    assert counts == [1, 6, 7, 4, 2]  # users: admin, petugas, kepala, dinkes
 
 
 def test_a_broken_config_file_is_refused_with_a_message(server_env: dict[str, str],

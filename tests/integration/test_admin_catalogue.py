@@ -84,7 +84,7 @@ def test_a_bad_entry_gets_the_loaders_message_and_writes_nothing(engine: Engine,
     reply = put(admin, path, {"prefix": "L"}, english=True)
     assert reply.status_code == 422
     assert reply.get_json()["error"] == {
-        "code": "invalid_config", "message": f"{where.code} service lab: 'name' is required."}
+        "code": "invalid_config", "message": f"{where.code} service lab: Field 'name' is required."}
     assert "wajib diisi" in put(admin, path, {"prefix": "L"}).get_json()["error"]["message"]
     taken = put(admin, path, {"name": "Lab", "prefix": "B"})  # umum's prefix
     assert taken.status_code == 422 and taken.get_json()["error"]["code"] == "invalid_config"

@@ -148,4 +148,4 @@ def test_a_configured_code_with_spaces_is_refused_naming_it(engine: Any) -> None
         factories.load(engine, {"facilities": [{
             "code": "pkm-besar", "name": "Puskesmas Besar",
             "services": [{"code": "Poli Umum", "name": "Poli Umum", "prefix": "B"}]}]})
-    assert "pkm-besar service: kode 'Poli Umum'" in raised.value.message
+    assert "pkm-besar service: Kode 'Poli Umum'" in raised.value.message

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from typing import Any
 
+import pytest
+
 from tests.support.board_state import BoardState, board_parts
 from tests.support.clock import FakeClock
 from tests.support.http import JsonClient
@@ -87,6 +89,8 @@ def run_morning(base: str, clock: FakeClock, token: str) -> None:
     staff.post("/api/v1/counters/lab/pause")
 
 
+@pytest.mark.sqlite_only("live clients agreeing with the server's events; the queue's "
+                         "SQL and its races are tested on PostgreSQL by the counter tests")
 def test_consoles_and_a_board_agree_with_the_server_through_a_morning(
     live_server: str, clock: FakeClock, staff: Any
 ) -> None:

@@ -51,9 +51,11 @@ class FakeDirectory:
         assert found is not None
         return found
 
-    def services(self, facility_id: int, active_only: bool = True) -> list[FakeService]:
+    def services(self, facility_id: int, active_only: bool = True,
+                 on_boards: bool = False) -> list[FakeService]:
         return [s for s in self.services_ if s.facility_id == facility_id
-                and (s.active or not active_only)]
+                and (s.active or not active_only)
+                and (s.shown_on_boards or not on_boards)]
 
     def service(self, facility_id: int, code: str) -> FakeService | None:
         return next((s for s in self.services_ if s.facility_id == facility_id

@@ -36,6 +36,7 @@ class FakeService:
     closed_dates: dict[str, str] = field(default_factory=dict)
     open_on_holidays: bool = False
     booking_cutoff: str | None = None
+    shown_on_boards: bool = True
 
     @property
     def facility_id(self) -> int:

@@ -181,6 +181,6 @@ def test_an_error_said_of_a_place_in_a_file_names_it_in_both_languages() -> None
     from queue_server.domain.config_errors import KeyRequired
 
     error = KeyRequired("name").at("pkm-demo service umum")
-    assert error.message == "pkm-demo service umum: 'name' wajib diisi."
-    assert error.message_en == "pkm-demo service umum: 'name' is required."
+    assert error.message == "pkm-demo service umum: Isian 'name' wajib diisi."
+    assert error.message_en == "pkm-demo service umum: Field 'name' is required."
     assert str(error) == error.message_en

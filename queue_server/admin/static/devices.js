@@ -59,7 +59,7 @@ function actions(d) {
   const label = (key) => t(key) + " " + d.code;
   return d.active
     ? [button(t("newToken"), () => newToken(d), label("newToken")),
-      button(t("revoke"), () => setActive(d, false), label("revoke"))]
+      button(t("revokeAccess"), () => setActive(d, false), label("revokeAccess"))]
     : [button(t("restore"), () => setActive(d, true), label("restore"))];
 }
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..access_models import AuthToken, Device, User
@@ -69,6 +69,21 @@ class AdminRecords(Repository):
         q = select(AuthToken.id).where(AuthToken.user_id == user_id,
                                        AuthToken.revoked.is_(False))
         return list(self.session.scalars(q).all())
+
+    def last_id(self) -> int:
+        """The newest audit row's id (0 when there is none): it grows with every
+        configuration change, from any process (services/config_watch.py)."""
+        return int(self._core(select(func.max(AuditEvent.id))).scalar() or 0)
+
+    def token_holder(self, token_hash: str) -> int | None:
+        """The id of the device (any facility, active or not) whose token has this hash."""
+        q = select(Device.id).where(Device.token_hash == token_hash)
+        return self.session.scalars(q).first()
+
+    def active_users(self, role: str) -> int:
+        """How many active users have `role`."""
+        q = select(func.count(User.id)).where(User.role == role, User.active.is_(True))
+        return int(self.session.scalar(q) or 0)
 
     def record(self, **fields: Any) -> None:
         """Append one audit row (AuditEvent's columns)."""

@@ -50,11 +50,15 @@ class Directory(Repository):
         """The facility of this id, or None."""
         return self.session.get(Facility, facility_id)
 
-    def services(self, facility_id: int, active_only: bool = True) -> Sequence[Service]:
-        """A facility's services in display order; only the active ones unless told."""
+    def services(self, facility_id: int, active_only: bool = True,
+                 on_boards: bool = False) -> Sequence[Service]:
+        """A facility's services in display order; only the active ones unless told;
+        `on_boards`: only those the waiting-room boards list (`shown_on_boards`)."""
         q = select(Service).where(Service.facility_id == facility_id)
         if active_only:
             q = q.where(Service.active.is_(True))
+        if on_boards:
+            q = q.where(Service.shown_on_boards.is_(True))
         return self.session.scalars(q.order_by(Service.position, Service.id)).all()
 
     def service(self, facility_id: int, code: str) -> Service | None:
