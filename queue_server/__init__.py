@@ -28,10 +28,11 @@ def _register_routes(app: Flask) -> None:
     import display_board
     from mobile_api import init_api
 
-    from . import console, headers, health, home, patient, reports, turns
+    from . import console, eservices, headers, health, home, patient, reports, turns
     from .logs import install_request_ids
 
-    init_api(app)
+    eservices.import_modules(app)  # their errors belong in the API document
+    app.extensions["antrian.api"] = init_api(app)
     install_request_ids(app)
     turns.install(app)  # on gevent: a keep-alive connection gives way after each answer
     headers.install(app)
@@ -41,6 +42,7 @@ def _register_routes(app: Flask) -> None:
     from .admin import bp as admin_pages
 
     app.register_blueprint(admin_pages)
+    eservices.load_modules(app)
 
 
 def _start_workers(app: Flask, runtime: Runtime) -> None:
@@ -65,6 +67,24 @@ def _start_workers(app: Flask, runtime: Runtime) -> None:
 
         grace = timedelta(minutes=float(app.config["DAY_CLOSE_GRACE_MINUTES"]))
         app.extensions["antrian.day_closer"] = DayCloser(runtime, grace).start()
+    _start_case_sweep(app, runtime)
+
+
+def _start_case_sweep(app: Flask, runtime: Runtime) -> None:
+    """The case sweep (`CASE_SWEEP_SECONDS`; unset: 60, except under TESTING; 0: off),
+    when a loaded module registered cases. Stop it with
+    `app.extensions["antrian.case_sweeper"].stop()`."""
+    from .eservices import hooks
+
+    every = app.config.get("CASE_SWEEP_SECONDS")
+    if every is None:
+        every = 0.0 if app.testing else 60.0
+    kinds = hooks(app, "case_kinds")
+    if every and kinds:
+        from .case_sweeper import CaseSweeper
+
+        app.extensions["antrian.case_sweeper"] = CaseSweeper(
+            runtime, kinds, app.config["CITY_TIMEZONE"], float(every)).start()
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

@@ -106,6 +106,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     warn_unspoken_names(engine)
     engine.dispose()
     app = create_app({"DEMO": True} if args.demo else None)
+    if args.demo:
+        load_module_demos(app)
     app.extensions["antrian.serving"] = backup.hold_serving_lock(_database_url())
     settle_memory()
     socketio = app.extensions["socketio"]
@@ -115,6 +117,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
         socketio.run(app, host=args.host, port=args.port, use_reloader=False, log_output=True,
                      allow_unsafe_werkzeug=True)
     return 0
+
+
+def load_module_demos(app: Any) -> None:
+    """Each loaded e-service module's demo data (its "demo" hook: idempotent loaders
+    called with the app), after the demo configuration (offices, users) is in."""
+    from .eservices import hooks
+
+    for loader in hooks(app, "demo"):
+        loader(app)
 
 
 def settle_memory() -> None:

@@ -45,7 +45,25 @@ def settings(instance_path: str) -> dict[str, Any]:
         "WTF_CSRF_CHECK_DEFAULT": False,
         # A console stays open all day: its CSRF token lives as long as the session.
         "WTF_CSRF_TIME_LIMIT": None,
-        **_limits(), **_bookings(), **_workers(),
+        **_limits(), **_bookings(), **_workers(), **_eservices(),
+    }
+
+
+def _eservices() -> dict[str, Any]:
+    """The e-service modules switched on, and what they share (issue 16)."""
+    return {
+        # Comma-separated module names (queue_server/eservices/<name>/), "all" (the
+        # default: every module present) or "none".
+        "MODULES": os.environ.get("ANTRIAN_MODULES", "all"),
+        # The city's time zone: the date a case's working days are counted from.
+        "CITY_TIMEZONE": os.environ.get("ANTRIAN_CITY_TIMEZONE", "Asia/Jakarta"),
+        # How often (seconds) a process looks for overdue cases to flag, escalate or
+        # close (services/case_sweep.py). Unset: 60 (tests: off unless set); 0: off.
+        "CASE_SWEEP_SECONDS": (float(os.environ["ANTRIAN_CASE_SWEEP_SECONDS"])
+                               if os.environ.get("ANTRIAN_CASE_SWEEP_SECONDS") else None),
+        # Files attached to cases (photos, scans): at most this many bytes each.
+        "CASE_FILE_MAX_BYTES": int(os.environ.get("ANTRIAN_CASE_FILE_MAX_BYTES")
+                                   or 5 * 1024 * 1024),
     }
 
 

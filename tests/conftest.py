@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 from collections.abc import Iterator
 from functools import partial
@@ -13,6 +14,12 @@ import pytest
 # python-escpos re-parses its printer profiles on every import without a lasting folder.
 os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR",
                       str(Path(__file__).resolve().parent.parent / ".pytest_cache" / "escpos"))
+# With `pytest -n 2` two processes import it at once: the first writes the pickle while
+# the other would read it half-written, so the import takes turns on a file lock.
+Path(os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"]).mkdir(parents=True, exist_ok=True)
+with open(Path(os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"]) / ".lock", "w") as _lock:
+    fcntl.flock(_lock, fcntl.LOCK_EX)
+    import escpos.capabilities  # noqa: F401
 
 from sqlalchemy import Engine, text
 from werkzeug.security import generate_password_hash

@@ -118,14 +118,16 @@ class IdempotencyKey(Base):
 
 
 class Notification(Base):
-    """A message for a patient's phone (through the configured webhook), sent once."""
+    """A message for a patient's or citizen's phone (through the configured webhook):
+    one of a ticket's (sent once per kind) or of an e-service case (`case_id`)."""
 
     __tablename__ = "notifications"
     __table_args__ = (UniqueConstraint("ticket_id", "kind"),
                       Index("ix_notifications_due", "status", "next_attempt_at"))
     id: Mapped[int] = mapped_column(primary_key=True)
-    ticket_id: Mapped[int] = mapped_column(ForeignKey("tickets.id"))
-    facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"))
+    ticket_id: Mapped[int | None] = mapped_column(ForeignKey("tickets.id"), nullable=True)
+    facility_id: Mapped[int | None] = mapped_column(ForeignKey("facilities.id"), nullable=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), nullable=True)
     kind: Mapped[str] = mapped_column(String(30))
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(10), default="pending")

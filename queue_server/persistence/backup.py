@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -27,7 +26,7 @@ from .files import (
     secure_sqlite,
     sqlite_file,
 )
-from .migrate import MIGRATIONS
+from .migrate import scripts
 from .models import new_epoch
 
 
@@ -145,7 +144,7 @@ def check_backup(copy: Path) -> str:
     if len(rows) != 1:
         raise BackupError("the backup has no schema version: not an antrian database")
     revision = rows[0][0]
-    known = {script.revision for script in ScriptDirectory(str(MIGRATIONS)).walk_revisions()}
+    known = {script.revision for script in scripts().walk_revisions()}
     if revision not in known:
         raise BackupError(f"the backup's schema version {revision} is unknown to this "
                           "version of antrian (made by a newer one?): restore it with that "
@@ -234,7 +233,7 @@ def restore(source: Path, url: str, force: bool = False) -> Restored:
         remove_sqlite(staging)
     _checkpoint(target)
     renew_epochs(url)
-    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    head = scripts().get_current_head()
     return Restored(revision, revision == head, aside)
 
 

@@ -8,9 +8,14 @@ services/port_rows.py, this file not checked again): when in doubt, `mypy --no-i
 
 from __future__ import annotations
 
+from ..services.port_cases import CaseWork
 from ..services.ports import UnitOfWork
 from .uow import SqlUnitOfWork
 
 
 def _sql_is_a_unit_of_work(uow: SqlUnitOfWork) -> UnitOfWork:
+    return uow
+
+
+def _sql_is_a_case_work(uow: SqlUnitOfWork) -> CaseWork:
     return uow

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,9 +22,23 @@ class SchemaOutOfDate(RuntimeError):
     pass
 
 
+# Each e-service module keeps its own revisions in its package (one chain with the
+# core's); found on disk, never imported, so the core does not depend on a module.
+MODULE_MIGRATIONS = Path(__file__).parent.parent / "eservices"
+
+
+def version_locations() -> list[Path]:
+    """The core's revisions, then every module's `migrations/versions` folder."""
+    found = sorted(MODULE_MIGRATIONS.glob("*/migrations/versions"))
+    return [MIGRATIONS / "versions", *found]
+
+
 def alembic_config(url: str) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("path_separator", "os")
+    cfg.set_main_option("version_locations",
+                        os.pathsep.join(str(p) for p in version_locations()))
     cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return cfg
 
@@ -79,8 +94,13 @@ def recount_waiting(engine: Engine) -> None:
             {"waiting": TicketStatus.WAITING.value})
 
 
+def scripts() -> ScriptDirectory:
+    """Every revision: the core's and each module's."""
+    return ScriptDirectory.from_config(alembic_config("sqlite://"))
+
+
 def head_revision() -> str | None:
-    return ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    return scripts().get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -264,6 +264,15 @@ from .access_models import (  # noqa: E402
     User,
 )
 from .admin_models import AuditEvent  # noqa: E402
+from .case_models import (  # noqa: E402, F401
+    Case,
+    CaseCheck,
+    CaseEvent,
+    CaseFile,
+    Office,
+    OfficeMember,
+    Survey,
+)
 from .report_models import ReportDay  # noqa: E402, F401
 
 __all__ = ["AuditEvent", "AuthToken", "Base", "BookingHold", "CityClosure", "Counter",

@@ -27,6 +27,8 @@ from .repositories import (
     Tickets,
 )
 from .repositories.audit import AdminRecords
+from .repositories.cases import Cases
+from .repositories.offices import Offices
 from .repositories.reports import Reports
 
 
@@ -75,6 +77,8 @@ class SqlUnitOfWork:
         self.security = Security(self)
         self.reports = Reports(self)
         self.admin = AdminRecords(self)
+        self.cases = Cases(self)  # e-service modules (issue 16)
+        self.offices = Offices(self)
         self.outbox = []
         # Figures worked out once per transaction (see services.views.pace).
         self.memo: dict[Any, Any] = {}

@@ -81,7 +81,7 @@ class HoldRow(Protocol):
 
 
 class NotificationRow(Protocol):
-    """A message to a patient's phone, with its delivery state."""
+    """A message to a patient's or citizen's phone, with its delivery state."""
 
     payload: dict[str, object]
     status: str
@@ -93,7 +93,8 @@ class NotificationRow(Protocol):
     @property
     def id(self) -> int: ...
     @property
-    def ticket_id(self) -> int: ...
+    def ticket_id(self) -> int | None:
+        """The ticket it is about (None for an e-service case's message: `case_id`)."""
     @property
     def kind(self) -> str: ...
 

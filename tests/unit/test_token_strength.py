@@ -25,6 +25,7 @@ def test_short_well_known_and_demo_tokens_are_weak(token: str, reason: str) -> N
 
 
 @pytest.mark.parametrize("token", ["kiosk-pintu-masuk-7", secrets.token_urlsafe(24),
-                                   "x" * credentials.MIN_TOKEN_LENGTH])
+                                   "x" * credentials.MIN_TOKEN_LENGTH],
+                         ids=["words", "random", "minimum"])
 def test_a_token_of_sixteen_characters_or_more_passes(token: str) -> None:
     assert credentials.token_weakness(token) is None

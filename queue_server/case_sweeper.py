@@ -1,0 +1,38 @@
+"""The case sweep's background loop (services/case_sweep.py): every server process runs
+it once a minute (`ANTRIAN_CASE_SWEEP_SECONDS`) while some module has cases."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from .background import BackgroundLoop
+from .runtime import Runtime
+from .services.case_kinds import CaseKind
+from .services.case_sweep import SweepReport, sweep
+
+log = logging.getLogger(__name__)
+
+
+def sweep_round(runtime: Runtime, kinds: Sequence[CaseKind], timezone: str) -> SweepReport:
+    """One round; logs what it moved (counts only: no case's content)."""
+    report = sweep(runtime.uow, runtime.clock, kinds, timezone)
+    if report.moved or report.escalated or report.dropped:
+        log.info("case sweep: %d moved by timeout, %d escalated, %d unconfirmed dropped",
+                 report.moved, report.escalated, report.dropped)
+    return report
+
+
+class CaseSweeper(BackgroundLoop):
+    """Runs `sweep_round` every `interval` seconds until `stop()`."""
+
+    name = "antrian-case-sweep"
+
+    def __init__(self, runtime: Runtime, kinds: Sequence[CaseKind], timezone: str,
+                 interval: float) -> None:
+        self.runtime, self.kinds, self.timezone = runtime, kinds, timezone
+        super().__init__(every=interval, first=interval)
+
+    def round(self) -> float | None:
+        sweep_round(self.runtime, self.kinds, self.timezone)
+        return None

@@ -1,0 +1,70 @@
+"""The e-service modules (e-Wadul, e-Surat, SSW, …): each a package here with a
+`load(app)` that registers its blueprints (pages, `/api/v1/<name>/` routes in the one
+OpenAPI document) and its hooks, switched on by `ANTRIAN_MODULES`.
+
+This package is the plugin host: `create_app` asks it which modules are on and loads them
+by name; nothing else in the core imports a module. A module uses the core's services
+(offices, cases and their workflow, citizen checks, files, the survey) and keeps its
+tables in its own Alembic revisions (`<name>/migrations/versions/`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from types import ModuleType
+from typing import Any
+
+from flask import Flask
+
+
+class UnknownModule(ValueError):
+    """ANTRIAN_MODULES names a module that is not installed."""
+
+
+def available() -> list[str]:
+    """Every module package present, by name."""
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if m.ispkg)
+
+
+def chosen(setting: str | None) -> list[str]:
+    """The modules `setting` switches on: "all" (or unset) every one present, "none" or ""
+    none, else the comma-separated names. Raises UnknownModule naming an absent one."""
+    text = (setting if setting is not None else "all").strip().lower()
+    if text == "all":
+        return available()
+    if text in ("", "none"):
+        return []
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    missing = [name for name in names if name not in available()]
+    if missing:
+        raise UnknownModule(f"ANTRIAN_MODULES names unknown modules {missing}; "
+                            f"installed: {available()}")
+    return names
+
+
+def import_modules(app: Flask) -> list[ModuleType]:
+    """Import the modules switched on (their named errors register then, before the API
+    document is built); kept in `app.extensions["antrian.modules"]` by name."""
+    modules = {name: importlib.import_module(f"{__name__}.{name}")
+               for name in chosen(app.config.get("MODULES"))}
+    app.extensions["antrian.modules"] = modules
+    return list(modules.values())
+
+
+def load_modules(app: Flask) -> None:
+    """Call each imported module's `load(app)`, in name order."""
+    for module in app.extensions.get("antrian.modules", {}).values():
+        module.load(app)
+
+
+def hooks(app: Flask, name: str) -> list[Any]:
+    """What the loaded modules registered under `name` (e.g. "demo": demo data loaders,
+    "case_kinds": public case views), in load order."""
+    found: list[Any] = app.extensions.setdefault("antrian.hooks", {}).get(name, [])
+    return found
+
+
+def register(app: Flask, name: str, hook: Any) -> None:
+    """A module adds `hook` under `name` (see `hooks`)."""
+    app.extensions.setdefault("antrian.hooks", {}).setdefault(name, []).append(hook)

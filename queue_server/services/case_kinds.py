@@ -1,0 +1,40 @@
+"""What a module tells the core about its cases (registered by its `load(app)` under the
+"case_kinds" hook, see queue_server/eservices): its workflow, its intake office, and how
+its case reads on the shared public page `/c/{code}`. The core never imports a module:
+it finds these through the hook."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain.workflow import Workflow
+from .port_cases import CaseRow, CaseWork
+
+# (unit of work, case) → the module's public fields of the case, or None when the case
+# must not be shown in public (a confidential complaint): `title`, `summary`, `fields`
+# (label → value pairs, Indonesian), `photos` (file ids shown), `office` (name).
+PublicView = Callable[[CaseWork, CaseRow], "dict[str, Any] | None"]
+
+
+@dataclass(frozen=True)
+class CaseKind:
+    """One module's cases: `module` (the cases' module column), its workflow, the code of
+    its intake office (the `desk` role; None when it has none), its public view, its name
+    in both languages, and the route citizens' actions go to."""
+
+    module: str
+    workflow: Workflow
+    desk_office: str | None
+    public_view: PublicView
+    title_id: str = ""
+    title_en: str = ""
+    # Where a citizen's action on a case is posted (JSON `{action, comment, rating?}`),
+    # `{code}` filled with the tracking code: the module's own route.
+    actions_path: str = ""
+
+
+def kind_of(kinds: Sequence[CaseKind], module: str) -> CaseKind | None:
+    """The registered kind of `module`, or None (its module switched off)."""
+    return next((kind for kind in kinds if kind.module == module), None)

@@ -1,0 +1,60 @@
+"""The sweep every server process runs once a minute over the cases of every module:
+a case left in a state past its deadline is either moved by the system (the state's
+`on_timeout`: a complaint answered and not replied to closes after 10 working days,
+SP4N-LAPOR!) or, once the escalation rule's working days are over, flagged and its
+office's head notified (a timeline line, not public, and the head's inbox flag).
+Phone codes never confirmed drop their case after the hold. Several processes may sweep
+at once: each case is locked while it is moved, and a move re-checks the state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..domain.errors import DomainError
+from ..domain.workflow import needs_escalation, working_days_over
+from .case_kinds import CaseKind, kind_of
+from .cases import SYSTEM, Step, act, city_today, note
+from .closures import calendar as city_calendar
+from .port_cases import CaseWork
+from .ports import Clock
+
+
+@dataclass
+class SweepReport:
+    """How many cases the round moved by timeout, escalated, and dropped unconfirmed."""
+
+    moved: int = 0
+    escalated: int = 0
+    dropped: int = 0
+
+
+def sweep(new_uow: Callable[[], CaseWork], clock: Clock, kinds: Sequence[CaseKind],
+          timezone: str) -> SweepReport:
+    """One round over the cases due before today (city date in `timezone`); commits."""
+    report = SweepReport()
+    with new_uow() as uow:
+        cal = city_calendar(uow)
+        today = city_today(clock, timezone)
+        for case in uow.cases.due_before(today):
+            kind = kind_of(kinds, case.module)
+            if kind is None:
+                continue
+            state = kind.workflow.states.get(case.state)
+            if state is not None and state.on_timeout:
+                try:
+                    act(uow, clock, kind.workflow, case, Step(state.on_timeout), SYSTEM,
+                        cal, timezone)
+                except DomainError:
+                    continue  # another process moved it meanwhile
+                report.moved += 1
+            elif case.escalated_at is None and needs_escalation(
+                    kind.workflow, cal, case.state_due, today):
+                case.escalated_at = clock.now()
+                over = working_days_over(cal, case.state_due, today)
+                note(uow, clock, case, SYSTEM, "escalate",
+                     f"Lewat tenggat {over} hari kerja: diteruskan ke kepala OPD.",
+                     data={"working_days_over": over})
+                report.escalated += 1
+        uow.commit()
+    return report
