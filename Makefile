@@ -40,7 +40,7 @@ lint: $(DEV_STAMP)
 	$(PY) -m mypy  # files and strictness: [tool.mypy] in pyproject.toml
 
 test: system-deps $(DEV_STAMP) $(AXE) lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

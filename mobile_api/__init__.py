@@ -13,8 +13,10 @@ from queue_server.edge.ratelimit import init_limits
 from . import (
     admin,
     admin_accounts,
+    admin_offices,
     auth,
     bookings,
+    cases,
     counters,
     devices,
     errors,
@@ -23,6 +25,7 @@ from . import (
     phone_bookings,
     reports,
     security_events,
+    surveys,
 )
 from .error_codes import document
 from .fields import normalise_path_values
@@ -60,7 +63,8 @@ def init_api(app: Flask) -> Api:
         "bearer", {"type": "http", "scheme": "bearer", "description": "staff or device token"}
     )
     modules = (auth, facilities, kiosk, counters, devices, bookings, security_events,
-               phone_bookings, reports, admin, admin_accounts)
+               phone_bookings, reports, admin, admin_accounts, admin_offices,
+               surveys, cases)
     for module in modules:
         api.register_blueprint(module.blp)
     ours = {module.blp.name for module in modules}

@@ -17,6 +17,9 @@ def _raw(kind: str, about: str, **more: object) -> fields.Raw:
 _CLOSURES = {"type": "array", "items": {"type": "object", "properties": {
     "date": {"type": "string", "example": "2026-12-02"},
     "reason": {"type": "string", "example": "Fogging gedung"}}}}
+_OFFICE_ROLE = {"type": "object", "properties": {
+    "office": {"type": "string", "example": "dsdabm"},
+    "role": {"type": "string", "enum": ["staff", "head"]}}}
 
 
 class AdminEntry(Schema):
@@ -77,8 +80,10 @@ class AdminDeviceEntry(AdminEntry):
 class AdminUserEntry(AdminEntry):
     username = _raw("string", "the address's name (may be left out)")
     role = _raw("string", "default operator",
-                enum=["admin", "facility_admin", "operator", "city"])
+                enum=["admin", "facility_admin", "operator", "city", "office"])
     facility = _raw("string", "required for facility_admin and operator")
+    offices = _raw("", "office (OPD) roles, replacing the user's; left out: kept "
+                   "(the deployment's admin only)", type="array", items=_OFFICE_ROLE)
     name = _raw("string", "the person's name; default the username")
     active = _raw("boolean", "default true; false ends every login at once")
     password = fields.Raw(load_only=True, allow_none=True, metadata={
@@ -121,10 +126,17 @@ class AdminDeviceOutEntry(Strict):
     token = fields.String(metadata={"description": "only when just issued: shown once"})
 
 
+class AdminOfficeRole(Strict):
+    office = fields.String(metadata={"example": "dsdabm"})
+    role = fields.String(metadata={"enum": ["staff", "head"]})
+
+
 class AdminUserOutEntry(Strict):
     username = fields.String()
     role = fields.String()
     facility = fields.String()
+    offices = fields.List(fields.Nested(AdminOfficeRole),
+                          metadata={"description": "only when it holds office roles"})
     name = fields.String()
     active = fields.Boolean()
 
@@ -169,7 +181,7 @@ class AdminAuditEventOut(Strict):
     actor = fields.String(metadata={"example": "staff:kepala"})
     facility = fields.String(allow_none=True)
     object_kind = fields.String(metadata={"enum": ["facility", "service", "counter",
-                                                   "device", "user"]})
+                                                   "device", "user", "office"]})
     object_code = fields.String()
     action = fields.String(metadata={"enum": ["create", "update", "deactivate", "token",
                                               "import"]})

@@ -17,7 +17,7 @@ from queue_server.domain.phone_codes import hold_time
 from queue_server.edge.caller import client_address
 from queue_server.edge.ratelimit import limited
 from queue_server.runtime import current
-from queue_server.services import booking_holds, booking_void
+from queue_server.services import booking_holds, booking_void, case_checks
 
 from .auth import principal
 from .hold_schemas import ConfirmIn, VoidIn
@@ -32,9 +32,7 @@ blp = Blueprint("phone_bookings", __name__, url_prefix="/api/v1",
 def phone_check() -> bool:
     """Whether bookings wait for the phone's code: a gateway is configured and
     `BOOKING_PHONE_CHECK` is not turned off."""
-    config = current_app.config
-    return bool(config.get("NOTIFY_WEBHOOK_URL")) and config.get("BOOKING_PHONE_CHECK") \
-        is not False
+    return case_checks.gateway_on(current_app.config)  # one rule for every phone check
 
 
 def hold_lasts() -> timedelta:

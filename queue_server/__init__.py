@@ -28,7 +28,17 @@ def _register_routes(app: Flask) -> None:
     import display_board
     from mobile_api import init_api
 
-    from . import console, eservices, headers, health, home, patient, reports, turns
+    from . import (
+        casepage,
+        console,
+        eservices,
+        headers,
+        health,
+        home,
+        patient,
+        reports,
+        turns,
+    )
     from .logs import install_request_ids
 
     eservices.import_modules(app)  # their errors belong in the API document
@@ -37,7 +47,7 @@ def _register_routes(app: Flask) -> None:
     turns.install(app)  # on gevent: a keep-alive connection gives way after each answer
     headers.install(app)
     for blueprint in (health.bp, console.bp, display_board.bp, patient.bp, home.bp,
-                      reports.bp):
+                      reports.bp, casepage.bp):
         app.register_blueprint(blueprint)
     from .admin import bp as admin_pages
 
@@ -82,9 +92,11 @@ def _start_case_sweep(app: Flask, runtime: Runtime) -> None:
     kinds = hooks(app, "case_kinds")
     if every and kinds:
         from .case_sweeper import CaseSweeper
+        from .services.case_files import files_folder
 
         app.extensions["antrian.case_sweeper"] = CaseSweeper(
-            runtime, kinds, app.config["CITY_TIMEZONE"], float(every)).start()
+            runtime, kinds, app.config["CITY_TIMEZONE"], float(every),
+            files_folder(app.instance_path)).start()
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from pathlib import Path
 
 from .background import BackgroundLoop
 from .runtime import Runtime
@@ -14,9 +15,11 @@ from .services.case_sweep import SweepReport, sweep
 log = logging.getLogger(__name__)
 
 
-def sweep_round(runtime: Runtime, kinds: Sequence[CaseKind], timezone: str) -> SweepReport:
-    """One round; logs what it moved (counts only: no case's content)."""
-    report = sweep(runtime.uow, runtime.clock, kinds, timezone)
+def sweep_round(runtime: Runtime, kinds: Sequence[CaseKind], timezone: str,
+                files: Path | None = None) -> SweepReport:
+    """One round; logs what it moved (counts only: no case's content). `files`: the
+    case files folder, whose files of dropped cases go too."""
+    report = sweep(runtime.uow, runtime.clock, kinds, timezone, files)
     if report.moved or report.escalated or report.dropped:
         log.info("case sweep: %d moved by timeout, %d escalated, %d unconfirmed dropped",
                  report.moved, report.escalated, report.dropped)
@@ -29,10 +32,11 @@ class CaseSweeper(BackgroundLoop):
     name = "antrian-case-sweep"
 
     def __init__(self, runtime: Runtime, kinds: Sequence[CaseKind], timezone: str,
-                 interval: float) -> None:
+                 interval: float, files: Path | None = None) -> None:
         self.runtime, self.kinds, self.timezone = runtime, kinds, timezone
+        self.files = files
         super().__init__(every=interval, first=interval)
 
     def round(self) -> float | None:
-        sweep_round(self.runtime, self.kinds, self.timezone)
+        sweep_round(self.runtime, self.kinds, self.timezone, self.files)
         return None

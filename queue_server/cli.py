@@ -83,6 +83,8 @@ def _print_demo(host: str, port: int) -> None:
         f"  server        {base}   (board JSON: {base}/api/v1/facilities/pkm-demo/board)\n"
         f"  staff login   admin / {password} (admin), petugas / {password} (operator),\n"
         f"                kepala / {password} (facility admin), dinkes / {password} (city)\n"
+        f"  offices (OPD) mediacenter / {password} (Media Center), opd / {password} "
+        f"(DSDABM staff), kepala-opd / {password} (DSDABM head)\n"
         f"  kiosk token   {kiosk}\n"
         f"  try it        curl -X POST -H 'Authorization: Bearer {kiosk}' "
         f"-H 'Content-Type: application/json' -d '{{\"service\": \"pendaftaran\"}}' "

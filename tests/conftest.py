@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
 from collections.abc import Iterator
 from functools import partial
@@ -10,20 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-# python-escpos re-parses its printer profiles on every import without a lasting folder.
-os.environ.setdefault("ESCPOS_CAPABILITIES_PICKLE_DIR",
-                      str(Path(__file__).resolve().parent.parent / ".pytest_cache" / "escpos"))
-# With `pytest -n 2` two processes import it at once: the first writes the pickle while
-# the other would read it half-written, so the import takes turns on a file lock.
-Path(os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"]).mkdir(parents=True, exist_ok=True)
-with open(Path(os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"]) / ".lock", "w") as _lock:
-    fcntl.flock(_lock, fcntl.LOCK_EX)
-    import escpos.capabilities  # noqa: F401
-
 from sqlalchemy import Engine, text
 from werkzeug.security import generate_password_hash
 
+import tests.support.escpos_profiles  # noqa: F401  (first: before anything imports escpos)
 from queue_server import create_app
 from queue_server.persistence.db import make_engine
 from queue_server.persistence.migrate import upgrade
@@ -50,7 +39,10 @@ DEMO_RUNNING_TEXT = read_config(DEMO)["facilities"][0]["running_text"]
 # Tables that the queue writes while running; configuration stays loaded between tests.
 RUNTIME_TABLES = ("booking_holds", "notifications", "idempotency_keys", "ticket_events",
                   "tickets", "daily_sequences", "day_closes", "visits", "auth_tokens",
-                  "login_attempts", "security_events", "report_days")
+                  "login_attempts", "security_events", "report_days",
+                  # e-services (issue 16): a module's rows before the shared case rows
+                  "wadul_reports", "open311_keys", "case_files", "case_checks",
+                  "case_events", "surveys", "cases")
 
 
 LAYERS = ("unit", "integration", "e2e", "browser")

@@ -1,5 +1,6 @@
-"""The admin pages, `/admin`: sign in, the facilities (the deployment's admin) and one
-facility's page (its settings, services, counters, devices, users and audit log). The
+"""The admin pages, `/admin`: sign in, the facilities (the deployment's admin), one
+facility's page (its settings, services, counters, devices, users and audit log) and the
+offices (OPD) with their staff (the deployment's admin). The
 pages are shells; their scripts read and write through `/api/v1/admin/...`."""
 
 from __future__ import annotations
@@ -61,6 +62,17 @@ def facility(code: str) -> ResponseReturnValue:
         return _login_page()
     opened = gate.open_facility(who, code)
     return render_template("admin/facility.html", lang=page_language(), opened=opened)
+
+
+@bp.get("/offices")
+def offices() -> ResponseReturnValue:
+    """The city's offices (OPD) and their staff: the deployment's admin only (the
+    refusal page, 403, for anyone else)."""
+    who = gate.signed_in()
+    if who is None:
+        return _login_page()
+    opened = gate.open_list(who)
+    return render_template("admin/offices.html", lang=page_language(), opened=opened)
 
 
 def _lang_arg() -> dict[str, Any]:

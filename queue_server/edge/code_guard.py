@@ -15,8 +15,9 @@ its token is a credential of its own (revoked, it stops at once).
 
 Guarded: every route with a `code` in its path (a visit or booking code by the API's
 convention, mobile_api/fields.py): `/api/v1/bookings/{code}`, its `qr.svg`, `cancel`,
-`check-in` and `confirm`, the patient page `/t/{code}`; and the patient socket
-(`{"visit": CODE}`, through `guarded`).
+`check-in` and `confirm`, the patient page `/t/{code}`, the case page `/c/{code}` and
+`/api/v1/cases/{code}/confirm`; the survey's code (`POST /api/v1/surveys`, its body);
+and the patient socket (`{"visit": CODE}`, through `guarded`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ from . import token_guard
 from .caller import bearer_token, client_address
 from .ratelimit import Window, count_and_wait, wait_if_over, windows_of
 
-MISS_CODES = frozenset({VisitNotFound.code, BookingNotFound.code})
+# A case's tracking code (services/cases.py CaseNotFound) is a credential just the same.
+MISS_CODES = frozenset({VisitNotFound.code, BookingNotFound.code, "case_not_found"})
 T = TypeVar("T")
 
 

@@ -13,11 +13,13 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 
+from ..domain import survey
 from ..domain.codes import normalise_code
 from ..edge import code_guard
 from ..edge.code_guard import CodeProbing
 from ..edge.screening import RefusedInput, refused_page
 from ..runtime import current
+from ..services import surveys
 
 bp = Blueprint("patient", __name__, template_folder="templates", static_folder="static",
                static_url_path="/patient/static")
@@ -33,11 +35,16 @@ def follow(code: str) -> ResponseReturnValue:
     with rt.uow(write=False) as uow:
         visit = uow.tickets.visit_by_code(code)
         found = visit is not None and bool(visit.tickets)
+        # The satisfaction survey: "open" once the visit is over, "later" while it goes
+        # on (the page shows it when the live view says so), "given" once sent.
+        offer = surveys.offer(uow, "visit", code) if found else "given"
     lang = "en" if request.args.get("lang") == "en" else "id"
     if not found:
         code_guard.count_miss()  # CodeProbing (the page below) once a caller has too many
         return render_template("patient/unknown.html", lang=lang), 404
-    return render_template("patient/ticket.html", code=code, lang=lang)
+    return render_template("patient/ticket.html", code=code, lang=lang, survey_offer=offer,
+                           survey_subject="visit", survey_code=code,
+                           survey_elements=survey.ELEMENTS, survey_hidden=offer != "open")
 
 
 @bp.errorhandler(CodeProbing)

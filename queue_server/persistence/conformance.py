@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..services.port_cases import CaseWork
 from ..services.ports import UnitOfWork
+from ..services.surveys import SurveyWork
 from .uow import SqlUnitOfWork
 
 
@@ -18,4 +19,8 @@ def _sql_is_a_unit_of_work(uow: SqlUnitOfWork) -> UnitOfWork:
 
 
 def _sql_is_a_case_work(uow: SqlUnitOfWork) -> CaseWork:
+    return uow
+
+
+def _sql_is_a_survey_work(uow: SqlUnitOfWork) -> SurveyWork:
     return uow

@@ -30,6 +30,7 @@ from .repositories.audit import AdminRecords
 from .repositories.cases import Cases
 from .repositories.offices import Offices
 from .repositories.reports import Reports
+from .repositories.surveys import Surveys
 
 
 def _reader(engine: Engine) -> Engine:
@@ -79,6 +80,7 @@ class SqlUnitOfWork:
         self.admin = AdminRecords(self)
         self.cases = Cases(self)  # e-service modules (issue 16)
         self.offices = Offices(self)
+        self.surveys = Surveys(self)  # satisfaction surveys (SKM)
         self.outbox = []
         # Figures worked out once per transaction (see services.views.pace).
         self.memo: dict[Any, Any] = {}

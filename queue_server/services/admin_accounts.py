@@ -11,6 +11,7 @@ from .admin import entry_of, facility_for, require_configurer, write
 from .auth import ADMIN, FACILITY_ROLES, OPERATOR, Principal
 from .config_accounts import apply_device, apply_user, rotate_device_token
 from .config_entries import Change
+from .config_offices import roles_entry, with_offices
 from .config_parse import DEVICE_KEYS, USER_KEYS, ConfigData, plain_code
 from .config_views import Entry, user_entry, without_secrets
 from .devices import device_view
@@ -85,7 +86,7 @@ def new_device_token(uow: UnitOfWork, clock: Clock, principal: Principal,
 def _shown(uow: UnitOfWork, user: UserEntryRow) -> Entry:
     code = (None if user.facility_id is None
             else uow.directory.facility_by_id(user.facility_id).code)
-    return without_secrets(user_entry(user, code))
+    return without_secrets(with_offices(user_entry(user, code), roles_entry(uow, user.id)))
 
 
 def _in_scope(principal: Principal, user: UserEntryRow) -> UserEntryRow:
@@ -129,6 +130,7 @@ def get_user(uow: UnitOfWork, principal: Principal, username: str) -> Entry:
 
 def _check_entry_scope(uow: UnitOfWork, principal: Principal, entry: ConfigData) -> None:
     """A facility admin may only give the roles of its facility, at its facility."""
+    office_roles_by_admin(principal, entry)
     if principal.role == ADMIN:
         return
     if entry.get("role", OPERATOR) not in FACILITY_ROLES:
@@ -139,6 +141,14 @@ def _check_entry_scope(uow: UnitOfWork, principal: Principal, entry: ConfigData)
     if named not in (None, "") and plain_code(named, "user") != own.code:
         raise WrongFacility()
     entry.setdefault("facility", own.code)
+
+
+def office_roles_by_admin(principal: Principal, entry: object) -> None:
+    """AdminRoleOnly (403) when anyone but the deployment's admin gives a user entry an
+    `offices` list: a facility admin runs its facility, not the city's offices."""
+    if principal.role != ADMIN and isinstance(entry, dict) and "offices" in entry:
+        raise refused.AdminRoleOnly("mengatur peran kantor (OPD) pengguna",
+                                    "set a user's office (OPD) roles")
 
 
 def keeps_own_access(principal: Principal, existing: UserEntryRow | None,

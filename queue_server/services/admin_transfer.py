@@ -8,7 +8,7 @@ import yaml
 
 from ..domain import admin_errors as refused
 from .admin import facility_for, write
-from .admin_accounts import keeps_own_access
+from .admin_accounts import keeps_own_access, office_roles_by_admin
 from .auth import FACILITY_ROLES, Principal
 from .config_entries import Change
 from .config_parse import ConfigData, only_keys, plain_code
@@ -64,6 +64,7 @@ def _checked(uow: UnitOfWork, principal: Principal, data: ConfigData,
                 or not theirs):
             raise refused.UserOfAnotherFacility(name, code)
         keeps_own_access(principal, existing, entry)
+        office_roles_by_admin(principal, entry)
     return data
 
 

@@ -33,9 +33,12 @@ from .security_events import record_account_throttled
 log = logging.getLogger(__name__)
 
 # Staff roles (DESIGN.md): the deployment's admin, one facility's admin, one facility's
-# counter staff, and the city health office (reads every facility's reports).
+# counter staff, the city health office (reads every facility's reports), and staff who
+# work only in offices (OPD: their roles there are office memberships, issue 16; bound
+# to no facility, so every queue route refuses them as it refuses an operator of none).
 ADMIN, FACILITY_ADMIN, OPERATOR, CITY = "admin", "facility_admin", "operator", "city"
-STAFF_ROLES = (ADMIN, FACILITY_ADMIN, OPERATOR, CITY)
+OFFICE = "office"
+STAFF_ROLES = (ADMIN, FACILITY_ADMIN, OPERATOR, CITY, OFFICE)
 # The roles bound to one facility (a user of these names its `facility`).
 FACILITY_ROLES = (FACILITY_ADMIN, OPERATOR)
 KIOSK, DISPLAY = "kiosk", "display"

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..domain.errors import DomainError
 from ..domain.workflow import needs_escalation, working_days_over
+from .case_files import forget
 from .case_kinds import CaseKind, kind_of
 from .cases import SYSTEM, Step, act, city_today, note
 from .closures import calendar as city_calendar
@@ -29,11 +31,27 @@ class SweepReport:
     dropped: int = 0
 
 
+def drop_unconfirmed(uow: CaseWork, clock: Clock, kinds: Sequence[CaseKind]) -> list[int]:
+    """Delete the cases of loaded modules whose phone code expired (or was spent by
+    wrong tries) unconfirmed, with their rows (CasesPort.drop); a module switched off
+    keeps its rows. Returns the ids dropped (not committed)."""
+    modules = {kind.module for kind in kinds}
+    dropped = []
+    for case in uow.cases.unconfirmed_before(clock.now()):
+        if case.module in modules:
+            dropped.append(case.id)
+            uow.cases.drop(case.id)
+    return dropped
+
+
 def sweep(new_uow: Callable[[], CaseWork], clock: Clock, kinds: Sequence[CaseKind],
-          timezone: str) -> SweepReport:
-    """One round over the cases due before today (city date in `timezone`); commits."""
+          timezone: str, files: Path | None = None) -> SweepReport:
+    """One round: the unconfirmed cases whose code expired are dropped
+    (`drop_unconfirmed`; their files under `files` too, after the commit), and the cases
+    due before today (city date in `timezone`) moved or escalated; commits."""
     report = SweepReport()
     with new_uow() as uow:
+        dropped = drop_unconfirmed(uow, clock, kinds)
         cal = city_calendar(uow)
         today = city_today(clock, timezone)
         for case in uow.cases.due_before(today):
@@ -57,4 +75,8 @@ def sweep(new_uow: Callable[[], CaseWork], clock: Clock, kinds: Sequence[CaseKin
                      data={"working_days_over": over})
                 report.escalated += 1
         uow.commit()
+    for case_id in dropped:  # the files only once their rows are gone for good
+        if files is not None:
+            forget(files, case_id)
+    report.dropped = len(dropped)
     return report

@@ -12,6 +12,7 @@ from ..domain import credentials
 from ..domain.config_errors import shown
 from .auth import DISPLAY, FACILITY_ROLES, KIOSK, OPERATOR, STAFF_ROLES, hash_token
 from .config_entries import DEVICE, USER, Change, record
+from .config_offices import parse_roles, roles_entry, set_roles, with_offices
 from .config_parse import (
     DEVICE_KEYS,
     SECRET_LENGTH,
@@ -138,9 +139,10 @@ def _facility_of(uow: UnitOfWork, entry: ConfigData, role: str, username: str,
 
 def apply_user(uow: UnitOfWork, entry: ConfigData, change: Change,
                facilities: dict[str, FacilityFull] | None = None) -> UserEntryRow:
-    """One staff user, created or updated: role (admin, facility_admin, operator, city),
-    `facility` for the two facility roles, `password` (judged weak or not) or
-    `password_hash`, required when creating. `active: false` ends every login at once
+    """One staff user, created or updated: role (admin, facility_admin, operator, city,
+    office), `facility` for the two facility roles, `password` (judged weak or not) or
+    `password_hash`, required when creating; `offices` (its office roles, replaced;
+    left as they are when the key is absent). `active: false` ends every login at once
     (their token ids are added to `change.ended_logins`). Raises `invalid_config`."""
     entry = entry_keys(entry, USER_KEYS, "user")
     username = username_of(need(entry, "username", "user"), "user")
@@ -150,7 +152,9 @@ def apply_user(uow: UnitOfWork, entry: ConfigData, change: Change,
         raise bad.UnknownRole(shown(role)).at(where)
     facility = _facility_of(uow, entry, role, username, facilities or {})
     existing = uow.admin.user(username)
-    before = user_entry(existing, _code(uow, existing.facility_id)) if existing else None
+    before = with_offices(user_entry(existing, _code(uow, existing.facility_id)),
+                          roles_entry(uow, existing.id)) if existing else None
+    roles = parse_roles(uow, entry["offices"], where) if "offices" in entry else None
     fields: dict[str, object] = {"role": role, "facility_id": facility.id if facility else None,
                                  "full_name": text(entry, "name", where, username),
                                  "active": active(entry, where)}
@@ -166,11 +170,13 @@ def apply_user(uow: UnitOfWork, entry: ConfigData, change: Change,
     uow.flush()
     row = uow.admin.user(username)
     assert row is not None  # just written
+    set_roles(uow, row.id, roles)
     if existing is not None and not fields["active"]:
         change.ended_logins += uow.admin.live_token_ids(existing.id)
         uow.staff.revoke_user_tokens(existing.id)  # every login ends with this change
     record(uow, change, USER, username, facility.id if facility else None, before,
-           user_entry(row, facility.code if facility else None))
+           with_offices(user_entry(row, facility.code if facility else None),
+                        roles_entry(uow, row.id)))
     return row
 
 

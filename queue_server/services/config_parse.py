@@ -32,8 +32,8 @@ SERVICE_KEYS = frozenset({"code", "name", "prefix", "hours", "booking_quota", "w
 COUNTER_KEYS = frozenset({"code", "name", "services", "active"})
 DEVICE_KEYS = frozenset({"code", "kind", "name", "active", "token", "token_hash"})
 USER_KEYS = frozenset({"username", "role", "facility", "name", "active", "password",
-                       "password_hash"})
-FILE_KEYS = frozenset({"closed_dates", "facilities", "users"})
+                       "password_hash", "offices"})
+FILE_KEYS = frozenset({"closed_dates", "offices", "facilities", "users"})
 # The longest texts the columns hold (persistence/models.py, access_models.py).
 NAME_LENGTH = 120
 CODE_LENGTH = 40

@@ -1,8 +1,9 @@
-"""Loading the configuration file: city-wide closures, facilities (with their closures
-and cuti bersama choice), services (hours with special dates, closures, holidays, the
-same-day booking cutoff), counters, devices and users. Each entry goes through the one
-function that applies it (services/config_entries.py, config_accounts.py), which the
-admin API calls too; every change is written down in the audit log (actor `cli`)."""
+"""Loading the configuration file: city-wide closures, offices (OPD), facilities (with
+their closures and cuti bersama choice), services (hours with special dates, closures,
+holidays, the same-day booking cutoff), counters, devices and users (with their office
+roles). Each entry goes through the one function that applies it
+(services/config_entries.py, config_accounts.py, config_offices.py), which the admin API
+calls too; every change is written down in the audit log (actor `cli`)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from .config_entries import (
     apply_service,
     check_prefixes,
 )
+from .config_offices import apply_office, office_list
 from .config_parse import ConfigData
 from .port_rows import FacilityFull
 from .ports import Clock, SystemClock, UnitOfWork
@@ -88,9 +90,13 @@ def load_config(uow: UnitOfWork, data: ConfigData, actor: str = CLI,
 
 
 def apply_all(uow: UnitOfWork, data: ConfigData, change: Change) -> dict[str, int]:
-    """Every facility (with its services, counters, devices) and user of `data`, inside
-    the caller's transaction; returns how many of each the data names."""
-    counts = {"facilities": 0, "services": 0, "counters": 0, "devices": 0, "users": 0}
+    """Every office (OPD), facility (with its services, counters, devices) and user of
+    `data`, inside the caller's transaction; returns how many of each the data names."""
+    counts = {"facilities": 0, "services": 0, "counters": 0, "devices": 0, "users": 0,
+              "offices": 0}
+    for office in office_list(data):  # before the users, whose roles name them
+        apply_office(uow, office, change)
+        counts["offices"] += 1
     facilities: dict[str, FacilityFull] = {}
     for entry in data.get("facilities") or []:
         facility = apply_facility(uow, entry, change)

@@ -21,6 +21,9 @@ KIND = "nearly_your_turn"
 # goes), then the code is wiped; its text is never logged.
 CODE_KIND = "booking_otp"
 WIPED: JsonObject = {"kind": CODE_KIND, "wiped": True}
+# A case's phone code (services/case_checks.py): kept, wiped and unlogged the same way.
+CASE_CODE_KIND = "case_code"
+CODE_KINDS = (CODE_KIND, CASE_CODE_KIND)
 MAX_ATTEMPTS = 8
 
 
@@ -78,7 +81,7 @@ def queue_booking_code(uow: UnitOfWork, ticket: TicketFacts, code: str, expires_
 def loggable(row: NotificationRow) -> str:
     """What a log line may say of a message: its text, masked by the caller; a code's
     message only by its kind (the code is never logged)."""
-    return row.kind if row.kind == CODE_KIND else str(row.payload.get("message", ""))
+    return row.kind if row.kind in CODE_KINDS else str(row.payload.get("message", ""))
 
 
 def due(uow: UnitOfWork, now: datetime, limit: int = 20) -> list[NotificationRow]:
@@ -87,8 +90,8 @@ def due(uow: UnitOfWork, now: datetime, limit: int = 20) -> list[NotificationRow
 
 def delivered(row: NotificationRow, now: datetime) -> None:
     row.status, row.sent_at, row.attempts = "sent", now, row.attempts + 1
-    if row.kind == CODE_KIND:
-        row.payload = dict(WIPED)
+    if row.kind in CODE_KINDS:
+        row.payload = {"kind": row.kind, "wiped": True}
 
 
 def failed(row: NotificationRow, now: datetime, why: str) -> None:
@@ -96,7 +99,7 @@ def failed(row: NotificationRow, now: datetime, why: str) -> None:
     row.last_error = why[:300]
     if row.attempts >= MAX_ATTEMPTS:
         row.status = "failed"
-        if row.kind == CODE_KIND:
-            row.payload = dict(WIPED)
+        if row.kind in CODE_KINDS:
+            row.payload = {"kind": row.kind, "wiped": True}
     else:
         row.next_attempt_at = now + backoff(row.attempts)

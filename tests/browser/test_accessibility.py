@@ -131,3 +131,53 @@ def test_the_kiosk_page_passes_wcag_21_aa(page: Page, kiosk_agent: str) -> None:
     page.click("[data-service=pendaftaran]")
     expect(page.locator("#result")).to_be_visible()
     assert violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["", "?lang=en"])
+def test_the_offices_admin_page_passes_wcag_21_aa(page: Page, live_server: str,
+                                                  lang: str) -> None:
+    """/admin/offices (issue 16) as the admin sees it: the offices, one's members."""
+    page.goto(f"{live_server}/admin{lang}")
+    page.fill("#username", "admin")
+    page.fill("#password", "demo")
+    page.click("button[type=submit]")
+    expect(page.locator("#password")).to_have_count(0)
+    page.goto(f"{live_server}/admin/offices{lang}")
+    page.locator("#office-rows tr[data-office=dsdabm] button").nth(1).click()
+    expect(page.locator("#member-rows tr[data-member=opd]")).to_be_visible()
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["", "?lang=en"])
+def test_the_wadul_pages_pass_wcag_21_aa(page: Page, live_server: str, lang: str) -> None:
+    """e-Wadul's citizen pages and its staff sign-in; the staff pages with cases in them
+    are checked along the complaint's way in test_wadul.py."""
+    check(page, f"{live_server}/wadul{lang}", "#category")
+    check(page, f"{live_server}/wadul/laporan{lang}", "table.cases")
+    check(page, f"{live_server}/wadul/desk{lang}", "#username")
+
+
+@pytest.mark.parametrize("lang", ["", "?lang=en"])
+def test_the_survey_and_the_case_page_pass_wcag_21_aa(
+        page: Page, app: Any, engine: Any, clock: Any, live_server: str, kiosk: Api,
+        staff: Api, lang: str) -> None:
+    """The SKM on a served visit's /t/{code}; /c/{code} closed (with the SKM), answered
+    (the citizen's actions, a rating), confidential, waiting for its phone code, unknown."""
+    from queue_server.services.cases import CITIZEN, Step
+    from tests.support import probe_kind as probe
+
+    served = kiosk.ticket()["code"]
+    staff.act("loket-1", "call-next")
+    staff.act("loket-1", "finish")
+    check(page, f"{live_server}/t/{served}{lang}", "#survey-form fieldset")
+    probe.install(app)
+    closed, answered = probe.new_case(engine, clock), probe.new_case(engine, clock)
+    for code in (closed, answered):
+        probe.answered(engine, clock, code)
+    probe.moved(engine, clock, closed, Step("close"), actor=CITIZEN)
+    check(page, f"{live_server}/c/{closed}{lang}", "#survey-form fieldset")
+    check(page, f"{live_server}/c/{answered}{lang}", "form.case-action .rating")
+    check(page, f"{live_server}/c/{probe.new_case(engine, clock, True)}{lang}", "h1")
+    waiting = probe.new_case(engine, clock, confirmed=False)
+    check(page, f"{live_server}/c/{waiting}{lang}", "#confirm-form")
+    check(page, f"{live_server}/c/ZZZZZZZZZZ{lang}", "h1")

@@ -80,9 +80,11 @@ def test_loading_the_demo_twice_changes_nothing(server_env: dict[str, str]) -> N
     engine = make_engine(server_env["DATABASE_URL"])
     with engine.connect() as conn:
         counts = [conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
-                  for t in ("facilities", "services", "counters", "users", "devices")]
+                  for t in ("facilities", "services", "counters", "users", "devices",
+                            "offices", "office_members")]
     engine.dispose()
-    assert counts == [1, 6, 7, 4, 2]  # users: admin, petugas, kepala, dinkes
+    # users: admin, petugas, kepala, dinkes and the office staff mediacenter, opd, kepala-opd
+    assert counts == [1, 6, 7, 7, 2, 13, 3]
 
 
 def test_a_broken_config_file_is_refused_with_a_message(server_env: dict[str, str],

@@ -43,6 +43,8 @@ def test_yesterday_is_one_click_and_the_hourly_table_answers(
                       "&quick=yesterday").get_data(as_text=True)
     assert "Waktu tunggu per jam kedatangan" in html
     assert "Periode: 23 Nov 2026 – 23 Nov 2026" in html
+    # Every chart says what it shows in its alt text, its title filled in.
+    assert 'alt="Grafik: Waktu tunggu per jam kedatangan.' in html and "{title}" not in html
     assert '<option value="umum" selected>' in html
     assert "<td>08</td><td>4</td><td>3</td><td>20,0</td><td>45,0</td>" in html
     assert (f"/api/v1/reports/hourly?format=csv&amp;facility={site.code}&amp;service=umum"

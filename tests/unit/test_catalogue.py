@@ -14,7 +14,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from queue_server.domain import credentials, statuses
+from queue_server.domain import credentials, statuses, survey
 from queue_server.domain.calendar import Closed
 from queue_server.domain.dates import DAYS, MONTHS, long_date
 from queue_server.domain.errors import InvalidTransition, StaleView
@@ -56,6 +56,9 @@ BUILT_KEYS = {
     "calendar.prefix.": {"national", "joint_leave", "closed"},
     "password.reason.": set(credentials.REASONS),
     "password.owner.": {USER, DEVICE},
+    "survey.element.": set(survey.ELEMENTS),
+    "survey.value.": {f"{e}.{v}" for e in survey.ELEMENTS for v in survey.VALUES},
+    "survey.grade.": {grade for _, grade in survey.GRADES},
 }
 
 

@@ -18,6 +18,10 @@ DESK_OFFICE = "media-center"
 WORKFLOW: Workflow = parse_workflow(
     MODULE, yaml.safe_load((Path(__file__).parent / "workflow.yaml").read_text("utf-8")))
 
+# The named errors register on import, before the API document (and its error table) is built.
+from . import domain as domain  # noqa: E402
+from . import open311_errors as open311_errors  # noqa: E402
+
 
 def load(app: Flask) -> None:
     """Register e-Wadul's tables, routes, pages, case kind and demo data with `app`."""
@@ -30,3 +34,25 @@ def load(app: Flask) -> None:
     register(app, "case_kinds", CaseKind(
         MODULE, WORKFLOW, DESK_OFFICE, public_view, "Pengaduan e-Wadul", "e-Wadul complaint",
         actions_path="/api/v1/wadul/reports/{code}/actions"))
+    _load_api(app)
+    from .open311 import register_open311
+
+    register_open311(app)
+    from .pages import register_pages  # the citizen and staff pages (/wadul...)
+
+    register_pages(app)
+
+
+def _load_api(app: Flask) -> None:
+    """e-Wadul's API routes, in the one OpenAPI document; its demo data hook."""
+    import os
+
+    from queue_server.eservices import register
+
+    from . import api, api_staff  # noqa: F401  (api_staff adds its routes to api.blp)
+    from .demo import load_demo
+
+    app.config.setdefault("WADUL_LIMIT_PER_ADDRESS", os.environ.get(
+        "ANTRIAN_WADUL_LIMIT_PER_ADDRESS", "10 per hour;30 per day"))
+    app.extensions["antrian.api"].register_blueprint(api.blp)
+    register(app, "demo", load_demo)

@@ -1,5 +1,6 @@
 // A patient follows their visit live: position, estimate, and a banner when called.
 import { $, live, texts } from "/static/page.js";
+import { offer, say } from "/static/survey.js";
 
 (function () {
   "use strict";
@@ -43,6 +44,12 @@ import { $, live, texts } from "/static/page.js";
     }
   }
 
+  // The visit is over: no step can still move, and one was served (services/surveys.py).
+  const OVER = ["done", "no_show", "cancelled"];
+  function over(journey) {
+    return journey.every((s) => OVER.includes(s.status)) && journey.some((s) => s.status === "done");
+  }
+
   function render() {
     document.querySelectorAll("[data-t]").forEach((el) => { el.textContent = t(el.dataset.t); });
     $("lang").textContent = t("lang");
@@ -61,6 +68,7 @@ import { $, live, texts } from "/static/page.js";
       li.className = step.status === "done" ? "done" : step.number === tk.number ? "now" : "";
       return li;
     }));
+    offer(over(snap.journey));
   }
 
   function called(event) {
@@ -85,6 +93,6 @@ import { $, live, texts } from "/static/page.js";
   }
   $("called").addEventListener("click", () => { $("called").hidden = true; });
   $("sound").addEventListener("click", () => { $("sound").hidden = true; chime.play().catch(() => {}); });
-  $("lang").addEventListener("click", () => { lang = lang === "id" ? "en" : "id"; render(); });
+  $("lang").addEventListener("click", () => { lang = lang === "id" ? "en" : "id"; say(lang); render(); });
   render();
 })();

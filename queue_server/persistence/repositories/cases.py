@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
+from ..access_models import Notification
 from ..case_models import Case, CaseCheck, CaseEvent, CaseFile
+from ..models import Base
 from .base import Repository
 
 
@@ -96,6 +98,27 @@ class Cases(Repository):
                                 Case.state_due.is_not(None), Case.state_due < today)
              .order_by(Case.state_due, Case.id).limit(limit))
         return self.session.scalars(q).all()
+
+    def drop(self, case_id: int) -> None:
+        """Delete the case with every row that hangs on it: its messages, and the rows of
+        any loaded table with a foreign key to `cases.id` (timeline, files, check, a
+        module's own row); a nullable reference from another row (a duplicate's
+        `duplicate_of`) is cleared. For cases never filed (an unconfirmed phone code)."""
+        cases = Case.__table__
+        self.session.flush()
+        self.session.execute(delete(Notification).where(Notification.case_id == case_id))
+        for table in reversed(Base.metadata.sorted_tables):
+            for key in (k for k in table.foreign_keys if k.column is cases.c.id):
+                column = key.parent
+                if column.primary_key or not column.nullable:
+                    self.session.execute(table.delete().where(column == case_id))
+                else:
+                    self.session.execute(table.update().where(column == case_id)
+                                         .values({column.name: None}))
+        found = self.session.get(Case, case_id)
+        if found is not None:
+            self.session.delete(found)
+        self.session.flush()
 
     def unconfirmed_before(self, moment: datetime, limit: int = 200) -> Sequence[Case]:
         """Cases whose phone code was never confirmed and expired before `moment`."""

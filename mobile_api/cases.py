@@ -1,0 +1,41 @@
+"""Core routes every module's cases share (/api/v1/cases): confirming a new case with
+the one-time code sent to the citizen's phone (services/case_checks.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_smorest import Blueprint
+from marshmallow import fields, validate
+
+from queue_server.runtime import current
+from queue_server.services import case_page
+
+from .schemas import Strict
+
+blp = Blueprint("cases", __name__, url_prefix="/api/v1/cases",
+                description="Cases of every e-service module (tracking code, phone check)")
+
+
+class CaseConfirmIn(Strict):
+    otp = fields.String(required=True, validate=validate.Length(min=1, max=20),
+                        metadata={"description": "the 6-digit code sent to the phone",
+                                  "example": "123456"})
+
+
+class CaseConfirmOut(Strict):
+    code = fields.String()
+    confirmed = fields.Boolean()
+
+
+@blp.post("/<code>/confirm")
+@blp.arguments(CaseConfirmIn)
+@blp.response(200, CaseConfirmOut)
+def confirm(args: dict[str, Any], code: str) -> Any:
+    """Confirm a new case with the one-time code its phone received: the case is filed.
+
+    404 `case_not_found` (counted like every code guess); 422 `invalid_otp`,
+    `wrong_otp` (with `attempts_left`); 409 `no_code_pending`, `case_code_expired`,
+    `too_many_attempts`."""
+    rt = current()
+    return case_page.confirm(rt.uow(), rt.clock, code, args["otp"])

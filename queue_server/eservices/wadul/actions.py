@@ -1,0 +1,126 @@
+"""Actions on a complaint through the shared workflow: staff by their roles on it (desk,
+office, head, admin), the holder of the tracking code as `citizen` (close, rate, reopen).
+What e-Wadul adds to the engine: `forward` goes to the category's office unless another
+is named, `accept` and `reopen` give the office the category's days, `rate` keeps the
+rating once, `merge` names the original, `answer` is timed for the dashboard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from queue_server.services.auth import Principal
+from queue_server.services.cases import CITIZEN, Actor, Step, act, city_today, find, staff_actor
+from queue_server.services.port_cases import CaseRow, CaseWork
+from queue_server.services.ports import Clock
+
+from . import MODULE, WORKFLOW
+from .domain import OfficeUnknown, check_duplicate, check_rating
+from .models import WadulReport
+from .reading import category_of, desk_id, full, staff_roles
+from .store import WadulStore
+
+
+@dataclass
+class ActionIn:
+    """An action asked of a complaint: its name, a comment (the answer's text, the
+    reason of a rejection), the office code to forward to (`opd`), the citizen's
+    `rating` (1-5, with `rate`), and the original's code for `merge` (`duplicate_of`)."""
+
+    action: str
+    comment: str = ""
+    opd: str | None = None
+    rating: int | None = None
+    duplicate_of: str | None = None
+
+
+def _step(uow: CaseWork, store: WadulStore, case: CaseRow, report: WadulReport,
+          asked: ActionIn) -> Step:
+    """The engine's Step for `asked`, with e-Wadul's rules applied before it moves."""
+    step = Step(asked.action, asked.comment or "")
+    category = category_of(store, report)
+    if asked.action == "forward":
+        office = uow.offices.by_code(asked.opd) if asked.opd else None
+        if asked.opd and office is None:
+            raise OfficeUnknown(asked.opd)
+        step.office_id = office.id if office else category.office_id
+    elif asked.action in ("accept", "reopen"):
+        step.state_days = category.days
+    elif asked.action == "rate":
+        step.data = {"rating": check_rating(asked.rating, report.rating)}
+    elif asked.action == "merge":
+        other = uow.cases.by_code((asked.duplicate_of or "").strip().upper(), MODULE)
+        step.data = {"duplicate_of": check_duplicate(
+            case.code, asked.duplicate_of, other.state if other else None)}
+    return step
+
+
+def _apply(uow: CaseWork, clock: Clock, tz: str, case: CaseRow, asked: ActionIn,
+           actor: Actor) -> None:
+    store = WadulStore(uow)
+    report = store.report(case.id)
+    assert report is not None
+    act(uow, clock, WORKFLOW, case, _step(uow, store, case, report, asked), actor,
+        timezone=tz)
+    if asked.action == "rate":
+        report.rating = asked.rating
+    elif asked.action == "merge":
+        other = uow.cases.by_code((asked.duplicate_of or "").strip().upper(), MODULE)
+        report.duplicate_of = other.id if other else None
+    elif asked.action == "answer":
+        report.answered_at = clock.now()
+    elif asked.action == "reopen":
+        report.answered_at = None
+
+
+def act_as_staff(uow: CaseWork, clock: Clock, tz: str, principal: Principal, code: str,
+                 asked: ActionIn) -> dict[str, Any]:
+    """Take `asked` on the complaint of `code` as staff `principal` (roles from
+    services.cases.roles_for). Raises CaseNotFound (404), WrongOffice or WadulForbidden
+    (403: no role on this complaint), the engine's errors (ActionNotAllowed 409,
+    ActionForbidden 403, UnknownAction/CommentRequired/OfficeRequired 422), OfficeUnknown,
+    DuplicateRequired/DuplicateInvalid (422). Commits; returns the complaint as the
+    caller now reads it (reading.full)."""
+    with uow:
+        case = find(uow, code.strip().upper(), MODULE)
+        staff_roles(uow, principal, case)  # refuses a caller with no role on it
+        actor = staff_actor(uow, principal, case, desk_id(uow))
+        _apply(uow, clock, tz, case, asked, actor)
+        body = _after(uow, clock, tz, case, principal)
+        uow.commit()
+    return body
+
+
+def _after(uow: CaseWork, clock: Clock, tz: str, case: CaseRow,
+           principal: Principal | None) -> dict[str, Any]:
+    today: date = city_today(clock, tz)
+    if principal is None:
+        return full(uow, case, frozenset({"citizen"}), True, tz, today)
+    roles = staff_roles_or_none(uow, principal, case)
+    return full(uow, case, roles, False, tz, today)
+
+
+def staff_roles_or_none(uow: CaseWork, principal: Principal, case: CaseRow) -> frozenset[str]:
+    """The staff roles on `case` after an action (a forward may have moved the case to
+    another office: the caller then reads it with no role, without the reporter)."""
+    from queue_server.services.cases import roles_for
+
+    return roles_for(uow, principal, case, desk_id(uow))
+
+
+def act_as_citizen(uow: CaseWork, clock: Clock, tz: str, code: str,
+                   asked: ActionIn) -> dict[str, Any]:
+    """Take `asked` as the holder of the tracking `code` (role `citizen`: close, rate
+    with `rating` 1-5 once, reopen with a comment, the last two within 10 working days
+    of the answer: ActionTooLate 409 after). Raises CaseNotFound (404), InvalidRating
+    (422), RatedAlready (409) and the engine's errors. Commits; returns the owner's view."""
+    with uow:
+        case = find(uow, code.strip().upper(), MODULE)
+        _apply(uow, clock, tz, case, asked, CITIZEN)
+        body = _after(uow, clock, tz, case, None)
+        uow.commit()
+    return body
+
+
+__all__ = ["ActionIn", "act_as_citizen", "act_as_staff", "staff_roles"]

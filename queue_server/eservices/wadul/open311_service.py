@@ -1,0 +1,69 @@
+"""Open311's reads as use cases: the services list and definitions, the requests a
+client may see (confirmed, never confidential: an unknown, unconfirmed or confidential
+id is the same 404), each in GeoReport v2's shape (open311_views)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from queue_server.services.ports import Clock
+
+from .open311_errors import Open311RequestUnknown, Open311ServiceUnknown
+from .open311_filing import OpenWork
+from .open311_reads import Found, RequestQuery, requests, service, services
+from .open311_views import definition, office_name, request_row, service_row
+from .public import public_view
+
+
+def list_services(uow: OpenWork, lang: str) -> list[dict[str, Any]]:
+    """Every active category as a GeoReport service, in the categories' order."""
+    with uow:
+        return [service_row(category, office_name(office, lang), lang)
+                for category, office in services(uow.session)]
+
+
+def service_definition(uow: OpenWork, code: str, lang: str) -> dict[str, Any]:
+    """The definition of service `code` (Open311ServiceUnknown 404 for an unknown or
+    inactive one)."""
+    with uow:
+        found = service(uow.session, code)
+        if found is None:
+            raise Open311ServiceUnknown(code)
+        return definition(found[0], lang)
+
+
+def _media_url(uow: OpenWork, found: Found, base: str) -> str | None:
+    """The complaint's first public photo, as the public page serves it (only photos
+    the module's public view lists are ever served), or None."""
+    view = public_view(uow, found.case) or {}
+    photos = [p for p in view.get("photos") or [] if isinstance(p, int)]
+    return f"{base}c/{found.case.code}/files/{photos[0]}" if photos else None
+
+
+def _rows(uow: OpenWork, found: list[Found], lang: str, tz: str,
+          base: str) -> list[dict[str, Any]]:
+    return [request_row(item, lang, tz, f"{base}c/{item.case.code}",
+                        _media_url(uow, item, base)) for item in found]
+
+
+def list_requests(uow: OpenWork, clock: Clock, query: RequestQuery, lang: str, tz: str,
+                  base: str) -> list[dict[str, Any]]:
+    """The requests `query` picks, newest first (at most open311_reads.LIMIT); `base`
+    is the server's address ending in "/" (for the public page and photo URLs)."""
+    now: datetime = clock.now()
+    with uow:
+        return _rows(uow, requests(uow.session, query, now), lang, tz, base)
+
+
+def one_request(uow: OpenWork, clock: Clock, code: str, lang: str, tz: str,
+                base: str) -> list[dict[str, Any]]:
+    """The request of tracking `code`, as a one-item list (GeoReport answers a list).
+    Open311RequestUnknown (404) when unknown, unconfirmed or confidential."""
+    wanted = code.strip().upper()
+    with uow:
+        found = requests(uow.session, RequestQuery(ids=(wanted,)), clock.now()) if (
+            wanted.isalnum() and len(wanted) <= 16) else []
+        if not found:
+            raise Open311RequestUnknown(code)
+        return _rows(uow, found, lang, tz, base)

@@ -1,0 +1,68 @@
+// e-Wadul's staff pages: each case's action form (the office field for a forward, the
+// duplicate's code for a merge, a reply template into the comment) posted as JSON to
+// /api/v1/wadul/reports/{code}/actions with the session cookie and CSRF token, then the
+// page read again; and the Media Center's form for a report from another channel.
+import { $, api, errorMessage, texts } from "/static/page.js";
+
+const lang = () => document.documentElement.lang === "en" ? "en" : "id";
+const t = texts(["wadul_pages"], lang);
+
+function fit(form) {
+  const chosen = form.elements.action.selectedOptions[0];
+  const action = chosen ? chosen.value : "";
+  form.querySelector(".opd").hidden = !(chosen && chosen.dataset.office === "1");
+  form.querySelector(".dup").hidden = action !== "merge";
+  for (const option of form.querySelectorAll(".reply option[data-action]")) {
+    option.hidden = Boolean(option.dataset.action) && option.dataset.action !== action;
+  }
+}
+
+async function act(event) {
+  event.preventDefault();
+  const form = event.target;
+  const said = form.querySelector(".error");
+  const sent = { action: form.elements.action.value, comment: form.elements.comment.value.trim() };
+  if (!sent.action) { form.elements.action.focus(); return; }
+  if (!form.querySelector(".opd").hidden && form.elements.opd.value) sent.opd = form.elements.opd.value;
+  if (!form.querySelector(".dup").hidden) sent.duplicate_of = form.elements.duplicate_of.value.trim();
+  said.textContent = "";
+  form.querySelector("button[type=submit]").disabled = true;
+  const reply = await api("POST", `/api/v1/wadul/reports/${encodeURIComponent(form.dataset.code)}/actions`, sent, { lang: lang() });
+  form.querySelector("button[type=submit]").disabled = false;
+  if (reply.ok) { window.location.reload(); return; }
+  said.textContent = errorMessage(reply);
+}
+
+for (const form of document.querySelectorAll("form.act")) {
+  form.elements.action.addEventListener("change", () => fit(form));
+  form.querySelector(".reply").addEventListener("change", (event) => {
+    const chosen = event.target.selectedOptions[0];
+    if (!chosen || !chosen.dataset.text) return;
+    // The templates' fields (replies.yaml): {kode}, {kategori}, {opd} (the office chosen).
+    const opd = form.elements.opd.selectedOptions[0];
+    form.elements.comment.value = chosen.dataset.text.replaceAll("{kode}", form.dataset.code)
+      .replaceAll("{kategori}", form.dataset.category || "")
+      .replaceAll("{opd}", opd && opd.value ? opd.textContent : form.dataset.routed || "OPD");
+  });
+  form.addEventListener("submit", act);
+  fit(form);
+}
+
+const desk = $("desk-form");
+if (desk) {
+  desk.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const sent = {};
+    for (const name of ["channel", "category", "description", "kelurahan", "address", "name", "phone", "nik"]) {
+      const value = desk.elements[name].value.trim();
+      if (value) sent[name] = value;
+    }
+    sent.anonymous = desk.elements.anonymous.checked;
+    sent.confidential = desk.elements.confidential.checked;
+    $("desk-error").textContent = "";
+    const reply = await api("POST", "/api/v1/wadul/desk/reports", sent, { lang: lang() });
+    if (!reply.ok) { $("desk-error").textContent = errorMessage(reply); return; }
+    $("desk-done").textContent = t("entered", { code: reply.data.code });
+    desk.reset();
+  });
+}
