@@ -92,11 +92,11 @@ def _start_case_sweep(app: Flask, runtime: Runtime) -> None:
     kinds = hooks(app, "case_kinds")
     if every and kinds:
         from .case_sweeper import CaseSweeper
-        from .services.case_files import files_folder
+        from .persistence.case_file_store import file_store
 
         app.extensions["antrian.case_sweeper"] = CaseSweeper(
             runtime, kinds, app.config["CITY_TIMEZONE"], float(every),
-            files_folder(app.instance_path)).start()
+            file_store(app.instance_path)).start()
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

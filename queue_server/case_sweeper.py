@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from pathlib import Path
 
 from .background import BackgroundLoop
 from .runtime import Runtime
 from .services.case_kinds import CaseKind
 from .services.case_sweep import SweepReport, sweep
+from .services.port_cases import FileStore
 
 log = logging.getLogger(__name__)
 
 
 def sweep_round(runtime: Runtime, kinds: Sequence[CaseKind], timezone: str,
-                files: Path | None = None) -> SweepReport:
+                files: FileStore | None = None) -> SweepReport:
     """One round; logs what it moved (counts only: no case's content). `files`: the
-    case files folder, whose files of dropped cases go too."""
+    case files' store, whose files of dropped cases go too."""
     report = sweep(runtime.uow, runtime.clock, kinds, timezone, files)
     if report.moved or report.escalated or report.dropped:
         log.info("case sweep: %d moved by timeout, %d escalated, %d unconfirmed dropped",
@@ -32,7 +32,7 @@ class CaseSweeper(BackgroundLoop):
     name = "antrian-case-sweep"
 
     def __init__(self, runtime: Runtime, kinds: Sequence[CaseKind], timezone: str,
-                 interval: float, files: Path | None = None) -> None:
+                 interval: float, files: FileStore | None = None) -> None:
         self.runtime, self.kinds, self.timezone = runtime, kinds, timezone
         self.files = files
         super().__init__(every=interval, first=interval)

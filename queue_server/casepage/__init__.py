@@ -21,9 +21,9 @@ from ..edge import code_guard
 from ..edge.code_guard import CodeProbing
 from ..edge.screening import RefusedInput, refused_page
 from ..eservices import hooks
+from ..persistence.case_file_store import file_store
 from ..runtime import current
 from ..services import case_page
-from ..services.case_files import files_folder
 from ..services.cases import CaseNotFound
 
 bp = Blueprint("casepage", __name__, template_folder="templates", static_folder="static",
@@ -66,7 +66,7 @@ def case_file(code: str, file_id: int) -> ResponseReturnValue:
     try:
         found = case_page.public_file(rt.uow(write=False), hooks(current_app, "case_kinds"),
                                       normalise_code(code), file_id,
-                                      files_folder(current_app.instance_path))
+                                      file_store(current_app.instance_path))
     except CaseNotFound:
         return _unknown()
     if found is None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -21,7 +20,7 @@ from ..domain.dates import long_date
 from . import case_checks, case_files, surveys
 from .case_kinds import CaseKind, kind_of
 from .cases import CaseNotFound, find, timeline
-from .port_cases import CaseRow
+from .port_cases import CaseRow, FileStore
 from .ports import Clock, JsonObject
 from .surveys import SurveyWork
 
@@ -94,8 +93,8 @@ def public_case(uow: SurveyWork, kinds: Sequence[CaseKind], code: str, tz: str,
 
 
 def public_file(uow: SurveyWork, kinds: Sequence[CaseKind], code: str, file_id: int,
-                folder: Path) -> tuple[str, bytes] | None:
-    """The type and bytes of the file `file_id` of the case `code` (kept under `folder`,
+                store: FileStore) -> tuple[str, bytes] | None:
+    """The type and bytes of the file `file_id` of the case `code` (kept by `store`,
     services.case_files) when the case's public view lists it (a photo shown on the
     page), else None. Raises CaseNotFound (404), FileMissing (404: not on disk)."""
     with uow:
@@ -104,7 +103,7 @@ def public_file(uow: SurveyWork, kinds: Sequence[CaseKind], code: str, file_id: 
         if view is None or file_id not in view.get("photos", []):
             return None
         row = uow.cases.file(case.id, file_id)
-        return None if row is None else (row.content_type, case_files.read(folder, row))
+        return None if row is None else (row.content_type, case_files.read(store, row))
 
 
 def confirm(uow: SurveyWork, clock: Clock, code: str, otp: str) -> JsonObject:

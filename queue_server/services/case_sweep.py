@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..domain.errors import DomainError
 from ..domain.workflow import needs_escalation, working_days_over
-from .case_files import forget
 from .case_kinds import CaseKind, kind_of
 from .cases import SYSTEM, Step, act, city_today, note
 from .closures import calendar as city_calendar
-from .port_cases import CaseWork
+from .port_cases import CaseWork, FileStore
 from .ports import Clock
 
 
@@ -45,7 +43,7 @@ def drop_unconfirmed(uow: CaseWork, clock: Clock, kinds: Sequence[CaseKind]) -> 
 
 
 def sweep(new_uow: Callable[[], CaseWork], clock: Clock, kinds: Sequence[CaseKind],
-          timezone: str, files: Path | None = None) -> SweepReport:
+          timezone: str, files: FileStore | None = None) -> SweepReport:
     """One round: the unconfirmed cases whose code expired are dropped
     (`drop_unconfirmed`; their files under `files` too, after the commit), and the cases
     due before today (city date in `timezone`) moved or escalated; commits."""
@@ -77,6 +75,6 @@ def sweep(new_uow: Callable[[], CaseWork], clock: Clock, kinds: Sequence[CaseKin
         uow.commit()
     for case_id in dropped:  # the files only once their rows are gone for good
         if files is not None:
-            forget(files, case_id)
+            files.forget(case_id)
     report.dropped = len(dropped)
     return report

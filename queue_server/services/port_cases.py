@@ -105,6 +105,15 @@ class OfficesPort(Protocol):
     def set_roles(self, user_id: int, roles: list[tuple[int, str]]) -> None: ...
 
 
+class FileStore(Protocol):
+    """Where the bytes of case files are kept (persistence/case_file_store.py: on disk,
+    0600), by case and SHA-256."""
+
+    def put(self, case_id: int, sha256: str, data: bytes) -> None: ...
+    def get(self, case_id: int, sha256: str) -> bytes | None: ...
+    def forget(self, case_id: int) -> None: ...
+
+
 class CaseWork(UnitOfWork, Protocol):
     """A unit of work with the e-service repositories."""
 

@@ -16,6 +16,7 @@ from queue_server.domain.attachments import (
     FileTooLarge,
     FileTypeRefused,
 )
+from queue_server.persistence.case_file_store import file_store
 from queue_server.services import case_files
 from queue_server.services.cases import find
 from tests.support.cases import World, file_case, world
@@ -38,12 +39,13 @@ def test_an_attached_photo_is_kept_once_and_private(w: World, clock: FakeClock,
                                                     tmp_path: Path, umask: int) -> None:
     code = file_case(w, clock)
     with process_umask(umask):
-        folder = case_files.files_folder(str(tmp_path / "instance"))
+        store = file_store(tmp_path / "instance")
+        folder = store.folder
         with w.uow() as uow:
             case = find(uow, code)
-            row = case_files.attach(uow, clock, folder, case, PNG, "photo", PHOTO_TYPES,
+            row = case_files.attach(uow, clock, store, case, PNG, "photo", PHOTO_TYPES,
                                     LIMIT, name="jalan.jpg")
-            again = case_files.attach(uow, clock, folder, case, PNG, "photo", PHOTO_TYPES,
+            again = case_files.attach(uow, clock, store, case, PNG, "photo", PHOTO_TYPES,
                                       LIMIT)
             uow.commit()
     digest = hashlib.sha256(PNG).hexdigest()
@@ -54,7 +56,7 @@ def test_an_attached_photo_is_kept_once_and_private(w: World, clock: FakeClock,
     assert mode(path) == 0o600
     assert mode(folder) == mode(folder / "cases") == mode(path.parent) == 0o700
     assert [p.name for p in path.parent.iterdir()] == [digest]  # no temporary left
-    assert case_files.read(folder, row) == PNG == case_files.read(folder, again)
+    assert case_files.read(store, row) == PNG == case_files.read(store, again)
     with w.uow() as uow:
         assert [f.id for f in uow.cases.files(case.id)] == [row.id, again.id]
 
@@ -62,14 +64,15 @@ def test_an_attached_photo_is_kept_once_and_private(w: World, clock: FakeClock,
 def test_a_refused_file_leaves_no_row_and_no_bytes(w: World, clock: FakeClock,
                                                    tmp_path: Path) -> None:
     code = file_case(w, clock)
-    folder = case_files.files_folder(str(tmp_path))
+    store = file_store(tmp_path)
+    folder = store.folder
     with w.uow() as uow:
         case = find(uow, code)
         with pytest.raises(FileTypeRefused):
-            case_files.attach(uow, clock, folder, case, b"GIF89a" + bytes(50), "photo",
+            case_files.attach(uow, clock, store, case, b"GIF89a" + bytes(50), "photo",
                               PHOTO_TYPES, LIMIT)
         with pytest.raises(FileTooLarge):
-            case_files.attach(uow, clock, folder, case, PNG, "photo", PHOTO_TYPES, 100)
+            case_files.attach(uow, clock, store, case, PNG, "photo", PHOTO_TYPES, 100)
         uow.commit()
         assert list(uow.cases.files(case.id)) == []
     assert not (folder / "cases").exists()
@@ -78,14 +81,14 @@ def test_a_refused_file_leaves_no_row_and_no_bytes(w: World, clock: FakeClock,
 def test_a_file_whose_bytes_are_gone_is_a_clear_404(w: World, clock: FakeClock,
                                                     tmp_path: Path) -> None:
     code = file_case(w, clock)
-    folder = case_files.files_folder(str(tmp_path))
+    store = file_store(tmp_path)
     with w.uow() as uow:
-        row = case_files.attach(uow, clock, folder, find(uow, code), PNG, "photo",
+        row = case_files.attach(uow, clock, store, find(uow, code), PNG, "photo",
                                 PHOTO_TYPES, LIMIT)
         uow.commit()
-    case_files.forget(folder, row.case_id)
+    store.forget(row.case_id)
     with pytest.raises(FileMissing) as gone:
-        case_files.read(folder, row)
+        case_files.read(store, row)
     assert gone.value.kind == "not_found" and gone.value.code == "file_missing"
 
 

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import Engine
 
 from queue_server.persistence.access_models import Notification
+from queue_server.persistence.case_file_store import file_store
 from queue_server.persistence.uow import SqlUnitOfWork
 from queue_server.services import case_checks, case_files
 from queue_server.services.cases import CITIZEN, Step, find
@@ -133,11 +134,12 @@ def test_a_new_case_waits_for_its_phone_code_and_the_code_confirms_it(
 def test_only_the_photos_the_public_view_lists_are_served(
         app: Any, client: Any, site: World, clock: FakeClock) -> None:
     code = new_case(site, clock)
-    folder = case_files.files_folder(app.instance_path)
+    store = file_store(app.instance_path)
+    folder = store.folder
     with SqlUnitOfWork(site.engine) as uow:
         case = find(uow, code)
-        shown = case_files.attach(uow, clock, folder, case, PNG, "photo", ("image/png",), 1000)
-        kept = case_files.attach(uow, clock, folder, case, PNG + b"x", "photo",
+        shown = case_files.attach(uow, clock, store, case, PNG, "photo", ("image/png",), 1000)
+        kept = case_files.attach(uow, clock, store, case, PNG + b"x", "photo",
                                  ("image/png",), 1000)
         probe.PHOTOS[case.id] = [shown.id]
         ids = (shown.id, kept.id)

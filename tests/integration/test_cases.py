@@ -13,6 +13,7 @@ from sqlalchemy import Engine, func, select
 
 from queue_server.domain.workflow import ActionForbidden, ActionNotAllowed
 from queue_server.persistence.access_models import Notification
+from queue_server.persistence.case_file_store import DiskFileStore, file_store
 from queue_server.persistence.case_models import Case, CaseCheck, CaseEvent, CaseFile
 from queue_server.persistence.uow import SqlUnitOfWork
 from queue_server.services import case_checks, case_files
@@ -43,7 +44,7 @@ def events_of(w: World, code: str) -> list[CaseEvent]:
         return list(uow.cases.events(case_of(w, code).id))
 
 
-def run_sweep(w: World, clock: FakeClock, files: Path | None = None) -> SweepReport:
+def run_sweep(w: World, clock: FakeClock, files: DiskFileStore | None = None) -> SweepReport:
     return sweep(lambda: SqlUnitOfWork(w.engine), clock, [KIND], TZ, files)
 
 
@@ -173,20 +174,21 @@ def count(engine: Engine, model: type, **where: object) -> int:
 
 def test_cases_whose_phone_code_expired_are_dropped_with_their_rows_and_files(
         w: World, clock: FakeClock, tmp_path: Path) -> None:
-    folder = tmp_path / "files"
+    store = file_store(tmp_path)
+    folder = store.folder
     codes = [file_case(w, clock, phone="081234567890", confirmed=False) for _ in range(2)]
     with w.uow() as uow:
         for code, minutes in zip(codes, (10, 30), strict=True):
             case = find(uow, code)
             case_checks.start(uow, clock, case, timedelta(minutes=minutes), "pengaduan e-Wadul")
-            case_files.attach(uow, clock, folder, case, PNG, "photo", ("image/png",), 1000)
+            case_files.attach(uow, clock, store, case, PNG, "photo", ("image/png",), 1000)
         uow.commit()
     kept = file_case(w, clock)
     doomed = case_of(w, codes[0]).id
     clock.advance(minutes=9)
-    assert run_sweep(w, clock, folder).dropped == 0
+    assert run_sweep(w, clock, store).dropped == 0
     clock.advance(minutes=2)
-    assert run_sweep(w, clock, folder).dropped == 1
+    assert run_sweep(w, clock, store).dropped == 1
     with w.uow() as uow:
         assert uow.cases.by_code(codes[0]) is None
         assert uow.cases.by_code(codes[1]) is not None and uow.cases.by_code(kept)
@@ -208,13 +210,14 @@ def test_the_apps_sweep_drops_an_expired_unconfirmed_case_and_its_files(
         w: World, clock: FakeClock) -> None:
     app = make_app(w.engine, clock, CASE_SWEEP_SECONDS=0.05)
     sweeper = app.extensions["antrian.case_sweeper"]
-    folder = case_files.files_folder(app.instance_path)
+    store = file_store(app.instance_path)
+    folder = store.folder
     try:
         code = file_case(w, clock, phone="081234567890", confirmed=False)
         with w.uow() as uow:
             case = find(uow, code)
             case_checks.start(uow, clock, case, timedelta(minutes=10), "pengaduan e-Wadul")
-            case_files.attach(uow, clock, folder, case, PNG, "photo", ("image/png",), 1000)
+            case_files.attach(uow, clock, store, case, PNG, "photo", ("image/png",), 1000)
             uow.commit()
         kept = folder / "cases" / str(case.id)
         assert kept.exists()

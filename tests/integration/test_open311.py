@@ -121,6 +121,18 @@ def test_a_request_filed_with_a_key_is_a_complaint_on_the_open311_channel(
     assert shown["requested_datetime"] == "2026-11-23T08:00:00+07:00"
 
 
+@pytest.mark.sqlite_only("the limit's store, not the database")
+def test_filings_are_limited_per_key_in_the_spec_s_error_shape(
+        app: Any, client: Any, admin: Api, wadul: Engine) -> None:
+    app.config["OPEN311_LIMIT_PER_KEY"] = "2 per minute"
+    first, second = new_key(admin, "Aplikasi A")["key"], new_key(admin, "Aplikasi B")["key"]
+    assert [post(client, first).status_code for _ in range(2)] == [201, 201]
+    refused = post(client, first)
+    assert "Retry-After" in refused.headers
+    is_error(refused, 429)
+    assert post(client, second).status_code == 201  # another app has its own allowance
+
+
 @pytest.mark.sqlite_only("parsing of the body")
 def test_a_json_body_with_an_attribute_object_names_the_kelurahan(
         client: Any, admin: Api, wadul: Engine) -> None:

@@ -54,5 +54,8 @@ def _load_api(app: Flask) -> None:
 
     app.config.setdefault("WADUL_LIMIT_PER_ADDRESS", os.environ.get(
         "ANTRIAN_WADUL_LIMIT_PER_ADDRESS", "10 per hour;30 per day"))
+    # An Open311 client files for many citizens from one address: counted per API key.
+    app.config.setdefault("OPEN311_LIMIT_PER_KEY", os.environ.get(
+        "ANTRIAN_OPEN311_LIMIT_PER_KEY", "60 per minute;2000 per day"))
     app.extensions["antrian.api"].register_blueprint(api.blp)
     register(app, "demo", load_demo)

@@ -7,15 +7,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from queue_server.domain.attachments import PHOTO_TYPES, TooManyFiles, check_file
 from queue_server.domain.identity import parse_name, parse_nik, parse_phone
+from queue_server.persistence.case_file_store import file_store
 from queue_server.services import case_checks, case_files
 from queue_server.services.auth import Principal
 from queue_server.services.cases import CITIZEN, Filing, city_today, open_case, roles_for
-from queue_server.services.port_cases import CaseRow, CaseWork
+from queue_server.services.port_cases import CaseRow, CaseWork, FileStore
 from queue_server.services.ports import Clock
 
 from . import DESK_OFFICE, MODULE, WORKFLOW
@@ -64,7 +64,7 @@ class FileConfig:
     """Where photos go, their size limit in bytes, whether a messaging gateway sends a
     phone code (the case then waits unconfirmed), and the city's time zone."""
 
-    folder: Path
+    store: FileStore
     max_bytes: int
     gateway: bool
     timezone: str = "Asia/Jakarta"
@@ -85,7 +85,7 @@ def file_config(app: Any) -> FileConfig:
     the gateway rule of services.case_checks, CITY_TIMEZONE."""
 
     config: Mapping[str, Any] = app.config
-    return FileConfig(case_files.files_folder(app.instance_path), case_files.max_bytes(config),
+    return FileConfig(file_store(app.instance_path), case_files.max_bytes(config),
                       case_checks.gateway_on(config), config.get("CITY_TIMEZONE", "Asia/Jakarta"))
 
 
@@ -132,7 +132,7 @@ def _open(uow: CaseWork, clock: Clock, cfg: FileConfig, report: ReportIn, confir
                      confidential=report.confidential, channel=report.channel,
                      entered_by=entered_by, open311_key_id=report.open311_key_id)
     for data in report.photos:
-        case_files.attach(uow, clock, cfg.folder, case, data, "photo", PHOTO_TYPES,
+        case_files.attach(uow, clock, cfg.store, case, data, "photo", PHOTO_TYPES,
                           cfg.max_bytes)
     return case
 

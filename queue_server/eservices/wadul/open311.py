@@ -20,6 +20,8 @@ from werkzeug.exceptions import HTTPException
 
 from queue_server.domain.errors import DomainError
 from queue_server.edge.answers import wants_english
+from queue_server.edge.caller import client_address
+from queue_server.edge.ratelimit import hashed, limited
 from queue_server.runtime import current
 
 from .filing import file_config
@@ -146,9 +148,20 @@ def _posted() -> dict[str, Any]:
     return fields
 
 
+def _poster() -> str:
+    """Whom a filing counts against: its API key (hashed), else the caller's address."""
+    if request.is_json:
+        body = request.get_json(silent=True)
+        key = body.get("api_key") if isinstance(body, dict) else None
+    else:
+        key = request.form.get("api_key")
+    return f"key:{hashed(str(key))}" if key else f"address:{client_address()}"
+
+
 @blp.post("/requests.json")
 @blp.response(201, Open311FiledOut(many=True))
-@geo_errors(400, 403, 404, 413)
+@geo_errors(400, 403, 404, 413, 429)
+@limited(("open311-key", "OPEN311_LIMIT_PER_KEY", _poster))
 @blp.doc(requestBody={"required": True, "content": {
     "application/x-www-form-urlencoded": {"schema": Open311RequestIn},
     "application/json": {"schema": Open311RequestIn}}})
