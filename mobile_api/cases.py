@@ -1,13 +1,16 @@
 """Core routes every module's cases share (/api/v1/cases): confirming a new case with
-the one-time code sent to the citizen's phone (services/case_checks.py)."""
+the one-time code sent to the citizen's phone, and asking for a new code when the
+message did not come (services/case_checks.py)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from flask import current_app
 from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
+from queue_server.eservices import hooks
 from queue_server.runtime import current
 from queue_server.services import case_page
 
@@ -39,3 +42,23 @@ def confirm(args: dict[str, Any], code: str) -> Any:
     `too_many_attempts`."""
     rt = current()
     return case_page.confirm(rt.uow(), rt.clock, code, args["otp"])
+
+
+class CaseResendOut(Strict):
+    code = fields.String()
+    code_expires = fields.String(metadata={"description": "when the new code expires (ISO "
+                                           "8601, the city's offset)"})
+
+
+@blp.post("/<code>/resend")
+@blp.response(200, CaseResendOut)
+def resend(code: str) -> Any:
+    """Send a new one-time code to the phone of a case still waiting for one (the code
+    before stops working): at most 3 codes per case, a minute apart.
+
+    404 `case_not_found`; 409 `no_code_pending`, `case_code_expired`,
+    `too_many_attempts`, `resend_too_soon` (with `retry_after` seconds),
+    `too_many_codes`."""
+    rt = current()
+    return case_page.resend(rt.uow(), rt.clock, hooks(current_app, "case_kinds"), code,
+                            str(current_app.config.get("CITY_TIMEZONE", "Asia/Jakarta")))

@@ -19,6 +19,8 @@ class AdminOfficeEntry(AdminEntry):
     name_en = _raw("string", "the English name (at most 160); default empty")
     kind = _raw("string", "default dinas", enum=KINDS)
     active = _raw("boolean", "default true; false retires it")
+    phone = _raw("string", "the office's WhatsApp number (08… or +628…) where its head is "
+                 "told of escalations; empty: none", example="081234567890")
 
 
 class AdminOfficeMember(Strict):
@@ -32,6 +34,8 @@ class AdminOfficeOutEntry(Strict):
     name_en = fields.String()
     kind = fields.String(metadata={"enum": KINDS})
     active = fields.Boolean()
+    phone = fields.String(metadata={"description": "WhatsApp number for escalations (+62…), "
+                                    "empty when none"})
     members = fields.List(fields.Nested(AdminOfficeMember),
                           metadata={"description": "active users holding a role there"})
 
@@ -42,6 +46,7 @@ class AdminOfficeListed(Strict):
     name_en = fields.String()
     kind = fields.String(metadata={"enum": KINDS})
     active = fields.Boolean()
+    phone = fields.String(metadata={"description": "WhatsApp number for escalations"})
     member_count = fields.Integer(metadata={"description": "active users with a role there"})
 
 

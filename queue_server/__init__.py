@@ -93,10 +93,11 @@ def _start_case_sweep(app: Flask, runtime: Runtime) -> None:
     if every and kinds:
         from .case_sweeper import CaseSweeper
         from .persistence.case_file_store import file_store
+        from .services.case_messages import messages_on
 
         app.extensions["antrian.case_sweeper"] = CaseSweeper(
             runtime, kinds, app.config["CITY_TIMEZONE"], float(every),
-            file_store(app.instance_path)).start()
+            file_store(app.instance_path), messages_on(app.config)).start()
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

@@ -16,10 +16,11 @@ log = logging.getLogger(__name__)
 
 
 def sweep_round(runtime: Runtime, kinds: Sequence[CaseKind], timezone: str,
-                files: FileStore | None = None) -> SweepReport:
+                files: FileStore | None = None, tell: bool = False) -> SweepReport:
     """One round; logs what it moved (counts only: no case's content). `files`: the
-    case files' store, whose files of dropped cases go too."""
-    report = sweep(runtime.uow, runtime.clock, kinds, timezone, files)
+    case files' store, whose files of dropped cases go too; `tell`: escalations are
+    sent to the offices' phones (a messaging gateway is configured)."""
+    report = sweep(runtime.uow, runtime.clock, kinds, timezone, files, tell)
     if report.moved or report.escalated or report.dropped:
         log.info("case sweep: %d moved by timeout, %d escalated, %d unconfirmed dropped",
                  report.moved, report.escalated, report.dropped)
@@ -32,11 +33,11 @@ class CaseSweeper(BackgroundLoop):
     name = "antrian-case-sweep"
 
     def __init__(self, runtime: Runtime, kinds: Sequence[CaseKind], timezone: str,
-                 interval: float, files: FileStore | None = None) -> None:
+                 interval: float, files: FileStore | None = None, tell: bool = False) -> None:
         self.runtime, self.kinds, self.timezone = runtime, kinds, timezone
-        self.files = files
+        self.files, self.tell = files, tell
         super().__init__(every=interval, first=interval)
 
     def round(self) -> float | None:
-        sweep_round(self.runtime, self.kinds, self.timezone, self.files)
+        sweep_round(self.runtime, self.kinds, self.timezone, self.files, self.tell)
         return None

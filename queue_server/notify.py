@@ -8,6 +8,7 @@ import logging
 import threading
 import urllib.error
 import urllib.request
+from typing import Any
 
 from .domain.privacy import mask_text
 from .runtime import Runtime
@@ -25,15 +26,28 @@ def post_json(url: str, payload: dict, timeout: float = 5.0) -> None:
             raise OSError(f"HTTP {reply.status}")
 
 
+def absolute_links(payload: dict[str, Any], public_url: str | None) -> dict[str, Any]:
+    """The payload with its links (`ticket_url`, `case_url`, `staff_url`: paths when
+    queued) made absolute with `public_url`, in the message text too."""
+    if not public_url:
+        return payload
+    base = public_url.rstrip("/")
+    for key in ("ticket_url", "case_url", "staff_url"):
+        path = payload.get(key)
+        if isinstance(path, str) and path.startswith("/"):
+            payload[key] = base + path
+            if isinstance(payload.get("message"), str):
+                payload["message"] = payload["message"].replace(path, base + path)
+    return payload
+
+
 def deliver_due(runtime: Runtime, url: str, public_url: str | None = None) -> int:
     """Send what is due now; returns how many were sent."""
     sent = 0
     with runtime.uow() as uow:
         rows = notifications.due(uow, runtime.clock.now())
         for row in rows:
-            payload = dict(row.payload)
-            if public_url and "ticket_url" in payload:
-                payload["ticket_url"] = public_url.rstrip("/") + payload["ticket_url"]
+            payload = absolute_links(dict(row.payload), public_url)
             now = runtime.clock.now()
             said = mask_text(notifications.loggable(row))
             try:

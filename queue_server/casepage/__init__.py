@@ -42,7 +42,8 @@ def _unknown() -> ResponseReturnValue:
 
 @bp.get("/c/<path:code>", merge_slashes=False)
 def case(code: str) -> ResponseReturnValue:
-    """A case's public page; a code typed in another form is sent on to its own address."""
+    """A case's page for the holder of its tracking code (its owner: never indexed); a
+    code typed in another form is sent on to its own address."""
     given, code = code, normalise_code(code)
     if code and given != code:
         return redirect(url_for("casepage.case", code=code, **request.args), code=308)
@@ -56,7 +57,7 @@ def case(code: str) -> ResponseReturnValue:
     page = render_template("casepage/case.html", case=shown, lang=lang,
                            survey_subject="case", survey_code=shown["code"],
                            survey_elements=survey.ELEMENTS, survey_hidden=False)
-    return page, 200, ({} if shown["public"] else NOINDEX)
+    return page, 200, NOINDEX
 
 
 @bp.get("/c/<path:code>/files/<int:file_id>", merge_slashes=False)

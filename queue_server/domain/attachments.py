@@ -40,8 +40,8 @@ def _what(name: str) -> Words:
                                                                           "The file")
 
 
-def _megabytes(limit: int) -> str:
-    """`limit` bytes in MB as a person reads it: 5, 2.5 (at least 0.1)."""
+def megabytes(limit: int) -> str:
+    """`limit` bytes in MB (MiB) as a person reads it: 5, 2.5 (at least 0.1)."""
     return f"{max(limit / _MB, 0.1):.1f}".removesuffix(".0")
 
 
@@ -64,7 +64,7 @@ class FileTooLarge(InvalidInput):
     text_en = "{what} is too large: at most {limit} MB per file."
 
     def __init__(self, limit_bytes: int, name: str = ""):
-        super().__init__(what=_what(name), limit=_megabytes(limit_bytes))
+        super().__init__(what=_what(name), limit=megabytes(limit_bytes))
         self.details = {"max_bytes": limit_bytes}
 
 
@@ -82,6 +82,21 @@ class FileTypeRefused(InvalidInput):
         self.details = {"accepted": list(allowed)}
 
 
+class ImageTooLarge(InvalidInput):
+    """A photo whose width × height is over the pixels a server decodes (422
+    `image_too_large`): a small file can unpack to gigabytes (a decompression bomb),
+    so its size in pixels is refused before its pixels are read."""
+
+    code = "image_too_large"
+    text_id = ("{what} berukuran terlalu besar: paling banyak {limit} juta piksel; "
+               "perkecil fotonya lalu kirim lagi.")
+    text_en = "{what} is too large: at most {limit} million pixels; resize it and retry."
+
+    def __init__(self, limit_pixels: int, name: str = ""):
+        super().__init__(what=_what(name), limit=limit_pixels // 1_000_000)
+        self.details = {"max_pixels": limit_pixels}
+
+
 class TooManyFiles(InvalidInput):
     """More files than a case or an action takes (422 `too_many_files`); callers count."""
 
@@ -92,6 +107,14 @@ class TooManyFiles(InvalidInput):
     def __init__(self, limit: int):
         super().__init__(limit=limit)
         self.details = {"limit": limit}
+
+
+class FileNotFound(NotFound):
+    """No file of that id among the case's files (404 `file_not_found`)."""
+
+    code = "file_not_found"
+    text_id = "Berkas lampiran ini tidak ada pada kasus tersebut."
+    text_en = "The case has no such attached file."
 
 
 class FileMissing(NotFound):

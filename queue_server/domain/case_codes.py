@@ -38,3 +38,36 @@ class NoCaseCode(DomainError):
     code = "no_code_pending"
     text_id = "Tidak ada kode verifikasi yang ditunggu untuk kasus ini."
     text_en = "This case is not waiting for a verification code."
+
+
+# Codes one case may be sent in all (the first and two resends), and the wait between two:
+# a phone that got no message can ask again, nobody can flood it through one case.
+MAX_SENDS = 3
+RESEND_SECONDS = 60
+
+
+class CaseCodesUsedUp(DomainError):
+    """Every code a case may be sent was sent (409 `too_many_codes`)."""
+
+    code = "too_many_codes"
+    text_id = ("Kode verifikasi sudah dikirim {n} kali untuk laporan ini; tidak bisa dikirim "
+               "lagi. Periksa nomor HP Anda, atau kirim laporan baru dengan nomor yang benar.")
+    text_en = ("A verification code was sent {n} times for this report; no more can be sent. "
+               "Check your phone number, or send a new report with the right one.")
+
+    def __init__(self, n: int):
+        super().__init__(n=n)
+
+
+class CaseCodeTooSoon(DomainError):
+    """A new code asked for before RESEND_SECONDS passed since the last (409
+    `resend_too_soon`, `details.retry_after` in seconds)."""
+
+    code = "resend_too_soon"
+    text_id = "Kode baru saja dikirim; tunggu {seconds} detik sebelum meminta kode lagi."
+    text_en = "A code was just sent; wait {seconds} seconds before asking for another."
+
+    def __init__(self, seconds: int):
+        super().__init__(seconds=seconds)
+        self.details = {"retry_after": seconds}
+        self.retry_after = seconds  # the answer's Retry-After header too

@@ -62,3 +62,16 @@ class NotOfficeStaff(InvalidConfig):
     def __init__(self, username: str):
         super().__init__(username=username)
 
+
+
+class OfficePhoneInvalid(InvalidConfig):
+    """An office's `phone` (its WhatsApp number for escalations) that is no Indonesian
+    mobile number."""
+
+    text_id = ("Nomor WhatsApp kantor '{phone}' tidak sah: nomor HP Indonesia, diawali 08 "
+               "atau +628 (10-13 digit), atau kosongkan.")
+    text_en = ("The office's WhatsApp number '{phone}' is not valid: an Indonesian mobile "
+               "number starting 08 or +628 (10-13 digits), or leave it empty.")
+
+    def __init__(self, phone: object):
+        super().__init__(phone=shown(phone))

@@ -13,8 +13,12 @@ Content-Length or chunked): the path, every query name and value, every form fie
 - a JSON body that is not JSON (a number of more than 4,300 digits included) or is
   nested deeper than MAX_DEPTH (400 `invalid_json`).
 
-Bodies are capped by MAX_CONTENT_LENGTH (413): with a Content-Length before reading,
-chunked ones while reading. (Every WSGI server we run under reads chunked bodies itself
+Bodies are capped by MAX_CONTENT_LENGTH (64 KiB) (413 `request_entity_too_large`, the
+limit said in KB or MB): with a Content-Length before reading, chunked ones while
+reading. A route that takes files says how many with `@takes_files(n)` (the decorator
+marks the view; the core knows no module's routes): its cap is n × CASE_FILE_MAX_BYTES
+(services/case_files.py, 5 MiB) more, set on the request itself (Flask 3.1's
+`request.max_content_length`). (Every WSGI server we run under reads chunked bodies itself
 and marks its input terminated; Werkzeug then stops reading at the cap, but silently:
 the route would see the body cut short. `_screen_length` reads one byte more: 413.)
 
@@ -28,14 +32,16 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 from urllib.parse import unquote_to_bytes
 
-from flask import Flask, Response, render_template, request
+from flask import Flask, Response, current_app, render_template, request
 from flask.typing import ResponseReturnValue
-from werkzeug.exceptions import RequestEntityTooLarge
 
+from ..domain.attachments import megabytes
 from ..domain.errors import InvalidInput
+from ..services.case_files import max_bytes as file_max_bytes
 from .answers import error_response
 
 MAX_DEPTH = 32
@@ -47,6 +53,19 @@ FORM = "application/x-www-form-urlencoded"
 MULTIPART = "multipart/form-data"
 # Blueprints whose routes are pages: a refusal there is a page, not JSON.
 PAGE_BLUEPRINTS = frozenset({"console", "patient", "display_board", "home", "admin"})
+# The attribute `takes_files` sets on a view: how many files its body may carry.
+FILES_ATTRIBUTE = "antrian_takes_files"
+View = TypeVar("View", bound=Callable[..., Any])
+
+
+def takes_files(count: int) -> Callable[[View], View]:
+    """Mark a view whose body may carry up to `count` files (multipart): its body cap is
+    MAX_CONTENT_LENGTH plus `count` × CASE_FILE_MAX_BYTES. Put it under the route's
+    decorator (functools.wraps carries the mark through the others)."""
+    def mark(view: View) -> View:
+        setattr(view, FILES_ATTRIBUTE, count)
+        return view
+    return mark
 
 
 class RefusedInput(InvalidInput, category=True):
@@ -69,6 +88,33 @@ class UnreadableText(RefusedInput):
         super().__init__(field=field)
         self.field = field
         self.details = {"fields": {field: ["karakter tidak diizinkan / character not allowed"]}}
+
+
+class BodyTooLarge(RefusedInput):
+    """A body over the cap of its route (413 `request_entity_too_large`, the cap in KB)."""
+
+    status = 413
+    code = "request_entity_too_large"
+    text_id = "Isi permintaan terlalu besar: paling besar {limit} KB."
+    text_en = "The request body is too large: at most {limit} KB."
+
+    def __init__(self, limit_bytes: int, **values: Any):
+        super().__init__(**({"limit": limit_bytes // 1024} | values))
+        self.details = {"max_bytes": limit_bytes}
+
+
+class UploadTooLarge(BodyTooLarge):
+    """A body with files over the cap of its route (413 `request_entity_too_large`):
+    said in MB, with the number of files and the size each may have."""
+
+    text_id = ("Kiriman terlalu besar: paling besar {limit} MB seluruhnya, yaitu {files} "
+               "berkas masing-masing paling besar {per_file} MB.")
+    text_en = ("The upload is too large: at most {limit} MB in all, that is {files} files "
+               "of at most {per_file} MB each.")
+
+    def __init__(self, limit_bytes: int, files: int, per_file: int):
+        super().__init__(limit_bytes, limit=megabytes(limit_bytes), files=files,
+                         per_file=megabytes(per_file))
 
 
 class MalformedJson(RefusedInput):
@@ -149,30 +195,53 @@ def _screen_path() -> None:
 
 
 def _screen_multipart() -> None:
+    """Every part's name and value, and each file's name (a part whose name Werkzeug
+    could not read comes with the name None: refused too)."""
     for key, value in request.form.items(multi=True):
-        if _bad_text(key, replaced=True):
+        if key is None or _bad_text(key, replaced=True):
             raise UnreadableText("form")
         if _bad_text(value, replaced=True):
             raise UnreadableText(key, "form")
     for key, upload in request.files.items(multi=True):
-        if _bad_text(key, replaced=True) or _bad_text(upload.filename or "", replaced=True):
+        if key is None or _bad_text(key, replaced=True) or _bad_text(upload.filename or "",
+                                                                     replaced=True):
             raise UnreadableText("form")
 
 
+def _too_large() -> BodyTooLarge:
+    """The refusal of a body over this request's cap."""
+    limit = request.max_content_length or MAX_BODY_BYTES
+    view = current_app.view_functions.get(request.endpoint or "")
+    files = int(getattr(view, FILES_ATTRIBUTE, 0))
+    if files:
+        return UploadTooLarge(limit, files, file_max_bytes(current_app.config))
+    return BodyTooLarge(limit)
+
+
+def _set_limit() -> None:
+    """Raise this request's cap for a route marked by `takes_files`."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    files = int(getattr(view, FILES_ATTRIBUTE, 0))
+    if files:
+        base = current_app.config.get("MAX_CONTENT_LENGTH") or MAX_BODY_BYTES
+        request.max_content_length = base + files * file_max_bytes(current_app.config)
+
+
 def _screen_length() -> None:
-    """RequestEntityTooLarge for a body over MAX_CONTENT_LENGTH, whatever its type (read
+    """BodyTooLarge (413) for a body over this request's cap, whatever its type (read
     by a route or not): by its Content-Length, or, chunked, by reading it (cached for the
     route) and one byte more."""
+    _set_limit()
     limit = request.max_content_length
     if limit is None:
         return
     if request.content_length is not None:
         if request.content_length > limit:
-            raise RequestEntityTooLarge()
+            raise _too_large()
         return
     if "chunked" in request.headers.get("Transfer-Encoding", "").lower() and len(
             request.get_data(cache=True)) >= limit and request.environ["wsgi.input"].read(1):
-        raise RequestEntityTooLarge()
+        raise _too_large()
 
 
 def _screen_json(raw: bytes) -> None:
@@ -188,8 +257,8 @@ def _screen_json(raw: bytes) -> None:
 
 
 def screen() -> None:
-    """The before-request check. Raises RefusedInput; RequestEntityTooLarge (413) for a
-    body over MAX_CONTENT_LENGTH, read or not."""
+    """The before-request check. Raises RefusedInput: BodyTooLarge (413) for a body over
+    its route's cap, read or not."""
     _screen_path()
     if request.query_string:
         _screen_pairs(request.query_string, "query")

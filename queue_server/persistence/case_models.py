@@ -33,6 +33,8 @@ class Office(Base):
     name_en: Mapped[str] = mapped_column(String(160), default="", server_default="")
     kind: Mapped[str] = mapped_column(String(20), default="dinas", server_default="dinas")
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    # The office's WhatsApp number (+62…) where its head is told of escalations.
+    phone: Mapped[str | None] = mapped_column(String(20), nullable=True)
 
 
 class OfficeMember(Base):
@@ -114,13 +116,15 @@ class CaseFile(Base):
 
 class CaseCheck(Base):
     """The one-time code sent to a citizen's phone before their case is filed: its salted
-    hash (domain.phone_codes), the attempts left and when it expires."""
+    hash (domain.phone_codes), the attempts left, when it expires, and how many codes
+    were sent for the case (`sends`: the first and each resend)."""
 
     __tablename__ = "case_checks"
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
     code_hash: Mapped[str] = mapped_column(String(128))
     attempts_left: Mapped[int] = mapped_column(Integer)
     expires_at: Mapped[datetime]
+    sends: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class Survey(Base):

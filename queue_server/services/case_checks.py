@@ -11,17 +11,29 @@ booking's (services/notifications.py, kind `case_code`, wiped once sent, never l
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
 from ..domain import phone_codes
-from ..domain.case_codes import CaseCodeExpired, CaseCodeSpent, NoCaseCode
+from ..domain.case_codes import (
+    MAX_SENDS,
+    RESEND_SECONDS,
+    CaseCodeExpired,
+    CaseCodeSpent,
+    CaseCodesUsedUp,
+    CaseCodeTooSoon,
+    NoCaseCode,
+)
 from ..domain.identity import NotAMobileNumber
 from .notifications import CASE_CODE_KIND
 from .port_cases import CaseRow, CaseWork
 from .ports import Clock
 from .views import iso
+
+# How long a case's phone code stays good: time to read a message and come back to it.
+CODE_LASTS = timedelta(minutes=30)
 
 
 def gateway_on(config: Mapping[str, Any]) -> bool:
@@ -42,11 +54,18 @@ def start(uow: CaseWork, clock: Clock, case: CaseRow, lasts: timedelta, what: st
     Raises NotAMobileNumber (422 `invalid_phone`) when the case has no phone."""
     if not case.phone:
         raise NotAMobileNumber()
+    case.confirmed = False
+    return _send(uow, clock, case, lasts, what, timezone, 1)
+
+
+def _send(uow: CaseWork, clock: Clock, case: CaseRow, lasts: timedelta, what: str,
+          timezone: str, sends: int) -> datetime:
+    """A new code for `case` (its `sends`-th), stored hashed and queued for its phone."""
+    assert case.phone
     now = clock.now()
     code, expires = phone_codes.new_code(), now + lasts
-    case.confirmed = False
     uow.cases.put_check(case.id, phone_codes.hash_code(code), phone_codes.MAX_ATTEMPTS,
-                        expires)
+                        expires, sends)
     minutes = max(1, round(lasts.total_seconds() / 60))
     message = (f"Kode verifikasi {what} {case.code}: {code}. Berlaku {minutes} menit. "
                "Jangan berikan kode ini kepada siapa pun, termasuk petugas.")
@@ -81,8 +100,33 @@ def confirm(uow: CaseWork, clock: Clock, case: CaseRow, otp: str) -> None:
         left = check.attempts_left - 1
         # The last wrong try spends the check: it expires now, for the sweep to drop.
         uow.cases.put_check(case.id, check.code_hash, left, now if left <= 0 else
-                            check.expires_at)
+                            check.expires_at, check.sends)
         uow.commit()
         raise CaseCodeSpent() if left <= 0 else phone_codes.WrongCode(left)
     case.confirmed = True
     uow.cases.drop_check(case.id)
+
+
+def resend(uow: CaseWork, clock: Clock, case: CaseRow, lasts: timedelta, what: str,
+           timezone: str = "Asia/Jakarta") -> datetime:
+    """Send `case` a new code (the one before stops working) when the citizen's message
+    did not come: at most MAX_SENDS codes per case in all, RESEND_SECONDS apart, and only
+    while a code is still pending. Returns when the new code expires (UTC); flushed, not
+    committed. Errors: NoCaseCode (409, confirmed or never checked), CaseCodeExpired or
+    CaseCodeSpent (409: the case is dropped anyway), CaseCodeTooSoon (409
+    `resend_too_soon`, `retry_after`), CaseCodesUsedUp (409 `too_many_codes`)."""
+    case = uow.cases.lock(case)
+    check = uow.cases.check(case.id)
+    if case.confirmed or check is None or not case.phone:
+        raise NoCaseCode()
+    now = clock.now()
+    if check.attempts_left <= 0:
+        raise CaseCodeSpent()
+    if check.expires_at <= now:
+        raise CaseCodeExpired()
+    if check.sends >= MAX_SENDS:
+        raise CaseCodesUsedUp(MAX_SENDS)
+    wait = RESEND_SECONDS - (now - (check.expires_at - lasts)).total_seconds()
+    if wait > 0:
+        raise CaseCodeTooSoon(math.ceil(wait))
+    return _send(uow, clock, case, lasts, what, timezone, check.sends + 1)

@@ -1,6 +1,7 @@
 """What a module tells the core about its cases (registered by its `load(app)` under the
 "case_kinds" hook, see queue_server/eservices): its workflow, its intake office, and how
-its case reads on the shared public page `/c/{code}`. The core never imports a module:
+its case reads on the shared page `/c/{code}` of the tracking code's holder (the case's
+owner: the code is their secret, never listed in public). The core never imports a module:
 it finds these through the hook."""
 
 from __future__ import annotations
@@ -12,10 +13,15 @@ from typing import Any
 from ..domain.workflow import Workflow
 from .port_cases import CaseRow, CaseWork
 
-# (unit of work, case) → the module's public fields of the case, or None when the case
-# must not be shown in public (a confidential complaint): `title`, `summary`, `fields`
-# (label → value pairs, Indonesian), `photos` (file ids shown), `office` (name).
+# (unit of work, case) → the module's fields of the case as its owner reads them on
+# `/c/{code}` (never the owner's identity), or None when the module shows nothing of its
+# content there: `title`, `summary`, `fields` (label → value pairs, Indonesian), `photos`
+# (file ids shown), `office` (name). A module's public lists and pages are its own.
 PublicView = Callable[[CaseWork, CaseRow], "dict[str, Any] | None"]
+# (unit of work, case) → what the module tells the case's owner on `/c/{code}`:
+# `rating` (the one given, or None) and `spent` (citizen actions no longer offered
+# although the workflow allows them from the state, e.g. `rate` once rated).
+OwnerFacts = Callable[[CaseWork, CaseRow], "dict[str, Any]"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,9 @@ class CaseKind:
     # Where a citizen's action on a case is posted (JSON `{action, comment, rating?}`),
     # `{code}` filled with the tracking code: the module's own route.
     actions_path: str = ""
+    owner_facts: OwnerFacts | None = None
+    # The staff page of a case (`{code}` filled), linked from an escalation message.
+    staff_path: str = ""
 
 
 def kind_of(kinds: Sequence[CaseKind], module: str) -> CaseKind | None:

@@ -23,6 +23,7 @@ from .cases import CaseNotFound, find, timeline
 from .port_cases import CaseRow, FileStore
 from .ports import Clock, JsonObject
 from .surveys import SurveyWork
+from .views import iso
 
 
 def _kind(uow: SurveyWork, kinds: Sequence[CaseKind], code: str) -> tuple[CaseRow, CaseKind]:
@@ -45,13 +46,21 @@ def _said(moment: datetime | date | None, tz: str, lang: str) -> str | None:
     return long_date(moment, lang)
 
 
-def _actions(kind: CaseKind, case: CaseRow) -> list[JsonObject]:
-    """The citizen's actions from the case's state: confirmed cases only."""
+def _actions(kind: CaseKind, case: CaseRow, spent: Sequence[str]) -> list[JsonObject]:
+    """The citizen's actions from the case's state, less those the module says are
+    `spent` (a rating given): confirmed cases only."""
     if not case.confirmed:
         return []
     return [{"action": t.action, "label_id": t.label_id, "label_en": t.label_en,
              "comment": t.comment, "rating": t.action == "rate"}
-            for t in kind.workflow.actions_from(case.state, {"citizen"})]
+            for t in kind.workflow.actions_from(case.state, {"citizen"})
+            if t.action not in spent]
+
+
+def _owner_facts(uow: SurveyWork, kind: CaseKind, case: CaseRow) -> dict[str, Any]:
+    """The module's facts for the owner (CaseKind.owner_facts): `rating`, `spent`."""
+    facts = kind.owner_facts(uow, case) if kind.owner_facts and case.confirmed else {}
+    return {"rating": facts.get("rating"), "spent": list(facts.get("spent", ()))}
 
 
 def _office(uow: SurveyWork, case: CaseRow, view: dict[str, Any]) -> str | None:
@@ -67,8 +76,9 @@ def public_case(uow: SurveyWork, kinds: Sequence[CaseKind], code: str, tz: str,
     `code`, `state` (name, labels, kind) and `since` (words), `confirmed`, `public`
     (False: content hidden), the module's `view` (title, summary, fields, photos) and
     `office`, `due`/`state_due` (words), the public `timeline` (comments dropped when
-    hidden), the citizen's `actions` and where they post (`actions_path`), and `survey`
-    ("open", "given", or None while the case is open). Raises CaseNotFound (404)."""
+    hidden), the citizen's `actions` (less the module's spent ones) and where they post
+    (`actions_path`), the `rating` given (or None), and `survey` ("open", "given", or
+    None while the case is open). Raises CaseNotFound (404)."""
     with uow:
         case, kind = _kind(uow, kinds, code)
         state = kind.workflow.state(case.state)
@@ -77,6 +87,7 @@ def public_case(uow: SurveyWork, kinds: Sequence[CaseKind], code: str, tz: str,
         if view is None:
             lines = [{**line, "comment": ""} for line in lines]
         closed = state.kind == "closed" and case.closed_at is not None
+        facts = _owner_facts(uow, kind, case)
         return {
             "title_id": kind.title_id, "title_en": kind.title_en, "code": case.code,
             "state": {"name": state.name, "label_id": state.label_id,
@@ -87,7 +98,8 @@ def public_case(uow: SurveyWork, kinds: Sequence[CaseKind], code: str, tz: str,
             "due": _said(case.due, tz, lang) if view is not None and not closed else None,
             "state_due": (_said(case.state_due, tz, lang)
                           if view is not None and not closed else None),
-            "timeline": lines, "actions": _actions(kind, case),
+            "timeline": lines, "actions": _actions(kind, case, facts["spent"]),
+            "rating": facts["rating"],
             "actions_path": kind.actions_path.format(code=case.code),
             "survey": surveys.offer(uow, "case", case.code) if closed else None}
 
@@ -104,6 +116,20 @@ def public_file(uow: SurveyWork, kinds: Sequence[CaseKind], code: str, file_id: 
             return None
         row = uow.cases.file(case.id, file_id)
         return None if row is None else (row.content_type, case_files.read(store, row))
+
+
+def resend(uow: SurveyWork, clock: Clock, kinds: Sequence[CaseKind], code: str,
+           tz: str) -> JsonObject:
+    """Send the unconfirmed case `code` a new phone code (committed): `{code,
+    code_expires}` (ISO, the city's offset). Raises CaseNotFound (404) and the errors of
+    services.case_checks.resend (409 `no_code_pending`, `case_code_expired`,
+    `too_many_attempts`, `resend_too_soon`, `too_many_codes`)."""
+    with uow:
+        case, kind = _kind(uow, kinds, code)
+        expires = case_checks.resend(uow, clock, case, case_checks.CODE_LASTS,
+                                     kind.title_id or case.module, tz)
+        uow.commit()
+        return {"code": case.code, "code_expires": iso(expires, tz)}
 
 
 def confirm(uow: SurveyWork, clock: Clock, code: str, otp: str) -> JsonObject:

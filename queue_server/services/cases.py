@@ -9,6 +9,7 @@ deployment's admin; whoever holds a case's tracking code acts as `citizen`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -142,6 +143,32 @@ def find(uow: CaseWork, code: str, module: str | None = None) -> CaseRow:
     case = uow.cases.by_code(code, module)
     if case is None:
         raise CaseNotFound(code)
+    return case
+
+
+_REF = re.compile(r"([A-Za-z][A-Za-z0-9_]{0,39})-([0-9]{1,10})")
+MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL: a larger one names no case
+
+
+def public_ref(case: CaseRow) -> str:
+    """A case's public reference, `WADUL-123` (its module and id): what public lists,
+    public pages and Open311 show. The tracking `code` stays its owner's secret (whoever
+    holds it acts as the citizen), so it is never shown in public."""
+    return f"{case.module.upper()}-{case.id}"
+
+
+def find_by_ref(uow: CaseWork, ref: str, module: str) -> CaseRow:
+    """The case of public reference `ref` (case-insensitive) of `module`, unconfirmed ones
+    too (callers decide what is public). Raises CaseNotFound (404) for a malformed,
+    unknown or other module's reference."""
+    said = (ref or "").strip()[:60]
+    matched = _REF.fullmatch(said)
+    if (matched is None or matched.group(1).lower() != module.lower()
+            or int(matched.group(2)) > MAX_ID):
+        raise CaseNotFound(said)
+    case = uow.cases.by_id(int(matched.group(2)))
+    if case is None or case.module != module:
+        raise CaseNotFound(said)
     return case
 
 

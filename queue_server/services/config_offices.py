@@ -1,5 +1,6 @@
 """Offices (OPD) and the roles staff hold in them as configuration entries: an office
-entry (`code`, `name`, `name_en`, `kind`, `active`) and a user entry's `offices` list
+entry (`code`, `name`, `name_en`, `kind`, `active`, `phone`: the office's WhatsApp number
+where its head is told of escalations) and a user entry's `offices` list
 (`[{office: dsdabm, role: staff}]`), applied by the one code path `load-config`, the
 import and `/api/v1/admin` share, each change an audit row (object_kind `office`, or the
 user's own row for their roles)."""
@@ -10,6 +11,7 @@ from typing import cast
 
 from ..domain import admin_errors as refused
 from ..domain import office_errors as bad
+from ..domain.identity import NotAMobileNumber, parse_phone
 from .config_entries import Change, record
 from .config_parse import (
     ConfigData,
@@ -25,7 +27,7 @@ from .port_cases import CaseWork, OfficeRow, OfficesPort
 from .ports import UnitOfWork
 
 OFFICE = "office"
-OFFICE_KEYS = frozenset({"code", "name", "name_en", "kind", "active"})
+OFFICE_KEYS = frozenset({"code", "name", "name_en", "kind", "active", "phone"})
 # What an office is in a city's government: a dinas or badan (an OPD), a kecamatan or
 # kelurahan, the Media Center that takes complaints in, or something else.
 OFFICE_KINDS = ("dinas", "badan", "kecamatan", "kelurahan", "media_center", "other")
@@ -44,7 +46,19 @@ def offices_of(uow: UnitOfWork) -> OfficesPort:
 def office_entry(office: OfficeRow) -> Entry:
     """An office as the file writes it, every key spelt out."""
     return {"code": office.code, "name": office.name, "name_en": office.name_en or "",
-            "kind": office.kind, "active": bool(office.active)}
+            "kind": office.kind, "active": bool(office.active), "phone": office.phone or ""}
+
+
+def office_phone(entry: ConfigData, where: str) -> str | None:
+    """The entry's `phone` as +62… (domain.identity.parse_phone), None when absent or
+    empty. Raises OfficePhoneInvalid (`invalid_config`)."""
+    value = entry.get("phone")
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return parse_phone(str(value))
+    except NotAMobileNumber:
+        raise bad.OfficePhoneInvalid(value).at(where) from None
 
 
 def office_list(data: ConfigData) -> list[object]:
@@ -59,7 +73,8 @@ def office_list(data: ConfigData) -> list[object]:
 def apply_office(uow: UnitOfWork, entry: object, change: Change) -> OfficeRow:
     """One office, created or updated from its entry: `name` required (at most 160
     characters), `name_en` (default empty), `kind` one of OFFICE_KINDS (default dinas),
-    `active` (default true). Raises `invalid_config` naming the office and key."""
+    `active` (default true), `phone` (optional, a mobile number). Raises
+    `invalid_config` naming the office and key."""
     entry = entry_keys(entry, OFFICE_KEYS, "office")
     code = plain_code(need(entry, "code", "office"), "office")
     where = f"office {code}"
@@ -68,7 +83,8 @@ def apply_office(uow: UnitOfWork, entry: object, change: Change) -> OfficeRow:
         raise bad.UnknownOfficeKind(kind, " / ".join(OFFICE_KINDS)).at(where)
     fields = {"name": text(entry, "name", where, required=True, most=OFFICE_NAME_LENGTH),
               "name_en": text(entry, "name_en", where, "", most=OFFICE_NAME_LENGTH),
-              "kind": kind, "active": active(entry, where)}
+              "kind": kind, "active": active(entry, where),
+              "phone": office_phone(entry, where)}
     offices = offices_of(uow)
     existing = offices.by_code(code)
     before = office_entry(existing) if existing else None

@@ -18,6 +18,7 @@ class OfficeRow(Protocol):
     name_en: str
     kind: str
     active: bool
+    phone: str | None
 
 
 class CaseRow(Protocol):
@@ -73,6 +74,7 @@ class CaseCheckRow(Protocol):
     code_hash: str
     attempts_left: int
     expires_at: datetime
+    sends: int
 
 
 class CasesPort(Protocol):
@@ -88,7 +90,7 @@ class CasesPort(Protocol):
     def file(self, case_id: int, file_id: int) -> CaseFileRow | None: ...
     def check(self, case_id: int) -> CaseCheckRow | None: ...
     def put_check(self, case_id: int, code_hash: str, attempts: int,
-                  expires_at: datetime) -> None: ...
+                  expires_at: datetime, sends: int = 1) -> None: ...
     def drop_check(self, case_id: int) -> None: ...
     def due_before(self, today: date, limit: int = 200) -> Sequence[CaseRow]: ...
     def drop(self, case_id: int) -> None: ...

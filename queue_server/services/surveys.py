@@ -16,7 +16,7 @@ from ..domain.lookups import FacilityNotFound, VisitNotFound
 from ..domain.office_errors import OfficeNotFound
 from ..domain.report_range import check_days
 from ..domain.statuses import TicketStatus
-from .auth import FACILITY_ADMIN, Principal
+from .auth import ADMIN, CITY, FACILITY_ADMIN, Principal
 from .cases import city_today, find
 from .port_cases import CaseWork
 from .ports import Clock, JsonObject
@@ -148,9 +148,9 @@ class Scope:
 
 
 def _scope(uow: SurveyWork, principal: Principal, query: IndexQuery) -> Scope:
-    """Who may read what: admin and city any facility, office or module; a facility
-    admin their own facility only (ReportsForbidden, WrongFacility 403, as the reports;
-    FacilityNotFound, OfficeNotFound 404)."""
+    """Who may read what: admin and city any facility, office or module; an office head
+    their office's cases; a facility admin their own facility only (ReportsForbidden,
+    WrongFacility 403, as the reports; FacilityNotFound, OfficeNotFound 404)."""
     if query.facility is not None:
         facility = uow.directory.facility(query.facility)
         if facility is None:
@@ -161,6 +161,9 @@ def _scope(uow: SurveyWork, principal: Principal, query: IndexQuery) -> Scope:
     if query.office is None and principal.kind == "staff" and principal.role == FACILITY_ADMIN:
         return Scope(principal.require_reports_of(principal.facility_id).facility_id,
                      None, QUEUE)
+    headed = _headed_office(uow, principal, query.office)
+    if headed is not None:
+        return Scope(None, headed, query.module)
     principal.require_reports_of(None)
     if query.office is None:
         return Scope(None, None, query.module)
@@ -168,6 +171,20 @@ def _scope(uow: SurveyWork, principal: Principal, query: IndexQuery) -> Scope:
     if office is None:
         raise OfficeNotFound(query.office)
     return Scope(None, office.id, query.module)
+
+
+def _headed_office(uow: SurveyWork, principal: Principal, code: str | None) -> int | None:
+    """The office whose cases' index an office head (staff other than admin and city)
+    reads: the office `code` when they head it, else (no code) the first they head;
+    None when they head none of it (the caller then applies the reports' rule)."""
+    if principal.kind != "staff" or principal.role in (ADMIN, CITY):
+        return None
+    heads = sorted(oid for oid, held in uow.offices.roles_of(principal.id).items()
+                   if "head" in held)
+    if code is None:
+        return heads[0] if heads else None
+    office = uow.offices.by_code(code)
+    return office.id if office is not None and office.id in heads else None
 
 
 def _moment(day: date, tz: str) -> datetime:

@@ -151,9 +151,11 @@ def test_the_offices_admin_page_passes_wcag_21_aa(page: Page, live_server: str,
 @pytest.mark.parametrize("lang", ["", "?lang=en"])
 def test_the_wadul_pages_pass_wcag_21_aa(page: Page, live_server: str, lang: str) -> None:
     """e-Wadul's citizen pages and its staff sign-in; the staff pages with cases in them
-    are checked along the complaint's way in test_wadul.py."""
+    are checked along the complaint's way in test_wadul.py, the SKM page signed in (with
+    the demo's surveys) in test_wadul_screens.py."""
     check(page, f"{live_server}/wadul{lang}", "#category")
     check(page, f"{live_server}/wadul/laporan{lang}", "table.cases")
+    check(page, f"{live_server}/wadul/laporan/WADUL-999999{lang}", "h1")  # not public
     check(page, f"{live_server}/wadul/desk{lang}", "#username")
 
 

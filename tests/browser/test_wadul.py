@@ -140,14 +140,22 @@ def test_a_complaint_goes_from_filing_to_rating_in_the_browser(
 def test_the_public_list_and_the_dashboard_pass_wcag_21_aa(
         person: Callable[[], BrowserContext], live_server: str, wadul: Any, client: Any,  # noqa: F811
         artifacts: Path) -> None:
+    from tests.integration.wadul_public_support import ref_of
     from tests.integration.wadul_support import answered, caller
 
     code = answered(client, caller(client, "mediacenter"), caller(client, "opd"))
+    ref = ref_of(wadul, code)
     for lang in ("", "?lang=en"):
         page = person().new_page()
         page.goto(f"{live_server}/wadul/laporan{lang}")
-        expect(page.locator(f"a[href^='/c/{code}']")).to_be_visible()
+        expect(page.locator("a[href^='/c/']")).to_have_count(0)  # the code is the filer's
         clean(page)
+        page.locator(f"a[href^='/wadul/laporan/{ref}']").click()  # its public page
+        expect(page.locator(".timeline li")).to_have_count(5)
+        assert code not in page.content()
+        clean(page)
+        page.set_viewport_size({"width": 375, "height": 800})
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
         page.goto(f"{live_server}/wadul{lang}")
         clean(page)
     head = signed_in(person(), f"{live_server}/wadul/dashboard", "kepala-opd")

@@ -89,7 +89,7 @@ def test_an_admin_creates_and_updates_an_office_with_audit_rows(engine: Engine,
     made = put(admin, f"{A}/offices/{code}", {"name": "Dinas Baru", "kind": "badan"})
     assert made.status_code == 201, made.get_json()
     assert made.get_json() == {"code": code, "name": "Dinas Baru", "name_en": "",
-                               "kind": "badan", "active": True, "members": []}
+                               "kind": "badan", "active": True, "phone": "", "members": []}
     again = put(admin, f"{A}/offices/{code}", {"name": "Dinas Baru", "kind": "badan"})
     assert again.status_code == 200
     off = put(admin, f"{A}/offices/{code}", {"name": "Dinas Baru", "active": False})
@@ -170,3 +170,20 @@ def test_the_offices_export_imported_back_changes_nothing(engine: Engine,
     wrong = "users:\n  - {username: petugas, role: operator, facility: pkm-demo}\n"
     refused = admin.client.post(f"{A}/import/offices", data=wrong, headers=admin.headers())
     assert refused.status_code == 422 and "petugas" in refused.get_json()["error"]["message"]
+
+
+@pytest.mark.sqlite_only("the phone's rule is checked in Python, the same on every database")
+def test_an_office_has_an_optional_whatsapp_number_for_escalations(admin: Api) -> None:
+    code = factories.fresh("opd-wa")
+    made = put(admin, f"{A}/offices/{code}", {"name": "Dinas WA", "phone": "0812-3456-7000"})
+    assert made.status_code == 201 and made.get_json()["phone"] == "+6281234567000"
+    listed = admin.get(f"{A}/offices").get_json()["offices"]
+    assert next(o for o in listed if o["code"] == code)["phone"] == "+6281234567000"
+    exported = admin.get(f"{A}/export/offices").get_data(as_text=True)
+    assert "+6281234567000" in exported
+    wrong = put(admin, f"{A}/offices/{code}", {"name": "Dinas WA", "phone": "12345"})
+    assert wrong.status_code == 422
+    message = wrong.get_json()["error"]["message"]
+    assert message.startswith(f"office {code}: Nomor WhatsApp kantor '12345' tidak sah")
+    cleared = put(admin, f"{A}/offices/{code}", {"name": "Dinas WA", "phone": ""})
+    assert cleared.status_code == 200 and cleared.get_json()["phone"] == ""

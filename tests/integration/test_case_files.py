@@ -19,13 +19,14 @@ from queue_server.domain.attachments import (
 from queue_server.persistence.case_file_store import file_store
 from queue_server.services import case_files
 from queue_server.services.cases import find
+from tests.support import images
 from tests.support.cases import World, file_case, world
 from tests.support.clock import FakeClock
 from tests.support.private_files import mode, process_umask
 
 pytestmark = pytest.mark.sqlite_only("files on disk: the database only keeps their rows")
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(200)
+PNG = images.png((200, 200))  # a real one (592 bytes): photos are decoded and saved again
 LIMIT = 5 * 1024 * 1024
 
 

@@ -20,11 +20,12 @@ from queue_server.services import case_checks, case_files
 from queue_server.services.case_sweep import SweepReport, sweep
 from queue_server.services.cases import CITIZEN, Step, find, note, roles_for, timeline
 from tests.conftest import make_app
+from tests.support import images
 from tests.support.cases import KIND, TZ, WADUL, World, file_case, take, to_answered, world
 from tests.support.clock import WIB, FakeClock
 from tests.support.servers import wait_until
 
-PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
+PNG = images.png()  # a real one: stored photos are decoded and saved again
 
 
 @pytest.fixture

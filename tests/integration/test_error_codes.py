@@ -95,7 +95,7 @@ def test_the_table_s_status_is_what_the_api_answers(client: Any, admin: Api,
         assert table[code] == {reply.status_code}, code
 
 
-def test_a_date_in_the_past_has_one_text_on_every_route(client: Any) -> None:
+def test_a_date_in_the_past_has_one_text_on_every_route(client: Any, galat: None) -> None:
     listing = client.get(f"/api/v1/facilities/{GALAT}/services?date=2026-11-22",
                          headers={"Accept-Language": "en"})
     booking = book(client, "2026-11-22", facility="pkm-demo", lang="en")

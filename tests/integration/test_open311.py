@@ -1,10 +1,10 @@
 """Open311 GeoReport v2 over e-Wadul: the spec's field names, filing with an admin-issued
-key, keys refused, confidential and unconfirmed complaints never shown, anonymous ones
-without identity, the query filters, and the admin's key routes with their audit rows."""
+key, keys refused, complaints not public (unverified, confidential, unconfirmed) never
+shown, anonymous ones without identity, the query filters (the key routes are in
+test_open311_keys.py, public references in test_wadul_public.py)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from tests.conftest import Api
+from tests.integration.wadul_public_support import ref_of, verify_all
 from tests.integration.wadul_support import *  # noqa: F403
 from tests.integration.wadul_support import act, caller
 
@@ -49,9 +50,17 @@ def post(client: Any, key: str | None, **fields: Any) -> Any:
 
 
 def filed(client: Any, key: str, **fields: Any) -> str:
+    """File a request; its service_request_id (the public reference)."""
     reply = post(client, key, **fields)
     assert reply.status_code == 201, reply.get_json()
     return str(reply.get_json()[0]["service_request_id"])
+
+
+def code_of(engine: Engine, ref: str) -> str:
+    """The tracking code behind a public reference (what only the filer holds)."""
+    with engine.connect() as conn:
+        return str(conn.execute(text("SELECT code FROM cases WHERE id = :i"),
+                                {"i": int(ref.split("-")[1])}).scalar_one())
 
 
 def is_error(reply: Any, status: int) -> str:
@@ -99,8 +108,9 @@ def test_a_request_filed_with_a_key_is_a_complaint_on_the_open311_channel(
     assert reply.status_code == 201
     [answer] = reply.get_json()
     assert set(answer) == FILED and answer["account_id"] is None
-    code = answer["service_request_id"]
-    assert f"/c/{code}" in answer["service_notice"]
+    ref = answer["service_request_id"]
+    code = code_of(wadul, ref)
+    assert ref.startswith("WADUL-") and f"/c/{code}" in answer["service_notice"]
     with wadul.connect() as conn:
         row = conn.execute(text(
             "SELECT r.channel, r.open311_key_id, r.kelurahan, r.address, c.name, c.phone, "
@@ -113,10 +123,14 @@ def test_a_request_filed_with_a_key_is_a_complaint_on_the_open311_channel(
                           "+6281298765432", True)
     kept = media if isinstance(media, dict) else json.loads(media)
     assert kept == {"media_url": "https://foto.example.org/lubang.jpg"}
-    [shown] = client.get(f"{BASE}/requests/{code}.json").get_json()
-    assert set(shown) == REQUEST | EXTENSIONS
-    assert (shown["status"], shown["detailed_status"]) == ("open", "received")
-    assert shown["agency_responsible"] == "Media Center" and shown["media_url"] is None
+    is_error(client.get(f"{BASE}/requests/{ref}.json"), 404)  # public once verified
+    verify_all(wadul)
+    [shown] = client.get(f"{BASE}/requests/{ref}.json").get_json()
+    assert set(shown) == REQUEST | EXTENSIONS and shown["service_request_id"] == ref
+    assert (shown["status"], shown["detailed_status"]) == ("open", "verified")
+    assert shown["agency_responsible"] == "Media Center"
+    assert shown["media_url"] == "https://foto.example.org/lubang.jpg"  # the app's own
+    assert code not in json.dumps(shown)
     assert (shown["lat"], shown["long"]) == (-7.2871, 112.7394)
     assert shown["requested_datetime"] == "2026-11-23T08:00:00+07:00"
 
@@ -142,6 +156,7 @@ def test_a_json_body_with_an_attribute_object_names_the_kelurahan(
         "address_string": "Jl. Kombes Pol M. Duryat 12, dekat masjid besar di ujung gang",
         "lat": -7.26, "long": 112.74, "attribute": {"kelurahan": "Tegalsari"}})
     assert reply.status_code == 201, reply.get_json()
+    verify_all(wadul)
     [shown] = client.get(
         f"{BASE}/requests/{reply.get_json()[0]['service_request_id']}.json").get_json()
     assert shown["address"].startswith("Jl. Kombes") and shown["service_code"] == "sampah"
@@ -166,7 +181,9 @@ def test_bad_fields_are_400_in_the_spec_s_error_shape_and_write_nothing(
     assert "service_code" in is_error(post(client, key, service_code=None), 400)
     assert "description" in is_error(post(client, key, description=None), 400)
     assert "lat" in is_error(post(client, key, lat="utara"), 400)
-    assert "kelurahan" in is_error(post(client, key, address_string=None), 400)
+    assert "address_string" in is_error(
+        post(client, key, address_string=None, lat=None, long=None), 400)
+    assert is_error(post(client, key, media_url="javascript:alert(1)"), 400)
     assert is_error(post(client, key, lat="48.85", long="2.35"), 400)  # Paris
     assert "112" in is_error(post(client, key, service_code="kebakaran"), 400)
     assert is_error(post(client, key, service_code="tidak-ada"), 404)
@@ -184,15 +201,18 @@ def test_confidential_and_unconfirmed_complaints_are_never_listed_nor_returned(
     secret = filed(client, key, **{"attribute[confidential]": "true"})
     secret_web = file(client, confidential=True)  # noqa: F405
     waiting = filed(client, key)
+    verify_all(wadul)
+    waiting_code = code_of(wadul, waiting)
     with wadul.begin() as conn:
         conn.execute(text("UPDATE cases SET confirmed = :f WHERE code = :c"),
-                     {"f": False, "c": waiting})
+                     {"f": False, "c": waiting_code})
     listed = client.get(f"{BASE}/requests.json").get_json()
     assert [r["service_request_id"] for r in listed] == [public]
-    unknown = is_error(client.get(f"{BASE}/requests/ZZZZZZZZZZ.json"), 404)
+    unknown = is_error(client.get(f"{BASE}/requests/WADUL-999999.json"), 404)
+    secret_web = ref_of(wadul, secret_web)
     for hidden in (secret, secret_web, waiting):
         said = is_error(client.get(f"{BASE}/requests/{hidden}.json"), 404)
-        assert said == unknown.replace("ZZZZZZZZZZ", hidden)
+        assert said == unknown.replace("WADUL-999999", hidden)
     ids = ",".join([public, secret, secret_web, waiting])
     assert len(client.get(f"{BASE}/requests.json?service_request_id={ids}").get_json()) == 1
 
@@ -205,12 +225,17 @@ def test_no_answer_carries_the_reporter_s_identity(client: Any, admin: Api,
                   phone="081377788899")
     anonymous = filed(client, key, first_name="Sulastri", phone="081355566677",
                       **{"attribute[anonymous]": "true"})
-    web = file(client, anonymous=True)  # noqa: F405  (with NIK, phone and name)
+    web_code = file(client, anonymous=True)  # noqa: F405  (with NIK, phone and name)
+    web = ref_of(wadul, web_code)
+    verify_all(wadul)
     everything = client.get(f"{BASE}/requests.json").get_data(as_text=True)
-    for code in (named, anonymous, web):
-        everything += client.get(f"{BASE}/requests/{code}.json").get_data(as_text=True)
+    for ref in (named, anonymous, web):
+        reply = client.get(f"{BASE}/requests/{ref}.json")
+        assert reply.status_code == 200
+        everything += reply.get_data(as_text=True)
+    codes = [code_of(wadul, ref) for ref in (named, anonymous)] + [web_code]
     for personal in ("Rahmat", "Hidayatullah", "81377788899", "Sulastri", "81355566677",
-                     NIK, NAME, PHONE[1:]):  # noqa: F405
+                     NIK, NAME, PHONE[1:], *codes):  # noqa: F405
         assert personal not in everything
 
 
@@ -221,7 +246,9 @@ def test_requests_are_filtered_by_id_service_status_and_requested_time(
     clock.advance(days=2)
     second = filed(client, key, service_code="sampah")
     desk = caller(client, "mediacenter")  # logged in after the clock moved
-    assert act(desk, second, "reject", comment="Bukan wewenang kota.").status_code == 200
+    assert act(desk, code_of(wadul, second), "merge", comment="Sama dengan laporan lain.",
+               duplicate_of=code_of(wadul, first)).status_code == 200
+    verify_all(wadul)
     clock.advance(days=1)
 
     def ids(query: str = "") -> list[str]:
@@ -239,51 +266,9 @@ def test_requests_are_filtered_by_id_service_status_and_requested_time(
     assert ids("?start_date=2026-11-23T08:00:00Z") == [second]  # 15:00 WIB, after `first`
     assert ids("?start_date=2026-12-01") == []
     [closed] = client.get(f"{BASE}/requests/{second}.json").get_json()
-    assert (closed["status"], closed["detailed_status"]) == ("closed", "rejected")
-    assert closed["status_notes"] == "Bukan wewenang kota."
+    assert (closed["status"], closed["detailed_status"]) == ("closed", "merged")
+    assert closed["status_notes"] == "Sama dengan laporan lain."
     assert closed["updated_datetime"] == "2026-11-25T08:00:00+07:00"
     for bad in ("?status=pending", "?start_date=kemarin", "?end_date=2026-02-30",
                 "?service_request_id=A-1", "?start_date=2026-11-30&end_date=2026-11-01"):
         assert is_error(client.get(f"{BASE}/requests.json{bad}"), 400)
-
-
-@pytest.mark.sqlite_only("the key routes' rules; audit rows are plain inserts")
-def test_the_admin_issues_lists_and_deactivates_keys_with_audit_rows(
-        client: Any, admin: Api, staff: Api, wadul: Engine) -> None:
-    key = new_key(admin, "SuroboyoApp")
-    assert set(key) == {"id", "name", "note", "active", "created_at", "key"}
-    with wadul.connect() as conn:
-        stored = conn.execute(text("SELECT key_hash FROM open311_keys WHERE id = :i"),
-                              {"i": key["id"]}).scalar_one()
-    assert stored == hashlib.sha256(key["key"].encode()).hexdigest()
-    listed = admin.get(KEYS).get_json()["keys"]
-    assert [k["name"] for k in listed] == ["SuroboyoApp"] and "key" not in listed[0]
-    assert key["key"] not in admin.get(KEYS).get_data(as_text=True)
-    assert staff.get(KEYS).status_code == 403
-    assert staff.post(KEYS, {"name": "Coba"}).status_code == 403
-    assert admin.post(KEYS, {"name": "  "}).get_json()["error"]["code"] == (
-        "open311_key_name_required")
-    assert admin.post(f"{KEYS}/999999/deactivate").status_code == 404
-    assert admin.post(f"{KEYS}/99999999999/deactivate").status_code == 404
-    assert admin.post(f"{KEYS}/{key['id']}/deactivate").status_code == 200
-    assert admin.post(f"{KEYS}/{key['id']}/deactivate").status_code == 200  # no second row
-    events = admin.get("/api/v1/admin/audit").get_json()["events"]
-    mine = [(e["action"], e["after"]["active"]) for e in events
-            if (e["object_kind"], e["object_code"]) == ("open311_key", "SuroboyoApp")]
-    assert mine[:2] == [("deactivate", False), ("create", True)] and len(mine) == 2
-    assert key["key"] not in json.dumps(events) and stored not in json.dumps(events)
-
-
-@pytest.mark.sqlite_only("an idempotent loader")
-def test_the_demo_loads_its_key_once(app: Any, client: Any, wadul: Engine,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from queue_server.eservices import hooks
-    from queue_server.eservices.wadul.open311_keys_api import load_demo_key
-
-    assert load_demo_key in hooks(app, "demo")
-    monkeypatch.setenv("ANTRIAN_DEMO_OPEN311_KEY", "kunci-demo-uji")
-    load_demo_key(app)
-    load_demo_key(app)
-    with wadul.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM open311_keys")).scalar_one() == 1
-    assert post(client, "kunci-demo-uji").status_code == 201

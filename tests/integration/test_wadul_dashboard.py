@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine
 
+from queue_server.eservices.wadul import demo_data
 from queue_server.eservices.wadul.demo import load_demo
 from tests.integration.wadul_support import *  # noqa: F403
 from tests.integration.wadul_support import act, caller, forwarded, office_user
@@ -42,14 +44,28 @@ def test_the_dashboard_counts_a_known_set(client: Any, known: None) -> None:
     assert "error" not in figures, figures
     assert figures["cases"] == 3
     assert figures["per_category"] == [
-        {"category": "jalan-rusak", "name": "Jalan rusak / berlubang", "cases": 2},
-        {"category": "sampah", "name": "Sampah tidak diangkut", "cases": 1}]
+        {"category": "jalan-rusak", "name": "Jalan rusak / berlubang",
+         "name_en": "Damaged road", "cases": 2},
+        {"category": "sampah", "name": "Sampah tidak diangkut",
+         "name_en": "Rubbish not collected", "cases": 1}]
     assert [(r["office"], r["cases"]) for r in figures["per_office"]] == [
         ("dlh", 1), ("dsdabm", 2)]
     assert figures["per_month"] == [{"month": "2026-11", "cases": 3}]
     assert figures["answered"] == 2 and figures["median_days_to_answer"] == 3
     assert figures["answered_in_time_pct"] == 50.0
     assert figures["rating_mean"] == 3.0 and figures["rating_count"] == 2
+
+
+def test_the_dashboard_times_each_office_and_counts_open_late_work(
+        client: Any, known: None) -> None:
+    figures = caller(client, "mediacenter").get(DASHBOARD).get_json()
+    assert (figures["cases"], figures["open"], figures["overdue"], figures["escalated"]) == (
+        3, 1, 1, 0)  # the rubbish one waits at dlh, past its 2 working days
+    offices = {r["office"]: r for r in figures["per_office"]}
+    assert (offices["dsdabm"]["answered"], offices["dsdabm"]["median_days"],
+            offices["dsdabm"]["in_time_pct"]) == (2, 3.0, 50.0)
+    assert (offices["dlh"]["answered"], offices["dlh"]["median_days"],
+            offices["dlh"]["in_time_pct"]) == (0, None, None)
 
 
 def test_the_dashboard_as_csv_has_the_same_figures(client: Any, known: None) -> None:
@@ -106,14 +122,24 @@ def test_only_the_admin_changes_a_category(admin: Any, opd: Any, citizen: Any,
 
 
 @pytest.mark.sqlite_only("the demo loader's idempotence does not depend on the database")
-def test_the_demo_loads_complaints_in_several_states_once(app: Any, desk: Any,
-                                                          citizen: Any) -> None:
+def test_the_demo_loads_a_city_month_of_complaints_once(app: Any, desk: Any,
+                                                        citizen: Any) -> None:
     load_demo(app)
     load_demo(app)
-    listed = desk.get("/api/v1/wadul/reports?per_page=100").get_json()
-    assert listed["total"] == 5
-    states = {row["state"] for row in listed["items"]}
-    assert states == {"received", "forwarded", "in_progress", "answered", "closed"}
-    assert any(row["anonymous"] for row in listed["items"])
-    public = citizen.get("/api/v1/wadul/public/reports").get_json()
-    assert public["total"] == 4  # the confidential one is not public
+    items = desk.get("/api/v1/wadul/reports?per_page=100").get_json()["items"]
+    assert len(items) == len(demo_data.REPORTS) >= 25
+    assert {row["state"] for row in items} >= {
+        "received", "verified", "forwarded", "in_progress", "answered", "closed",
+        "rejected", "merged"}
+    assert any(row["escalated"] for row in items), "the sweep escalated the late one"
+    assert any(row["overdue"] for row in items)
+    assert any(row["anonymous"] for row in items) and any(row["confidential"] for row in items)
+    assert sum(1 for row in items if row["rating"]) >= 5
+    assert len({row["category"]["code"] for row in items}) >= 10
+    assert len({row["office"]["code"] for row in items if row["office"]}) >= 6
+    opened = sorted(row["opened_at"][:10] for row in items)
+    assert (date.fromisoformat(opened[-1]) - date.fromisoformat(opened[0])).days >= 75
+    public = citizen.get("/api/v1/wadul/public/reports?per_page=100").get_json()
+    assert 0 < public["total"] < len(items)  # never the confidential, received, rejected
+    ikm = caller(app.test_client(), "admin").get("/api/v1/surveys/index?module=wadul")
+    assert ikm.get_json()["count"] >= 5

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
+from queue_server.domain.privacy import mask_name
 from tests.conftest import make_app
 from tests.integration.wadul_support import *  # noqa: F403
 from tests.integration.wadul_support import NAME, NIK, PNG, REPORTS, file, report
@@ -27,7 +28,8 @@ def test_a_citizen_files_a_complaint_and_reads_all_of_it_by_its_code(
     assert body["links"]["page"] == f"/c/{body['code']}"
     mine = client.get(f"{REPORTS}/{body['code']}").get_json()
     assert mine["state"] == "received" and mine["category"]["code"] == "jalan-rusak"
-    assert mine["reporter"] == {"name": NAME, "phone": "+6281234567890", "nik": NIK}
+    assert mine["reporter"] == {"name": mask_name(NAME), "phone": "+628******7890",
+                                "nik": NIK[:4] + "*" * 8 + NIK[-4:]}  # their own, masked
     assert mine["timeline"][0]["action"] == "file" and mine["timeline"][0]["actor"] is None
     assert mine["office"]["code"] == "media-center" and mine["channel"] == "api"
 

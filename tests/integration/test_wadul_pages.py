@@ -13,6 +13,8 @@ import pytest
 from queue_server.domain.texts import LANGUAGES, messages
 from queue_server.eservices.wadul.domain import CHANNELS
 from queue_server.eservices.wadul.pages_dashboard import CHARTS
+from queue_server.eservices.wadul.pages_nav import EXTRA_ACTIONS, ROLES
+from tests.integration.wadul_public_support import ref_of, verify_all
 from tests.integration.wadul_support import *  # noqa: F403
 from tests.integration.wadul_support import (
     NAME,
@@ -63,21 +65,25 @@ def test_the_list_pages_forward_their_filters(client: Any, wadul: Any, desk: Any
         reply = desk.post("/api/v1/wadul/desk/reports", json=report(
             channel="whatsapp", description=f"Jalan berlubang nomor {n} di depan pasar."))
         assert reply.status_code == 201, reply.get_json()
+    verify_all(wadul)  # public once verified
     html = html_of(client, "/wadul/laporan?category=jalan-rusak")
     assert "Halaman 1 dari 2" in html and "page=2" in html and "category=jalan-rusak" in html
     assert "Halaman 2 dari 2" in html_of(client, "/wadul/laporan?category=jalan-rusak&page=2")
 
 
-def test_the_public_list_shows_no_identity_and_no_confidential_case(
+def test_the_public_list_shows_no_identity_no_code_and_no_confidential_case(
         client: Any, wadul: Any) -> None:
     shown = file(client)
     hidden = file(client, confidential=True)
+    verify_all(wadul)
+    ref = ref_of(wadul, shown)
     html = html_of(client, "/wadul/laporan")
-    assert f"/c/{shown}" in html and hidden not in html
-    for personal in (NIK, PHONE, NAME):
-        assert personal not in html
-    assert shown not in html_of(client, "/wadul/laporan?category=sampah")
-    assert shown in html_of(client, "/wadul/laporan?state=received&category=jalan-rusak")
+    assert f'href="/wadul/laporan/{ref}"' in html and ref_of(wadul, hidden) not in html
+    for secret in (NIK, PHONE, NAME, shown, hidden, "/c/"):
+        assert secret not in html
+    assert ref not in html_of(client, "/wadul/laporan?category=sampah")
+    assert ref in html_of(client, "/wadul/laporan?state=verified&category=jalan-rusak")
+    assert 'value="received"' not in html  # never public: not offered as a filter
 
 
 def test_an_unknown_state_in_the_public_list_says_so(client: Any, wadul: Any) -> None:
@@ -161,7 +167,8 @@ def test_the_dashboard_shows_figures_charts_and_a_csv_link(
 def test_every_text_the_pages_and_their_scripts_use_is_in_both_catalogues() -> None:
     used = set()
     for source in [*PAGES.glob("templates/wadul/*.html"), *PAGES.glob("pages*.py")]:
-        used |= set(re.findall(r"wadul_pages\.[a-z_]+[a-z]", source.read_text("utf-8")))
+        used |= set(re.findall(r"wadul_(?:pages|public)\.[a-z_]+[a-z]",
+                               source.read_text("utf-8")))
     for script in PAGES.glob("static/*.js"):
         used |= {f"wadul_pages.{k}" for k in
                  re.findall(r"\bt\(\"([a-z_]+)\"", script.read_text("utf-8"))}
@@ -169,8 +176,12 @@ def test_every_text_the_pages_and_their_scripts_use_is_in_both_catalogues() -> N
     used -= {"wadul_pages.static", "wadul_pages.form", "wadul_pages.desk",
              "wadul_pages.inbox", "wadul_pages.dashboard", "wadul_pages.case",
              "wadul_pages.chart", "wadul_pages.login", "wadul_pages.public_reports",
-             "wadul_pages.chart_label"}
+             "wadul_pages.chart_label", "wadul_pages.skm", "wadul_pages.tl",
+             "wadul_pages.role", "wadul_pages.public_case",
+             "wadul_pages.public_photo_file", "wadul_pages.case_file"}
     used |= {f"wadul_pages.channel_{c}" for c in CHANNELS}
+    used |= {f"wadul_pages.tl_{a}" for a in EXTRA_ACTIONS}
+    used |= {f"wadul_pages.role_{r}" for r in ROLES}
     used |= {f"wadul_pages.chart_label_{c}" for c in CHARTS}
     for lang in LANGUAGES:
         missing = sorted(used - messages(lang).keys())

@@ -11,8 +11,11 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine
 
+from queue_server.domain.privacy import mask_digits, mask_name
 from queue_server.eservices.wadul.public import public_view
 from queue_server.persistence.uow import SqlUnitOfWork
+from queue_server.services.cases import public_ref
+from tests.integration.wadul_public_support import ref_of, verify_all
 from tests.integration.wadul_support import *  # noqa: F403
 from tests.integration.wadul_support import NAME, NIK, REPORTS, act, file, forwarded
 from tests.support.kept_logs import Kept
@@ -48,38 +51,49 @@ def test_the_office_sees_the_reporter_of_a_plain_complaint_only(
         assert _reporter(opd, code) is None
         assert _reporter(desk, code)["name"] == NAME
         assert _reporter(admin, code)["name"] == NAME
-        assert _reporter(citizen, code)["name"] == NAME  # the filer sees their own
+        own = _reporter(citizen, code)  # the filer sees their own, masked
+        assert own == {"name": mask_name(NAME), "nik": mask_digits(NIK),
+                       "phone": mask_digits(own["phone"])} and NIK not in str(own)
 
 
 def test_the_public_list_shows_no_confidential_complaint_and_no_reporter(
         client: Any, citizen: Any, desk: Any, wadul: Engine) -> None:
     plain, anonymous = file(client), file(client, anonymous=True)
     secret = file(client, confidential=True)
+    verify_all(wadul)
     listed = citizen.get(PUBLIC).get_json()
-    codes = [row["code"] for row in listed["items"]]
-    assert plain in codes and anonymous in codes and secret not in codes
+    refs = [row["ref"] for row in listed["items"]]
+    assert ref_of(wadul, plain) in refs and ref_of(wadul, anonymous) in refs
+    assert ref_of(wadul, secret) not in refs
     text = json.dumps(listed)
-    for personal in (NIK, NAME, "81234567890", "Jalan berlubang"):
+    for personal in (NIK, NAME, "81234567890", "Jalan berlubang", plain, anonymous, secret):
         assert personal not in text
     assert set(listed["items"][0]) == {
-        "code", "category", "category_name", "category_name_en", "kelurahan", "state",
-        "state_label", "state_label_en", "open", "opened_at", "updated_at", "closed_at",
-        "office"}
+        "ref", "merged_into", "category", "category_name", "category_name_en", "kelurahan",
+        "state", "state_label", "state_label_en", "open", "opened_at", "updated_at",
+        "closed_at", "office"}
     paged = citizen.get(f"{PUBLIC}?per_page=1&page=2").get_json()
     assert paged["total"] == 2 and len(paged["items"]) == 1
     assert citizen.get(f"{PUBLIC}?state=nowhere").status_code == 422
 
 
-def test_the_public_view_of_the_case_page_hides_a_confidential_complaint(
+def test_the_owner_reads_a_confidential_complaint_on_its_page_and_nobody_else_does(
         client: Any, wadul: Engine) -> None:
     plain, secret = file(client, anonymous=True), file(client, confidential=True)
     with SqlUnitOfWork(wadul) as uow:
         open_case, secret_case = uow.cases.by_code(plain), uow.cases.by_code(secret)
         assert open_case is not None and secret_case is not None
-        shown = public_view(uow, open_case)
-        assert public_view(uow, secret_case) is None
+        shown, own = public_view(uow, open_case), public_view(uow, secret_case)
+        ref = public_ref(secret_case)
     assert shown is not None and shown["summary"].startswith("Jalan berlubang")
-    assert NAME not in json.dumps(shown) and NIK not in json.dumps(shown)
+    assert own is not None and own["summary"].startswith("Jalan berlubang")
+    for view in (shown, own):
+        assert NAME not in json.dumps(view) and NIK not in json.dumps(view)
+    page = client.get(f"/c/{secret}")  # the tracking code is its owner's secret
+    assert page.headers["X-Robots-Tag"] == "noindex"
+    assert "Jalan berlubang" in page.get_data(as_text=True)
+    assert client.get(f"/api/v1/wadul/public/reports/{ref}").status_code == 404
+    assert client.get(f"/wadul/laporan/{ref}").status_code == 404
 
 
 def test_an_office_lists_its_own_complaints_and_is_refused_another_offices(

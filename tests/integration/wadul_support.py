@@ -14,9 +14,9 @@ from sqlalchemy import Engine
 from queue_server.eservices.wadul.categories import load_categories
 from queue_server.persistence.uow import SqlUnitOfWork
 from tests.conftest import Api, login
-from tests.support import factories
+from tests.support import factories, images
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 40
+PNG = images.png()  # a real one: stored photos are decoded and saved again
 NIK = factories.nik(7)
 PHONE = "081234567890"
 NAME = "Siti Aminah Rahayu"

@@ -13,7 +13,7 @@ def test_an_emergency_category_redirects_and_an_inactive_one_is_unknown() -> Non
     fire = CategoryRule("kebakaran", "Kebakaran", "Fire", "Hubungi 112")
     with pytest.raises(domain.CategoryRedirect) as caught:
         domain.check_category(fire, "kebakaran")
-    assert caught.value.details == {"redirect": "Hubungi 112"}
+    assert caught.value.details == {"redirect": "Hubungi 112", "redirect_en": "Hubungi 112"}
     assert "Hubungi 112" in caught.value.message
     with pytest.raises(domain.CategoryUnknown):
         domain.check_category(CategoryRule("x", "X", "X", None, active=False), "x")

@@ -15,6 +15,7 @@ function edit(o) {
   $("off-name").value = o.name;
   $("off-name-en").value = o.name_en || "";
   $("off-kind").value = o.kind;
+  $("off-phone").value = o.phone || "";
   $("off-active").checked = o.active;
   say(officeForm(), null);
   $("off-name").focus();
@@ -101,7 +102,8 @@ officeForm().addEventListener("submit", async (event) => {
   if (!code) { refuse(officeForm(), t("codeNeeded")); return; }
   const reply = await call("PUT", "/api/v1/admin/offices/" + enc(code), {
     name: $("off-name").value.trim(), name_en: $("off-name-en").value.trim(),
-    kind: $("off-kind").value, active: $("off-active").checked });
+    kind: $("off-kind").value, active: $("off-active").checked,
+    phone: $("off-phone").value.trim() });
   say(officeForm(), reply, t(reply.status === 201 ? "created" : "saved", { c: code }));
   if (reply.ok) await loadOffices();
 });

@@ -1,6 +1,7 @@
 // A case's public page (/c/{code}): the citizen's actions, posted as JSON to the
 // module's route, and the phone code that confirms a new case. The page reloads after
-// a change, so the server draws the new state.
+// a change, so the server draws the new state. The phone code's form says a wrong code
+// plainly (how many tries are left) and can ask for a new code.
 import { $, api, errorMessage, texts } from "/static/page.js";
 
 (function () {
@@ -12,15 +13,42 @@ import { $, api, errorMessage, texts } from "/static/page.js";
 
   function done() { window.location.reload(); }
 
-  async function post(path, body, error, button) {
+  // What a refused request says: the server's message, a wrong code as "wrong, N left".
+  function refusal(reply, plain) {
+    const error = reply.data && reply.data.error;
+    if (error && error.code === "wrong_otp" && error.attempts_left !== undefined) {
+      return t("wrongOtp", { n: error.attempts_left });
+    }
+    return plain ? errorMessage(reply) : t("failed", { m: errorMessage(reply) });
+  }
+
+  async function post(path, body, error, button, plain) {
     button.disabled = true;
     error.textContent = "";
     try {
       const reply = await api("POST", path, body, { lang });
       if (reply.ok) { done(); return; }
-      error.textContent = t("failed", { m: errorMessage(reply) });
+      error.textContent = refusal(reply, plain);
     } catch (err) {
-      error.textContent = t("failed", { m: t("offline") });
+      error.textContent = plain ? t("offline") : t("failed", { m: t("offline") });
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async function resend(event) {
+    const button = event.target;
+    const note = $("resend-note");
+    button.disabled = true;
+    note.textContent = "";
+    $("confirm-error").textContent = "";
+    try {
+      const reply = await api("POST", "/api/v1/cases/" + encodeURIComponent(code) + "/resend",
+                              {}, { lang });
+      if (reply.ok) note.textContent = t("resent");
+      else $("confirm-error").textContent = refusal(reply, true);
+    } catch (err) {
+      $("confirm-error").textContent = t("offline");
     } finally {
       button.disabled = false;
     }
@@ -58,10 +86,12 @@ import { $, api, errorMessage, texts } from "/static/page.js";
       return;
     }
     post("/api/v1/cases/" + encodeURIComponent(code) + "/confirm", { otp },
-         $("confirm-error"), event.target.querySelector("button[type=submit]"));
+         $("confirm-error"), event.target.querySelector("button[type=submit]"), true);
   }
 
   document.querySelectorAll("form.case-action").forEach((form) => form.addEventListener("submit", act));
   const confirmForm = $("confirm-form");
   if (confirmForm) confirmForm.addEventListener("submit", confirmCode);
+  const resendButton = $("resend");
+  if (resendButton) resendButton.addEventListener("click", resend);
 })();

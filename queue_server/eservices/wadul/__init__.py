@@ -19,6 +19,7 @@ WORKFLOW: Workflow = parse_workflow(
     MODULE, yaml.safe_load((Path(__file__).parent / "workflow.yaml").read_text("utf-8")))
 
 # The named errors register on import, before the API document (and its error table) is built.
+from . import citizen as citizen  # noqa: E402
 from . import domain as domain  # noqa: E402
 from . import open311_errors as open311_errors  # noqa: E402
 
@@ -29,11 +30,13 @@ def load(app: Flask) -> None:
     from queue_server.services.case_kinds import CaseKind
 
     from . import models  # noqa: F401  (its tables in the shared metadata)
+    from .actions import owner_facts
     from .public import public_view
 
     register(app, "case_kinds", CaseKind(
         MODULE, WORKFLOW, DESK_OFFICE, public_view, "Pengaduan e-Wadul", "e-Wadul complaint",
-        actions_path="/api/v1/wadul/reports/{code}/actions"))
+        actions_path="/api/v1/wadul/reports/{code}/actions", owner_facts=owner_facts,
+        staff_path="/wadul/kasus/{code}"))
     _load_api(app)
     from .open311 import register_open311
 
@@ -52,8 +55,12 @@ def _load_api(app: Flask) -> None:
     from . import api, api_staff  # noqa: F401  (api_staff adds its routes to api.blp)
     from .demo import load_demo
 
+    # Every request counts, refused ones too (a typo, a missing field): a citizen may
+    # need a few tries, and a whole kampung's phones share one address behind their
+    # carrier's NAT. Flooding is bounded by this, a case's phone code, and the sweep
+    # dropping cases never confirmed.
     app.config.setdefault("WADUL_LIMIT_PER_ADDRESS", os.environ.get(
-        "ANTRIAN_WADUL_LIMIT_PER_ADDRESS", "10 per hour;30 per day"))
+        "ANTRIAN_WADUL_LIMIT_PER_ADDRESS", "60 per hour;300 per day"))
     # An Open311 client files for many citizens from one address: counted per API key.
     app.config.setdefault("OPEN311_LIMIT_PER_KEY", os.environ.get(
         "ANTRIAN_OPEN311_LIMIT_PER_KEY", "60 per minute;2000 per day"))

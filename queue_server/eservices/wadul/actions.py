@@ -16,7 +16,14 @@ from queue_server.services.port_cases import CaseRow, CaseWork
 from queue_server.services.ports import Clock
 
 from . import MODULE, WORKFLOW
-from .domain import OfficeUnknown, check_duplicate, check_rating
+from .citizen import spent_actions
+from .domain import (
+    OfficeInactive,
+    OfficeUnknown,
+    check_duplicate,
+    check_rating,
+)
+from .messages import tell_citizen
 from .models import WadulReport
 from .reading import category_of, desk_id, full, staff_roles
 from .store import WadulStore
@@ -41,10 +48,13 @@ def _step(uow: CaseWork, store: WadulStore, case: CaseRow, report: WadulReport,
     step = Step(asked.action, asked.comment or "")
     category = category_of(store, report)
     if asked.action == "forward":
-        office = uow.offices.by_code(asked.opd) if asked.opd else None
-        if asked.opd and office is None:
-            raise OfficeUnknown(asked.opd)
-        step.office_id = office.id if office else category.office_id
+        office = (uow.offices.by_code(asked.opd) if asked.opd
+                  else uow.offices.by_id(category.office_id))
+        if office is None:
+            raise OfficeUnknown(asked.opd or str(category.office_id))
+        if not office.active:
+            raise OfficeInactive(office.code)
+        step.office_id = office.id
     elif asked.action in ("accept", "reopen"):
         step.state_days = category.days
     elif asked.action == "rate":
@@ -57,7 +67,9 @@ def _step(uow: CaseWork, store: WadulStore, case: CaseRow, report: WadulReport,
 
 
 def _apply(uow: CaseWork, clock: Clock, tz: str, case: CaseRow, asked: ActionIn,
-           actor: Actor) -> None:
+           actor: Actor, tell: bool = False) -> None:
+    """Take the action and keep e-Wadul's record of it; with `tell` (a messaging gateway)
+    the citizen hears of an answer, a rejection or a merge (messages.tell_citizen)."""
     store = WadulStore(uow)
     report = store.report(case.id)
     assert report is not None
@@ -72,21 +84,25 @@ def _apply(uow: CaseWork, clock: Clock, tz: str, case: CaseRow, asked: ActionIn,
         report.answered_at = clock.now()
     elif asked.action == "reopen":
         report.answered_at = None
+    if tell:
+        tell_citizen(uow, clock, tz, case, report, asked.action, asked.comment)
 
 
 def act_as_staff(uow: CaseWork, clock: Clock, tz: str, principal: Principal, code: str,
-                 asked: ActionIn) -> dict[str, Any]:
+                 asked: ActionIn, tell: bool = False) -> dict[str, Any]:
     """Take `asked` on the complaint of `code` as staff `principal` (roles from
     services.cases.roles_for). Raises CaseNotFound (404), WrongOffice or WadulForbidden
     (403: no role on this complaint), the engine's errors (ActionNotAllowed 409,
     ActionForbidden 403, UnknownAction/CommentRequired/OfficeRequired 422), OfficeUnknown,
-    DuplicateRequired/DuplicateInvalid (422). Commits; returns the complaint as the
-    caller now reads it (reading.full)."""
+    DuplicateRequired/DuplicateInvalid (422), OfficeInactive (409: forward to a
+    deactivated office). With `tell` (services.case_messages.messages_on) an answer, a
+    rejection or a merge queues a message to the citizen's phone. Commits; returns the
+    complaint as the caller now reads it (reading.full)."""
     with uow:
         case = find(uow, code.strip().upper(), MODULE)
         staff_roles(uow, principal, case)  # refuses a caller with no role on it
         actor = staff_actor(uow, principal, case, desk_id(uow))
-        _apply(uow, clock, tz, case, asked, actor)
+        _apply(uow, clock, tz, case, asked, actor, tell)
         body = _after(uow, clock, tz, case, principal)
         uow.commit()
     return body
@@ -123,4 +139,12 @@ def act_as_citizen(uow: CaseWork, clock: Clock, tz: str, code: str,
     return body
 
 
-__all__ = ["ActionIn", "act_as_citizen", "act_as_staff", "staff_roles"]
+def owner_facts(uow: CaseWork, case: CaseRow) -> dict[str, Any]:
+    """What `/c/{code}` tells the complaint's owner (services.case_kinds.OwnerFacts): the
+    `rating` given and the `spent` actions (citizen.spent_actions: `rate` once rated)."""
+    report = WadulStore(uow).report(case.id)
+    rating = report.rating if report is not None else None
+    return {"rating": rating, "spent": sorted(spent_actions(rating))}
+
+
+__all__ = ["ActionIn", "act_as_citizen", "act_as_staff", "owner_facts", "staff_roles"]

@@ -13,11 +13,13 @@ from marshmallow import Schema, ValidationError
 from mobile_api.auth import principal
 from queue_server.edge.caller import client_address
 from queue_server.edge.ratelimit import limited
+from queue_server.edge.screening import takes_files
 from queue_server.runtime import current
 from queue_server.services.auth import Principal
+from queue_server.services.case_messages import messages_on
 from queue_server.services.cases import city_today
 
-from . import actions, categories, lists, reading
+from . import actions, categories, lists, public, reading
 from .api_schemas import (
     WadulActionBody,
     WadulCategoryOut,
@@ -25,16 +27,20 @@ from .api_schemas import (
     WadulFiledOut,
     WadulListOut,
     WadulPublicListQuery,
+    WadulPublicReportOut,
     WadulReportOut,
 )
+from .domain import MAX_PHOTOS
 from .filing import Filed, ReportIn, file_config, file_report
 
 blp = Blueprint("wadul", __name__, url_prefix="/api/v1/wadul",
                 description="e-Wadul: citizens' complaints, the Media Center, the offices")
 LIMIT = "WADUL_LIMIT_PER_ADDRESS"
-_MULTIPART = {"schema": {"type": "object", "properties": {
+MULTIPART = {"schema": {"type": "object", "properties": {
     "photos": {"type": "array", "items": {"type": "string", "format": "binary"},
-               "maxItems": 3}}, "description": "the JSON body's fields as form fields"}}
+               "maxItems": 3}}, "description": "the JSON body's fields as form fields; "
+    "photos (JPEG, PNG, WebP, each at most CASE_FILE_MAX_BYTES, 5 MiB) are kept without "
+    "their metadata (EXIF, GPS, XMP, ICC), turned upright"}}
 
 
 def tz() -> str:
@@ -58,20 +64,26 @@ def _has_session() -> bool:
 
 def read_body(schema: Schema) -> tuple[dict[str, Any], list[bytes]]:
     """The body as `schema` loads it, from JSON or from multipart form fields, and the
-    bytes of its `photos` files. A refused field is 422 `invalid_body`, naming it."""
+    bytes of its `photos` files. A refused field is 422 `invalid_body`, naming it; a
+    file under another name than `photos` (`photo`) is refused like an unknown JSON
+    field, never dropped unread."""
     photos: list[bytes] = []
+    unknown: dict[str, Any] = {}
     if request.mimetype == "multipart/form-data":
         raw: Any = {k: v for k, v in request.form.items() if v != ""}
         photos = [f.read() for f in request.files.getlist("photos") if f.filename]
+        unknown = {name: ["Unknown field."] for name in request.files if name != "photos"}
     else:
         raw = request.get_json(silent=True)
         if not isinstance(raw, dict):
             abort(422, messages={"json": {"_schema": ["send a JSON object"]}})
     try:
-        return schema.load(raw), photos
+        body = schema.load(raw)
     except ValidationError as exc:
-        abort(422, messages={"json": exc.messages})
-    raise AssertionError("unreachable")
+        abort(422, messages={"json": {**unknown, **exc.normalized_messages()}})
+    if unknown:
+        abort(422, messages={"json": unknown})
+    return body, photos
 
 
 def filed_answer(filed: Filed) -> Response:
@@ -88,10 +100,11 @@ def filed_answer(filed: Filed) -> Response:
 
 
 @blp.post("/reports")
+@takes_files(MAX_PHOTOS)
 @limited(("wadul-address", LIMIT, client_address))
 @blp.doc(requestBody={"required": True, "content": {
     "application/json": {"schema": WadulCitizenReportBody},
-    "multipart/form-data": _MULTIPART}})
+    "multipart/form-data": MULTIPART}})
 @blp.response(201, WadulFiledOut)
 @blp.alt_response(202, schema=WadulFiledOut, description="with a messaging gateway: a code was "
                   "sent to the phone; the complaint counts once it is confirmed")
@@ -102,7 +115,9 @@ def file() -> Response:
     Errors: `category_not_found` 404, `category_redirect` 409 (an emergency: `redirect`
     says where to go), `invalid_description`, `kelurahan_required`, `invalid_point`,
     `invalid_nik`, `invalid_phone`, `too_many_files`, `file_too_large`,
-    `file_type_refused` 422, 429 over the address limit."""
+    `file_type_refused` (also a photo that does not decode), `image_too_large` (over
+    Pillow's pixel limit) 422, 413 for a body over 3 × CASE_FILE_MAX_BYTES plus 64 KiB,
+    429 over the address limit. Photos are kept without their metadata."""
     body, photos = read_body(WadulCitizenReportBody())
     rt = current()
     filed = file_report(rt.uow(), rt.clock, file_config(current_app),
@@ -113,10 +128,12 @@ def file() -> Response:
 @blp.get("/reports/<string:code>")
 @blp.response(200, WadulReportOut)
 def read(code: str) -> Response:
-    """A complaint by its tracking code. Without credentials: the filer's view (all of
-    their own, staff names hidden). Staff (bearer token or staff session): by their
-    roles on it; the reporter only for the desk, the admin, and the office when it is
-    neither anonymous nor confidential. 404 `case_not_found`; 403 `wrong_office`."""
+    """A complaint by its tracking code (the filer's secret). Without credentials: the
+    filer's view (all of their own, their NIK, phone and name masked, staff names
+    hidden). With a bearer token or a staff session: judged by the staff member's roles
+    only (403 stays 403, never the filer's view); the reporter only for the desk, the
+    admin, and the office when it is neither anonymous nor confidential. 404
+    `case_not_found`; 403 `wrong_office`, `wadul_forbidden`."""
     rt = current()
     return jsonify(reading.read_report(rt.uow(write=False), tz(), city_today(rt.clock, tz()),
                                        code, caller()))
@@ -139,20 +156,38 @@ def take_action(body: dict[str, Any], code: str) -> Response:
     who = caller()
     if who is None:
         return jsonify(actions.act_as_citizen(rt.uow(), rt.clock, tz(), code, asked))
-    return jsonify(actions.act_as_staff(rt.uow(), rt.clock, tz(), who, code, asked))
+    return jsonify(actions.act_as_staff(rt.uow(), rt.clock, tz(), who, code, asked,
+                                        tell=messages_on(current_app.config)))
 
 
 @blp.get("/public/reports")
 @blp.arguments(WadulPublicListQuery(), location="query")
 @blp.response(200, WadulListOut)
 def public_reports(args: dict[str, Any]) -> Response:
-    """The public list: confirmed complaints that are not confidential, newest first,
-    with code, category, kelurahan, state, dates and office; never the reporter nor the
-    description. Filters: `category`, `state`; paginated."""
+    """The public list: complaints verified by the Media Center, confirmed and not
+    confidential, newest first, each by its public reference `ref` (`WADUL-123`; never
+    the tracking code), with category, kelurahan, state, dates, office and `merged_into`;
+    never the reporter nor the description. Filters: `category`, `state` (422
+    `invalid_state` for received/rejected: never public); paginated."""
     rt = current()
     return jsonify(lists.public_list(rt.uow(write=False), rt.clock, tz(), lists.ListIn(
         state=args["state"], category=args["category"], page=args["page"],
         per_page=args["per_page"])))
+
+
+@blp.get("/public/reports/<string:ref>")
+@blp.response(200, WadulPublicReportOut)
+def public_report(ref: str) -> Response:
+    """A public complaint by its public reference (`WADUL-123`, any case): category,
+    kelurahan, office, state, dates, description, photo addresses, `merged_into` and the
+    public timeline with the staff's comments; never the reporter, anonymous or not, and
+    never the tracking code. Read only: no action takes a reference. 404
+    `case_not_found` for an unknown reference and for a complaint that is not public
+    (unverified, rejected or confidential)."""
+    body = public.public_report(current().uow(write=False), tz(), ref)
+    body["links"] = {"page": f"/wadul/laporan/{body['ref']}", "photos": [
+        f"/wadul/laporan/{body['ref']}/foto/{photo}" for photo in body["photos"]]}
+    return jsonify(body)
 
 
 @blp.get("/categories")

@@ -106,6 +106,24 @@ class WadulListOut(Schema):
     total = fields.Integer()
 
 
+class WadulPublicReportOut(Schema):
+    """A public complaint (wadul.public.public_report): by reference, never the reporter
+    nor the tracking code."""
+
+    class Meta:
+        unknown = "include"
+
+    ref = fields.String(metadata={"description": "the public reference",
+                                  "example": "WADUL-123"})
+    state = fields.String(metadata=_STATE)
+    description = fields.String()
+    merged_into = fields.String(allow_none=True, metadata={
+        "description": "the public reference of the complaint this one joined"})
+    timeline = fields.List(fields.Dict())
+    links = fields.Dict(keys=fields.String(), metadata={
+        "description": "page: the public page; photos: the photos' addresses"})
+
+
 class WadulCategoryBody(Schema):
     name = fields.String(required=True, validate=validate.Length(min=2, max=120))
     name_en = fields.String(load_default="", validate=validate.Length(max=120))
@@ -113,6 +131,8 @@ class WadulCategoryBody(Schema):
     days = fields.Integer(load_default=5, strict=True, validate=validate.Range(min=1, max=60))
     redirect = fields.String(load_default=None, allow_none=True,
                              validate=validate.Length(max=300))
+    redirect_en = fields.String(load_default=None, allow_none=True,
+                                validate=validate.Length(max=300))
     active = fields.Boolean(load_default=True)
     position = fields.Integer(load_default=None, allow_none=True, strict=True,
                               validate=validate.Range(min=0, max=10000))
@@ -126,6 +146,7 @@ class WadulCategoryOut(Schema):
     office_name = fields.String(allow_none=True)
     days = fields.Integer(metadata={"description": "working days to answer"})
     redirect = fields.String(allow_none=True)
+    redirect_en = fields.String(allow_none=True)
     active = fields.Boolean()
     position = fields.Integer()
 

@@ -8,11 +8,12 @@ from typing import Any
 from flask import Response, current_app, jsonify, request
 
 from mobile_api.auth import principal
+from queue_server.edge.screening import takes_files
 from queue_server.runtime import current
 from queue_server.services.cases import city_today
 
 from . import categories, dashboard, lists, replies
-from .api import blp, filed_answer, read_body, tz
+from .api import MULTIPART, blp, filed_answer, read_body, tz
 from .api_schemas import (
     WadulCategoryBody,
     WadulCategoryOut,
@@ -25,7 +26,7 @@ from .api_schemas import (
     WadulReplyOut,
     WadulStaffListQuery,
 )
-from .domain import WadulForbidden
+from .domain import MAX_PHOTOS, WadulForbidden
 from .filing import ReportIn, desk_entry, file_config
 
 STAFF: list[dict[str, list[str]]] = [{"bearer": []}]
@@ -39,13 +40,16 @@ def _staff() -> Any:
 
 
 @blp.post("/desk/reports")
+@takes_files(MAX_PHOTOS)
 @blp.doc(security=STAFF, requestBody={"required": True, "content": {
-    "application/json": {"schema": WadulDeskReportBody}}})
+    "application/json": {"schema": WadulDeskReportBody},
+    "multipart/form-data": MULTIPART}})
 @blp.response(201, WadulFiledOut)
 def desk_report() -> Response:
     """The Media Center enters a complaint received by WhatsApp, phone, e-mail, social
     media or at the desk (`channel`), on the citizen's behalf: identity optional,
-    confirmed at once. Desk and admin only (403 `wadul_forbidden`)."""
+    confirmed at once; up to 3 photos (multipart field `photos`, as on the citizens'
+    route). Desk and admin only (403 `wadul_forbidden`)."""
     who = _staff()
     body, photos = read_body(WadulDeskReportBody())
     rt = current()

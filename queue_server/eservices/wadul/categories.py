@@ -11,7 +11,7 @@ import yaml
 from queue_server.services.auth import ADMIN, Principal
 from queue_server.services.port_cases import CaseWork
 
-from .domain import CategoryUnknown, InvalidCategory, OfficeUnknown, WadulForbidden
+from .domain import CategoryUnknown, InvalidCategory, OfficeUnknown, WadulForbidden, offered
 from .models import WadulCategory
 from .store import WadulStore
 
@@ -24,15 +24,25 @@ def _row(uow: CaseWork, row: WadulCategory) -> dict[str, Any]:
     return {"code": row.code, "name": row.name, "name_en": row.name_en,
             "office": office.code if office else None,
             "office_name": office.name if office else None, "days": row.days,
-            "redirect": row.redirect, "active": row.active, "position": row.position}
+            "redirect": row.redirect, "redirect_en": row.redirect_en, "active": row.active,
+            "position": row.position}
 
 
 def categories(uow: CaseWork, active_only: bool = True) -> list[dict[str, Any]]:
     """The categories in their order, each `{code, name, name_en, office (code),
-    office_name, days (working days to answer), redirect (emergencies: where to go
-    instead, else null), active, position}`."""
+    office_name, days (working days to answer), redirect and redirect_en (emergencies:
+    where to go instead, in Indonesian and English, else null), active, position}`;
+    `active_only`: those taking complaints (domain.offered: their office active too)."""
     with uow:
-        return [_row(uow, row) for row in WadulStore(uow).categories(active_only)]
+        rows = [_row(uow, row) for row in WadulStore(uow).categories(active_only)]
+        if active_only:  # a deactivated office's categories take nothing either
+            rows = [row for row in rows if _office_active(uow, row["office"])]
+        return rows
+
+
+def _office_active(uow: CaseWork, code: str | None) -> bool:
+    office = uow.offices.by_code(code) if code else None
+    return office is not None and offered(True, bool(office.active))
 
 
 def _fields(uow: CaseWork, entry: dict[str, Any], position: int | None) -> dict[str, Any]:
@@ -49,6 +59,7 @@ def _fields(uow: CaseWork, entry: dict[str, Any], position: int | None) -> dict[
     fields: dict[str, Any] = {
         "name": name, "name_en": str(entry.get("name_en") or "")[:120], "office_id": office.id,
         "days": days, "redirect": (str(entry.get("redirect") or "").strip()[:300] or None),
+        "redirect_en": (str(entry.get("redirect_en") or "").strip()[:300] or None),
         "active": bool(entry.get("active", True))}
     if position is not None:
         fields["position"] = position

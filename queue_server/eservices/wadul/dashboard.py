@@ -68,59 +68,88 @@ def _ratio(part: int, whole: int) -> float | None:
     return None if whole == 0 else round(100 * part / whole, 1)
 
 
+def _median(days: list[int]) -> float | None:
+    return float(statistics.median(days)) if days else None
+
+
+@dataclass(frozen=True)
+class Answered:
+    """One answered complaint: its office, working days filing→answer, and whether the
+    office answered within the category's days of taking it on."""
+
+    office_id: int | None
+    days: int
+    in_time: bool
+
+
 def _answers(store: WadulStore, cal: Calendar, rows: list[Any], tz: str,
-             cats: dict[int, WadulCategory]) -> tuple[list[int], int]:
-    """Working days filing→answer of each answered complaint, and how many were
-    answered within the category's days of being taken on."""
-    zone, days, in_time = ZoneInfo(tz), [], 0
+             cats: dict[int, WadulCategory]) -> list[Answered]:
+    """Every answered complaint among `rows` (working days by the city's calendar)."""
+    zone, found = ZoneInfo(tz), []
     for case, report in rows:
         if report.answered_at is None:
             continue
         answered = report.answered_at.astimezone(zone).date()
-        days.append(cal.working_days_between(case.opened_at.astimezone(zone).date(), answered))
+        days = cal.working_days_between(case.opened_at.astimezone(zone).date(), answered)
         accepted = store.first_event(case.id, "accept")
         start = (accepted.at if accepted else case.opened_at).astimezone(zone).date()
-        if cal.working_days_between(start, answered) <= category_of(store, report, cats).days:
-            in_time += 1
-    return days, in_time
+        limit = category_of(store, report, cats).days
+        found.append(Answered(case.office_id, days,
+                              cal.working_days_between(start, answered) <= limit))
+    return found
+
+
+def _open_counts(rows: list[Any], today: date) -> dict[str, int]:
+    """Open complaints, those past their state's deadline on `today`, and escalated."""
+    still = [case for case, _ in rows if case.closed_at is None]
+    return {"open": len(still),
+            "overdue": sum(1 for c in still if c.state_due is not None and c.state_due < today),
+            "escalated": sum(1 for c in still if c.escalated_at is not None)}
 
 
 def dashboard(uow: CaseWork, tz: str, today: date, principal: Principal,
               asked: Period, office: str | None = None) -> dict[str, Any]:
-    """The figures of complaints opened in `asked` (confirmed ones): `per_category`,
-    `per_office`, `per_month` (`YYYY-MM`) counts, `answered`, `median_days_to_answer`
-    (working days), `answered_in_time_pct`, `rating_mean` and `rating_count`."""
+    """The figures of complaints opened in `asked` (confirmed ones): `cases` (the total),
+    `open`, `overdue` and `escalated` (open ones, on `today`), `per_category` (with
+    `name_en`), `per_office` (cases, answered, median working days and in-time share
+    each), `per_month` (`YYYY-MM`) counts, `answered`, `median_days_to_answer` (working
+    days), `answered_in_time_pct`, `rating_mean` and `rating_count`."""
     with uow:
         offices = _offices(uow, principal, office)
         store, cats = WadulStore(uow), dict[int, WadulCategory]()
         rows = store.for_dashboard(*asked.bounds(tz), offices)
         zone = ZoneInfo(tz)
         by_cat = Counter(category_of(store, r, cats).code for _, r in rows)
-        by_office = Counter(c.office_id for c, _ in rows)
         by_month = Counter(c.opened_at.astimezone(zone).strftime("%Y-%m") for c, _ in rows)
-        days, in_time = _answers(store, city_calendar(uow), rows, tz, cats)
+        answers = _answers(store, city_calendar(uow), rows, tz, cats)
         ratings = [r.rating for _, r in rows if r.rating is not None]
-        names = {c.code: c.name for c in cats.values()}
+        named = {c.code: c for c in cats.values()}
         return {
             "since": asked.since.isoformat(), "until": asked.until.isoformat(),
-            "cases": len(rows),
-            "per_category": [{"category": k, "name": names.get(k, k), "cases": n}
+            "cases": len(rows), **_open_counts(rows, today),
+            "per_category": [{"category": k, "name": named[k].name,
+                              "name_en": named[k].name_en or named[k].name, "cases": n}
                              for k, n in sorted(by_cat.items())],
-            "per_office": _per_office(uow, by_office),
+            "per_office": _per_office(uow, Counter(c.office_id for c, _ in rows), answers),
             "per_month": [{"month": k, "cases": n} for k, n in sorted(by_month.items())],
-            "answered": len(days),
-            "median_days_to_answer": float(statistics.median(days)) if days else None,
-            "answered_in_time_pct": _ratio(in_time, len(days)),
+            "answered": len(answers),
+            "median_days_to_answer": _median([a.days for a in answers]),
+            "answered_in_time_pct": _ratio(sum(a.in_time for a in answers), len(answers)),
             "rating_mean": round(float(statistics.mean(ratings)), 2) if ratings else None,
             "rating_count": len(ratings)}
 
 
-def _per_office(uow: CaseWork, counts: Counter[int | None]) -> list[dict[str, Any]]:
+def _per_office(uow: CaseWork, counts: Counter[int | None],
+                answers: list[Answered]) -> list[dict[str, Any]]:
+    """One row per office holding complaints (None: not yet forwarded), active or not."""
     found = []
     for office_id, n in counts.items():
         office = uow.offices.by_id(office_id) if office_id is not None else None
+        mine = [a for a in answers if a.office_id == office_id]
         found.append({"office": office.code if office else None,
-                      "name": office.name if office else None, "cases": n})
+                      "name": office.name if office else None, "cases": n,
+                      "answered": len(mine), "median_days": _median([a.days for a in mine]),
+                      "in_time_pct": _ratio(sum(a.in_time for a in mine), len(mine))})
     return sorted(found, key=lambda row: str(row["office"]))
 
 
@@ -132,12 +161,13 @@ def dashboard_csv(result: dict[str, Any]) -> str:
         rows.append({"section": "category", "key": row["category"], "name": row["name"],
                      "value": row["cases"]})
     for row in result["per_office"]:
-        rows.append({"section": "office", "key": row["office"], "name": row["name"],
-                     "value": row["cases"]})
+        for figure in ("cases", "answered", "median_days", "in_time_pct"):
+            rows.append({"section": f"office_{figure}" if figure != "cases" else "office",
+                         "key": row["office"], "name": row["name"], "value": row[figure]})
     for row in result["per_month"]:
         rows.append({"section": "month", "key": row["month"], "name": None,
                      "value": row["cases"]})
-    for key in ("cases", "answered", "median_days_to_answer", "answered_in_time_pct",
-                "rating_mean", "rating_count"):
+    for key in ("cases", "open", "overdue", "escalated", "answered", "median_days_to_answer",
+                "answered_in_time_pct", "rating_mean", "rating_count"):
         rows.append({"section": "summary", "key": key, "name": None, "value": result[key]})
     return as_csv(rows)

@@ -42,9 +42,10 @@ class CategoryRedirect(DomainError):
     text_id = "Untuk {name}, jangan lewat e-Wadul: {redirect}"
     text_en = "For {name}, do not use e-Wadul: {redirect}"
 
-    def __init__(self, name: str, name_en: str, redirect: str):
-        super().__init__(name=Words(name, name_en or name), redirect=redirect)
-        self.details = {"redirect": redirect}
+    def __init__(self, name: str, name_en: str, redirect: str, redirect_en: str | None = None):
+        super().__init__(name=Words(name, name_en or name),
+                         redirect=Words(redirect, redirect_en or redirect))
+        self.details = {"redirect": redirect, "redirect_en": redirect_en or redirect}
 
 
 class DescriptionLength(InvalidInput):
@@ -132,6 +133,19 @@ class OfficeUnknown(InvalidInput):
         super().__init__(office=office)
 
 
+class OfficeInactive(DomainError):
+    """A forward to an office the admin has deactivated (409): nobody works its inbox."""
+
+    code = "office_inactive"
+    text_id = ("OPD {office} sudah tidak aktif dan tidak menerima pengaduan; teruskan ke OPD "
+               "lain (isi opd).")
+    text_en = ("The office {office} is deactivated and takes no complaints; forward to "
+               "another office (give opd).")
+
+    def __init__(self, office: str):
+        super().__init__(office=office)
+
+
 class InvalidCategory(InvalidInput):
     code = "invalid_category"
     text_id = "Data kategori tidak sah: {why}."
@@ -170,33 +184,46 @@ class WadulForbidden(Forbidden):
 
 @dataclass(frozen=True)
 class CategoryRule:
-    """What the rules need of a category: its names and its emergency redirect."""
+    """What the rules need of a category: its names, its emergency redirect (both
+    languages), whether it is active and whether the office it routes to is."""
 
     code: str
     name: str
     name_en: str
     redirect: str | None
     active: bool = True
+    office_active: bool = True
+    redirect_en: str | None = None
+
+
+def offered(active: bool, office_active: bool) -> bool:
+    """Whether a category takes complaints (is listed on the form, the API and Open311):
+    it is active and so is its office; a deactivated office receives nothing."""
+    return active and office_active
 
 
 def check_category(category: CategoryRule | None, code: str) -> CategoryRule:
     """The category a complaint may be filed under. Raises CategoryUnknown (404; also for
-    an inactive one) or CategoryRedirect (409, an emergency category: no form)."""
-    if category is None or not category.active:
+    one not `offered`) or CategoryRedirect (409, an emergency category: no form)."""
+    if category is None or not offered(category.active, category.office_active):
         raise CategoryUnknown(code)
     if category.redirect:
-        raise CategoryRedirect(category.name, category.name_en, category.redirect)
+        raise CategoryRedirect(category.name, category.name_en, category.redirect,
+                               category.redirect_en)
     return category
 
 
-def check_text(description: str, kelurahan: str) -> tuple[str, str]:
+def check_text(description: str, kelurahan: str, located: bool = False) -> tuple[str, str]:
     """The description (inner whitespace kept, ends trimmed) and kelurahan (spaces tidied)
-    of a complaint. Raises DescriptionLength or KelurahanRequired (422)."""
+    of a complaint. The kelurahan is required unless a map point places the complaint
+    (`located`: Open311 GeoReport v2 asks only for lat+long, an address or an address id;
+    the verifier then reads the point). Raises DescriptionLength or KelurahanRequired
+    (422)."""
     text = (description or "").strip()
     if not DESCRIPTION_MIN <= len(text) <= DESCRIPTION_MAX:
         raise DescriptionLength()
     place = " ".join((kelurahan or "").split())
-    if not place or len(place) > KELURAHAN_MAX:
+    if (not place and not located) or len(place) > KELURAHAN_MAX:
         raise KelurahanRequired()
     return text, place
 
@@ -249,3 +276,16 @@ def identity_visible(roles: frozenset[str], owner: bool, anonymous: bool,
     if owner or roles & {"desk", "admin"}:
         return True
     return "office" in roles and not (anonymous or confidential)
+
+
+# States a complaint is never public in: not yet verified by the Media Center (received:
+# SP4N-LAPOR! publishes a report only after verification, when the anonim/rahasia flags
+# have been checked) or rejected as invalid.
+NON_PUBLIC_STATES = frozenset({"received", "rejected"})
+
+
+def is_public(state: str, confirmed: bool, confidential: bool) -> bool:
+    """Whether a complaint shows in public lists, on its public page and to Open311
+    readers: confirmed (its phone code given), not confidential (rahasia) and verified
+    (not in NON_PUBLIC_STATES). The reporter is never part of any public view."""
+    return confirmed and not confidential and state not in NON_PUBLIC_STATES

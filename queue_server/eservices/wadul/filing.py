@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from queue_server.domain.attachments import PHOTO_TYPES, TooManyFiles, check_file
 from queue_server.domain.identity import parse_name, parse_nik, parse_phone
@@ -19,6 +20,7 @@ from queue_server.services.port_cases import CaseRow, CaseWork, FileStore
 from queue_server.services.ports import Clock
 
 from . import DESK_OFFICE, MODULE, WORKFLOW
+from .citizen import check_identity_given
 from .domain import (
     CHANNELS,
     DESK_CHANNELS,
@@ -33,7 +35,6 @@ from .domain import (
 from .models import WadulCategory
 from .store import WadulStore
 
-CODE_MINUTES = 30  # how long the phone code sent to a citizen stays valid
 WHAT = "pengaduan e-Wadul"  # the phone message names what is being confirmed
 
 
@@ -73,7 +74,7 @@ class FileConfig:
 @dataclass(frozen=True)
 class Filed:
     """A filed complaint: its tracking code, and, while a phone code is outstanding,
-    `confirmed` False and when that code expires."""
+    `confirmed` False and when that code expires (in the city's time zone)."""
 
     code: str
     confirmed: bool
@@ -89,18 +90,24 @@ def file_config(app: Any) -> FileConfig:
                       case_checks.gateway_on(config), config.get("CITY_TIMEZONE", "Asia/Jakarta"))
 
 
-def _rule(row: WadulCategory | None) -> CategoryRule | None:
-    return None if row is None else CategoryRule(row.code, row.name, row.name_en, row.redirect,
-                                                 row.active)
+def category_rule(uow: CaseWork, row: WadulCategory | None) -> CategoryRule | None:
+    """What domain.check_category needs of the category `row` (None: unknown), with
+    whether its office is still active."""
+    if row is None:
+        return None
+    office = uow.offices.by_id(row.office_id)
+    return CategoryRule(row.code, row.name, row.name_en, row.redirect, row.active,
+                        office is not None and bool(office.active), row.redirect_en)
 
 
-def _checked(store: WadulStore, report: ReportIn,
+def _checked(uow: CaseWork, store: WadulStore, report: ReportIn,
              cfg: FileConfig) -> tuple[WadulCategory, str, str]:
     """The category row and the tidied description and kelurahan; photos checked."""
     row = store.category(report.category)
-    check_category(_rule(row), report.category)
+    check_category(category_rule(uow, row), report.category)
     assert row is not None
-    description, kelurahan = check_text(report.description, report.kelurahan)
+    description, kelurahan = check_text(report.description, report.kelurahan,
+                                        located=report.lat is not None)
     check_point(report.lat, report.lon)
     if len(report.photos) > MAX_PHOTOS:
         raise TooManyFiles(MAX_PHOTOS)
@@ -110,6 +117,9 @@ def _checked(store: WadulStore, report: ReportIn,
 
 
 def _identity(report: ReportIn, phone_needed: bool, today: Any) -> tuple[str | None, ...]:
+    """NIK, phone and name checked (domain.identity, as in the queue): a citizen's own
+    filing must give NIK and phone (citizen.check_identity_given)."""
+    check_identity_given(report.channel, report.nik, report.phone)
     nik = parse_nik(report.nik, today).value if report.nik else None
     phone = parse_phone(report.phone or "") if (report.phone or phone_needed) else None
     name = parse_name(report.name) if report.name else None
@@ -119,7 +129,7 @@ def _identity(report: ReportIn, phone_needed: bool, today: Any) -> tuple[str | N
 def _open(uow: CaseWork, clock: Clock, cfg: FileConfig, report: ReportIn, confirmed: bool,
           identity: tuple[str | None, ...], actor: Any, entered_by: int | None) -> CaseRow:
     store = WadulStore(uow)
-    row, description, kelurahan = _checked(store, report, cfg)
+    row, description, kelurahan = _checked(uow, store, report, cfg)
     nik, phone, name = identity
     desk = uow.offices.by_code(DESK_OFFICE)
     case = open_case(uow, clock, WORKFLOW, Filing(
@@ -131,18 +141,19 @@ def _open(uow: CaseWork, clock: Clock, cfg: FileConfig, report: ReportIn, confir
                      lat=report.lat, lon=report.lon, anonymous=report.anonymous,
                      confidential=report.confidential, channel=report.channel,
                      entered_by=entered_by, open311_key_id=report.open311_key_id)
-    for data in report.photos:
-        case_files.attach(uow, clock, cfg.store, case, data, "photo", PHOTO_TYPES,
-                          cfg.max_bytes)
+    case_files.attach_all(uow, clock, cfg.store, case, report.photos, "photo", PHOTO_TYPES,
+                          cfg.max_bytes, label="foto")
     return case
 
 
 def file_report(uow: CaseWork, clock: Clock, cfg: FileConfig, report: ReportIn) -> Filed:
-    """A citizen files a complaint (channel web, api or open311). NIK, when given, must be
-    valid (`invalid_nik`); the phone is needed when a gateway sends codes
-    (`invalid_phone`), the name is optional. With a gateway the case starts unconfirmed
-    and a code is sent (services.case_checks.start); else (and always for `open311`,
-    whose API key vouches for it) it is confirmed at once.
+    """A citizen files a complaint (channel web, api or open311). On the web and the API
+    NIK and phone are required (IdentityRequired 422: ESERVICES.md, complaints under
+    someone else's NIK) and must be valid (`invalid_nik`, `invalid_phone`); Open311's
+    are optional (its key vouches for the app); the name is always optional. With a
+    gateway the case starts unconfirmed and a code is sent (services.case_checks.start);
+    else (and always for `open311`, whose API key vouches for it) it is confirmed at
+    once.
     Raises the errors of domain.check_* (category, text, point), photo errors
     (TooManyFiles, FileTooLarge, FileTypeRefused, FileEmpty: 422); nothing is written
     then. Commits."""
@@ -154,11 +165,13 @@ def file_report(uow: CaseWork, clock: Clock, cfg: FileConfig, report: ReportIn) 
         case = _open(uow, clock, cfg, report, not phone_check, identity, CITIZEN, None)
         expires = None
         if phone_check:
-            expires = case_checks.start(uow, clock, case, timedelta(minutes=CODE_MINUTES),
-                                        WHAT, cfg.timezone)
+            expires = case_checks.start(uow, clock, case, case_checks.CODE_LASTS, WHAT,
+                                        cfg.timezone)
         code = case.code
         uow.commit()
-    return Filed(code, expires is None, expires)
+    # Said with the city's offset, like every other time the API answers.
+    return Filed(code, expires is None,
+                 None if expires is None else expires.astimezone(ZoneInfo(cfg.timezone)))
 
 
 def desk_entry(uow: CaseWork, clock: Clock, cfg: FileConfig, principal: Principal,

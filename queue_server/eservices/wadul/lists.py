@@ -1,6 +1,6 @@
 """Lists of complaints: an office's inbox (its staff see their offices' complaints only),
 the Media Center's queue (new, verified, and those an office returned), and the public
-list (confirmed, non-confidential complaints, with nothing of the reporter)."""
+list (public complaints by reference, with nothing of the reporter)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from queue_server.services.port_cases import CaseWork
 from queue_server.services.ports import Clock
 
 from . import WORKFLOW
-from .domain import OfficeUnknown, StateUnknown, WadulForbidden, WrongOffice
+from .domain import NON_PUBLIC_STATES, OfficeUnknown, StateUnknown, WadulForbidden, WrongOffice
 from .models import WadulCategory
 from .reading import category_of, desk_id, public_row, summary
 from .store import ListFilter, WadulStore
@@ -90,6 +90,18 @@ def _states(state: str | None, allowed: tuple[str, ...] | None = None) -> list[s
     return [state]
 
 
+def public_states() -> list[str]:
+    """The workflow states a public complaint can be in (domain.NON_PUBLIC_STATES left
+    out), in workflow order."""
+    return [name for name in WORKFLOW.states if name not in NON_PUBLIC_STATES]
+
+
+def _public_states(state: str | None) -> list[str] | None:
+    if state and state not in public_states():
+        raise StateUnknown(state, public_states())
+    return [state] if state else None
+
+
 def staff_list(uow: CaseWork, clock: Clock, tz: str, principal: Principal,
                asked: ListIn) -> dict[str, Any]:
     """An office's inbox (or, for the admin, city and desk, any office's or all):
@@ -119,10 +131,11 @@ def desk_queue(uow: CaseWork, clock: Clock, tz: str, principal: Principal,
 
 
 def public_list(uow: CaseWork, clock: Clock, tz: str, asked: ListIn) -> dict[str, Any]:
-    """The public list: confirmed, non-confidential complaints, newest first, as
-    reading.public_row (no reporter, no description): `{"items", "page", "per_page",
-    "total"}`."""
+    """The public list: public complaints (domain.is_public: confirmed, verified, not
+    confidential), newest first, as reading.public_row (by reference; no reporter, no
+    description): `{"items", "page", "per_page", "total"}`. Raises StateUnknown (422) for
+    a state no public complaint is in."""
     with uow:
         return _page(uow, clock, tz, ListFilter(
-            states=_states(asked.state), category=asked.category, public=True,
+            states=_public_states(asked.state), category=asked.category, public=True,
             page=asked.page, per_page=asked.per_page), public=True)

@@ -24,6 +24,7 @@ class WadulCategory(Base):
     office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"))
     days: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
     redirect: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    redirect_en: Mapped[str | None] = mapped_column(String(300), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
     position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 

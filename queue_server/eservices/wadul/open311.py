@@ -166,13 +166,18 @@ def _poster() -> str:
     "application/x-www-form-urlencoded": {"schema": Open311RequestIn},
     "application/json": {"schema": Open311RequestIn}}})
 def create_request() -> Response:
-    """File a complaint (channel open311) with the `api_key` the admin issued. Kelurahan:
-    `attribute[kelurahan]`, else `address_string`. 403 for a missing, unknown or
-    deactivated key; 404 for an unknown service; 400 for anything else refused (an
-    emergency service included: its description says where to go)."""
+    """File a complaint (channel open311) with the `api_key` the admin issued. Place:
+    `lat`+`long`, `address_string` or `attribute[kelurahan]` (the kelurahan: the
+    attribute, else the address_string, else left for the Media Center to read from the
+    point). `media_url`: an http(s) address, given back while we hold no photo. The
+    answer's `service_request_id` is the public reference (`WADUL-123`); its
+    `service_notice` links the filer's own page (the tracking code: give it to the
+    citizen only). 403 for a missing, unknown or deactivated key; 404 for an unknown
+    service; 400 for anything else refused (an emergency service included: its
+    description says where to go)."""
     rt = current()
-    code = file_request(rt.uow(), rt.clock, file_config(current_app), _posted())
-    return _json([filed_row(code, f"{request.url_root}c/{code}", lang())], 201)
+    code, ref = file_request(rt.uow(), rt.clock, file_config(current_app), _posted())
+    return _json([filed_row(ref, f"{request.url_root}c/{code}", lang())], 201)
 
 
 @blp.get("/requests.json")
@@ -180,8 +185,9 @@ def create_request() -> Response:
 @blp.response(200, Open311RequestOut(many=True))
 @geo_errors(400)
 def requests_list(args: dict[str, Any]) -> Response:
-    """Complaints, newest first, at most 1000 (no ids and no dates: the last 90 days).
-    Confidential and unconfirmed complaints are never listed."""
+    """Public complaints, newest first, at most 1000 (no ids and no dates: the last 90
+    days), by public reference (`service_request_id=WADUL-1,WADUL-2`). Complaints not
+    yet verified, rejected, confidential or unconfirmed are never listed."""
     rt = current()
     query = parse_query(request.args, _tz())
     return _json(list_requests(rt.uow(write=False), rt.clock, query, lang(), _tz(),
@@ -192,8 +198,8 @@ def requests_list(args: dict[str, Any]) -> Response:
 @blp.response(200, Open311RequestOut(many=True))
 @geo_errors(400, 404)
 def request_one(service_request_id: str) -> Response:
-    """One complaint by its tracking code, as a one-item list; 404 for an unknown,
-    unconfirmed or confidential one."""
+    """One complaint by its public reference (`WADUL-123`), as a one-item list; 404 for
+    an unknown one and one not public (unverified, rejected, unconfirmed, confidential)."""
     rt = current()
     return _json(one_request(rt.uow(write=False), rt.clock, service_request_id, lang(),
                              _tz(), request.url_root))

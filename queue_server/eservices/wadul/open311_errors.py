@@ -68,14 +68,15 @@ class Open311FieldInvalid(InvalidInput):
 
 
 class Open311PlaceRequired(InvalidInput):
-    """e-Wadul routes a complaint by kelurahan; a map point alone does not name one."""
+    """GeoReport v2: a request is located by lat+long, an address_string or an
+    address_id; e-Wadul takes lat+long, address_string or attribute[kelurahan]."""
 
     status = 400
     code = "open311_place_required"
-    text_id = ("Sebutkan kelurahan: isi attribute[kelurahan], atau address_string "
-               "(alamat dengan kelurahan); titik lat/long saja tidak cukup.")
-    text_en = ("Name the kelurahan: send attribute[kelurahan], or an address_string "
-               "(an address with its kelurahan); lat/long alone is not enough.")
+    text_id = ("Sebutkan tempatnya: isi lat dan long, atau address_string (alamat dengan "
+               "kelurahan), atau attribute[kelurahan].")
+    text_en = ("Say where it is: send lat and long, or an address_string (an address with "
+               "its kelurahan), or attribute[kelurahan].")
 
 
 class Open311KeyNameRequired(InvalidInput):

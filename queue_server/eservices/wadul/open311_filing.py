@@ -3,17 +3,21 @@ then the GeoReport fields read into e-Wadul's filing (channel `open311`, the key
 recorded on the complaint).
 
 Decisions, beside the spec:
-- Kelurahan (e-Wadul needs one; GeoReport has no such field): `attribute[kelurahan]`
-  when sent, else the whole `address_string` (at most 80 characters: the Media Center's
-  verifier reads it); a `lat`/`long` point alone is refused (400), since the city's
-  kelurahan boundaries are not known here.
+- Place: GeoReport v2 requires one of lat+long, address_string, address_id. The
+  kelurahan (GeoReport has no such field) is `attribute[kelurahan]` when sent, else the
+  whole `address_string` (at most 80 characters: the Media Center's verifier reads it),
+  else empty when a `lat`/`long` point places the report (the verifier reads the point;
+  the city's kelurahan boundaries are not known here). No place at all: 400.
 - The key vouches for the application, so the request is confirmed at once: no phone
   code is sent (the citizen never sees one through a third-party app).
 - `first_name` + `last_name` become the reporter's name and `phone` their phone; both are
   optional and never shown back. `email`, `device_id`, `account_id`, `address_id` and
   `jurisdiction_id` (one city here) are accepted and not kept.
-- `media_url` is recorded on the complaint's timeline (internal, never fetched nor
-  shown: photos reach e-Wadul through its own form and API).
+- `media_url` is recorded on the complaint's timeline (an internal line, never
+  fetched): GET answers give it back as the request's `media_url` while the complaint
+  has no photo of ours (photos reach e-Wadul through its own form and API).
+- The answer's `service_request_id` is the complaint's public reference (`WADUL-123`);
+  the tracking code is only in the answer's `service_notice` link, for the filer.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, Protocol
 
-from queue_server.services.cases import Actor, find, note
+from queue_server.services.cases import Actor, find, note, public_ref
 from queue_server.services.port_cases import CaseWork
 from queue_server.services.ports import Clock
 
@@ -30,6 +34,7 @@ from . import MODULE
 from .filing import FileConfig, ReportIn, file_report
 from .open311_errors import Open311FieldInvalid, Open311FieldRequired, Open311PlaceRequired
 from .open311_keys import KeyWork, holder
+from .open311_reads import MEDIA_URL
 
 TEXT_MAX = {"service_code": 40, "description": 4000, "address_string": 200,
             "attribute[kelurahan]": 80, "first_name": 60, "last_name": 60, "phone": 30,
@@ -83,16 +88,28 @@ def _flag(fields: Mapping[str, Any], name: str) -> bool:
     raise Open311FieldInvalid(name, "isi true atau false", "send true or false")
 
 
-def _place(fields: Mapping[str, Any]) -> tuple[str, str | None]:
-    """(kelurahan, address): see the module's decisions."""
+def _place(fields: Mapping[str, Any], located: bool) -> tuple[str, str | None]:
+    """(kelurahan, address): see the module's decisions (`located`: lat and long given;
+    the point's own rules are domain.check_point's)."""
     address = _text(fields, "address_string")
     kelurahan = _text(fields, "attribute[kelurahan]")
     if kelurahan is None and address is not None and len(address) <= TEXT_MAX[
             "attribute[kelurahan]"]:
         kelurahan = address
-    if kelurahan is None:
+    if kelurahan is None and not located:
         raise Open311PlaceRequired()
-    return kelurahan, address
+    return kelurahan or "", address
+
+
+def _web_address(fields: Mapping[str, Any], name: str) -> str | None:
+    """An http(s) address given by the client (it is handed back to every reader, so no
+    other scheme, e.g. `javascript:`). Open311FieldInvalid (400) otherwise."""
+    said = _text(fields, name)
+    if said is not None and (not said.lower().startswith(("https://", "http://"))
+                             or any(c.isspace() for c in said)):
+        raise Open311FieldInvalid(name, "alamat http:// atau https://",
+                                  "an http:// or https:// address")
+    return said
 
 
 def report_in(fields: Mapping[str, Any], key_id: int) -> ReportIn:
@@ -105,21 +122,23 @@ def report_in(fields: Mapping[str, Any], key_id: int) -> ReportIn:
     description = _text(fields, "description")
     if description is None:
         raise Open311FieldRequired("description")
-    kelurahan, address = _place(fields)
+    lat, lon = _degrees(fields, "lat"), _degrees(fields, "long")
+    kelurahan, address = _place(fields, lat is not None and lon is not None)
     names = [_text(fields, "first_name"), _text(fields, "last_name")]
     name = " ".join(n for n in names if n) or None
     return ReportIn(
         category=service_code, description=description, kelurahan=kelurahan,
-        address=address, lat=_degrees(fields, "lat"), lon=_degrees(fields, "long"),
+        address=address, lat=lat, lon=lon,
         anonymous=_flag(fields, "attribute[anonymous]"),
         confidential=_flag(fields, "attribute[confidential]"),
         phone=_text(fields, "phone"), name=name, channel="open311", open311_key_id=key_id)
 
 
 def file_request(uow: OpenWork, clock: Clock, cfg: FileConfig,
-                 fields: Mapping[str, Any]) -> str:
+                 fields: Mapping[str, Any]) -> tuple[str, str]:
     """File the complaint `fields` describe (GeoReport's POST fields, `attribute[x]`
-    flattened) for the holder of `fields["api_key"]`; returns its tracking code.
+    flattened) for the holder of `fields["api_key"]`; returns its tracking code (the
+    filer's secret) and its public reference (services.cases.public_ref).
     Raises Open311KeyMissing / Open311KeyRefused (403) before reading anything else,
     then report_in's and filing's errors; nothing is written when one is raised."""
     with uow:
@@ -127,12 +146,13 @@ def file_request(uow: OpenWork, clock: Clock, cfg: FileConfig,
         key = holder(uow, raw if isinstance(raw, str) else None)
         key_id, key_name = key.id, key.name
     report = report_in(fields, key_id)
-    media_url = _text(fields, "media_url")
+    media_url = _web_address(fields, "media_url")
     filed = file_report(uow, clock, replace(cfg, gateway=False), report)
-    if media_url:
-        with uow:
-            case = find(uow, filed.code, MODULE)
+    with uow:
+        case = find(uow, filed.code, MODULE)
+        ref = public_ref(case)
+        if media_url:
             note(uow, clock, case, Actor(f"open311:{key_name}"[:80], frozenset({"citizen"})),
-                 "media_url", data={"media_url": media_url})
+                 MEDIA_URL, data={"media_url": media_url})
             uow.commit()
-    return filed.code
+    return filed.code, ref

@@ -1,6 +1,7 @@
 """GET requests.json's query, read as GeoReport v2 defines it: `service_request_id`
-(comma separated), `service_code`, `start_date`/`end_date` (ISO 8601 date-times; one
-without an offset is city time), `status` (open, closed, comma separated)."""
+(public references `WADUL-123`, comma separated, any case), `service_code`,
+`start_date`/`end_date` (ISO 8601 date-times; one without an offset is city time),
+`status` (open, closed, comma separated)."""
 
 from __future__ import annotations
 
@@ -9,23 +10,34 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from queue_server.services.cases import MAX_ID
+
+from . import MODULE
 from .open311_errors import Open311FieldInvalid
 from .open311_reads import LIMIT, RequestQuery
 
-_CODE = re.compile(r"[A-Za-z0-9]{1,16}")
+_REF = re.compile(rf"{MODULE}-([0-9]{{1,10}})", re.IGNORECASE)
 STATUSES = ("open", "closed")
 
 
-def _ids(value: str | None) -> tuple[str, ...] | None:
+def ref_id(ref: str) -> int | None:
+    """The case id in a public reference (`WADUL-123`, any case), or None when `ref` is
+    not one (services.cases.public_ref makes them)."""
+    found = _REF.fullmatch(ref.strip())
+    return int(found.group(1)) if found and int(found.group(1)) <= MAX_ID else None
+
+
+def _ids(value: str | None) -> tuple[int, ...] | None:
     if value is None or not value.strip():
         return None
-    ids = tuple(dict.fromkeys(part.strip().upper() for part in value.split(",")
-                              if part.strip()))
-    if len(ids) > LIMIT or not all(_CODE.fullmatch(code) for code in ids):
-        raise Open311FieldInvalid("service_request_id",
-                                  f"kode laporan dipisah koma (paling banyak {LIMIT})",
-                                  f"request ids separated by commas (at most {LIMIT})")
-    return ids
+    parts = [part for part in value.split(",") if part.strip()]
+    ids = tuple(dict.fromkeys(ref_id(part) for part in parts[:LIMIT + 1]))
+    if len(parts) > LIMIT or None in ids:
+        raise Open311FieldInvalid(
+            "service_request_id",
+            f"nomor laporan seperti WADUL-123, dipisah koma (paling banyak {LIMIT})",
+            f"request ids such as WADUL-123, separated by commas (at most {LIMIT})")
+    return tuple(i for i in ids if i is not None)
 
 
 def moment(value: str | None, field: str, tz: str) -> datetime | None:
@@ -55,8 +67,8 @@ def _statuses(value: str | None) -> tuple[str, ...] | None:
 
 def parse_query(args: Mapping[str, str], tz: str) -> RequestQuery:
     """The query `args` as a RequestQuery. Raises Open311FieldInvalid (400) naming the
-    field: ids not tracking codes, dates not ISO 8601, a status other than open/closed,
-    a start after the end."""
+    field: ids not public references, dates not ISO 8601, a status other than
+    open/closed, a start after the end."""
     code = (args.get("service_code") or "").strip() or None
     if code is not None and len(code) > 40:
         raise Open311FieldInvalid("service_code", "paling banyak 40 karakter",

@@ -1,6 +1,8 @@
 """The rows behind Open311's reads: the categories as services, and the complaints a
-GeoReport client may see (confirmed, never confidential), by id, service, requested
-time and open/closed, newest first, with their offices and last public comments."""
+GeoReport client may see (public ones only, domain.is_public: verified, confirmed, never
+confidential), by id (the public reference's number), service, requested time and
+open/closed, newest first, with their offices, the staff's last public comments and the
+media_url their filing application gave."""
 
 from __future__ import annotations
 
@@ -14,7 +16,11 @@ from sqlalchemy.orm import Session
 from queue_server.persistence.case_models import Case, CaseEvent, Office
 
 from . import MODULE, WORKFLOW
+from .domain import NON_PUBLIC_STATES, offered
 from .models import WadulCategory, WadulReport
+from .public import STAFF_ROLES
+
+MEDIA_URL = "media_url"  # the timeline line keeping a client's media_url (open311_filing)
 
 # GeoReport v2: "Default query limit is a span of 90 days or first 1000 requests
 # returned, whichever is smallest."
@@ -26,11 +32,12 @@ OPEN_STATES = tuple(name for name in WORKFLOW.states if name not in CLOSED_STATE
 
 @dataclass(frozen=True)
 class RequestQuery:
-    """Which requests GET requests.json asks for: tracking codes (`ids`), a service
-    code, requested between `start` and `end` (aware datetimes, both included),
-    `statuses` (open, closed). No ids and no dates: the last DEFAULT_SPAN."""
+    """Which requests GET requests.json asks for: case ids (`ids`, from the public
+    references `WADUL-123`), a service code, requested between `start` and `end` (aware
+    datetimes, both included), `statuses` (open, closed). No ids and no dates: the last
+    DEFAULT_SPAN."""
 
-    ids: tuple[str, ...] | None = None
+    ids: tuple[int, ...] | None = None
     service_code: str | None = None
     start: datetime | None = None
     end: datetime | None = None
@@ -40,30 +47,37 @@ class RequestQuery:
 @dataclass(frozen=True)
 class Found:
     """One visible complaint: its case, report, category, the office holding it (or
-    None) and its last public comment ("" for none)."""
+    None), the staff's last public comment ("" for none) and the media_url its filing
+    application gave (or None)."""
 
     case: Case
     report: WadulReport
     category: WadulCategory
     office: Office | None
     notes: str
+    media_url: str | None = None
 
 
 def services(session: Session) -> list[tuple[WadulCategory, Office | None]]:
-    """The active categories in their order, each with its office."""
+    """The categories taking complaints (domain.offered: active, their office too) in
+    their order, each with its office."""
     rows = session.execute(
         select(WadulCategory, Office).outerjoin(Office, Office.id == WadulCategory.office_id)
         .where(WadulCategory.active.is_(True))
         .order_by(WadulCategory.position, WadulCategory.name)).all()
-    return [(category, office) for category, office in rows]
+    return [(category, office) for category, office in rows
+            if offered(category.active, office is not None and bool(office.active))]
 
 
 def service(session: Session, code: str) -> tuple[WadulCategory, Office | None] | None:
-    """The active category of `code` with its office, or None."""
+    """The category of `code` with its office when it takes complaints
+    (domain.offered), or None."""
     row = session.execute(
         select(WadulCategory, Office).outerjoin(Office, Office.id == WadulCategory.office_id)
         .where(WadulCategory.code == code, WadulCategory.active.is_(True))).first()
-    return None if row is None else (row[0], row[1])
+    if row is None or not offered(row[0].active, row[1] is not None and bool(row[1].active)):
+        return None
+    return (row[0], row[1])
 
 
 def requests(session: Session, query: RequestQuery, now: datetime) -> list[Found]:
@@ -73,10 +87,11 @@ def requests(session: Session, query: RequestQuery, now: datetime) -> list[Found
          .join(WadulReport, WadulReport.case_id == Case.id)
          .join(WadulCategory, WadulCategory.id == WadulReport.category_id)
          .outerjoin(Office, Office.id == Case.office_id)
-         .where(Case.module == MODULE, Case.confirmed.is_(True),
-                WadulReport.confidential.is_(False)))
+         .where(Case.module == MODULE, Case.confirmed.is_(True),  # domain.is_public
+                WadulReport.confidential.is_(False),
+                Case.state.not_in(sorted(NON_PUBLIC_STATES))))
     if query.ids is not None:
-        q = q.where(Case.code.in_(query.ids))
+        q = q.where(Case.id.in_(query.ids))
     if query.service_code is not None:
         q = q.where(WadulCategory.code == query.service_code)
     if query.ids is None and query.start is None and query.end is None:
@@ -90,20 +105,37 @@ def requests(session: Session, query: RequestQuery, now: datetime) -> list[Found
                   for s in (CLOSED_STATES if status == "closed" else OPEN_STATES)]
         q = q.where(Case.state.in_(states))
     rows = session.execute(q.order_by(Case.opened_at.desc(), Case.id.desc()).limit(LIMIT)).all()
-    notes = last_public_comments(session, [row[0].id for row in rows])
-    return [Found(case, report, category, office, notes.get(case.id, ""))
+    ids = [row[0].id for row in rows]
+    notes, media = last_public_comments(session, ids), given_media(session, ids)
+    return [Found(case, report, category, office, notes.get(case.id, ""), media.get(case.id))
             for case, report, category, office in rows]
 
 
 def last_public_comments(session: Session, case_ids: Sequence[int]) -> dict[int, str]:
-    """Each case's latest public timeline comment (GeoReport's `status_notes`)."""
+    """Each case's latest public timeline comment by staff or the system (GeoReport's
+    `status_notes`): never a citizen's own words (a reopen's reason)."""
     found: dict[int, str] = {}
     for start in range(0, len(case_ids), 500):  # bounded IN lists
         chunk = list(case_ids[start:start + 500])
         rows = session.execute(
             select(CaseEvent.case_id, CaseEvent.comment)
             .where(CaseEvent.case_id.in_(chunk), CaseEvent.public.is_(True),
-                   CaseEvent.comment != "")
+                   CaseEvent.comment != "", CaseEvent.role.in_(sorted(STAFF_ROLES)))
             .order_by(CaseEvent.id)).all()
         found.update({case_id: comment for case_id, comment in rows})
+    return found
+
+
+def given_media(session: Session, case_ids: Sequence[int]) -> dict[int, str]:
+    """The media_url each case's filing application gave (open311_filing.MEDIA_URL
+    timeline lines; the latest when there are several)."""
+    found: dict[int, str] = {}
+    for start in range(0, len(case_ids), 500):
+        chunk = list(case_ids[start:start + 500])
+        rows = session.execute(
+            select(CaseEvent.case_id, CaseEvent.data)
+            .where(CaseEvent.case_id.in_(chunk), CaseEvent.action == MEDIA_URL)
+            .order_by(CaseEvent.id)).all()
+        found.update({case_id: str(data["media_url"]) for case_id, data in rows
+                      if isinstance(data, dict) and data.get("media_url")})
     return found

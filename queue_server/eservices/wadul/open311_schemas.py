@@ -48,7 +48,8 @@ class Open311DefinitionOut(Schema):
 
 class Open311FiledOut(Schema):
     service_request_id = fields.String(required=True, metadata={
-        "description": "the complaint's tracking code (its public page: /c/{code})"})
+        "description": "the complaint's public reference, e.g. WADUL-123 (its public page: "
+                       "/wadul/laporan/{ref})"})
     service_notice = fields.String(required=True)
     account_id = fields.String(required=True, allow_none=True)
 

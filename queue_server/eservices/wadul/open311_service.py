@@ -1,16 +1,19 @@
 """Open311's reads as use cases: the services list and definitions, the requests a
-client may see (confirmed, never confidential: an unknown, unconfirmed or confidential
-id is the same 404), each in GeoReport v2's shape (open311_views)."""
+client may see (public ones, domain.is_public: an unknown id and one not public are the
+same 404), each by its public reference and in GeoReport v2's shape (open311_views).
+Neither the tracking code nor the reporter is ever part of a read."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
+from queue_server.services.cases import public_ref
 from queue_server.services.ports import Clock
 
 from .open311_errors import Open311RequestUnknown, Open311ServiceUnknown
 from .open311_filing import OpenWork
+from .open311_query import ref_id
 from .open311_reads import Found, RequestQuery, requests, service, services
 from .open311_views import definition, office_name, request_row, service_row
 from .public import public_view
@@ -33,17 +36,25 @@ def service_definition(uow: OpenWork, code: str, lang: str) -> dict[str, Any]:
         return definition(found[0], lang)
 
 
+def public_page(base: str, ref: str) -> str:
+    """The address of a public complaint's page (wadul.pages_public)."""
+    return f"{base}wadul/laporan/{ref}"
+
+
 def _media_url(uow: OpenWork, found: Found, base: str) -> str | None:
-    """The complaint's first public photo, as the public page serves it (only photos
-    the module's public view lists are ever served), or None."""
+    """The complaint's first public photo, as its public page serves it (only photos the
+    module's public view lists are ever served); else the media_url its filing
+    application gave; else None."""
     view = public_view(uow, found.case) or {}
     photos = [p for p in view.get("photos") or [] if isinstance(p, int)]
-    return f"{base}c/{found.case.code}/files/{photos[0]}" if photos else None
+    if photos:
+        return f"{public_page(base, public_ref(found.case))}/foto/{photos[0]}"
+    return found.media_url
 
 
 def _rows(uow: OpenWork, found: list[Found], lang: str, tz: str,
           base: str) -> list[dict[str, Any]]:
-    return [request_row(item, lang, tz, f"{base}c/{item.case.code}",
+    return [request_row(item, lang, tz, public_page(base, public_ref(item.case)),
                         _media_url(uow, item, base)) for item in found]
 
 
@@ -56,14 +67,15 @@ def list_requests(uow: OpenWork, clock: Clock, query: RequestQuery, lang: str, t
         return _rows(uow, requests(uow.session, query, now), lang, tz, base)
 
 
-def one_request(uow: OpenWork, clock: Clock, code: str, lang: str, tz: str,
+def one_request(uow: OpenWork, clock: Clock, ref: str, lang: str, tz: str,
                 base: str) -> list[dict[str, Any]]:
-    """The request of tracking `code`, as a one-item list (GeoReport answers a list).
-    Open311RequestUnknown (404) when unknown, unconfirmed or confidential."""
-    wanted = code.strip().upper()
+    """The request of public reference `ref` (`WADUL-123`), as a one-item list
+    (GeoReport answers a list). Open311RequestUnknown (404) when malformed, unknown or
+    not public (unverified, rejected, unconfirmed, confidential)."""
+    wanted = ref_id(ref[:60])
     with uow:
-        found = requests(uow.session, RequestQuery(ids=(wanted,)), clock.now()) if (
-            wanted.isalnum() and len(wanted) <= 16) else []
+        found = [] if wanted is None else requests(
+            uow.session, RequestQuery(ids=(wanted,)), clock.now())
         if not found:
-            raise Open311RequestUnknown(code)
+            raise Open311RequestUnknown(ref[:60])
         return _rows(uow, found, lang, tz, base)

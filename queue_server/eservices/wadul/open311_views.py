@@ -2,9 +2,12 @@
 (wiki.open311.org/GeoReport_v2), from e-Wadul's categories and complaints.
 
 Mapping: a category is a service (`group`: the office it is routed to); a complaint is a
-service request whose `service_request_id` is its tracking code; `status` is open or
-closed by its workflow state's kind, and `detailed_status` (an extension, as Rostock's
-Klarschiff has) the state itself; `status_notes` the last public comment;
+service request whose `service_request_id` is its public reference (`WADUL-123`; the
+tracking code is the filer's secret, only in the POST answer's notice link); `status`
+is open or closed by its workflow state's kind, and `detailed_status` (an extension, as
+Rostock's Klarschiff has) the state itself; `status_notes` the staff's last public
+comment (never the citizen's own words); `media_url` our first public photo, else the
+filing application's own;
 `agency_responsible` the office holding it; `expected_datetime` the end of its overall
 deadline's day (working days, city time). Nothing of the reporter is ever part of it.
 """
@@ -17,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from queue_server.domain.texts import text
 from queue_server.persistence.case_models import Office
+from queue_server.services.cases import public_ref
 from queue_server.services.views import iso
 
 from . import WORKFLOW
@@ -85,10 +89,11 @@ def definition(category: WadulCategory, lang: str) -> dict[str, Any]:
     return {"service_code": category.code, "attributes": attributes}
 
 
-def filed_row(code: str, track_url: str, lang: str) -> dict[str, Any]:
-    """The answer to a filed request: its tracking code and what happens next."""
+def filed_row(ref: str, track_url: str, lang: str) -> dict[str, Any]:
+    """The answer to a filed request: its public reference and what happens next, with
+    `track_url` (the filer's own page: it goes to the filing application only)."""
     days = WORKFLOW.state(WORKFLOW.initial).days
-    return {"service_request_id": code,
+    return {"service_request_id": ref,
             "service_notice": text("open311.notice.filed", lang, days=days, url=track_url),
             "account_id": None}
 
@@ -105,7 +110,7 @@ def request_row(found: Found, lang: str, tz: str, track_url: str,
     """A complaint as a GeoReport service request (REQUEST_KEYS, then EXTENSION_KEYS)."""
     case, report = found.case, found.report
     return {
-        "service_request_id": case.code,
+        "service_request_id": public_ref(case),
         "status": "closed" if case.state in CLOSED_STATES else "open",
         "status_notes": found.notes or None,
         "service_name": _name(found.category, lang),

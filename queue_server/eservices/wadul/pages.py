@@ -1,7 +1,8 @@
 """e-Wadul's pages for citizens: the complaint form (`/wadul`, its script posts to
 `POST /api/v1/wadul/reports` as multipart) and the public list of complaints
-(`/wadul/laporan`, non-confidential cases only, each linking to the shared case page
-`/c/{code}`). The staff pages are in `pages_staff.py` and `pages_dashboard.py`."""
+(`/wadul/laporan`, public complaints only, each linking to its public page
+`/wadul/laporan/{ref}` in pages_public.py: never to the filer's `/c/{code}`). The staff
+pages are in `pages_staff.py` and `pages_dashboard.py`."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from queue_server.runtime import current
 from . import WORKFLOW
 from .categories import categories
 from .domain import DESCRIPTION_MAX, DESCRIPTION_MIN, MAX_PHOTOS
-from .lists import ListIn, public_list
+from .lists import ListIn, public_list, public_states
 
 bp = Blueprint("wadul_pages", __name__, url_prefix="/wadul", template_folder="templates",
                static_folder="static")
@@ -66,8 +67,9 @@ def _page_number(text: str | None) -> int:
 
 @bp.get("/laporan")
 def public_reports() -> ResponseReturnValue:
-    """The public list: confirmed, non-confidential complaints, newest first, filtered
-    by category and state, PER_PAGE a page; no identity and no description."""
+    """The public list: public complaints (verified, confirmed, not confidential) by
+    public reference, newest first, filtered by category and state, PER_PAGE a page; no
+    identity, no description, no tracking code."""
     category = request.args.get("category", "").strip() or None
     state = request.args.get("state", "").strip() or None
     page = _page_number(request.args.get("page"))
@@ -83,12 +85,19 @@ def public_reports() -> ResponseReturnValue:
         error, status = said(exc), 422
     pages = max(1, -(-int(found["total"]) // PER_PAGE))
     return render_template("wadul/reports.html", lang=page_language(), found=found,
-                           categories=listed, states=state_choices(), category=category,
+                           categories=listed, category=category,
+                           states=[c for c in state_choices() if c[0] in public_states()],
                            state=state, pages=pages, error=error), status
 
 
 def register_pages(app: Flask) -> None:
     """Add e-Wadul's pages (citizen, staff, dashboard) to `app`."""
-    from . import pages_dashboard, pages_staff  # noqa: F401  (their routes on `bp`)
+    from . import (  # noqa: F401  (their routes on `bp`)
+        pages_dashboard,
+        pages_files,
+        pages_public,
+        pages_skm,
+        pages_staff,
+    )
 
     app.register_blueprint(bp)

@@ -29,6 +29,7 @@ from queue_server.staff_session import signed_in
 from .dashboard import dashboard as dashboard_figures
 from .dashboard import period
 from .pages import bp, city_zone, lang_args, said
+from .pages_nav import filter_offices, staff_nav
 from .pages_staff import STATUS, login_page, refused
 
 API_DASHBOARD = "/api/v1/wadul/dashboard"
@@ -78,10 +79,10 @@ def dashboard() -> ResponseReturnValue:
         if exc.kind in ("forbidden", "unauthorized"):
             return refused(who, exc)
         error, status = said(exc), STATUS.get(exc.kind, 422)
-    with current().uow(write=False) as uow:
-        offices = [{"code": o.code, "name": o.name} for o in uow.offices.all(True)]
+    rt = current()
     return render_template("wadul/dashboard.html", lang=page_language(), user=who.name,
-                           figures=figures, error=error, offices=offices,
+                           nav=staff_nav(rt.uow(write=False), who), figures=figures,
+                           error=error, offices=filter_offices(rt.uow(write=False), who),
                            asked=request.args, links=_links(request.args),
                            charts=CHARTS), status
 
@@ -99,7 +100,10 @@ def chart(name: str) -> ResponseReturnValue:
         abort(STATUS.get(exc.kind, 422))
     rows_key, label, title_key = shape
     rows = figures[rows_key]
-    drawn = charts._chart(charts.pygal.Bar, gettext(title_key), [str(r[label]) for r in rows])
+    if page_language() == "en" and name == "category":
+        label = "name_en"
+    drawn = charts._chart(charts.pygal.Bar, gettext(title_key),
+                          [str(r[label] or "–") for r in rows])
     drawn.add(gettext("wadul_pages.cases"), [r["cases"] for r in rows])
     return Response(charts._svg(drawn), mimetype="image/svg+xml",
                     headers={"Content-Security-Policy": CHART_CSP,

@@ -25,12 +25,20 @@ from .categories import categories
 from .domain import DESK_CHANNELS
 from .lists import ListIn, desk_queue, staff_list
 from .pages import bp, city_zone, lang_args, said, state_choices
+from .pages_nav import (
+    by_deadline,
+    excerpt,
+    filter_offices,
+    office_names,
+    staff_nav,
+    timeline_words,
+)
 from .reading import read_report, staff_roles
 from .replies import replies
 
 # The staff pages a sign-in may return to (never an address taken from the request).
 PAGES = {"desk": "wadul_pages.desk", "inbox": "wadul_pages.inbox",
-         "dashboard": "wadul_pages.dashboard"}
+         "dashboard": "wadul_pages.dashboard", "skm": "wadul_pages.skm"}
 STATUS = {"forbidden": 403, "not_found": 404, "unauthorized": 401}
 
 
@@ -48,7 +56,8 @@ def refused(who: Principal, exc: DomainError) -> ResponseReturnValue:
     """A signed-in member of staff whose roles do not open this page (403) or an unknown
     case (404): a page that says so, with the way out."""
     return render_template("wadul/refused.html", lang=page_language(), message=said(exc),
-                           user=who.name), STATUS.get(exc.kind, 422)
+                           user=who.name, nav=staff_nav(current().uow(write=False), who)
+                           ), STATUS.get(exc.kind, 422)
 
 
 def _offices() -> list[dict[str, str]]:
@@ -61,6 +70,7 @@ def with_actions(who: Principal, items: list[dict[str, Any]]) -> list[dict[str, 
     `read_report` gives them), for the rows' action forms."""
     with current().uow(write=False) as uow:
         for item in items:
+            item["excerpt"] = excerpt(item.get("description"))
             case = uow.cases.by_code(item["code"])
             try:
                 roles = staff_roles(uow, who, case) if case is not None else frozenset()
@@ -78,8 +88,11 @@ def _shared(who: Principal) -> dict[str, Any]:
     templates, each category's routed office (a template's {opd}), the user's name."""
     routing = {c["code"]: c["office_name"]
                for c in categories(current().uow(write=False), active_only=False)}
+    rt = current()
     return {"lang": page_language(), "user": who.name, "offices": _offices(),
-            "replies": replies(None), "states": dict(state_choices()), "routing": routing}
+            "replies": replies(None), "states": dict(state_choices()), "routing": routing,
+            "nav": staff_nav(rt.uow(write=False), who),
+            "filter_offices": filter_offices(rt.uow(write=False), who)}
 
 
 @bp.get("/desk")
@@ -95,7 +108,7 @@ def desk() -> ResponseReturnValue:
                            ListIn(per_page=100))
     except DomainError as exc:
         return refused(who, exc)
-    with_actions(who, queue["items"])
+    queue["items"] = by_deadline(with_actions(who, queue["items"]))
     listed = categories(rt.uow(write=False), active_only=True)
     return render_template("wadul/desk.html", queue=queue, categories=listed,
                            channels=DESK_CHANNELS, **_shared(who))
@@ -122,7 +135,7 @@ def inbox() -> ResponseReturnValue:
                                   escalated=escalated, per_page=100))
     except DomainError as exc:
         return refused(who, exc)
-    with_actions(who, found["items"])
+    found["items"] = by_deadline(with_actions(who, found["items"]))
     return render_template("wadul/inbox.html", found=found, office=office, state=state,
                            overdue=overdue, escalated=escalated, **_shared(who))
 
@@ -140,7 +153,26 @@ def case(code: str) -> ResponseReturnValue:
                              city_today(rt.clock, city_zone()), normalise_code(code), who)
     except DomainError as exc:
         return refused(who, exc)
-    return render_template("wadul/case.html", report=report, **_shared(who))
+    report["entered_by_name"] = _username(report.get("entered_by"))
+    return render_template("wadul/case.html", report=report, words=timeline_words(),
+                           office_names=office_names(), **_shared(who))
+
+
+def _username(user_id: int | None) -> str | None:
+    """The username of the member of staff who entered a desk report (None: none)."""
+    if user_id is None:
+        return None
+    with current().uow(write=False) as uow:
+        user = uow.staff.user(user_id)
+        return user.username if user is not None else None
+
+
+@bp.get("/login")
+def login_again() -> ResponseReturnValue:
+    """The sign-in address opened again (a bookmark, a reload after a refused sign-in):
+    the staff page it returns to, which shows the sign-in form when signed out."""
+    back = request.args.get("back", "")
+    return redirect(url_for(PAGES[back if back in PAGES else "inbox"], **lang_args()))
 
 
 @bp.post("/login")

@@ -1,7 +1,8 @@
-"""Reading a complaint: the whole of it for the holder of its tracking code, for staff
-what their roles on it allow (the reporter only for the desk, the admin, and the office
-when the complaint is neither anonymous nor confidential), and the few public fields a
-public list shows."""
+"""Reading a complaint: the whole of it for the holder of its tracking code (their own
+identity masked: a code shared by mistake leaks no NIK nor phone), for staff what their
+roles on it allow (the reporter only for the desk, the admin, and the office when the
+complaint is neither anonymous nor confidential), and the few public fields a public
+list shows (by public reference: the tracking code is never public)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from queue_server.domain.privacy import mask_digits, mask_name
 from queue_server.services.auth import Principal
-from queue_server.services.cases import find, roles_for, timeline
+from queue_server.services.cases import find, public_ref, roles_for, timeline
 from queue_server.services.port_cases import CaseRow, CaseWork
 
 from . import DESK_OFFICE, MODULE, WORKFLOW
+from .citizen import spent_actions
 from .domain import WadulForbidden, WrongOffice, identity_visible
 from .models import WadulCategory, WadulReport
+from .public import merged_into
 from .store import WadulStore
 
 
@@ -68,7 +72,8 @@ def summary(uow: CaseWork, case: CaseRow, report: WadulReport, category: WadulCa
     a staff list (`overdue`: its state deadline passed on `today`, the city's date)."""
     state = WORKFLOW.state(case.state)
     return {
-        "code": case.code, "state": case.state, "state_label": state.label_id,
+        "code": case.code, "ref": public_ref(case), "state": case.state,
+        "state_label": state.label_id,
         "state_label_en": state.label_en, "open": state.kind == "open",
         "category": {"code": category.code, "name": category.name,
                      "name_en": category.name_en},
@@ -93,7 +98,8 @@ def _duplicate_code(uow: CaseWork, report: WadulReport) -> str | None:
 def full(uow: CaseWork, case: CaseRow, roles: frozenset[str], owner: bool, tz: str,
          today: date) -> dict[str, Any]:
     """The complaint as a caller holding `roles` (or the tracking code: `owner`) reads it:
-    the summary, the reporter when identity_visible allows (else null), the photo ids,
+    the summary, the reporter when identity_visible allows (else null; masked for the
+    owner, privacy.mask_digits / mask_name), the photo ids,
     the actions open to the caller now, and the timeline (staff names hidden from the
     owner)."""
     store = WadulStore(uow)
@@ -101,36 +107,44 @@ def full(uow: CaseWork, case: CaseRow, roles: frozenset[str], owner: bool, tz: s
     assert report is not None
     body = summary(uow, case, report, category_of(store, report), tz, today)
     seen = identity_visible(roles, owner, report.anonymous, report.confidential)
-    body["reporter"] = ({"name": case.name, "phone": case.phone, "nik": case.nik}
-                        if seen else None)
+    body["reporter"] = None if not seen else (
+        {"name": mask_name(case.name), "phone": mask_digits(case.phone),
+         "nik": mask_digits(case.nik)} if owner
+        else {"name": case.name, "phone": case.phone, "nik": case.nik})
     body["entered_by"] = report.entered_by if roles & {"desk", "admin"} else None
     body["photos"] = [f.id for f in uow.cases.files(case.id) if f.kind == "photo"]
     body["actions"] = [{"action": t.action, "label": t.label_id, "label_en": t.label_en,
                         "comment": t.comment, "office": t.office}
-                       for t in WORKFLOW.actions_from(case.state, roles)]
+                       for t in WORKFLOW.actions_from(case.state, roles)
+                       if t.action not in spent_actions(report.rating)]
     body["timeline"] = timeline(uow, WORKFLOW, case, tz, public_only=owner)
     return body
 
 
 def read_report(uow: CaseWork, tz: str, today: date, code: str,
                 principal: Principal | None) -> dict[str, Any]:
-    """The complaint of tracking `code` as `principal` reads it; None (no staff caller)
-    is the holder of the code, who sees all of their own. Raises CaseNotFound (404),
+    """The complaint of tracking `code` as `principal` reads it; None (no credential) is
+    the holder of the code, who sees all of their own (identity masked). A staff caller
+    is judged by their roles only, never as the holder. Raises CaseNotFound (404),
     WrongOffice or WadulForbidden (403)."""
     with uow:
         case = find(uow, code.strip().upper(), MODULE)
-        if principal is None or principal.kind != "staff":
+        if principal is None:
             return full(uow, case, frozenset({"citizen"}), True, tz, today)
+        if principal.kind != "staff":
+            raise WadulForbidden("membaca pengaduan", "read complaints")
         return full(uow, case, staff_roles(uow, principal, case), False, tz, today)
 
 
 def public_row(uow: CaseWork, case: CaseRow, report: WadulReport, category: WadulCategory,
                tz: str) -> dict[str, Any]:
-    """A complaint in a public list: code, category, kelurahan, state and dates, the
-    office: never the reporter nor the description (callers skip confidential ones)."""
+    """A complaint in a public list: its public reference `ref` (never the tracking
+    code), category, kelurahan, state and dates, the office, `merged_into` (a reference):
+    never the reporter nor the description (callers list public ones only)."""
     state = WORKFLOW.state(case.state)
     office = _office(uow, case.office_id)
-    return {"code": case.code, "category": category.code, "category_name": category.name,
+    return {"ref": public_ref(case), "merged_into": merged_into(uow, report),
+            "category": category.code, "category_name": category.name,
             "category_name_en": category.name_en, "kelurahan": report.kelurahan,
             "state": case.state, "state_label": state.label_id,
             "state_label_en": state.label_en, "open": state.kind == "open",

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from queue_server.persistence.case_models import Case, CaseEvent
 
 from . import MODULE
+from .domain import NON_PUBLIC_STATES
 from .models import WadulCategory, WadulReport
 
 
@@ -21,8 +22,8 @@ from .models import WadulCategory, WadulReport
 class ListFilter:
     """Which complaints a list shows: `offices` (ids; None: every office), `states`,
     `overdue` (state deadline before `today`), `escalated`, `category` (code),
-    `public` (confirmed and not confidential only), `returned` (the desk's queue: cases
-    an office sent back), and the page."""
+    `public` (domain.is_public: confirmed, not confidential, verified), `returned` (the
+    desk's queue: cases an office sent back), and the page."""
 
     offices: Sequence[int] | None = None
     states: Sequence[str] | None = None
@@ -94,8 +95,9 @@ class WadulStore:
         if where.category:
             q = q.join(WadulCategory, WadulCategory.id == WadulReport.category_id).where(
                 WadulCategory.code == where.category)
-        if where.public:
-            q = q.where(WadulReport.confidential.is_(False))
+        if where.public:  # domain.is_public, as a query
+            q = q.where(WadulReport.confidential.is_(False),
+                        Case.state.not_in(sorted(NON_PUBLIC_STATES)))
         if where.escalated is not None:
             q = q.where(Case.escalated_at.is_not(None) if where.escalated
                         else Case.escalated_at.is_(None))

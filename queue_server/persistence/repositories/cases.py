@@ -76,13 +76,16 @@ class Cases(Repository):
         return self.session.get(CaseCheck, case_id)
 
     def put_check(self, case_id: int, code_hash: str, attempts: int,
-                  expires_at: datetime) -> None:
+                  expires_at: datetime, sends: int = 1) -> None:
+        """Store the case's code check (`sends`: codes sent for the case so far)."""
         row = self.session.get(CaseCheck, case_id)
         if row is None:
             self.session.add(CaseCheck(case_id=case_id, code_hash=code_hash,
-                                       attempts_left=attempts, expires_at=expires_at))
+                                       attempts_left=attempts, expires_at=expires_at,
+                                       sends=sends))
         else:
             row.code_hash, row.attempts_left, row.expires_at = code_hash, attempts, expires_at
+            row.sends = sends
         self.session.flush()
 
     def drop_check(self, case_id: int) -> None:

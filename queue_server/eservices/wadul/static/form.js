@@ -2,6 +2,8 @@
 // device's location into lat/lon, and the report posted to the API as multipart; then the
 // tracking code and the link to the case page /c/{code}.
 import { $, texts } from "/static/page.js";
+import { check, showAnswer } from "./fields.js";
+import { checkPhotos } from "./photos.js";
 
 const form = $("wadul-form");
 const lang = () => form.dataset.lang || "id";
@@ -27,6 +29,20 @@ function locate() {
   { enableHighAccuracy: true, timeout: 15000 });
 }
 
+// what the page checks before sending (the API checks again: domain.py's rules)
+function rules() {
+  const located = Boolean($("lat").value.trim() && $("lon").value.trim());
+  return [
+    { name: "category", required: true },
+    { name: "description", required: true, min: Number($("description").minLength) || 0,
+      max: Number($("description").maxLength) || 0 },
+    { name: "kelurahan", required: !located },
+    { name: "lat", number: true }, { name: "lon", number: true },
+    { name: "nik", required: $("nik").required, digits: 16 },
+    { name: "phone", required: $("phone").required, phone: true },
+  ];
+}
+
 function body() {
   const sent = new FormData();
   for (const name of ["category", "description", "kelurahan", "address", "lat", "lon", "nik", "phone", "name"]) {
@@ -35,6 +51,7 @@ function body() {
   }
   for (const name of ["anonymous", "confidential"]) sent.append(name, $(name).checked ? "1" : "0");
   for (const file of $("photos").files) sent.append("photos", file);
+  sent.append("channel", "web"); // filed on this page, not by an app through the API
   return sent;
 }
 
@@ -51,10 +68,8 @@ function done(data) {
 async function send(event) {
   event.preventDefault();
   $("form-error").textContent = "";
-  if ($("photos").files.length > Number(form.dataset.maxPhotos || 3)) {
-    $("form-error").textContent = t("too_many_photos", { n: form.dataset.maxPhotos || 3 });
-    return;
-  }
+  if (!check(form, rules(), t)) { $("form-error").textContent = t("v_check"); return; }
+  if (!checkPhotos(form, $("photos"), t, (said) => { $("form-error").textContent = said; })) return;
   $("submit").disabled = true;
   try {
     const reply = await fetch("/api/v1/wadul/reports", {
@@ -63,7 +78,7 @@ async function send(event) {
     let data = null;
     try { data = await reply.json(); } catch (err) { data = null; }
     if (reply.ok && data) done(data);
-    else $("form-error").textContent = (data && data.error && data.error.message) || t("failed", { status: reply.status });
+    else $("form-error").textContent = showAnswer(form, { status: reply.status, data }, t);
   } catch (err) {
     $("form-error").textContent = t("offline");
   } finally {

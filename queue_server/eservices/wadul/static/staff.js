@@ -3,6 +3,14 @@
 // /api/v1/wadul/reports/{code}/actions with the session cookie and CSRF token, then the
 // page read again; and the Media Center's form for a report from another channel.
 import { $, api, errorMessage, texts } from "/static/page.js";
+import { check, clear, showAnswer } from "./fields.js";
+import { checkPhotos, postWithPhotos } from "./photos.js";
+
+// the desk form's checks before sending (identity optional on someone's behalf)
+const DESK_RULES = [
+  { name: "category", required: true }, { name: "description", required: true, min: 10 },
+  { name: "kelurahan", required: true }, { name: "nik", digits: 16 }, { name: "phone", phone: true },
+];
 
 const lang = () => document.documentElement.lang === "en" ? "en" : "id";
 const t = texts(["wadul_pages"], lang);
@@ -60,8 +68,14 @@ if (desk) {
     sent.anonymous = desk.elements.anonymous.checked;
     sent.confidential = desk.elements.confidential.checked;
     $("desk-error").textContent = "";
-    const reply = await api("POST", "/api/v1/wadul/desk/reports", sent, { lang: lang() });
-    if (!reply.ok) { $("desk-error").textContent = errorMessage(reply); return; }
+    if (!check(desk, DESK_RULES, t)) { $("desk-error").textContent = t("v_check"); return; }
+    const photos = desk.elements.photos;
+    if (!checkPhotos(desk, photos, t, (said) => { $("desk-error").textContent = said; })) return;
+    const reply = photos.files.length
+      ? await postWithPhotos("/api/v1/wadul/desk/reports", sent, photos, lang())
+      : await api("POST", "/api/v1/wadul/desk/reports", sent, { lang: lang() });
+    if (!reply.ok) { $("desk-error").textContent = showAnswer(desk, reply, t); return; }
+    clear(desk);
     $("desk-done").textContent = t("entered", { code: reply.data.code });
     desk.reset();
   });

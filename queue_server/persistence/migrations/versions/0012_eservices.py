@@ -31,6 +31,8 @@ def _offices() -> None:
         sa.Column('name_en', sa.String(length=160), nullable=False, server_default=''),
         sa.Column('kind', sa.String(length=20), nullable=False, server_default='dinas'),
         sa.Column('active', sa.Boolean(), nullable=False, server_default=sa.true()),
+        # The office's WhatsApp number for escalations (its head is told there).
+        sa.Column('phone', sa.String(length=20), nullable=True),
     )
     op.create_table(
         'office_members',
@@ -102,6 +104,7 @@ def _case_parts() -> None:
         sa.Column('code_hash', sa.String(length=128), nullable=False),
         sa.Column('attempts_left', sa.Integer(), nullable=False),
         sa.Column('expires_at', UTCDateTime(), nullable=False),
+        sa.Column('sends', sa.Integer(), nullable=False, server_default='1'),
     )
     op.create_table(
         'surveys',

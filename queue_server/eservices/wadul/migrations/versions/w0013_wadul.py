@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column('office_id', sa.Integer(), sa.ForeignKey('offices.id'), nullable=False),
         sa.Column('days', sa.Integer(), nullable=False, server_default='5'),
         sa.Column('redirect', sa.String(length=300), nullable=True),
+        sa.Column('redirect_en', sa.String(length=300), nullable=True),
         sa.Column('active', sa.Boolean(), nullable=False, server_default=sa.true()),
         sa.Column('position', sa.Integer(), nullable=False, server_default='0'),
     )
