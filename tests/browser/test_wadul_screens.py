@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from queue_server.eservices.wadul.demo import load_demo
@@ -94,10 +93,12 @@ def test_the_skm_page_passes_wcag_21_aa(
     clean(page)
 
 
-@pytest.mark.skipif(not SHOTS, reason="screenshots for docs/ only when ANTRIAN_SCREENSHOTS=1")
-def test_take_the_readme_screenshots(
+def test_the_demo_s_screens_for_the_readme(
         person: Callable[[], BrowserContext], app: Any, live_server: str,  # noqa: F811
-        wadul: Any) -> None:  # noqa: F811
+        wadul: Any, tmp_path: Path) -> None:  # noqa: F811
+    """The four README screens over the demo's data: into docs/ with
+    ANTRIAN_SCREENSHOTS=1, else into a temporary folder (every run still renders them)."""
+    folder = DOCS if SHOTS else tmp_path
     load_demo(app)
     citizen = person().new_page()
     citizen.goto(f"{live_server}/wadul")
@@ -105,7 +106,7 @@ def test_take_the_readme_screenshots(
     citizen.fill("#description", "Saluran di gang kami tersumbat sampah; tiap hujan deras "
                  "air setinggi lutut masuk ke rumah warga.")
     citizen.fill("#kelurahan", "Keputran")
-    citizen.screenshot(path=str(DOCS / "wadul-form-1366x900.png"), full_page=True)
+    citizen.screenshot(path=str(folder / "wadul-form-1366x900.png"), full_page=True)
     shots = (("/wadul/desk", "mediacenter", "wadul-desk-1366x900.png"),
              ("/wadul/inbox", "opd", "wadul-inbox-1366x900.png"),
              ("/wadul/dashboard", "admin", "wadul-dashboard-1366x900.png"))
@@ -114,4 +115,6 @@ def test_take_the_readme_screenshots(
         if path.endswith("dashboard"):
             for i in range(3):
                 expect(page.locator("img.chart").nth(i)).to_have_js_property("complete", True)
-        page.screenshot(path=str(DOCS / name), full_page=True)
+        page.screenshot(path=str(folder / name), full_page=True)
+    taken = sorted(folder.glob("wadul-*-1366x900.png"))
+    assert len(taken) == 4 and all(shot.stat().st_size > 20_000 for shot in taken)
