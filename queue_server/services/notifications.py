@@ -79,9 +79,12 @@ def queue_booking_code(uow: UnitOfWork, ticket: TicketFacts, code: str, expires_
 
 
 def loggable(row: NotificationRow) -> str:
-    """What a log line may say of a message: its text, masked by the caller; a code's
-    message only by its kind (the code is never logged)."""
-    return row.kind if row.kind in CODE_KINDS else str(row.payload.get("message", ""))
+    """What a log line may say of a message: a queue message's text, masked by the
+    caller; a code's message, and every e-service case's (its tracking code, the staff's
+    answer, a link with the code), only by its kind."""
+    if row.kind in CODE_KINDS or row.ticket_id is None:
+        return row.kind
+    return str(row.payload.get("message", ""))
 
 
 def due(uow: UnitOfWork, now: datetime, limit: int = 20) -> list[NotificationRow]:

@@ -6,6 +6,8 @@ Nothing is queued without a gateway."""
 
 from __future__ import annotations
 
+import json
+import logging
 from datetime import datetime
 from typing import Any
 
@@ -24,6 +26,7 @@ from tests.integration.wadul_support import REPORTS, act, answered, report
 from tests.support import factories
 from tests.support.cases import TZ, WADUL, World, file_case, world
 from tests.support.clock import WIB, FakeClock
+from tests.support.kept_logs import Kept
 from tests.support.receiver import Receiver
 
 PUBLIC = "https://kota.example"
@@ -67,7 +70,18 @@ def test_the_citizen_is_told_of_the_answer_with_the_link_and_the_days_to_reply(
     assert told["message"].startswith(f"Pengaduan Anda {code} sudah dijawab oleh ")
     assert "Lubang sudah ditambal hari ini." in told["message"]
     assert "Dalam 10 hari kerja Anda bisa memberi nilai atau membuka kembali" in told["message"]
-    assert deliver_due(app.extensions["antrian"], receiver.url, PUBLIC) == 2  # and the code
+    kept = Kept()
+    worker_log = logging.getLogger("queue_server.notify")
+    worker_log.addHandler(kept)
+    level, worker_log.level = worker_log.level, logging.INFO
+    try:
+        assert deliver_due(app.extensions["antrian"], receiver.url, PUBLIC) == 2  # + the code
+    finally:
+        worker_log.removeHandler(kept)
+        worker_log.setLevel(level)
+    # The worker says what it sent only by kind: no tracking code, no answer in a log line.
+    said = json.dumps(kept.entries)
+    assert "case_answered" in said and code not in said and "ditambal" not in said
     [sent] = [body for body in receiver.bodies if body["kind"] == "case_answered"]
     assert sent["kind"] == "case_answered" and sent["case_url"] == f"{PUBLIC}/c/{code}"
     assert sent["message"].endswith(f"{PUBLIC}/c/{code}")
