@@ -14,6 +14,11 @@ in `path` the value of a route's `code` parameter is masked (`/api/v1/bookings/5
 also when the request was refused before its view or matched no route (a code route's
 pattern is then matched as a prefix). `rule` is the route's URL rule
 (`/api/v1/bookings/<code>`), so lines group by route; null when no route matched.
+
+A case's public reference (`WADUL-123`, route parameters REF_ARGUMENTS: the public page
+`/wadul/laporan/<ref>`, the public API, Open311's `/requests/<service_request_id>.json`,
+the staff page) is public and logged as it is; anything else typed there (a tracking code
+by mistake, which is a secret) is masked like a code.
 """
 
 from __future__ import annotations
@@ -27,39 +32,60 @@ from typing import Any
 from flask import Flask, request, request_started
 from werkzeug.wsgi import get_path_info
 
+from .domain.codes import could_be_code, is_public_ref
 from .domain.privacy import mask_code
 from .logs import incoming_request_id, request_id
 
 ROUTE_KEY = "antrian.route"  # in the WSGI environ: the URL rule routing matched, or None
 _VARIABLE = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")  # `<code>`, `<path:code>`
+# Route parameters that name a case by its public reference (kept when it has that shape).
+REF_ARGUMENTS = frozenset({"ref", "service_request_id"})
 
 StartResponse = Callable[..., Any]
 
 
-def code_pattern(rule: str, in_text: bool = False) -> re.Pattern[str]:
-    """A URL rule as a regular expression whose group `code` is its `code` parameter:
-    `/api/v1/bookings/<code>` → `/api/v1/bookings/(?P<code>[^/]+)`. With `in_text`, for
-    a path inside a line (a request line, a Referer): a value also ends at a space, a
-    quote, `?` or `#`."""
+def code_pattern(rule: str, in_text: bool = False, argument: str = "code") -> re.Pattern[str]:
+    """A URL rule as a regular expression whose group `code` is its `argument` parameter
+    (`/api/v1/bookings/<code>` → `/api/v1/bookings/(?P<code>[^/]+)`; for one of
+    REF_ARGUMENTS the group is named `ref`). With `in_text`, for a path inside a line (a
+    request line, a Referer): a value also ends at a space, a quote, `?` or `#`."""
+    group = "ref" if argument in REF_ARGUMENTS else "code"
     stop = '\\s"?#' if in_text else ""
     parts, at = [], 0
     for found in _VARIABLE.finditer(rule):
         parts.append(re.escape(rule[at:found.start()]))
         ends = ("" if found[1] == "path" else "/") + stop  # what a value cannot hold
         body = f"[^{ends}]+" if ends else ".+"
-        parts.append(f"(?P<code>{body})" if found[2] == "code" else f"(?:{body})")
+        parts.append(f"(?P<{group}>{body})" if found[2] == argument else f"(?:{body})")
         at = found.end()
     parts.append(re.escape(rule[at:]))
     return re.compile("".join(parts))
 
 
+def _argument(names: Iterable[str]) -> str | None:
+    """The parameter of a rule to mask: `code`, else one of REF_ARGUMENTS, else None."""
+    named = set(names)
+    return "code" if "code" in named else next(iter(sorted(named & REF_ARGUMENTS)), None)
+
+
 def _masked(found: re.Match[str] | None) -> str | None:
-    """What `found` matched, its code masked; None when nothing matched."""
+    """What `found` matched, its code masked; in a reference's place (group `ref`) a
+    public reference is kept, anything else (a tracking code typed there) masked; None
+    when nothing matched."""
     if found is None:
         return None
+    group = "code" if "code" in found.re.groupindex else "ref"
+    value = found[group]
+    if group == "ref" and is_public_ref(value) and not could_be_code(value):
+        return found[0]
     start = found.start()
-    return (found[0][:found.start("code") - start] + mask_code(found["code"])
-            + found[0][found.end("code") - start:])
+    return (found[0][:found.start(group) - start] + mask_code(value)
+            + found[0][found.end(group) - start:])
+
+
+def _names(rule: str) -> list[str]:
+    """The parameter names of a URL rule."""
+    return [found[2] for found in _VARIABLE.finditer(rule)]
 
 
 class AccessLog:
@@ -73,17 +99,21 @@ class AccessLog:
         self._in_text: list[re.Pattern[str]] | None = None
 
     def code_patterns(self) -> dict[str, re.Pattern[str]]:
-        """Every URL rule with a `code` parameter, as `code_pattern` (built once)."""
+        """Every URL rule with a `code` (or a REF_ARGUMENTS) parameter, as `code_pattern`
+        (built once)."""
         if self._patterns is None:
-            self._patterns = {rule.rule: code_pattern(rule.rule)
-                              for rule in self.app.url_map.iter_rules()
-                              if "code" in rule.arguments}
+            self._patterns = {}
+            for rule in self.app.url_map.iter_rules():
+                argument = _argument(rule.arguments)
+                if argument is not None:
+                    self._patterns[rule.rule] = code_pattern(rule.rule, argument=argument)
         return self._patterns
 
     def text_patterns(self) -> list[re.Pattern[str]]:
         """The code routes' patterns for paths inside a line (`code_pattern(in_text=True)`)."""
         if self._in_text is None:
-            self._in_text = [code_pattern(rule, in_text=True) for rule in self.code_patterns()]
+            self._in_text = [code_pattern(rule, True, _argument(_names(rule)) or "code")
+                             for rule in self.code_patterns()]
         return self._in_text
 
     def logged_path(self, path: str, rule: str | None) -> str:

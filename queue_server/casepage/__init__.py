@@ -3,6 +3,8 @@ code a citizen gets), and the photos it shows (services/case_page.py)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import (
     Blueprint,
     Response,
@@ -28,7 +30,9 @@ from ..services.cases import CaseNotFound
 
 bp = Blueprint("casepage", __name__, template_folder="templates", static_folder="static",
                static_url_path="/casepage/static")
-NOINDEX = {"X-Robots-Tag": "noindex"}
+# The owner's page and photos: never indexed, never stored by a browser or proxy cache
+# (RFC 9111 `no-store`: a shared computer's history or a proxy keeps no copy of them).
+NOINDEX = {"X-Robots-Tag": "noindex", "Cache-Control": "private, no-store"}
 
 
 def _lang() -> str:
@@ -46,7 +50,8 @@ def case(code: str) -> ResponseReturnValue:
     code typed in another form is sent on to its own address."""
     given, code = code, normalise_code(code)
     if code and given != code:
-        return redirect(url_for("casepage.case", code=code, **request.args), code=308)
+        values: dict[str, Any] = {**request.args.to_dict(), "code": code}
+        return redirect(url_for("casepage.case", **values), code=308)
     rt, lang = current(), _lang()
     try:
         shown = case_page.public_case(rt.uow(write=False), hooks(current_app, "case_kinds"),
@@ -74,8 +79,7 @@ def case_file(code: str, file_id: int) -> ResponseReturnValue:
         abort(404)
     content_type, data = found
     return Response(data, mimetype=content_type, headers={
-        "Cache-Control": "private, max-age=300", "X-Content-Type-Options": "nosniff",
-        "Content-Disposition": "inline"})
+        **NOINDEX, "X-Content-Type-Options": "nosniff", "Content-Disposition": "inline"})
 
 
 @bp.errorhandler(CodeProbing)

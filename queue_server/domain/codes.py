@@ -14,6 +14,24 @@ ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 LENGTH = 10  # 31**10 ≈ 2**49.5
 # A ticket's page, `/t/{code}`, as printed in every QR; any host, any scheme.
 _TICKET_PATH = re.compile(r"/t/([^/?#]+)")
+# A case's public reference, `WADUL-123`: its module, a dash, its id. Public (references
+# are sequential and shown in public lists), unlike a tracking code, which never has a
+# dash followed by digits only once normalised, nor a module's name before it.
+PUBLIC_REF = re.compile(r"([A-Za-z][A-Za-z0-9_]{0,39})-([0-9]{1,10})")
+
+
+def is_public_ref(text: str) -> bool:
+    """Whether `text` (stripped) has the shape of a case's public reference (`WADUL-123`,
+    any case), as opposed to a tracking code, which is a secret."""
+    return PUBLIC_REF.fullmatch((text or "").strip()) is not None
+
+
+def could_be_code(text: str) -> bool:
+    """Whether `text`, read as `normalise_code` reads it, has a code's length and alphabet:
+    a possible secret (`ABCDEFGH-23` typed as a reference) rather than a public reference
+    (`WADUL-123`: too short, or with letters no code has)."""
+    said = normalise_code(text)
+    return len(said) == LENGTH and all(ch in ALPHABET for ch in said)
 
 
 def new_visit_code() -> str:

@@ -16,8 +16,10 @@ its token is a credential of its own (revoked, it stops at once).
 Guarded: every route with a `code` in its path (a visit or booking code by the API's
 convention, mobile_api/fields.py): `/api/v1/bookings/{code}`, its `qr.svg`, `cancel`,
 `check-in` and `confirm`, the patient page `/t/{code}`, the case page `/c/{code}` and
-`/api/v1/cases/{code}/confirm`; the survey's code (`POST /api/v1/surveys`, its body);
-and the patient socket (`{"visit": CODE}`, through `guarded`).
+`/api/v1/cases/{code}/confirm`, but not a case's public reference (`WADUL-123`:
+sequential and public, its misses `RefNotFound` are not counted); the survey's code
+(`POST /api/v1/surveys`, its body); and the patient socket (`{"visit": CODE}`, through
+`guarded`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from ..domain.errors import DomainError, NotFound, RateLimited
 from ..domain.lookups import BookingNotFound, VisitNotFound
 from ..runtime import current
 from ..services.auth import Principal, authenticate
+from ..services.cases import RefNotFound
 from . import token_guard
 from .caller import bearer_token, client_address
 from .ratelimit import Window, count_and_wait, wait_if_over, windows_of
@@ -100,8 +103,8 @@ def counted(exc: DomainError) -> DomainError:
     any other error is returned as it is (an unknown token: see token_guard.py)."""
     if exc.code in token_guard.MISS_CODES:
         return token_guard.counted(exc)
-    if exc.code not in MISS_CODES or isinstance(exc, CodeProbing):
-        return exc
+    if exc.code not in MISS_CODES or isinstance(exc, (CodeProbing, RefNotFound)):
+        return exc  # a public reference's miss is no guess at a secret
     try:
         count_miss()
     except CodeProbing as over:

@@ -40,7 +40,8 @@ class CaseKind:
     # `{code}` filled with the tracking code: the module's own route.
     actions_path: str = ""
     owner_facts: OwnerFacts | None = None
-    # The staff page of a case (`{code}` filled), linked from an escalation message.
+    # The staff page of a case (`{ref}` filled with its public reference: staff never get
+    # the tracking code), linked from an escalation message.
     staff_path: str = ""
 
 

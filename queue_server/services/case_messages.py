@@ -65,7 +65,7 @@ def tell_office(uow: CaseWork, clock: Clock, kind: CaseKind, case: CaseRow,
     if office is None or not office.phone:
         return False
     ref = public_ref(case)
-    path = kind.staff_path.format(code=case.code) if kind.staff_path else ""
+    path = kind.staff_path.format(ref=ref) if kind.staff_path else ""  # never the code
     message = (f"Eskalasi {kind.title_id or case.module} {ref} di {office.name}: lewat "
                f"tenggat {working_days_over} hari kerja. Mohon kepala OPD segera "
                f"menindaklanjuti. {path}").strip()

@@ -9,14 +9,13 @@ deployment's admin; whoever holds a case's tracking code acts as `citizen`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..domain.calendar import Calendar
-from ..domain.codes import new_visit_code
+from ..domain.codes import PUBLIC_REF, new_visit_code
 from ..domain.errors import NotFound
 from ..domain.workflow import Workflow, state_due
 from .auth import ADMIN, Principal
@@ -32,6 +31,15 @@ class CaseNotFound(NotFound):
 
     def __init__(self, code: str):
         super().__init__(code=code)
+
+
+class RefNotFound(CaseNotFound):
+    """A public reference (`WADUL-123`) that names no case, or none the caller may read
+    by it. References are sequential and public, so a miss is no guess at a secret: it
+    is never counted as a code probe (edge/code_guard.py), unlike a tracking code's."""
+
+    text_id = "Laporan {code} tidak ditemukan."
+    text_en = "No report has the reference {code}."
 
 
 @dataclass(frozen=True)
@@ -146,7 +154,6 @@ def find(uow: CaseWork, code: str, module: str | None = None) -> CaseRow:
     return case
 
 
-_REF = re.compile(r"([A-Za-z][A-Za-z0-9_]{0,39})-([0-9]{1,10})")
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL: a larger one names no case
 
 
@@ -159,16 +166,16 @@ def public_ref(case: CaseRow) -> str:
 
 def find_by_ref(uow: CaseWork, ref: str, module: str) -> CaseRow:
     """The case of public reference `ref` (case-insensitive) of `module`, unconfirmed ones
-    too (callers decide what is public). Raises CaseNotFound (404) for a malformed,
-    unknown or other module's reference."""
+    too (callers decide what is public). Raises RefNotFound (404; never counted as a
+    code probe) for a malformed, unknown or other module's reference."""
     said = (ref or "").strip()[:60]
-    matched = _REF.fullmatch(said)
+    matched = PUBLIC_REF.fullmatch(said)
     if (matched is None or matched.group(1).lower() != module.lower()
             or int(matched.group(2)) > MAX_ID):
-        raise CaseNotFound(said)
+        raise RefNotFound(said)
     case = uow.cases.by_id(int(matched.group(2)))
     if case is None or case.module != module:
-        raise CaseNotFound(said)
+        raise RefNotFound(said)
     return case
 
 

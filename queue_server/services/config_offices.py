@@ -73,8 +73,10 @@ def office_list(data: ConfigData) -> list[object]:
 def apply_office(uow: UnitOfWork, entry: object, change: Change) -> OfficeRow:
     """One office, created or updated from its entry: `name` required (at most 160
     characters), `name_en` (default empty), `kind` one of OFFICE_KINDS (default dinas),
-    `active` (default true), `phone` (optional, a mobile number). Raises
-    `invalid_config` naming the office and key."""
+    `active` (default true), `phone` (optional, a mobile number; an entry without the
+    key keeps the office's current phone, as a user entry without a password keeps the
+    password, so restarting with the file keeps a number set through the admin API;
+    `phone: null` or `""` clears it). Raises `invalid_config` naming the office and key."""
     entry = entry_keys(entry, OFFICE_KEYS, "office")
     code = plain_code(need(entry, "code", "office"), "office")
     where = f"office {code}"
@@ -83,10 +85,11 @@ def apply_office(uow: UnitOfWork, entry: object, change: Change) -> OfficeRow:
         raise bad.UnknownOfficeKind(kind, " / ".join(OFFICE_KINDS)).at(where)
     fields = {"name": text(entry, "name", where, required=True, most=OFFICE_NAME_LENGTH),
               "name_en": text(entry, "name_en", where, "", most=OFFICE_NAME_LENGTH),
-              "kind": kind, "active": active(entry, where),
-              "phone": office_phone(entry, where)}
+              "kind": kind, "active": active(entry, where)}
     offices = offices_of(uow)
     existing = offices.by_code(code)
+    if "phone" in entry or existing is None:
+        fields["phone"] = office_phone(entry, where)
     before = office_entry(existing) if existing else None
     row = offices.put(code, **fields)
     record(uow, change, OFFICE, code, None, before, office_entry(row))

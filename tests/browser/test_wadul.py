@@ -68,11 +68,11 @@ def signed_in(context: BrowserContext, url: str, username: str) -> Page:
     return page
 
 
-def take(page: Page, code: str, action: str, comment: str = "", template: bool = False,
+def take(page: Page, ref: str, action: str, comment: str = "", template: bool = False,
          state: str = "") -> None:
-    """Choose `action` in the case's row form, optionally a reply template, send it, and
-    wait for the page read again to show `state`."""
-    form = page.locator(f"form.act[data-code='{code}']")
+    """Choose `action` in the row form of the case of public reference `ref`, optionally
+    a reply template, send it, and wait for the page read again to show `state`."""
+    form = page.locator(f"form.act[data-ref='{ref}']")
     form.locator("select[name=action]").select_option(action)
     if template:
         form.locator("select.reply").select_option(index=1)
@@ -82,7 +82,7 @@ def take(page: Page, code: str, action: str, comment: str = "", template: bool =
         form.locator("textarea").fill(comment)
     form.locator("button[type=submit]").click()
     if state:
-        expect(page.locator(f"tr[data-code='{code}'] td.state")).to_contain_text(state)
+        expect(page.locator(f"tr[data-ref='{ref}'] td.state")).to_contain_text(state)
 
 
 def test_a_complaint_goes_from_filing_to_rating_in_the_browser(
@@ -111,22 +111,28 @@ def test_a_complaint_goes_from_filing_to_rating_in_the_browser(
     expect(citizen.locator("#done-code")).not_to_be_empty()
     code = citizen.locator("#done-code").inner_text().strip()
     clean(citizen)
+    from tests.integration.wadul_public_support import ref_of
+
+    ref = ref_of(wadul, code)  # staff work by the public reference, never see the code
 
     desk = signed_in(person(), f"{live_server}/wadul/desk", "mediacenter")
-    expect(desk.locator(f"tr[data-code='{code}']")).to_be_visible()
+    expect(desk.locator(f"tr[data-ref='{ref}']")).to_be_visible()
     clean(desk)
-    take(desk, code, "verify", state="Terverifikasi")
+    take(desk, ref, "verify", state="Terverifikasi")
     desk.screenshot(path=str(artifacts / "wadul-desk-1366x900.png"), full_page=True)
-    take(desk, code, "forward", template=True)
-    expect(desk.locator(f"tr[data-code='{code}']")).to_have_count(0)  # left the desk
+    take(desk, ref, "forward", template=True)
+    expect(desk.locator(f"tr[data-ref='{ref}']")).to_have_count(0)  # left the desk
 
     office = signed_in(person(), f"{live_server}/wadul/inbox", "opd")
-    take(office, code, "accept", state="Sedang ditindaklanjuti")
-    take(office, code, "answer", template=True, state="Dijawab")
+    take(office, ref, "accept", state="Sedang ditindaklanjuti")
+    take(office, ref, "answer", template=True, state="Dijawab")
     clean(office)
     office.screenshot(path=str(artifacts / "wadul-inbox-1366x900.png"), full_page=True)
-    office.goto(f"{live_server}/wadul/kasus/{code}")
+    assert code not in office.content()
+    office.fill("#open-ref", ref.lower())  # a citizen quotes the public number
+    office.click("#open-ref ~ button")
     expect(office.locator(".timeline li")).to_have_count(5)
+    assert code not in office.content()
     clean(office)
 
     citizen.goto(f"{live_server}/c/{code}")

@@ -66,11 +66,13 @@ def test_the_desk_enters_a_complaint_with_a_photo_and_the_case_page_shows_it(
     clean(page)
     page.click("#desk-form button[type=submit]")
     expect(page.locator("#desk-done")).not_to_be_empty()
-    code = page.locator("#desk-done").inner_text().split()[-1].strip(".")
-    page.goto(f"{live_server}/wadul/kasus/{code}")
+    said = page.locator("#desk-done").inner_text()  # "Tercatat sebagai WADUL-n. Kode …"
+    ref = said.split()[2].strip(".")
+    assert ref.startswith("WADUL-") and "Kode pelacakan" in said
+    page.goto(f"{live_server}/wadul/kasus/{ref}")
     photo = page.locator("ul.photos img")
     expect(photo).to_have_count(1)
-    expect(photo).to_have_attribute("alt", f"Foto 1 pengaduan {code}")
+    expect(photo).to_have_attribute("alt", f"Foto 1 pengaduan {ref}")
     page.wait_for_function("() => document.querySelector('ul.photos img').complete")
     size = photo.evaluate("(img) => [img.naturalWidth, img.naturalHeight]")
     assert size == [20, 40]  # kept upright, by its EXIF orientation

@@ -74,8 +74,8 @@ def test_no_page_scrolls_sideways_on_a_phone(
     page.fill("#password", "demo")
     page.click("button[type=submit]")
     expect(page.locator("h1")).to_contain_text("Kotak masuk")
-    code = page.locator("tbody tr[data-code]").first.get_attribute("data-code")
-    for path in ("/wadul/desk", "/wadul/inbox", f"/wadul/kasus/{code}", "/wadul/dashboard",
+    ref = page.locator("tbody tr[data-ref]").first.get_attribute("data-ref")
+    for path in ("/wadul/desk", "/wadul/inbox", f"/wadul/kasus/{ref}", "/wadul/dashboard",
                  "/wadul/skm", "/wadul/skm?lang=en"):
         _no_sideways(page, live_server + path)
     context.close()

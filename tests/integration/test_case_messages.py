@@ -128,7 +128,7 @@ def _office_with_phone(engine: Engine, phone: str | None) -> int:
 
 def _run(w: World, clock: FakeClock, tell: bool) -> int:
     kind = CaseKind("wadul", WADUL, None, lambda uow, case: None, "Pengaduan e-Wadul",
-                    staff_path="/wadul/kasus/{code}")
+                    staff_path="/wadul/kasus/{ref}")
     return sweep(lambda: SqlUnitOfWork(w.engine), clock, [kind], TZ, None, tell).escalated
 
 
@@ -143,7 +143,8 @@ def test_an_escalation_is_sent_to_the_offices_whatsapp_number(
     with SqlUnitOfWork(engine) as uow:
         ref = public_ref(find(uow, code))
     assert told["phone"] == "+6281234567000" and told["case"] == ref
-    assert told["working_days_over"] == 2 and told["staff_url"] == f"/wadul/kasus/{code}"
+    assert told["working_days_over"] == 2 and told["staff_url"] == f"/wadul/kasus/{ref}"
+    assert code not in told["message"]  # the office never gets the filer's tracking code
     assert told["message"].startswith(
         f"Eskalasi Pengaduan e-Wadul {ref} di Dinas Lingkungan Hidup: lewat tenggat 2 hari")
     assert payloads(engine, silent, "case_escalated") == []  # the office has no number

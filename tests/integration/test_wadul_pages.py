@@ -112,7 +112,8 @@ def test_the_desk_lists_new_cases_with_their_actions(client: Any, wadul: Any) ->
     code = file(client)
     sign_in(client, "mediacenter")
     html = html_of(client, "/wadul/desk")
-    assert f'data-code="{code}"' in html and 'value="verify"' in html
+    assert f'data-ref="{ref_of(wadul, code)}"' in html and 'value="verify"' in html
+    assert code not in html  # staff work by reference; the code is the filer's
     assert 'id="desk-form"' in html and 'value="whatsapp"' in html
 
 
@@ -126,7 +127,8 @@ def test_the_inbox_shows_the_office_its_own_cases_and_their_actions(
     code = forwarded(client, desk)
     sign_in(client, "opd")
     html = html_of(client, "/wadul/inbox")
-    assert f'data-code="{code}"' in html and 'value="accept"' in html
+    assert f'data-ref="{ref_of(wadul, code)}"' in html and 'value="accept"' in html
+    assert code not in html
 
 
 def test_another_office_sees_neither_the_case_in_its_inbox_nor_its_page(
@@ -136,18 +138,19 @@ def test_another_office_sees_neither_the_case_in_its_inbox_nor_its_page(
     token = csrf_of(client.get("/wadul").get_data(as_text=True))
     client.post("/wadul/login?back=inbox", data={
         "username": user, "password": factories.PASSWORD, "csrf_token": token})
-    assert code not in html_of(client, "/wadul/inbox")
-    html_of(client, f"/wadul/kasus/{code}", 403)
+    assert f'data-ref="{ref_of(wadul, code)}"' not in html_of(client, "/wadul/inbox")
+    html_of(client, f"/wadul/kasus/{ref_of(wadul, code)}", 403)
 
 
 def test_the_case_page_shows_the_timeline_with_staff_names_and_hides_an_anonymous_reporter(
         client: Any, wadul: Any, desk: Any, opd: Any) -> None:
     code = answered(client, desk, opd, anonymous=True)
     sign_in(client, "opd")
-    html = html_of(client, f"/wadul/kasus/{code.lower()}")
+    html = html_of(client, f"/wadul/kasus/{ref_of(wadul, code).lower()}")
     assert "Sudah ditambal." in html and "mediacenter" in html
-    assert NIK not in html and PHONE not in html and NAME not in html
+    assert NIK not in html and PHONE not in html and NAME not in html and code not in html
     html_of(client, "/wadul/kasus/ZZZZZZZZZZ", 404)
+    html_of(client, "/wadul/kasus/WADUL-99999", 404)
 
 
 def test_the_dashboard_shows_figures_charts_and_a_csv_link(

@@ -71,7 +71,7 @@ def test_the_public_list_shows_no_confidential_complaint_and_no_reporter(
     assert set(listed["items"][0]) == {
         "ref", "merged_into", "category", "category_name", "category_name_en", "kelurahan",
         "state", "state_label", "state_label_en", "open", "opened_at", "updated_at",
-        "closed_at", "office"}
+        "closed_at", "office", "office_en"}
     paged = citizen.get(f"{PUBLIC}?per_page=1&page=2").get_json()
     assert paged["total"] == 2 and len(paged["items"]) == 1
     assert citizen.get(f"{PUBLIC}?state=nowhere").status_code == 422
@@ -101,13 +101,14 @@ def test_an_office_lists_its_own_complaints_and_is_refused_another_offices(
     road = forwarded(client, desk)
     rubbish = forwarded(client, desk, category="sampah")
     mine = opd.get(REPORTS).get_json()
-    assert [row["code"] for row in mine["items"]] == [road]
+    assert [row["ref"] for row in mine["items"]] == [ref_of(wadul, road)]
     assert "reporter" not in mine["items"][0]
     refused = opd.get(f"{REPORTS}?office=dlh")
     assert refused.status_code == 403 and refused.get_json()["error"]["code"] == "wrong_office"
-    assert [r["code"] for r in other_office.get(REPORTS).get_json()["items"]] == [rubbish]
+    assert [r["ref"] for r in other_office.get(REPORTS).get_json()["items"]] == [
+        ref_of(wadul, rubbish)]
     every = desk.get(REPORTS).get_json()
-    assert {road, rubbish} <= {row["code"] for row in every["items"]}
+    assert {ref_of(wadul, road), ref_of(wadul, rubbish)} <= {r["ref"] for r in every["items"]}
     assert opd.get(f"{REPORTS}?state=forwarded&overdue=false").get_json()["total"] == 1
     assert opd.get(f"{REPORTS}?overdue=true").get_json()["total"] == 0
     assert opd.get("/api/v1/wadul/desk/queue").status_code == 403

@@ -79,8 +79,11 @@ def test_a_reference_opens_no_action_and_no_owner_page(
     ref = ref_of(wadul, code)
     for action in ("close", "rate", "reopen"):
         refused = act(citizen, ref, action, comment="Belum beres.", rating=1)
-        assert refused.status_code == 404, refused.get_json()
-    assert citizen.get(f"{REPORTS}/{ref}").status_code == 404
+        assert refused.status_code == 403, refused.get_json()
+        assert refused.get_json()["error"]["code"] == "ref_needs_staff"
+    read = citizen.get(f"{REPORTS}/{ref}")  # the reference is public: no owner's view
+    assert read.status_code == 403 and f"/wadul/laporan/{ref}" in read.get_json()["error"][
+        "message"]
     assert citizen.get(f"/c/{ref}", follow_redirects=True).status_code == 404
     assert citizen.post(f"/wadul/laporan/{ref}").status_code == 405
     assert citizen.get(f"{PUBLIC}/{ref}").get_json()["state"] == "answered"  # untouched

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 
 from queue_server.persistence.uow import SqlUnitOfWork
 from tests.integration.test_wadul_pages import html_of, sign_in
+from tests.integration.wadul_public_support import ref_of
 from tests.integration.wadul_support import *  # noqa: F403
 from tests.integration.wadul_support import act, caller, file, forwarded, report
 
@@ -75,10 +76,11 @@ def test_the_desk_lists_by_deadline_with_an_excerpt_and_the_flags(
     assert act(desk, urgent, "verify").status_code == 200  # verified: due in 1 working day
     sign_in(client, "mediacenter")
     html = html_of(client, "/wadul/desk")
-    assert html.index(f'<tr data-code="{urgent}"') < html.index(f'<tr data-code="{waiting}"')
-    row = html.split(f'<tr data-code="{waiting}"')[1].split("</tr>")[0]
+    urgent_row, waiting_row = (f'<tr data-ref="{ref_of(wadul, c)}"' for c in (urgent, waiting))
+    assert html.index(urgent_row) < html.index(waiting_row)
+    row = html.split(waiting_row)[1].split("</tr>")[0]
     assert "Jalan berlubang di depan sekolah" in row and "…" in row and "Anonim" in row
-    assert "Rahasia" in html.split(f'<tr data-code="{urgent}"')[1].split("</tr>")[0]
+    assert "Rahasia" in html.split(urgent_row)[1].split("</tr>")[0]
 
 
 def test_the_case_page_names_who_entered_it_and_tells_the_timeline_in_words(
@@ -88,7 +90,10 @@ def test_the_case_page_names_who_entered_it_and_tells_the_timeline_in_words(
     for action in ("verify", "forward"):
         assert act(desk, code, action).status_code == 200
     sign_in(client, "mediacenter")
-    html = html_of(client, f"/wadul/kasus/{code}")
+    ref = reply.get_json()["ref"]
+    assert client.get(f"/wadul/kasus/{code}").headers["Location"].endswith(f"/wadul/kasus/{ref}")
+    html = html_of(client, f"/wadul/kasus/{ref}")
+    assert code not in html
     facts = html.split('class="facts"')[1].split("</dl>")[0]
     assert "Dicatat oleh</dt><dd>mediacenter" in facts and "boleh kosong" not in facts
     timeline = html.split('class="timeline"')[1].split("</ol>")[0]

@@ -176,9 +176,10 @@ def _sign_in(client: Any, username: str) -> None:
 def test_staff_who_may_read_the_case_see_its_photos(
         app: Any, client: Any, wadul: Engine, files: Path) -> None:
     sent = images.jpeg((40, 20), orientation=6, artist=images.ARTIST, gps=True)
-    code = _post(app.test_client(), [(sent, "jalan.jpg")]).get_json()["code"]
+    filed = _post(app.test_client(), [(sent, "jalan.jpg")]).get_json()
+    code, ref = filed["code"], filed["ref"]
     file_id = _rows(wadul, code)[0].id
-    path = f"/wadul/kasus/{code}/files/{file_id}"
+    path = f"/wadul/kasus/{ref}/files/{file_id}"
     assert app.test_client().get(path).status_code == 401  # signed out: the sign-in page
     desk, office = app.test_client(), app.test_client()
     _sign_in(desk, "mediacenter")
@@ -188,14 +189,14 @@ def test_staff_who_may_read_the_case_see_its_photos(
     assert images.exif_of(shown.data) == {} and images.opened(shown.data).size == (20, 40)
     assert shown.headers["X-Content-Type-Options"] == "nosniff"
     assert "no-store" in shown.headers["Cache-Control"]
-    page = desk.get(f"/wadul/kasus/{code}").get_data(as_text=True)
-    assert f'src="{path}"' in page and f'alt="Foto 1 pengaduan {code}"' in page
+    page = desk.get(f"/wadul/kasus/{ref}").get_data(as_text=True)
+    assert f'src="{path}"' in page and f'alt="Foto 1 pengaduan {ref}"' in page
     assert office.get(path).status_code == 403  # still with the Media Center
     api = caller(client, "mediacenter")
     assert act(api, code, "verify").status_code == 200
     assert act(api, code, "forward").status_code == 200
     assert office.get(path).status_code == 200  # now the office holds it
-    assert desk.get(f"/wadul/kasus/{code}/files/{file_id + 999}").status_code == 404
+    assert desk.get(f"/wadul/kasus/{ref}/files/{file_id + 999}").status_code == 404
 
 
 def test_the_desk_enters_a_complaint_with_photos(

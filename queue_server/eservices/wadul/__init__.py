@@ -36,7 +36,7 @@ def load(app: Flask) -> None:
     register(app, "case_kinds", CaseKind(
         MODULE, WORKFLOW, DESK_OFFICE, public_view, "Pengaduan e-Wadul", "e-Wadul complaint",
         actions_path="/api/v1/wadul/reports/{code}/actions", owner_facts=owner_facts,
-        staff_path="/wadul/kasus/{code}"))
+        staff_path="/wadul/kasus/{ref}"))
     _load_api(app)
     from .open311 import register_open311
 

@@ -1,8 +1,12 @@
 """Actions on a complaint through the shared workflow: staff by their roles on it (desk,
 office, head, admin), the holder of the tracking code as `citizen` (close, rate, reopen).
 What e-Wadul adds to the engine: `forward` goes to the category's office unless another
-is named, `accept` and `reopen` give the office the category's days, `rate` keeps the
-rating once, `merge` names the original, `answer` is timed for the dashboard."""
+is named, `return` sends it back to the Media Center (the desk office: out of the
+returning office's inbox and counts), `accept` and `reopen` give the office the category's
+days, `rate` keeps the rating once and `reopen` clears it (the new answer is rated anew;
+the old rating stays in the timeline), `merge` names the original, `answer` is timed for
+the dashboard. The desk's `edit` (editing.py) corrects the flags and the description
+without moving the case."""
 
 from __future__ import annotations
 
@@ -10,22 +14,32 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from queue_server.domain.workflow import ActionForbidden
 from queue_server.services.auth import Principal
-from queue_server.services.cases import CITIZEN, Actor, Step, act, city_today, find, staff_actor
+from queue_server.services.cases import (
+    CITIZEN,
+    Actor,
+    Step,
+    act,
+    city_today,
+    public_ref,
+    staff_actor,
+)
 from queue_server.services.port_cases import CaseRow, CaseWork
 from queue_server.services.ports import Clock
 
-from . import MODULE, WORKFLOW
+from . import WORKFLOW
 from .citizen import spent_actions
 from .domain import (
     OfficeInactive,
     OfficeUnknown,
-    check_duplicate,
     check_rating,
 )
+from .editing import EDIT, EditIn, edit_report
 from .messages import tell_citizen
 from .models import WadulReport
 from .reading import category_of, desk_id, full, staff_roles
+from .refs import locate, merge_target
 from .store import WadulStore
 
 
@@ -33,13 +47,17 @@ from .store import WadulStore
 class ActionIn:
     """An action asked of a complaint: its name, a comment (the answer's text, the
     reason of a rejection), the office code to forward to (`opd`), the citizen's
-    `rating` (1-5, with `rate`), and the original's code for `merge` (`duplicate_of`)."""
+    `rating` (1-5, with `rate`), the original's reference for `merge` (`duplicate_of`), and
+    the corrections of `edit` (`anonymous`, `confidential`, `description`; None: kept)."""
 
     action: str
     comment: str = ""
     opd: str | None = None
     rating: int | None = None
     duplicate_of: str | None = None
+    anonymous: bool | None = None
+    confidential: bool | None = None
+    description: str | None = None
 
 
 def _step(uow: CaseWork, store: WadulStore, case: CaseRow, report: WadulReport,
@@ -55,14 +73,16 @@ def _step(uow: CaseWork, store: WadulStore, case: CaseRow, report: WadulReport,
         if not office.active:
             raise OfficeInactive(office.code)
         step.office_id = office.id
+    elif asked.action == "return":
+        step.office_id = desk_id(uow)
     elif asked.action in ("accept", "reopen"):
         step.state_days = category.days
+        if asked.action == "reopen" and report.rating is not None:
+            step.data = {"previous_rating": report.rating}
     elif asked.action == "rate":
         step.data = {"rating": check_rating(asked.rating, report.rating)}
     elif asked.action == "merge":
-        other = uow.cases.by_code((asked.duplicate_of or "").strip().upper(), MODULE)
-        step.data = {"duplicate_of": check_duplicate(
-            case.code, asked.duplicate_of, other.state if other else None)}
+        step.data = {"duplicate_of": public_ref(merge_target(uow, case, asked.duplicate_of))}
     return step
 
 
@@ -78,12 +98,11 @@ def _apply(uow: CaseWork, clock: Clock, tz: str, case: CaseRow, asked: ActionIn,
     if asked.action == "rate":
         report.rating = asked.rating
     elif asked.action == "merge":
-        other = uow.cases.by_code((asked.duplicate_of or "").strip().upper(), MODULE)
-        report.duplicate_of = other.id if other else None
+        report.duplicate_of = merge_target(uow, case, asked.duplicate_of).id
     elif asked.action == "answer":
         report.answered_at = clock.now()
     elif asked.action == "reopen":
-        report.answered_at = None
+        report.answered_at, report.rating = None, None
     if tell:
         tell_citizen(uow, clock, tz, case, report, asked.action, asked.comment)
 
@@ -95,14 +114,22 @@ def act_as_staff(uow: CaseWork, clock: Clock, tz: str, principal: Principal, cod
     (403: no role on this complaint), the engine's errors (ActionNotAllowed 409,
     ActionForbidden 403, UnknownAction/CommentRequired/OfficeRequired 422), OfficeUnknown,
     DuplicateRequired/DuplicateInvalid (422), OfficeInactive (409: forward to a
-    deactivated office). With `tell` (services.case_messages.messages_on) an answer, a
+    deactivated office); for `edit` (desk and admin only) editing.NothingToEdit and
+    DescriptionLength (422). With `tell` (services.case_messages.messages_on) an answer, a
     rejection or a merge queues a message to the citizen's phone. Commits; returns the
     complaint as the caller now reads it (reading.full)."""
     with uow:
-        case = find(uow, code.strip().upper(), MODULE)
+        case = locate(uow, code, staff=True)  # a public reference or the tracking code
         staff_roles(uow, principal, case)  # refuses a caller with no role on it
         actor = staff_actor(uow, principal, case, desk_id(uow))
-        _apply(uow, clock, tz, case, asked, actor, tell)
+        if asked.action == EDIT:
+            report = WadulStore(uow).report(case.id)
+            assert report is not None
+            edit_report(uow, clock, case, report, EditIn(
+                asked.anonymous, asked.confidential, asked.description), actor,
+                asked.comment)
+        else:
+            _apply(uow, clock, tz, case, asked, actor, tell)
         body = _after(uow, clock, tz, case, principal)
         uow.commit()
     return body
@@ -131,8 +158,10 @@ def act_as_citizen(uow: CaseWork, clock: Clock, tz: str, code: str,
     with `rating` 1-5 once, reopen with a comment, the last two within 10 working days
     of the answer: ActionTooLate 409 after). Raises CaseNotFound (404), InvalidRating
     (422), RatedAlready (409) and the engine's errors. Commits; returns the owner's view."""
+    if asked.action == EDIT:  # the desk's correction, never the filer's
+        raise ActionForbidden(EDIT)
     with uow:
-        case = find(uow, code.strip().upper(), MODULE)
+        case = locate(uow, code, staff=False)  # the tracking code only
         _apply(uow, clock, tz, case, asked, CITIZEN)
         body = _after(uow, clock, tz, case, None)
         uow.commit()

@@ -1,6 +1,7 @@
 """e-Wadul's citizen and public routes (/api/v1/wadul/...): file a complaint (JSON or
-multipart with photos), read it and act on it by its tracking code, the public list and
-the categories. Staff routes are in api_staff.py, on the same blueprint."""
+multipart with photos), read it and act on it by its tracking code (staff: by its public
+reference too, refs.py), the public list and the categories. Staff routes are in
+api_staff.py, on the same blueprint."""
 
 from __future__ import annotations
 
@@ -86,17 +87,27 @@ def read_body(schema: Schema) -> tuple[dict[str, Any], list[bytes]]:
     return body, photos
 
 
+def private(response: Response) -> Response:
+    """`response` marked never to be stored by a browser or a proxy (RFC 9111 `no-store`,
+    `private`): it holds a complaint as its filer or staff read it."""
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
 def filed_answer(filed: Filed) -> Response:
-    """201 with the tracking code and links; 202 while a phone code is outstanding."""
+    """201 with the tracking code (the filer's secret: the only answer a member of staff
+    sees it in is the desk's own entry, to tell the caller), the public reference and
+    links; 202 while a phone code is outstanding."""
     path = f"/api/v1/wadul/reports/{filed.code}"
-    body = {"code": filed.code, "status": "received" if filed.confirmed else "unconfirmed",
+    body = {"code": filed.code, "ref": filed.ref,
+            "status": "received" if filed.confirmed else "unconfirmed",
             "confirmed": filed.confirmed,
             "code_expires": filed.code_expires.isoformat() if filed.code_expires else None,
             "links": {"self": path, "actions": f"{path}/actions", "page": f"/c/{filed.code}"}}
     response = jsonify(body)
     response.status_code = 201 if filed.confirmed else 202
     response.headers["Location"] = path
-    return response
+    return private(response)
 
 
 @blp.post("/reports")
@@ -128,15 +139,19 @@ def file() -> Response:
 @blp.get("/reports/<string:code>")
 @blp.response(200, WadulReportOut)
 def read(code: str) -> Response:
-    """A complaint by its tracking code (the filer's secret). Without credentials: the
-    filer's view (all of their own, their NIK, phone and name masked, staff names
-    hidden). With a bearer token or a staff session: judged by the staff member's roles
-    only (403 stays 403, never the filer's view); the reporter only for the desk, the
-    admin, and the office when it is neither anonymous nor confidential. 404
-    `case_not_found`; 403 `wrong_office`, `wadul_forbidden`."""
+    """A complaint by its tracking code (the filer's secret) or, for staff, by its public
+    reference (`WADUL-123`). Without credentials: the filer's view by the code only (all
+    of their own with `code`, their NIK, phone and name masked, staff names hidden; a
+    reference: 403 `ref_needs_staff`). With a bearer token or a staff session: judged by
+    the staff member's roles only (403 stays 403, never the filer's view), by reference
+    or code, never given the code back; the reporter only for the desk, the admin, and
+    the office when it is neither anonymous nor confidential. `merged_into` (and
+    `duplicate_of`): the public reference of the complaint it joined. Never stored by a
+    cache (`Cache-Control: private, no-store`). 404 `case_not_found`; 403
+    `wrong_office`, `wadul_forbidden`."""
     rt = current()
-    return jsonify(reading.read_report(rt.uow(write=False), tz(), city_today(rt.clock, tz()),
-                                       code, caller()))
+    return private(jsonify(reading.read_report(
+        rt.uow(write=False), tz(), city_today(rt.clock, tz()), code, caller())))
 
 
 @blp.post("/reports/<string:code>/actions")
@@ -145,9 +160,13 @@ def read(code: str) -> Response:
 @blp.response(200, WadulReportOut)
 def take_action(body: dict[str, Any], code: str) -> Response:
     """An action on a complaint: `{action, comment?, opd?, rating?, duplicate_of?}`. Staff
-    by their roles (verify, reject, merge, forward, accept, return, answer, close);
-    without credentials, the filer: `close`, `rate` (rating 1-5, once), `reopen` (with a
-    comment), the last two within 10 working days of the answer. Errors:
+    by their roles (verify, reject, merge, forward, accept, return, answer, close; the
+    desk and the admin also `edit`: `anonymous`, `confidential`, a redacted
+    `description`, the case not moving; 422 `nothing_to_edit`), naming the complaint by
+    public reference (`WADUL-123`) or tracking code, `duplicate_of` likewise; without
+    credentials, the filer by the tracking code only (a reference: 403
+    `ref_needs_staff`): `close`, `rate` (rating 1-5, once), `reopen` (with a comment), the
+    last two within 10 working days of the answer. Errors:
     `action_not_allowed` 409 (with `allowed`), `action_forbidden` 403, `wrong_office`
     403, `unknown_action`/`comment_required`/`office_required`/`invalid_rating`/
     `duplicate_required`/`invalid_duplicate` 422, `rated_already`/`action_too_late` 409."""
@@ -155,9 +174,9 @@ def take_action(body: dict[str, Any], code: str) -> Response:
     asked = actions.ActionIn(**body)
     who = caller()
     if who is None:
-        return jsonify(actions.act_as_citizen(rt.uow(), rt.clock, tz(), code, asked))
-    return jsonify(actions.act_as_staff(rt.uow(), rt.clock, tz(), who, code, asked,
-                                        tell=messages_on(current_app.config)))
+        return private(jsonify(actions.act_as_citizen(rt.uow(), rt.clock, tz(), code, asked)))
+    return private(jsonify(actions.act_as_staff(rt.uow(), rt.clock, tz(), who, code, asked,
+                                                tell=messages_on(current_app.config))))
 
 
 @blp.get("/public/reports")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from .domain import CHANNELS, DESK_CHANNELS
+from .schema_fields import Degrees
 
 _STATE = {"description": "a workflow state (received, verified, forwarded, in_progress, "
                          "answered, closed, rejected, merged)", "example": "forwarded"}
@@ -22,9 +23,10 @@ class WadulReportBody(Schema):
                               metadata={"example": "Tegalsari"})
     address = fields.String(load_default=None, allow_none=True,
                             validate=validate.Length(max=200))
-    lat = fields.Float(load_default=None, allow_none=True, allow_nan=False,
-                       metadata={"description": "degrees WGS84, in Indonesia"})
-    lon = fields.Float(load_default=None, allow_none=True, allow_nan=False)
+    lat = Degrees(load_default=None, allow_none=True, allow_nan=False,
+                  metadata={"description": "degrees WGS84, in Indonesia (a decimal comma "
+                                           "is read too: -7,26)"})
+    lon = Degrees(load_default=None, allow_none=True, allow_nan=False)
     anonymous = fields.Boolean(load_default=False, metadata={
         "description": "public, but nobody outside the Media Center sees who filed it"})
     confidential = fields.Boolean(load_default=False, metadata={
@@ -48,6 +50,7 @@ class WadulDeskReportBody(WadulReportBody):
 
 class WadulFiledOut(Schema):
     code = fields.String(metadata={"description": "the tracking code", "example": "K7M2QX9PTA"})
+    ref = fields.String(metadata={"description": "the public reference", "example": "WADUL-123"})
     status = fields.String(metadata={"enum": ["received", "unconfirmed"]})
     confirmed = fields.Boolean()
     code_expires = fields.String(allow_none=True)
@@ -63,16 +66,28 @@ class WadulActionBody(Schema):
                                                  "category's)", "example": "dsdabm"})
     rating = fields.Integer(load_default=None, allow_none=True, strict=True,
                             metadata={"description": "1-5, with `rate`"})
+    anonymous = fields.Boolean(load_default=None, allow_none=True,
+                               metadata={"description": "with `edit` (desk, admin)"})
+    confidential = fields.Boolean(load_default=None, allow_none=True,
+                                  metadata={"description": "with `edit` (desk, admin)"})
+    description = fields.String(load_default=None, allow_none=True,
+                                validate=validate.Length(max=8000), metadata={
+                                    "description": "with `edit`: the new (redacted) text"})
     duplicate_of = fields.String(load_default=None, allow_none=True,
                                  validate=validate.Length(max=20),
-                                 metadata={"description": "the original's code, with `merge`"})
+                                 metadata={"description": "with `merge`: the original's "
+                                           "public reference (`WADUL-123`) or tracking code"})
 
 
 class WadulReportOut(Schema):
     class Meta:
         unknown = "include"
 
-    code = fields.String()
+    code = fields.String(metadata={"description": "the tracking code: only in its holder's "
+                                                 "own view (no credentials), never to staff"})
+    ref = fields.String(metadata={"description": "the public reference", "example": "WADUL-123"})
+    merged_into = fields.String(allow_none=True, metadata={
+        "description": "the public reference of the complaint this one joined"})
     state = fields.String()
     reporter = fields.Dict(allow_none=True, metadata={
         "description": "name, phone, nik: only for the filer, the desk, the admin, and the "
@@ -144,6 +159,7 @@ class WadulCategoryOut(Schema):
     name_en = fields.String()
     office = fields.String(allow_none=True)
     office_name = fields.String(allow_none=True)
+    office_name_en = fields.String(allow_none=True)
     days = fields.Integer(metadata={"description": "working days to answer"})
     redirect = fields.String(allow_none=True)
     redirect_en = fields.String(allow_none=True)

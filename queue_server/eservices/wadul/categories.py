@@ -23,15 +23,18 @@ def _row(uow: CaseWork, row: WadulCategory) -> dict[str, Any]:
     office = uow.offices.by_id(row.office_id)
     return {"code": row.code, "name": row.name, "name_en": row.name_en,
             "office": office.code if office else None,
-            "office_name": office.name if office else None, "days": row.days,
+            "office_name": office.name if office else None,
+            "office_name_en": (office.name_en or office.name) if office else None,
+            "days": row.days,
             "redirect": row.redirect, "redirect_en": row.redirect_en, "active": row.active,
             "position": row.position}
 
 
 def categories(uow: CaseWork, active_only: bool = True) -> list[dict[str, Any]]:
     """The categories in their order, each `{code, name, name_en, office (code),
-    office_name, days (working days to answer), redirect and redirect_en (emergencies:
-    where to go instead, in Indonesian and English, else null), active, position}`;
+    office_name, office_name_en, days (working days to answer), redirect and redirect_en
+    (emergencies: where to go instead, in Indonesian and English, else null), active,
+    position}`;
     `active_only`: those taking complaints (domain.offered: their office active too)."""
     with uow:
         rows = [_row(uow, row) for row in WadulStore(uow).categories(active_only)]

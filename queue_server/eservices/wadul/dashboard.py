@@ -147,7 +147,9 @@ def _per_office(uow: CaseWork, counts: Counter[int | None],
         office = uow.offices.by_id(office_id) if office_id is not None else None
         mine = [a for a in answers if a.office_id == office_id]
         found.append({"office": office.code if office else None,
-                      "name": office.name if office else None, "cases": n,
+                      "name": office.name if office else None,
+                      "name_en": (office.name_en or office.name) if office else None,
+                      "cases": n,
                       "answered": len(mine), "median_days": _median([a.days for a in mine]),
                       "in_time_pct": _ratio(sum(a.in_time for a in mine), len(mine))})
     return sorted(found, key=lambda row: str(row["office"]))

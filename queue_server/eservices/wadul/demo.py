@@ -75,7 +75,7 @@ def _one(rt: Any, cfg: FileConfig, clock: DemoClock, entry: Entry, number: int,
     identity = (f"3578{number % 10}1{(number % 28) + 1:02d}0{number % 9 + 1}90{number:04d}",
                 f"+62812300{number:05d}", None if desk_entry else "Warga Demo")
     with rt.uow() as uow:
-        case = _open(uow, clock, cfg, report, True, identity,
+        case = _open(uow, clock, cfg, report, True, lambda: identity,
                      DESK if desk_entry else CITIZEN, desk_user if desk_entry else None)
         code = str(case.code)
         uow.commit()

@@ -101,8 +101,8 @@ class RatedAlready(DomainError):
 
 class DuplicateRequired(InvalidInput):
     code = "duplicate_required"
-    text_id = "Untuk menggabungkan, isi duplicate_of dengan kode pengaduan aslinya."
-    text_en = "To merge, give duplicate_of: the code of the original complaint."
+    text_id = "Untuk menggabungkan, isi duplicate_of dengan nomor laporan aslinya (WADUL-…)."
+    text_en = "To merge, give duplicate_of: the original's report number (WADUL-…)."
 
 
 class DuplicateInvalid(InvalidInput):
@@ -219,13 +219,20 @@ def check_text(description: str, kelurahan: str, located: bool = False) -> tuple
     (`located`: Open311 GeoReport v2 asks only for lat+long, an address or an address id;
     the verifier then reads the point). Raises DescriptionLength or KelurahanRequired
     (422)."""
-    text = (description or "").strip()
-    if not DESCRIPTION_MIN <= len(text) <= DESCRIPTION_MAX:
-        raise DescriptionLength()
+    text = check_description(description)
     place = " ".join((kelurahan or "").split())
     if (not place and not located) or len(place) > KELURAHAN_MAX:
         raise KelurahanRequired()
     return text, place
+
+
+def check_description(description: str | None) -> str:
+    """A description, ends trimmed (inner whitespace kept): DESCRIPTION_MIN to
+    DESCRIPTION_MAX characters, else DescriptionLength (422)."""
+    text = (description or "").strip()
+    if not DESCRIPTION_MIN <= len(text) <= DESCRIPTION_MAX:
+        raise DescriptionLength()
+    return text
 
 
 def check_point(lat: float | None, lon: float | None) -> None:

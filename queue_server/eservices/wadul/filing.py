@@ -4,18 +4,30 @@ desk. Everything is checked before anything is written: a refused photo leaves n
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from queue_server.domain.attachments import PHOTO_TYPES, TooManyFiles, check_file
-from queue_server.domain.identity import parse_name, parse_nik, parse_phone
+from queue_server.domain.identity import (
+    normalise_identifier,
+    parse_name,
+    parse_nik,
+    parse_phone,
+)
 from queue_server.persistence.case_file_store import file_store
 from queue_server.services import case_checks, case_files
 from queue_server.services.auth import Principal
-from queue_server.services.cases import CITIZEN, Filing, city_today, open_case, roles_for
+from queue_server.services.cases import (
+    CITIZEN,
+    Filing,
+    city_today,
+    open_case,
+    public_ref,
+    roles_for,
+)
 from queue_server.services.port_cases import CaseRow, CaseWork, FileStore
 from queue_server.services.ports import Clock
 
@@ -74,11 +86,13 @@ class FileConfig:
 @dataclass(frozen=True)
 class Filed:
     """A filed complaint: its tracking code, and, while a phone code is outstanding,
-    `confirmed` False and when that code expires (in the city's time zone)."""
+    `confirmed` False and when that code expires (in the city's time zone); `ref` its
+    public reference (`WADUL-123`)."""
 
     code: str
     confirmed: bool
     code_expires: datetime | None = None
+    ref: str = ""
 
 
 def file_config(app: Any) -> FileConfig:
@@ -118,19 +132,27 @@ def _checked(uow: CaseWork, store: WadulStore, report: ReportIn,
 
 def _identity(report: ReportIn, phone_needed: bool, today: Any) -> tuple[str | None, ...]:
     """NIK, phone and name checked (domain.identity, as in the queue): a citizen's own
-    filing must give NIK and phone (citizen.check_identity_given)."""
+    filing must give NIK and phone (citizen.check_identity_given). NIK and phone are read
+    as the queue's API fields read them (identity.normalise_identifier: spaces and dashes
+    typed between groups dropped, full-width digits read as digits, other scripts 422)."""
     check_identity_given(report.channel, report.nik, report.phone)
-    nik = parse_nik(report.nik, today).value if report.nik else None
-    phone = parse_phone(report.phone or "") if (report.phone or phone_needed) else None
+    nik = (parse_nik(normalise_identifier(report.nik, "nik"), today).value
+           if report.nik else None)
+    phone = (parse_phone(normalise_identifier(report.phone or "", "phone"))
+             if (report.phone or phone_needed) else None)
     name = parse_name(report.name) if report.name else None
     return nik, phone, name
 
 
 def _open(uow: CaseWork, clock: Clock, cfg: FileConfig, report: ReportIn, confirmed: bool,
-          identity: tuple[str | None, ...], actor: Any, entered_by: int | None) -> CaseRow:
+          identity: Callable[[], tuple[str | None, ...]], actor: Any,
+          entered_by: int | None) -> CaseRow:
+    """The complaint checked, then opened with the reporter `identity()` gives (NIK,
+    phone, name). The category comes first: an emergency one is told (CategoryRedirect
+    409: call 112) before the citizen is asked who they are."""
     store = WadulStore(uow)
     row, description, kelurahan = _checked(uow, store, report, cfg)
-    nik, phone, name = identity
+    nik, phone, name = identity()
     desk = uow.offices.by_code(DESK_OFFICE)
     case = open_case(uow, clock, WORKFLOW, Filing(
         MODULE, office_id=desk.id if desk else None, nik=nik, phone=phone, name=name,
@@ -161,17 +183,18 @@ def file_report(uow: CaseWork, clock: Clock, cfg: FileConfig, report: ReportIn) 
     # An Open311 request comes from a civic app whose key vouches for it: no phone code.
     phone_check = cfg.gateway and report.channel != "open311"
     with uow:
-        identity = _identity(report, phone_check, city_today(clock, cfg.timezone))
-        case = _open(uow, clock, cfg, report, not phone_check, identity, CITIZEN, None)
+        today = city_today(clock, cfg.timezone)
+        case = _open(uow, clock, cfg, report, not phone_check,
+                     lambda: _identity(report, phone_check, today), CITIZEN, None)
         expires = None
         if phone_check:
             expires = case_checks.start(uow, clock, case, case_checks.CODE_LASTS, WHAT,
                                         cfg.timezone)
-        code = case.code
+        code, ref = case.code, public_ref(case)
         uow.commit()
     # Said with the city's offset, like every other time the API answers.
     return Filed(code, expires is None,
-                 None if expires is None else expires.astimezone(ZoneInfo(cfg.timezone)))
+                 None if expires is None else expires.astimezone(ZoneInfo(cfg.timezone)), ref)
 
 
 def desk_entry(uow: CaseWork, clock: Clock, cfg: FileConfig, principal: Principal,
@@ -190,9 +213,10 @@ def desk_entry(uow: CaseWork, clock: Clock, cfg: FileConfig, principal: Principa
         roles = roles_for(uow, principal, None, desk.id if desk else None)
         if not roles & {"desk", "admin"}:
             raise WadulForbidden("mencatat pengaduan di", "enter complaints")
-        identity = _identity(report, False, city_today(clock, cfg.timezone))
         actor = staff_actor(uow, principal, None, desk.id if desk else None)
-        case = _open(uow, clock, cfg, report, True, identity, actor, principal.id)
-        code = case.code
+        today = city_today(clock, cfg.timezone)
+        case = _open(uow, clock, cfg, report, True, lambda: _identity(report, False, today),
+                     actor, principal.id)
+        code, ref = case.code, public_ref(case)
         uow.commit()
-    return Filed(code, True, None)
+    return Filed(code, True, None, ref)

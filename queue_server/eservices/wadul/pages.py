@@ -35,6 +35,13 @@ def said(exc: DomainError) -> str:
     return exc.message_en if page_language() == "en" else exc.message
 
 
+def said_number(value: float) -> str:
+    """A number as the page's language writes it: a decimal comma in Indonesian (PUEBI:
+    "2,5"), a point in English; no trailing zeros."""
+    text = f"{value:g}"
+    return text if page_language() == "en" else text.replace(".", ",")
+
+
 def lang_args() -> dict[str, Any]:
     """`{"lang": "en"}` on an English page (kept on its links), else nothing."""
     return {"lang": "en"} if page_language() == "en" else {}
@@ -55,6 +62,7 @@ def form() -> ResponseReturnValue:
     max_mb = current_app.config.get("CASE_FILE_MAX_BYTES", 5 * 1024 * 1024) / (1024 * 1024)
     return render_template("wadul/form.html", lang=page_language(), categories=listed,
                            max_photos=MAX_PHOTOS, max_mb=f"{max_mb:g}",
+                           max_mb_said=said_number(max_mb),
                            description_min=DESCRIPTION_MIN, description_max=DESCRIPTION_MAX)
 
 

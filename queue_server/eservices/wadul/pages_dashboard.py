@@ -100,7 +100,7 @@ def chart(name: str) -> ResponseReturnValue:
         abort(STATUS.get(exc.kind, 422))
     rows_key, label, title_key = shape
     rows = figures[rows_key]
-    if page_language() == "en" and name == "category":
+    if page_language() == "en" and name in ("category", "office"):
         label = "name_en"
     drawn = charts._chart(charts.pygal.Bar, gettext(title_key),
                           [str(r[label] or "–") for r in rows])

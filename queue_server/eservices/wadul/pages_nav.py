@@ -22,7 +22,7 @@ from .reading import desk_id
 
 EXCERPT = 120  # characters of a description a list row shows
 # Timeline actions that are not workflow transitions, and the roles an event records.
-EXTRA_ACTIONS = ("file", "escalate", "photo", "note")
+EXTRA_ACTIONS = ("file", "escalate", "photo", "note", "edit")
 ROLES = ("admin", "head", "desk", "office", "citizen", "system")
 
 
@@ -41,14 +41,25 @@ def staff_nav(uow: CaseWork, who: Principal) -> dict[str, bool]:
             "skm": who.role in (ADMIN, CITY, FACILITY_ADMIN) or head}
 
 
+def own_page(uow: CaseWork, who: Principal, asked: str) -> str:
+    """The staff page to open after signing in on the page `asked` (desk, inbox,
+    dashboard, skm): that one when `who` may open it, else the first they may (office
+    staff signing in on the desk land on their inbox, not on a 403 page); `asked` when
+    they may open none (its page then says why)."""
+    nav = staff_nav(uow, who)
+    if nav.get(asked):
+        return asked
+    return next((page for page in ("desk", "inbox", "dashboard", "skm") if nav[page]), asked)
+
+
 def filter_offices(uow: CaseWork, who: Principal) -> list[dict[str, str]]:
     """The offices a list's office filter offers `who`: every office (active or not, so
     old cases can be found) for those who see all, else the offices they belong to."""
     with uow:
         everything = sees_all(uow, who)
         mine = set(uow.offices.roles_of(who.id)) if who.kind == "staff" else set()
-        return [{"code": o.code, "name": o.name} for o in uow.offices.all(active_only=False)
-                if everything or o.id in mine]
+        return [{"code": o.code, "name": o.name, "name_en": o.name_en or o.name}
+                for o in uow.offices.all(active_only=False) if everything or o.id in mine]
 
 
 def by_deadline(items: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1,9 +1,10 @@
 """e-Wadul's staff pages, signed in with the shared staff login (session cookie): the
 Media Center desk (`/wadul/desk`: the queue to verify, reject, merge or forward, and a
 form for reports received by other channels), an office's inbox (`/wadul/inbox`) and a
-case with its full timeline (`/wadul/kasus/{code}`). Lists are read through e-Wadul's use
-cases; every action is posted by the page's script to `/api/v1/wadul/...`, which checks
-the caller's roles again."""
+case with its full timeline (`/wadul/kasus/{ref}`, by its public reference `WADUL-123`:
+staff never see a tracking code, which makes its holder the citizen). Lists are read
+through e-Wadul's use cases; every action is posted by the page's script to
+`/api/v1/wadul/...`, which checks the caller's roles again."""
 
 from __future__ import annotations
 
@@ -12,15 +13,16 @@ from typing import Any
 from flask import redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
-from queue_server.domain.codes import normalise_code
+from queue_server.domain.codes import is_public_ref, normalise_code
 from queue_server.domain.errors import DomainError
+from queue_server.edge import code_guard
 from queue_server.i18n import page_language
 from queue_server.runtime import current
 from queue_server.services.auth import Principal
-from queue_server.services.cases import city_today
+from queue_server.services.cases import city_today, find, find_by_ref, public_ref
 from queue_server.staff_session import sign_out, signed_in, try_sign_in
 
-from . import WORKFLOW
+from . import MODULE, WORKFLOW
 from .categories import categories
 from .domain import DESK_CHANNELS
 from .lists import ListIn, desk_queue, staff_list
@@ -30,6 +32,7 @@ from .pages_nav import (
     excerpt,
     filter_offices,
     office_names,
+    own_page,
     staff_nav,
     timeline_words,
 )
@@ -39,7 +42,7 @@ from .replies import replies
 # The staff pages a sign-in may return to (never an address taken from the request).
 PAGES = {"desk": "wadul_pages.desk", "inbox": "wadul_pages.inbox",
          "dashboard": "wadul_pages.dashboard", "skm": "wadul_pages.skm"}
-STATUS = {"forbidden": 403, "not_found": 404, "unauthorized": 401}
+STATUS = {"forbidden": 403, "not_found": 404, "unauthorized": 401, "rate_limited": 429}
 
 
 def login_page(back: str, error: str | None = None, status: int = 200,
@@ -71,9 +74,8 @@ def with_actions(who: Principal, items: list[dict[str, Any]]) -> list[dict[str, 
     with current().uow(write=False) as uow:
         for item in items:
             item["excerpt"] = excerpt(item.get("description"))
-            case = uow.cases.by_code(item["code"])
             try:
-                roles = staff_roles(uow, who, case) if case is not None else frozenset()
+                roles = staff_roles(uow, who, find_by_ref(uow, item["ref"], MODULE))
             except DomainError:
                 roles = frozenset()
             item["actions"] = [
@@ -140,17 +142,43 @@ def inbox() -> ResponseReturnValue:
                            overdue=overdue, escalated=escalated, **_shared(who))
 
 
-@bp.get("/kasus/<code>")
-def case(code: str) -> ResponseReturnValue:
-    """One case for staff: everything their roles may see, its actions and its full
-    timeline (actors named). Another office's case: 403; an unknown code: 404."""
+@bp.get("/kasus")
+def open_case() -> ResponseReturnValue:
+    """The staff pages' "open a report" form: on to the case page of the public
+    reference or tracking code typed (`ref`), or back to the inbox when none was."""
+    said = request.args.get("ref", "").strip()[:80]
+    said = said.upper() if is_public_ref(said) else normalise_code(said)
+    if not said:
+        return redirect(url_for("wadul_pages.inbox", **lang_args()), code=303)
+    return redirect(url_for("wadul_pages.case", ref=said, **lang_args()), code=303)
+
+
+def _by_code(who: Principal, code: str) -> ResponseReturnValue:
+    """A tracking code in the case page's address (a caller read it out to the desk):
+    on to the case's page by reference (303), so the code leaves the address bar. An
+    unknown code counts against the caller like any code miss (edge/code_guard.py)."""
+    try:
+        with current().uow(write=False) as uow:
+            ref = public_ref(find(uow, normalise_code(code), MODULE))
+    except DomainError as exc:
+        return refused(who, code_guard.counted(exc))
+    return redirect(url_for("wadul_pages.case", ref=ref, **lang_args()), code=303)
+
+
+@bp.get("/kasus/<ref>")
+def case(ref: str) -> ResponseReturnValue:
+    """One case for staff by its public reference: everything their roles may see, its
+    actions and its full timeline (actors named). Another office's case: 403; an unknown
+    reference: 404; a tracking code: on to the reference's page (`_by_code`)."""
     who = signed_in()
     if who is None:
         return login_page("inbox")
+    if not is_public_ref(ref):
+        return _by_code(who, ref)
     rt = current()
     try:
         report = read_report(rt.uow(write=False), city_zone(),
-                             city_today(rt.clock, city_zone()), normalise_code(code), who)
+                             city_today(rt.clock, city_zone()), ref, who)
     except DomainError as exc:
         return refused(who, exc)
     report["entered_by_name"] = _username(report.get("entered_by"))
@@ -184,6 +212,8 @@ def login() -> ResponseReturnValue:
     if refusal is not None:
         page, status = login_page(back, refusal.message, refusal.status, refusal.username)
         return page, status, refusal.headers
+    who = signed_in()  # lands on a page of their own when `back` is not one (pages_nav)
+    back = own_page(current().uow(write=False), who, back) if who else back
     return redirect(url_for(PAGES[back], **lang_args()), code=303)
 
 

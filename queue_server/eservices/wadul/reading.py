@@ -2,7 +2,8 @@
 identity masked: a code shared by mistake leaks no NIK nor phone), for staff what their
 roles on it allow (the reporter only for the desk, the admin, and the office when the
 complaint is neither anonymous nor confidential), and the few public fields a public
-list shows (by public reference: the tracking code is never public)."""
+list shows. Staff and the public know a complaint by its public reference `ref`
+(`WADUL-123`); the tracking code appears only in its holder's own view (refs.py)."""
 
 from __future__ import annotations
 
@@ -12,14 +13,16 @@ from zoneinfo import ZoneInfo
 
 from queue_server.domain.privacy import mask_digits, mask_name
 from queue_server.services.auth import Principal
-from queue_server.services.cases import find, public_ref, roles_for, timeline
+from queue_server.services.cases import public_ref, roles_for, timeline
 from queue_server.services.port_cases import CaseRow, CaseWork
 
-from . import DESK_OFFICE, MODULE, WORKFLOW
+from . import DESK_OFFICE, WORKFLOW
 from .citizen import spent_actions
 from .domain import WadulForbidden, WrongOffice, identity_visible
+from .editing import may_edit
 from .models import WadulCategory, WadulReport
 from .public import merged_into
+from .refs import locate
 from .store import WadulStore
 
 
@@ -63,16 +66,20 @@ def category_of(store: WadulStore, report: WadulReport,
 
 def _office(uow: CaseWork, office_id: int | None) -> dict[str, str] | None:
     office = uow.offices.by_id(office_id) if office_id is not None else None
-    return None if office is None else {"code": office.code, "name": office.name}
+    return None if office is None else {"code": office.code, "name": office.name,
+                                        "name_en": office.name_en or office.name}
 
 
 def summary(uow: CaseWork, case: CaseRow, report: WadulReport, category: WadulCategory,
             tz: str, today: date) -> dict[str, Any]:
     """A complaint's fields without the reporter, the timeline or the actions: the row of
-    a staff list (`overdue`: its state deadline passed on `today`, the city's date)."""
+    a staff list (`overdue`: its state deadline passed on `today`, the city's date), by
+    its public reference `ref`, never its tracking code; `duplicate_of` and `merged_into`
+    are the public reference of the complaint it was merged into (None: not merged)."""
     state = WORKFLOW.state(case.state)
+    parent = merged_into(uow, report)
     return {
-        "code": case.code, "ref": public_ref(case), "state": case.state,
+        "ref": public_ref(case), "state": case.state,
         "state_label": state.label_id,
         "state_label_en": state.label_en, "open": state.kind == "open",
         "category": {"code": category.code, "name": category.name,
@@ -85,33 +92,29 @@ def summary(uow: CaseWork, case: CaseRow, report: WadulReport, category: WadulCa
         "state_due": _day(case.state_due), "due": _day(case.due),
         "overdue": bool(case.closed_at is None and case.state_due and case.state_due < today),
         "escalated": case.escalated_at is not None, "closed_at": _iso(case.closed_at, tz),
-        "rating": report.rating, "duplicate_of": _duplicate_code(uow, report)}
-
-
-def _duplicate_code(uow: CaseWork, report: WadulReport) -> str | None:
-    if report.duplicate_of is None:
-        return None
-    other = uow.cases.by_id(report.duplicate_of)
-    return other.code if other else None
+        "rating": report.rating, "duplicate_of": parent, "merged_into": parent}
 
 
 def full(uow: CaseWork, case: CaseRow, roles: frozenset[str], owner: bool, tz: str,
          today: date) -> dict[str, Any]:
     """The complaint as a caller holding `roles` (or the tracking code: `owner`) reads it:
-    the summary, the reporter when identity_visible allows (else null; masked for the
-    owner, privacy.mask_digits / mask_name), the photo ids,
-    the actions open to the caller now, and the timeline (staff names hidden from the
+    the summary (with `code` for the owner alone), the reporter when identity_visible
+    allows (else null; masked for the owner, privacy.mask_digits / mask_name), the photo
+    ids, the actions open to the caller now, and the timeline (staff names hidden from the
     owner)."""
     store = WadulStore(uow)
     report = store.report(case.id)
     assert report is not None
     body = summary(uow, case, report, category_of(store, report), tz, today)
+    if owner:
+        body = {"code": case.code, **body}
     seen = identity_visible(roles, owner, report.anonymous, report.confidential)
     body["reporter"] = None if not seen else (
         {"name": mask_name(case.name), "phone": mask_digits(case.phone),
          "nik": mask_digits(case.nik)} if owner
         else {"name": case.name, "phone": case.phone, "nik": case.nik})
     body["entered_by"] = report.entered_by if roles & {"desk", "admin"} else None
+    body["editable"] = may_edit(roles)  # the desk's `edit` (editing.py)
     body["photos"] = [f.id for f in uow.cases.files(case.id) if f.kind == "photo"]
     body["actions"] = [{"action": t.action, "label": t.label_id, "label_en": t.label_en,
                         "comment": t.comment, "office": t.office}
@@ -121,18 +124,20 @@ def full(uow: CaseWork, case: CaseRow, roles: frozenset[str], owner: bool, tz: s
     return body
 
 
-def read_report(uow: CaseWork, tz: str, today: date, code: str,
+def read_report(uow: CaseWork, tz: str, today: date, key: str,
                 principal: Principal | None) -> dict[str, Any]:
-    """The complaint of tracking `code` as `principal` reads it; None (no credential) is
-    the holder of the code, who sees all of their own (identity masked). A staff caller
-    is judged by their roles only, never as the holder. Raises CaseNotFound (404),
-    WrongOffice or WadulForbidden (403)."""
+    """The complaint `key` names as `principal` reads it. None (no credential) is the
+    holder of the tracking code, who sees all of their own (identity masked); a public
+    reference opens nothing for them (RefNeedsStaff 403). A staff caller names it by
+    reference or code (refs.locate) and is judged by their roles only, never as the
+    holder. Raises CaseNotFound/RefNotFound (404), WrongOffice or WadulForbidden (403)."""
     with uow:
-        case = find(uow, code.strip().upper(), MODULE)
         if principal is None:
+            case = locate(uow, key, staff=False)
             return full(uow, case, frozenset({"citizen"}), True, tz, today)
         if principal.kind != "staff":
             raise WadulForbidden("membaca pengaduan", "read complaints")
+        case = locate(uow, key, staff=True)
         return full(uow, case, staff_roles(uow, principal, case), False, tz, today)
 
 
@@ -150,4 +155,5 @@ def public_row(uow: CaseWork, case: CaseRow, report: WadulReport, category: Wadu
             "state_label_en": state.label_en, "open": state.kind == "open",
             "opened_at": _iso(case.opened_at, tz), "updated_at": _iso(case.state_since, tz),
             "closed_at": _iso(case.closed_at, tz),
-            "office": office["name"] if office else None}
+            "office": office["name"] if office else None,
+            "office_en": office["name_en"] if office else None}

@@ -57,7 +57,8 @@ export function check(form, rules, t) {
     else if (rule.number && !/^-?\d+([.,]\d+)?$/.test(value)) key = "v_number";
     else if (rule.min && value.length < rule.min) key = "v_too_short";
     else if (rule.max && value.length > rule.max) key = "v_too_long";
-    else if (rule.digits && !new RegExp("^\\d{" + rule.digits + "}$").test(value)) key = "v_nik";
+    // a NIK typed in groups ("3578 0101 …", "3578-01…") is fine: the server drops them too
+    else if (rule.digits && !new RegExp("^\\d{" + rule.digits + "}$").test(value.replace(/[\s-]/g, ""))) key = "v_nik";
     else if (rule.phone && !/^(\+62|62|0)8\d{7,12}$/.test(value.replace(/[\s-]/g, ""))) key = "v_phone";
     if (key) mark(form, rule.name, t(key, { min: rule.min, max: rule.max, n: rule.digits }));
   }

@@ -8,8 +8,15 @@ import { mark } from "./fields.js";
 const TYPES = ["image/jpeg", "image/png", "image/webp"];
 const MB = 1024 * 1024;
 
+// A number of megabytes as the page's language writes it: "5,8" on an Indonesian page
+// (a decimal comma, PUEBI), "5.8" in English; a whole number without decimals.
+function decimal(value) {
+  const text = String(value).replace(/\.0$/, "");
+  return document.documentElement.lang === "en" ? text : text.replace(".", ",");
+}
+
 function megabytes(bytes) {
-  return (Math.max(bytes / MB, 0.1)).toFixed(1).replace(/\.0$/, "");
+  return decimal((Math.max(bytes / MB, 0.1)).toFixed(1));
 }
 
 // The sentence saying what is wrong with the chosen photos, or "" when all is well.
@@ -21,7 +28,7 @@ export function photoProblem(input, t) {
   for (const file of files) {
     if (!TYPES.includes(file.type)) return t("photo_wrong_type", { name: file.name });
     if (file.size > mb * MB) {
-      return t("photo_too_big", { name: file.name, size: megabytes(file.size), mb });
+      return t("photo_too_big", { name: file.name, size: megabytes(file.size), mb: decimal(mb) });
     }
   }
   return "";

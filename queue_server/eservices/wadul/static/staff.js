@@ -1,7 +1,9 @@
 // e-Wadul's staff pages: each case's action form (the office field for a forward, the
-// duplicate's code for a merge, a reply template into the comment) posted as JSON to
-// /api/v1/wadul/reports/{code}/actions with the session cookie and CSRF token, then the
-// page read again; and the Media Center's form for a report from another channel.
+// original's public reference for a merge, a reply template into the comment) posted as
+// JSON to /api/v1/wadul/reports/{ref}/actions (staff name a case by its public reference
+// WADUL-n, never by the filer's tracking code) with the session cookie and CSRF token,
+// then the page read again; and the Media Center's form for a report from another
+// channel, whose answer alone shows the tracking code (the clerk tells it to the caller).
 import { $, api, errorMessage, texts } from "/static/page.js";
 import { check, clear, showAnswer } from "./fields.js";
 import { checkPhotos, postWithPhotos } from "./photos.js";
@@ -35,11 +37,29 @@ async function act(event) {
   if (!form.querySelector(".dup").hidden) sent.duplicate_of = form.elements.duplicate_of.value.trim();
   said.textContent = "";
   form.querySelector("button[type=submit]").disabled = true;
-  const reply = await api("POST", `/api/v1/wadul/reports/${encodeURIComponent(form.dataset.code)}/actions`, sent, { lang: lang() });
+  const reply = await api("POST", `/api/v1/wadul/reports/${encodeURIComponent(form.dataset.ref)}/actions`, sent, { lang: lang() });
   form.querySelector("button[type=submit]").disabled = false;
   if (reply.ok) { window.location.reload(); return; }
   said.textContent = errorMessage(reply);
 }
+
+// The desk's correction of a case (action `edit`): the privacy flags and the description,
+// redacted of names or numbers; the case does not move.
+async function edit(event) {
+  event.preventDefault();
+  const form = event.target;
+  const said = form.querySelector(".error");
+  said.textContent = "";
+  if (!check(form, [{ name: "description", required: true, min: 10, max: 4000 }], t)) return;
+  const sent = { action: "edit", anonymous: form.elements.anonymous.checked,
+    confidential: form.elements.confidential.checked,
+    description: form.elements.description.value.trim(), comment: form.elements.comment.value.trim() };
+  const reply = await api("POST", `/api/v1/wadul/reports/${encodeURIComponent(form.dataset.ref)}/actions`, sent, { lang: lang() });
+  if (reply.ok) { window.location.reload(); return; }
+  said.textContent = showAnswer(form, reply, t);
+}
+
+if ($("edit-form")) $("edit-form").addEventListener("submit", edit);
 
 for (const form of document.querySelectorAll("form.act")) {
   form.elements.action.addEventListener("change", () => fit(form));
@@ -48,7 +68,7 @@ for (const form of document.querySelectorAll("form.act")) {
     if (!chosen || !chosen.dataset.text) return;
     // The templates' fields (replies.yaml): {kode}, {kategori}, {opd} (the office chosen).
     const opd = form.elements.opd.selectedOptions[0];
-    form.elements.comment.value = chosen.dataset.text.replaceAll("{kode}", form.dataset.code)
+    form.elements.comment.value = chosen.dataset.text.replaceAll("{kode}", form.dataset.ref)
       .replaceAll("{kategori}", form.dataset.category || "")
       .replaceAll("{opd}", opd && opd.value ? opd.textContent : form.dataset.routed || "OPD");
   });
@@ -76,7 +96,7 @@ if (desk) {
       : await api("POST", "/api/v1/wadul/desk/reports", sent, { lang: lang() });
     if (!reply.ok) { $("desk-error").textContent = showAnswer(desk, reply, t); return; }
     clear(desk);
-    $("desk-done").textContent = t("entered", { code: reply.data.code });
+    $("desk-done").textContent = t("entered_ref", { ref: reply.data.ref, code: reply.data.code });
     desk.reset();
   });
 }
