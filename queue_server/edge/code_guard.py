@@ -47,10 +47,11 @@ class CodeProbing(RateLimited):
     """Too many unknown codes from one caller: every code route refuses it for a while."""
 
     code = "too_many_unknown_codes"
-    text_id = ("Terlalu banyak kode yang tidak dikenal; periksa kode pada tiket dan coba lagi "
-               "dalam {retry_after} detik.")
-    text_en = ("Too many unknown codes; check the code on the ticket and try again in "
-               "{retry_after} seconds.")
+    # Said on every code route: tickets, bookings and e-service tracking codes alike.
+    text_id = ("Terlalu banyak kode yang tidak dikenal; periksa kode Anda (di tiket atau "
+               "pesan yang Anda terima) dan coba lagi dalam {retry_after} detik.")
+    text_en = ("Too many unknown codes; check your code (on the ticket or in the message "
+               "you received) and try again in {retry_after} seconds.")
 
 
 def _signed_in() -> Principal | None:

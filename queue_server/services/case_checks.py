@@ -28,7 +28,7 @@ from ..domain.case_codes import (
 )
 from ..domain.identity import NotAMobileNumber
 from .notifications import CASE_CODE_KIND
-from .port_cases import CaseRow, CaseWork
+from .port_cases import CaseCheckRow, CaseRow, CaseWork
 from .ports import Clock
 from .views import iso
 
@@ -76,6 +76,22 @@ def _send(uow: CaseWork, clock: Clock, case: CaseRow, lasts: timedelta, what: st
     return expires
 
 
+def _pending(uow: CaseWork, clock: Clock,
+             case: CaseRow) -> tuple[CaseRow, CaseCheckRow, datetime]:
+    """The case (locked), its outstanding check and now; raises NoCaseCode (confirmed or
+    never checked), CaseCodeSpent (no try left) or CaseCodeExpired."""
+    case = uow.cases.lock(case)
+    check = uow.cases.check(case.id)
+    if case.confirmed or check is None:
+        raise NoCaseCode()
+    now = clock.now()
+    if check.attempts_left <= 0:
+        raise CaseCodeSpent()
+    if check.expires_at <= now:
+        raise CaseCodeExpired()
+    return case, check, now
+
+
 def confirm(uow: CaseWork, clock: Clock, case: CaseRow, otp: str) -> None:
     """Confirm `case` with the code `otp` its phone received: right, the case is filed
     (`confirmed`) and its check dropped (flushed; the caller commits).
@@ -87,15 +103,7 @@ def confirm(uow: CaseWork, clock: Clock, case: CaseRow, otp: str) -> None:
     unconfirmed and the sweep drops it). A wrong code is counted and committed before
     the error is raised, so the count survives the caller's rollback."""
     otp = phone_codes.read_code(otp)
-    case = uow.cases.lock(case)
-    check = uow.cases.check(case.id)
-    if case.confirmed or check is None:
-        raise NoCaseCode()
-    now = clock.now()
-    if check.attempts_left <= 0:
-        raise CaseCodeSpent()
-    if check.expires_at <= now:
-        raise CaseCodeExpired()
+    case, check, now = _pending(uow, clock, case)
     if not phone_codes.code_matches(otp, check.code_hash):
         left = check.attempts_left - 1
         # The last wrong try spends the check: it expires now, for the sweep to drop.
@@ -115,15 +123,9 @@ def resend(uow: CaseWork, clock: Clock, case: CaseRow, lasts: timedelta, what: s
     committed. Errors: NoCaseCode (409, confirmed or never checked), CaseCodeExpired or
     CaseCodeSpent (409: the case is dropped anyway), CaseCodeTooSoon (409
     `resend_too_soon`, `retry_after`), CaseCodesUsedUp (409 `too_many_codes`)."""
-    case = uow.cases.lock(case)
-    check = uow.cases.check(case.id)
-    if case.confirmed or check is None or not case.phone:
+    case, check, now = _pending(uow, clock, case)
+    if not case.phone:
         raise NoCaseCode()
-    now = clock.now()
-    if check.attempts_left <= 0:
-        raise CaseCodeSpent()
-    if check.expires_at <= now:
-        raise CaseCodeExpired()
     if check.sends >= MAX_SENDS:
         raise CaseCodesUsedUp(MAX_SENDS)
     wait = RESEND_SECONDS - (now - (check.expires_at - lasts)).total_seconds()

@@ -101,7 +101,7 @@ def test_the_patient_page_counts_misses_and_answers_a_readable_page(guarded: Any
     page = prober.get(f"/t/{UNKNOWN[LIMIT]}")
     assert refused(page) and page.mimetype == "text/html"
     text = page.get_data(as_text=True)
-    assert "Terlalu banyak kode yang salah" in text and "Too many unknown ticket codes" in text
+    assert "Terlalu banyak kode yang salah" in text and "Too many unknown codes" in text
     assert refused(prober.get(f"/api/v1/bookings/{real}"))  # one count for every route
 
 
