@@ -43,11 +43,21 @@ def chosen(setting: str | None) -> list[str]:
     return names
 
 
+def _import_whole(name: str) -> ModuleType:
+    """The module `name` and every file of its package but its migrations: each named
+    error a module defines is registered before the API document (and its error table)
+    is built, wherever in the module it lives."""
+    package = importlib.import_module(f"{__name__}.{name}")
+    for found in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+        if ".migrations" not in found.name:
+            importlib.import_module(found.name)
+    return package
+
+
 def import_modules(app: Flask) -> list[ModuleType]:
-    """Import the modules switched on (their named errors register then, before the API
-    document is built); kept in `app.extensions["antrian.modules"]` by name."""
-    modules = {name: importlib.import_module(f"{__name__}.{name}")
-               for name in chosen(app.config.get("MODULES"))}
+    """Import the modules switched on, whole (see `_import_whole`); kept in
+    `app.extensions["antrian.modules"]` by name."""
+    modules = {name: _import_whole(name) for name in chosen(app.config.get("MODULES"))}
     app.extensions["antrian.modules"] = modules
     return list(modules.values())
 
