@@ -26,7 +26,7 @@ from queue_server.services.cases import (
     city_today,
     open_case,
     public_ref,
-    roles_for,
+    staff_actor,
 )
 from queue_server.services.port_cases import CaseRow, CaseWork, FileStore
 from queue_server.services.ports import Clock
@@ -204,16 +204,13 @@ def desk_entry(uow: CaseWork, clock: Clock, cfg: FileConfig, principal: Principa
     (validated when given), confirmed at once, `entered_by` the staff member. Only the
     desk (a member of the intake office) and the admin: else WadulForbidden (403).
     Commits."""
-    from queue_server.services.cases import staff_actor
-
     check_channel(report.channel, DESK_CHANNELS)
     assert set(DESK_CHANNELS) <= set(CHANNELS)
     with uow:
         desk = uow.offices.by_code(DESK_OFFICE)
-        roles = roles_for(uow, principal, None, desk.id if desk else None)
-        if not roles & {"desk", "admin"}:
-            raise WadulForbidden("mencatat pengaduan di", "enter complaints")
         actor = staff_actor(uow, principal, None, desk.id if desk else None)
+        if not actor.roles & {"desk", "admin"}:
+            raise WadulForbidden("mencatat pengaduan di", "enter complaints")
         today = city_today(clock, cfg.timezone)
         case = _open(uow, clock, cfg, report, True, lambda: _identity(report, False, today),
                      actor, principal.id)
