@@ -19,7 +19,7 @@ _CLOSURES = {"type": "array", "items": {"type": "object", "properties": {
     "reason": {"type": "string", "example": "Fogging gedung"}}}}
 _OFFICE_ROLE = {"type": "object", "properties": {
     "office": {"type": "string", "example": "dsdabm"},
-    "role": {"type": "string", "enum": ["staff", "head"]}}}
+    "role": {"type": "string", "enum": ["staff", "head", "clerk", "inspector"]}}}
 
 
 class AdminEntry(Schema):
@@ -128,7 +128,7 @@ class AdminDeviceOutEntry(Strict):
 
 class AdminOfficeRole(Strict):
     office = fields.String(metadata={"example": "dsdabm"})
-    role = fields.String(metadata={"enum": ["staff", "head"]})
+    role = fields.String(metadata={"enum": ["staff", "head", "clerk", "inspector"]})
 
 
 class AdminUserOutEntry(Strict):

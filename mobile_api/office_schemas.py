@@ -25,7 +25,7 @@ class AdminOfficeEntry(AdminEntry):
 
 class AdminOfficeMember(Strict):
     username = fields.String()
-    role = fields.String(metadata={"enum": ["staff", "head"]})
+    role = fields.String(metadata={"enum": ["staff", "head", "clerk", "inspector"]})
 
 
 class AdminOfficeOutEntry(Strict):

@@ -41,8 +41,10 @@ RUNTIME_TABLES = ("booking_holds", "notifications", "idempotency_keys", "ticket_
                   "tickets", "daily_sequences", "day_closes", "visits", "auth_tokens",
                   "login_attempts", "security_events", "report_days",
                   # e-services (issue 16): a module's rows before the shared case rows
-                  "wadul_reports", "open311_keys", "case_files", "case_checks",
-                  "case_events", "surveys", "cases")
+                  "wadul_reports", "open311_keys",
+                  # issued documents (issue 17), after the modules' rows naming them
+                  "documents", "number_sequences",
+                  "case_files", "case_checks", "case_events", "surveys", "cases")
 
 
 LAYERS = ("unit", "integration", "e2e", "browser")

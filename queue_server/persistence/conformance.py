@@ -9,6 +9,7 @@ services/port_rows.py, this file not checked again): when in doubt, `mypy --no-i
 from __future__ import annotations
 
 from ..services.port_cases import CaseWork
+from ..services.port_documents import DocumentWork
 from ..services.ports import UnitOfWork
 from ..services.surveys import SurveyWork
 from .uow import SqlUnitOfWork
@@ -23,4 +24,8 @@ def _sql_is_a_case_work(uow: SqlUnitOfWork) -> CaseWork:
 
 
 def _sql_is_a_survey_work(uow: SqlUnitOfWork) -> SurveyWork:
+    return uow
+
+
+def _sql_is_a_document_work(uow: SqlUnitOfWork) -> DocumentWork:
     return uow

@@ -273,6 +273,7 @@ from .case_models import (  # noqa: E402, F401
     OfficeMember,
     Survey,
 )
+from .document_models import Document, NumberSequence  # noqa: E402, F401
 from .report_models import ReportDay  # noqa: E402, F401
 
 __all__ = ["AuditEvent", "AuthToken", "Base", "BookingHold", "CityClosure", "Counter",

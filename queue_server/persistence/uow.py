@@ -28,6 +28,7 @@ from .repositories import (
 )
 from .repositories.audit import AdminRecords
 from .repositories.cases import Cases
+from .repositories.documents import Documents
 from .repositories.offices import Offices
 from .repositories.reports import Reports
 from .repositories.surveys import Surveys
@@ -81,6 +82,7 @@ class SqlUnitOfWork:
         self.cases = Cases(self)  # e-service modules (issue 16)
         self.offices = Offices(self)
         self.surveys = Surveys(self)  # satisfaction surveys (SKM)
+        self.documents = Documents(self)  # issued, signed PDFs (issue 17)
         self.outbox = []
         # Figures worked out once per transaction (see services.views.pace).
         self.memo: dict[Any, Any] = {}

@@ -43,8 +43,15 @@ class CaseKind:
     # The staff page of a case (`{ref}` filled with its public reference: staff never get
     # the tracking code), linked from an escalation message.
     staff_path: str = ""
+    # The cases' `kind` column this entry covers, when a module has several kinds with
+    # their own workflows (e-Surat: incoming and outgoing letters); None: every kind.
+    kind: str | None = None
 
 
-def kind_of(kinds: Sequence[CaseKind], module: str) -> CaseKind | None:
-    """The registered kind of `module`, or None (its module switched off)."""
-    return next((kind for kind in kinds if kind.module == module), None)
+def kind_of(kinds: Sequence[CaseKind], module: str, kind: str | None = None
+            ) -> CaseKind | None:
+    """The registered entry of `module` for a case of `kind` (the entry naming that kind,
+    else the module's entry for every kind), or None (its module switched off)."""
+    of_module = [entry for entry in kinds if entry.module == module]
+    exact = next((entry for entry in of_module if kind and entry.kind == kind), None)
+    return exact or next((entry for entry in of_module if entry.kind is None), None)

@@ -30,7 +30,7 @@ def _kind(uow: SurveyWork, kinds: Sequence[CaseKind], code: str) -> tuple[CaseRo
     """The case of `code` and its module's kind. CaseNotFound also when its module is
     switched off (no kind registered): nobody can act on it then."""
     case = find(uow, code)
-    kind = kind_of(kinds, case.module)
+    kind = kind_of(kinds, case.module, case.kind)
     if kind is None:
         raise CaseNotFound(code)
     return case, kind

@@ -71,7 +71,7 @@ def sweep(new_uow: Callable[[], CaseWork], clock: Clock, kinds: Sequence[CaseKin
         cal = city_calendar(uow)
         today = city_today(clock, timezone)
         for case in uow.cases.due_before(today):
-            kind = kind_of(kinds, case.module)
+            kind = kind_of(kinds, case.module, case.kind)
             if kind is None:
                 continue
             state = kind.workflow.states.get(case.state)

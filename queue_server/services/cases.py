@@ -91,7 +91,8 @@ def roles_for(uow: CaseWork, principal: Principal | None, case: CaseRow | None,
               desk_office_id: int | None) -> frozenset[str]:
     """The workflow roles a staff `principal` holds on `case` (None: a case being filed):
     `admin` for the deployment's admin; `desk` as a member of the module's intake office;
-    `office` as staff and `head` as head of the office holding the case. Empty for a
+    `office` as any member and `head` as head of the office holding the case, with the
+    module roles `clerk` and `inspector` held there too. Empty for a
     device, a caller without a role here, or no principal."""
     if principal is None or principal.kind != "staff":
         return frozenset()
@@ -105,6 +106,7 @@ def roles_for(uow: CaseWork, principal: Principal | None, case: CaseRow | None,
             roles.add("office")
         if "head" in mine:
             roles.update({"head", "office"})
+        roles.update(mine & {"clerk", "inspector"})
     return frozenset(roles)
 
 

@@ -32,7 +32,9 @@ OFFICE_KEYS = frozenset({"code", "name", "name_en", "kind", "active", "phone"})
 # kelurahan, the Media Center that takes complaints in, or something else.
 OFFICE_KINDS = ("dinas", "badan", "kecamatan", "kelurahan", "media_center", "other")
 # The roles a user may hold in an office for now; modules may add their own later.
-OFFICE_ROLES = ("staff", "head")
+# staff and head (every module); clerk: registers letters (the agenda, e-Surat's TU);
+# inspector: field inspections of permits (SSW).
+OFFICE_ROLES = ("staff", "head", "clerk", "inspector")
 ROLE_KEYS = frozenset({"office", "role"})
 OFFICE_NAME_LENGTH = 160  # offices.name and name_en (persistence/case_models.py)
 

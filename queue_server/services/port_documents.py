@@ -4,8 +4,12 @@ replace the local one without a use case changing."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from datetime import datetime
+from typing import Any, Protocol
+
+from .port_cases import CaseWork
 
 
 @dataclass(frozen=True)
@@ -34,3 +38,52 @@ class Signer(Protocol):
         """The PDF's first signature checked against this signer's certificate; raises
         NotSigned when there is none."""
         ...
+
+
+class DocumentRow(Protocol):
+    """An issued document (persistence/document_models.Document)."""
+
+    id: int
+    code: str
+    module: str
+    kind: str
+    case_id: int | None
+    office_id: int | None
+    title: str
+    number: str | None
+    issuer: str
+    issued_at: datetime
+    status: str
+    status_at: datetime | None
+    status_reason: str | None
+    replaced_by: str | None
+    confidential: bool
+    sha256: str
+    size: int
+    signer: str
+
+
+class DocumentsPort(Protocol):
+    def add(self, **fields: Any) -> DocumentRow: ...
+    def by_code(self, code: str) -> DocumentRow | None: ...
+    def code_taken(self, code: str) -> bool: ...
+    def of_case(self, case_id: int) -> Sequence[DocumentRow]: ...
+    def listing(self, office_ids: Sequence[int] | None, module: str | None = None,
+                limit: int = 200, before_id: int | None = None) -> Sequence[DocumentRow]: ...
+    def next_number(self, scope: str, office_id: int, year: int) -> int: ...
+
+
+class DocumentStore(Protocol):
+    """Where the signed bytes are kept, by their SHA-256 (0600 files)."""
+
+    def put(self, sha256: str, data: bytes) -> None: ...
+    def get(self, sha256: str) -> bytes | None: ...
+
+
+class DocumentWork(CaseWork, Protocol):
+    """A unit of work with cases, offices and documents."""
+
+    def __enter__(self) -> DocumentWork: ...
+
+    @property
+    def documents(self) -> DocumentsPort: ...

@@ -14,6 +14,7 @@ import io
 import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -117,3 +118,16 @@ class BsreSigner:
 
     def check(self, pdf: bytes) -> SignatureCheck:
         raise SigningUnavailable(self.name, "layanan BSrE belum dikonfigurasi")
+
+
+def signer_of(app: Any) -> LocalSigner | BsreSigner:
+    """The deployment's signer, made once per app: `SIGNER` (env `ANTRIAN_SIGNER`)
+    `local` (the default: LocalSigner in `<instance>/signing`) or `bsre` (BsreSigner,
+    which refuses until BSrE's service is configured)."""
+    signer = app.extensions.get("antrian.signer")
+    if signer is None:
+        which = app.config.get("SIGNER") or os.environ.get("ANTRIAN_SIGNER", "local")
+        signer = (BsreSigner() if which == "bsre"
+                  else LocalSigner(Path(app.instance_path) / "signing"))
+        app.extensions["antrian.signer"] = signer
+    return signer

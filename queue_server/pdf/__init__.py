@@ -1,0 +1,129 @@
+"""Official documents as PDFs (issue 17), made by fpdf2 (a kept library, pure Python):
+the letterhead (kop surat) of the issuing office, the title and number, fields and
+paragraphs, the signature block, and a verification QR code (qrcode) pointing to
+`/v/{code}` on the server's public address, with the address printed beside it for
+those who cannot scan. Text is set in the PDF core font (Latin-1): a character outside
+it is replaced, never an error."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import qrcode
+from fpdf import FPDF
+
+CITY = "PEMERINTAH KOTA SURABAYA"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What a document shows. `office`: the issuer's name (kop surat); `address`: its
+    address line; `fields`: (label, value) pairs shown as a table under the title;
+    `paragraphs`: the body; `place_date`: "Surabaya, 30 November 2026";
+    `signer_title` / `signer_name`: the signature block; `verify_url`: the QR's target."""
+
+    office: str
+    title: str
+    verify_url: str
+    number: str | None = None
+    address: str = ""
+    fields: Sequence[tuple[str, str]] = field(default_factory=tuple)
+    paragraphs: Sequence[str] = field(default_factory=tuple)
+    place_date: str = ""
+    signer_title: str = ""
+    signer_name: str = ""
+    footer: str = "Dokumen ini ditandatangani secara elektronik."
+
+
+def _latin(text: str) -> str:
+    """`text` in the core font's Latin-1 (typographic quotes and dashes made plain)."""
+    plain = (text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2018", "'")
+             .replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"'))
+    return plain.encode("latin-1", "replace").decode("latin-1")
+
+
+def _qr_png(url: str) -> bytes:
+    """The QR code of `url` as a PNG (error correction M, as printed verification codes)."""
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=2,
+                         box_size=6)
+    code.add_data(url)
+    code.make(fit=True)
+    out = io.BytesIO()
+    code.make_image().save(out, format="PNG")
+    return out.getvalue()
+
+
+def _head(pdf: FPDF, layout: Layout) -> None:
+    pdf.set_font("Helvetica", "B", 12)
+    pdf.cell(0, 6, _latin(CITY), align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.multi_cell(0, 7, _latin(layout.office.upper()), align="C",
+                   new_x="LMARGIN", new_y="NEXT")
+    if layout.address:
+        pdf.set_font("Helvetica", "", 9)
+        pdf.cell(0, 5, _latin(layout.address), align="C", new_x="LMARGIN", new_y="NEXT")
+    y = pdf.get_y() + 2
+    pdf.set_line_width(0.8)
+    pdf.line(pdf.l_margin, y, pdf.w - pdf.r_margin, y)
+    pdf.set_y(y + 6)
+    pdf.set_font("Helvetica", "BU", 12)
+    pdf.multi_cell(0, 6, _latin(layout.title.upper()), align="C",
+                   new_x="LMARGIN", new_y="NEXT")
+    if layout.number:
+        pdf.set_font("Helvetica", "", 11)
+        pdf.cell(0, 6, _latin(f"Nomor: {layout.number}"), align="C",
+                 new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+
+
+def _body(pdf: FPDF, layout: Layout) -> None:
+    pdf.set_font("Helvetica", "", 11)
+    for label, value in layout.fields:
+        pdf.cell(50, 6, _latin(label))
+        pdf.multi_cell(0, 6, _latin(f": {value}"), new_x="LMARGIN", new_y="NEXT")
+    if layout.fields:
+        pdf.ln(3)
+    for paragraph in layout.paragraphs:
+        pdf.multi_cell(0, 6, _latin(paragraph), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+
+
+def _signature(pdf: FPDF, layout: Layout) -> None:
+    pdf.ln(6)
+    x = pdf.w / 2 + 10
+    top = pdf.get_y()
+    pdf.image(io.BytesIO(_qr_png(layout.verify_url)), x=pdf.l_margin, y=top, w=32, h=32)
+    pdf.set_font("Helvetica", "", 8)
+    pdf.set_xy(pdf.l_margin, top + 33)
+    pdf.multi_cell(x - pdf.l_margin - 5, 4, _latin(f"Verifikasi: {layout.verify_url}"),
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 11)
+    pdf.set_xy(x, top)
+    for line in (layout.place_date, layout.signer_title):
+        if line:
+            pdf.set_x(x)
+            pdf.multi_cell(0, 6, _latin(line), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_xy(x, top + 28)
+    pdf.set_font("Helvetica", "B", 11)
+    pdf.multi_cell(0, 6, _latin(layout.signer_name or "(ditandatangani elektronik)"),
+                   new_x="LMARGIN", new_y="NEXT")
+
+
+def render(layout: Layout, compress: bool = True) -> bytes:
+    """The document as PDF bytes (A4, portrait). `compress=False` keeps text streams
+    readable (tests look for words in them)."""
+    pdf = FPDF(format="A4")
+    pdf.set_compression(compress)
+    pdf.set_title(_latin(layout.title))
+    pdf.set_author(_latin(layout.office))
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_page()
+    _head(pdf, layout)
+    _body(pdf, layout)
+    _signature(pdf, layout)
+    pdf.set_y(-18)
+    pdf.set_font("Helvetica", "I", 8)
+    pdf.cell(0, 5, _latin(layout.footer), align="C")
+    return bytes(pdf.output())
