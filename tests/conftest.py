@@ -42,6 +42,8 @@ RUNTIME_TABLES = ("booking_holds", "notifications", "idempotency_keys", "ticket_
                   "login_attempts", "security_events", "report_days",
                   # e-services (issue 16): a module's rows before the shared case rows
                   "wadul_reports", "open311_keys",
+                  "surat_people", "surat_reviews", "surat_dispositions", "surat_letters",
+                  "ssw_inspections", "ssw_reviews", "ssw_documents", "ssw_applications",
                   # issued documents (issue 17), after the modules' rows naming them
                   "documents", "number_sequences",
                   "case_files", "case_checks", "case_events", "surveys", "cases")
