@@ -19,6 +19,7 @@ from . import (
     cases,
     counters,
     devices,
+    documents,
     errors,
     facilities,
     kiosk,
@@ -64,7 +65,7 @@ def init_api(app: Flask) -> Api:
     )
     modules = (auth, facilities, kiosk, counters, devices, bookings, security_events,
                phone_bookings, reports, admin, admin_accounts, admin_offices,
-               surveys, cases)
+               surveys, cases, documents)
     for module in modules:
         api.register_blueprint(module.blp)
     ours = {module.blp.name for module in modules}

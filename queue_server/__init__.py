@@ -31,6 +31,7 @@ def _register_routes(app: Flask) -> None:
     from . import (
         casepage,
         console,
+        docpage,
         eservices,
         headers,
         health,
@@ -47,7 +48,7 @@ def _register_routes(app: Flask) -> None:
     turns.install(app)  # on gevent: a keep-alive connection gives way after each answer
     headers.install(app)
     for blueprint in (health.bp, console.bp, display_board.bp, patient.bp, home.bp,
-                      reports.bp, casepage.bp):
+                      reports.bp, casepage.bp, docpage.bp):
         app.register_blueprint(blueprint)
     from .admin import bp as admin_pages
 
@@ -97,7 +98,8 @@ def _start_case_sweep(app: Flask, runtime: Runtime) -> None:
 
         app.extensions["antrian.case_sweeper"] = CaseSweeper(
             runtime, kinds, app.config["CITY_TIMEZONE"], float(every),
-            file_store(app.instance_path), messages_on(app.config)).start()
+            file_store(app.instance_path), messages_on(app.config),
+            hooks(app, "sweeps")).start()
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:

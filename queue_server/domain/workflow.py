@@ -22,7 +22,8 @@ from datetime import date
 from .calendar import Calendar
 from .errors import DomainError, Forbidden, InvalidInput, Words
 
-ROLES = frozenset({"citizen", "desk", "office", "head", "admin", "system"})
+ROLES = frozenset({"citizen", "desk", "office", "head", "admin", "system", "clerk", "inspector",
+                   "drafter", "reviewer", "signer"})  # the last three: one letter's people
 KINDS = ("open", "closed")
 
 

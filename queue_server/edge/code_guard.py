@@ -38,8 +38,10 @@ from . import token_guard
 from .caller import bearer_token, client_address
 from .ratelimit import Window, count_and_wait, wait_if_over, windows_of
 
-# A case's tracking code (services/cases.py CaseNotFound) is a credential just the same.
-MISS_CODES = frozenset({VisitNotFound.code, BookingNotFound.code, "case_not_found"})
+# A case's tracking code (services/cases.py CaseNotFound) is a credential just the same;
+# so is an issued document's verification code (services/documents.py DocumentNotFound).
+MISS_CODES = frozenset({VisitNotFound.code, BookingNotFound.code, "case_not_found",
+                        "document_not_found"})
 T = TypeVar("T")
 
 

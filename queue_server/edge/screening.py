@@ -55,17 +55,25 @@ MULTIPART = "multipart/form-data"
 PAGE_BLUEPRINTS = frozenset({"console", "patient", "display_board", "home", "admin"})
 # The attribute `takes_files` sets on a view: how many files its body may carry.
 FILES_ATTRIBUTE = "antrian_takes_files"
+# ... and, when it says so, the size each file may have (else CASE_FILE_MAX_BYTES).
+FILE_BYTES_ATTRIBUTE = "antrian_file_bytes"
 View = TypeVar("View", bound=Callable[..., Any])
 
 
-def takes_files(count: int) -> Callable[[View], View]:
+def takes_files(count: int, per_file: int | None = None) -> Callable[[View], View]:
     """Mark a view whose body may carry up to `count` files (multipart): its body cap is
-    MAX_CONTENT_LENGTH plus `count` × CASE_FILE_MAX_BYTES. Put it under the route's
-    decorator (functools.wraps carries the mark through the others)."""
+    MAX_CONTENT_LENGTH plus `count` × `per_file` bytes (default CASE_FILE_MAX_BYTES). Put
+    it under the route's decorator (functools.wraps carries the mark through the others)."""
     def mark(view: View) -> View:
         setattr(view, FILES_ATTRIBUTE, count)
+        setattr(view, FILE_BYTES_ATTRIBUTE, per_file)
         return view
     return mark
+
+
+def _per_file(view: Any) -> int:
+    """The size each file of `view`'s body may have, in bytes."""
+    return getattr(view, FILE_BYTES_ATTRIBUTE, None) or file_max_bytes(current_app.config)
 
 
 class RefusedInput(InvalidInput, category=True):
@@ -214,7 +222,7 @@ def _too_large() -> BodyTooLarge:
     view = current_app.view_functions.get(request.endpoint or "")
     files = int(getattr(view, FILES_ATTRIBUTE, 0))
     if files:
-        return UploadTooLarge(limit, files, file_max_bytes(current_app.config))
+        return UploadTooLarge(limit, files, _per_file(view))
     return BodyTooLarge(limit)
 
 
@@ -224,7 +232,7 @@ def _set_limit() -> None:
     files = int(getattr(view, FILES_ATTRIBUTE, 0))
     if files:
         base = current_app.config.get("MAX_CONTENT_LENGTH") or MAX_BODY_BYTES
-        request.max_content_length = base + files * file_max_bytes(current_app.config)
+        request.max_content_length = base + files * _per_file(view)
 
 
 def _screen_length() -> None:

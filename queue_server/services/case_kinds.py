@@ -16,7 +16,8 @@ from .port_cases import CaseRow, CaseWork
 # (unit of work, case) → the module's fields of the case as its owner reads them on
 # `/c/{code}` (never the owner's identity), or None when the module shows nothing of its
 # content there: `title`, `summary`, `fields` (label → value pairs, Indonesian), `photos`
-# (file ids shown), `office` (name). A module's public lists and pages are its own.
+# (file ids shown), `office` (name), optionally `links` (label, address pairs: SSW's
+# re-upload page and signed PDF). A module's public lists and pages are its own.
 PublicView = Callable[[CaseWork, CaseRow], "dict[str, Any] | None"]
 # (unit of work, case) → what the module tells the case's owner on `/c/{code}`:
 # `rating` (the one given, or None) and `spent` (citizen actions no longer offered

@@ -16,12 +16,19 @@ from .port_cases import CaseWork
 class SignatureCheck:
     """What a PDF's first signature says: `intact` (the signed bytes are unchanged),
     `valid` (the signature matches its certificate), `trusted` (the certificate chains to
-    a trust root given), and the signer's name from the certificate."""
+    a trust root given), the signer's name from the certificate, and `whole` (the
+    signature covers the whole file: nothing was appended after it, ISO 32000-1 12.8.1)."""
 
     intact: bool
     valid: bool
     trusted: bool
     signer: str
+    whole: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """The file is the one signed, by a trusted certificate, and nothing since."""
+        return self.intact and self.valid and self.trusted and self.whole
 
 
 class Signer(Protocol):

@@ -92,6 +92,7 @@ class LocalSigner:
         from pyhanko.pdf_utils.misc import PdfReadError
         from pyhanko.pdf_utils.reader import PdfFileReader
         from pyhanko.sign.validation import validate_pdf_signature
+        from pyhanko.sign.validation.status import SignatureCoverageLevel
         from pyhanko_certvalidator import ValidationContext
 
         try:
@@ -105,7 +106,8 @@ class LocalSigner:
                                         ValidationContext(trust_roots=[root]))
         return SignatureCheck(intact=bool(status.intact), valid=bool(status.valid),
                               trusted=bool(status.trusted),
-                              signer=status.signing_cert.subject.human_friendly)
+                              signer=status.signing_cert.subject.human_friendly,
+                              whole=status.coverage == SignatureCoverageLevel.ENTIRE_FILE)
 
 
 class BsreSigner:

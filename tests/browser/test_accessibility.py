@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from kiosk.agent import Options, create_agent
 from tests.conftest import Api
+from tests.integration.test_ssw_pages import ssw  # noqa: F401  (fixture)
 from tests.support.printer import FakePrinter
 from tests.support.servers import serve_in_thread
 
@@ -160,6 +161,25 @@ def test_the_wadul_pages_pass_wcag_21_aa(page: Page, live_server: str, lang: str
 
 
 @pytest.mark.parametrize("lang", ["", "?lang=en"])
+def test_the_surat_incoming_pages_pass_wcag_21_aa(page: Page, live_server: str, engine: Any,
+                                                  clock: Any, client: Any, lang: str) -> None:
+    """e-Surat's sign-in, then as the clerk: home, the register with its form, a letter
+    with a disposition and its actions, the retention list (the whole way in
+    tests/browser/test_surat_incoming.py)."""
+    from tests.integration.surat_in_support import caller, load_codes, registered
+
+    ref = f"SURAT-{registered(load_codes(engine), clock)}"
+    caller(client, "tu-dsdabm").post(f"/api/v1/surat/letters/{ref}/dispositions",
+                                     {"to": ["kabid-dsdabm"], "instruction": "Survei"})
+    check(page, f"{live_server}/surat{lang}", "#username")
+    page.fill("#username", "tu-dsdabm")
+    page.fill("#password", "demo")
+    page.click("main button[type=submit]")
+    for path in ("/surat", "/surat/masuk", f"/surat/{ref}", "/surat/arsip?year=2029"):
+        check(page, f"{live_server}{path}{'&lang=en' if lang and '?' in path else lang}", "h1")
+
+
+@pytest.mark.parametrize("lang", ["", "?lang=en"])
 def test_the_survey_and_the_case_page_pass_wcag_21_aa(
         page: Page, app: Any, engine: Any, clock: Any, live_server: str, kiosk: Api,
         staff: Api, lang: str) -> None:
@@ -183,3 +203,83 @@ def test_the_survey_and_the_case_page_pass_wcag_21_aa(
     waiting = probe.new_case(engine, clock, confirmed=False)
     check(page, f"{live_server}/c/{waiting}{lang}", "#confirm-form")
     check(page, f"{live_server}/c/ZZZZZZZZZZ{lang}", "h1")
+
+
+@pytest.mark.parametrize("lang", ["", "?lang=en"])
+def test_the_document_verification_page_passes_wcag_21_aa(
+        page: Page, app: Any, engine: Any, clock: Any, live_server: str, tmp_path: Path,
+        lang: str) -> None:
+    """/v/{code}: a valid document, a replaced one, a confidential one, an unknown code
+    (the page with an upload's answer: tests/browser/test_verify_page.py)."""
+    from queue_server.signing import LocalSigner
+    from tests.support.documents import desk_for
+
+    desk = desk_for(app, engine, tmp_path, LocalSigner(tmp_path / "signing"))
+    old, new = desk.issue(clock)[0], desk.issue(clock)[0]
+    desk.replace(clock, old, new)
+    check(page, f"{live_server}/v/{new}{lang}", "input[name=file]")
+    check(page, f"{live_server}/v/{old}{lang}", ".doc-status a")
+    check(page, f"{live_server}/v/{desk.issue(clock, confidential=True)[0]}{lang}", "h1")
+    check(page, f"{live_server}/v/ZZZZZZZZZZZZ{lang}", "h1")
+
+
+@pytest.mark.usefixtures("ssw")
+@pytest.mark.parametrize("lang", ["", "?lang=en"])
+def test_the_ssw_pages_pass_wcag_21_aa(page: Page, app: Any, engine: Any, live_server: str,
+                                       lang: str) -> None:
+    """SSW's catalogue, its form (and with its wrong fields marked), the owner's /c/{code}
+    and re-upload page with a flagged document, an unknown code, and the staff pages
+    signed in: desk, application page, review list, inspections, report (the whole way
+    from application to permit: tests/browser/test_ssw.py)."""
+    from tests.integration.test_ssw_pages import apply_reklame, flag_document
+
+    code = apply_reklame(app.test_client())
+    flag_document(engine, "desain", "Ukuran tidak tertulis")
+    check(page, f"{live_server}/ssw{lang}", "section.permit")
+    check(page, f"{live_server}/ssw/ajukan/reklame{lang}", "#doc-ktp")
+    page.click("#submit")
+    expect(page.locator(".field-error").first).to_be_visible()
+    assert violations(page) == []
+    check(page, f"{live_server}/c/{code}{lang}", "ul.links a")
+    check(page, f"{live_server}/ssw/berkas/{code}{lang}", "#doc-desain")
+    check(page, f"{live_server}/ssw/berkas/ZZZZZZZZZZ{lang}", "h1")
+    check(page, f"{live_server}/ssw/desk{lang}", "#username")
+    page.fill("#username", "admin")
+    page.fill("#password", "demo")
+    page.click("button[type=submit]")
+    expect(page.locator("table.cases").first).to_be_visible()
+    assert violations(page) == []
+    ref = page.locator("tr[data-ref]").first.get_attribute("data-ref")
+    for path, ready in ((f"/ssw/kasus/{ref}", "form.check-accept"), ("/ssw/review", "h1"),
+                        ("/ssw/inspeksi", "h1"), ("/ssw/laporan", "table#permits")):
+        check(page, f"{live_server}{path}{lang}", ready)
+
+
+@pytest.mark.parametrize("lang", ["", "?lang=en"])
+def test_the_surat_outgoing_pages_pass_wcag_21_aa(page: Page, app: Any, live_server: str,
+                                                  engine: Any, tmp_path: Path, lang: str) -> None:
+    """e-Surat's outgoing pages signed in as the drafter: the list, the draft form (a
+    refused one with its message), and a letter in review with its chain (the whole way
+    to the signed PDF: tests/browser/test_surat_outgoing.py)."""
+    from tests.integration.surat_in_support import load_codes
+    from tests.integration.surat_out_support import People
+
+    load_codes(engine)
+    app.instance_path = str(tmp_path)
+    people = People(app.test_client())
+    ref = people.draft()
+    people.act("kabid-dsdabm", ref, "submit")
+    check(page, f"{live_server}/surat/keluar{lang}", "#username")
+    page.fill("#username", "kabid-dsdabm")
+    page.fill("#password", "demo")
+    page.click("main button[type=submit]")
+    expect(page.locator("#username")).to_have_count(0)
+    check(page, f"{live_server}/surat/keluar{lang}", "h1")
+    check(page, f"{live_server}/surat/keluar/baru{lang}", "#subject")
+    page.fill("#subject", "Tanpa pemaraf")
+    for field in page.locator("input[id^=field-]").all():
+        field.fill("isi")
+    page.click("main form[method=post] button.primary")
+    expect(page.locator("p.error")).to_be_visible()
+    assert violations(page) == []
+    check(page, f"{live_server}/surat/{ref}{lang}", "#outgoing-part")

@@ -1,0 +1,23 @@
+"""Named errors of issued documents on the web (issue 17: `/v/{code}`, /api/v1/documents)."""
+
+from __future__ import annotations
+
+from .errors import Forbidden, InvalidInput
+
+
+class RevokeAdminOnly(Forbidden):
+    """Revoking a document outside its module's workflow is the deployment admin's."""
+
+    code = "document_revoke_admin_only"
+    text_id = ("Hanya admin yang bisa mencabut dokumen di sini; dokumen modul dicabut "
+               "lewat tindakan di modulnya.")
+    text_en = ("Only the admin can revoke a document here; a module's documents are "
+               "revoked through the module's own action.")
+
+
+class UploadMissing(InvalidInput):
+    """A check of a copy without a file in the multipart field `file`."""
+
+    code = "document_file_missing"
+    text_id = "Pilih berkas PDF dokumen yang ingin dicocokkan (isian file)."
+    text_en = "Choose the document's PDF file to check (field file)."

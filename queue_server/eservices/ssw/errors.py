@@ -1,0 +1,135 @@
+"""SSW's named errors (each with its code and both languages' text; their HTTP status
+comes from the kind: InvalidInput 422, NotFound 404, Forbidden 403, DomainError 409)."""
+
+from __future__ import annotations
+
+from queue_server.domain.errors import DomainError, Forbidden, InvalidInput, NotFound, Words
+
+
+class PermitTypeNotFound(NotFound):
+    code = "ssw_permit_type_not_found"
+    text_id = "Jenis izin {code} tidak ada di katalog SSW."
+    text_en = "The SSW catalogue has no permit type {code}."
+
+    def __init__(self, code: str):
+        super().__init__(code=code)
+
+
+class CatalogueInvalid(InvalidInput):
+    code = "ssw_catalogue_invalid"
+    text_id = "Katalog izin tidak sah: {why}."
+    text_en = "The permit catalogue is not valid: {why}."
+
+    def __init__(self, why: str):
+        super().__init__(why=why)
+
+
+class DocumentsMissing(InvalidInput):
+    """Required documents not sent with an application (each named)."""
+
+    code = "ssw_documents_missing"
+    text_id = "Dokumen wajib belum diunggah: {names}."
+    text_en = "Required documents not uploaded: {names}."
+
+    def __init__(self, codes: list[str]):
+        super().__init__(names=", ".join(codes))
+        self.details = {"missing": codes}
+
+
+class UnknownRequirement(InvalidInput):
+    code = "ssw_unknown_requirement"
+    text_id = "Izin ini tidak meminta dokumen {requirement}."
+    text_en = "This permit asks for no document {requirement}."
+
+    def __init__(self, requirement: str):
+        super().__init__(requirement=requirement)
+
+
+class DocumentNotFlagged(InvalidInput):
+    """A re-upload of a document the desk did not send back (only flagged ones)."""
+
+    code = "ssw_document_not_flagged"
+    text_id = ("Dokumen {requirement} tidak diminta perbaikan; kirim ulang hanya dokumen "
+               "yang diminta diperbaiki.")
+    text_en = ("Document {requirement} was not sent back for revision; upload again only "
+               "the documents flagged for revision.")
+
+    def __init__(self, requirement: str):
+        super().__init__(requirement=requirement)
+
+
+class NothingSent(InvalidInput):
+    code = "ssw_nothing_sent"
+    text_id = "Tidak ada dokumen yang dikirim."
+    text_en = "No document was sent."
+
+
+class ReasonRequired(InvalidInput):
+    code = "ssw_reason_required"
+    text_id = "Tuliskan alasannya agar pemohon tahu apa yang harus diperbaiki."
+    text_en = "Give the reason, so the applicant knows what to correct."
+
+
+class ApplicantInvalid(InvalidInput):
+    code = "ssw_applicant_invalid"
+    text_id = "Data pemohon tidak lengkap: {why}."
+    text_en = "The applicant's details are incomplete: {why}."
+
+    def __init__(self, why_id: str, why_en: str):
+        super().__init__(why=Words(why_id, why_en))
+
+
+class SswForbidden(Forbidden):
+    code = "ssw_forbidden"
+    text_id = "Anda tidak berwenang {what} permohonan izin ini."
+    text_en = "You may not {what} this permit application."
+
+    def __init__(self, what_id: str, what_en: str):
+        super().__init__(what=Words(what_id, what_en))
+
+
+class NotAReviewer(InvalidInput):
+    code = "ssw_not_a_reviewer"
+    text_id = "Kantor {office} tidak mengkaji permohonan ini."
+    text_en = "The office {office} does not review this application."
+
+    def __init__(self, office: str):
+        super().__init__(office=office)
+
+
+class WrongStep(DomainError):
+    """The application is not at the step the action belongs to (409)."""
+
+    code = "ssw_wrong_step"
+    text_id = "Permohonan sedang pada tahap {state}: {what} tidak bisa sekarang."
+    text_en = "The application is at the step {state}: {what} is not possible now."
+
+    def __init__(self, state: Words, what_id: str, what_en: str):
+        super().__init__(state=state, what=Words(what_id, what_en))
+
+
+class AlreadyDecided(DomainError):
+    code = "ssw_already_decided"
+    text_id = "Kajian {office} sudah diputuskan."
+    text_en = "The review by {office} is already decided."
+
+    def __init__(self, office: str):
+        super().__init__(office=office)
+
+
+class InspectionInvalid(InvalidInput):
+    code = "ssw_inspection_invalid"
+    text_id = "Hasil peninjauan tidak sah: {why}."
+    text_en = "The inspection record is not valid: {why}."
+
+    def __init__(self, why: str):
+        super().__init__(why=why)
+
+
+class ListUnknown(InvalidInput):
+    code = "ssw_list_unknown"
+    text_id = "Daftar {which} tidak dikenal (desk, review, inspection, approval, all)."
+    text_en = "Unknown list {which} (desk, review, inspection, approval, all)."
+
+    def __init__(self, which: str):
+        super().__init__(which=which)

@@ -1,0 +1,100 @@
+"""e-Surat incoming letters' named errors (classification codes, registration,
+dispositions): each says one thing, in both languages (queue_server/domain/errors.py)."""
+
+from __future__ import annotations
+
+from queue_server.domain.config_errors import InvalidConfig
+from queue_server.domain.errors import DomainError, Forbidden, InvalidInput, NotFound
+
+
+class UnknownClassification(InvalidInput):
+    code = "unknown_classification"
+    text_id = "Kode klasifikasi {code} tidak ada dalam daftar klasifikasi arsip."
+    text_en = "The classification code {code} is not in the classification list."
+
+    def __init__(self, code: str):
+        super().__init__(code=code)
+
+
+class ClassificationsInvalid(InvalidConfig):
+    code = "invalid_config"
+    text_id = "Daftar klasifikasi baris {line}: {problem}"
+    text_en = "Classification list line {line}: {problem}"
+
+    def __init__(self, line: int, problem: str):
+        super().__init__(line=line, problem=problem)
+
+
+class LetterFieldInvalid(InvalidInput):
+    code = "invalid_letter"
+    text_id = "Isian surat '{field}' tidak sah: {problem}"
+    text_en = "The letter's field '{field}' is not valid: {problem}"
+
+    def __init__(self, field: str, problem: str):
+        super().__init__(field=field, problem=problem)
+
+
+class NotOfficeClerk(Forbidden):
+    code = "not_office_clerk"
+    text_id = "Hanya TU (clerk) atau kepala kantor ini yang boleh meregistrasi surat masuk."
+    text_en = "Only this office's clerks (TU) or its head may register incoming letters."
+
+
+class NotInOffice(InvalidInput):
+    code = "not_in_office"
+    text_id = "Pengguna {user} bukan pegawai kantor surat ini."
+    text_en = "User {user} is not a member of the letter's office."
+
+    def __init__(self, user: str):
+        super().__init__(user=user)
+
+
+class DispositionNotFound(NotFound):
+    code = "disposition_not_found"
+    text_id = "Disposisi {id} tidak ada pada surat ini."
+    text_en = "The letter has no disposition {id}."
+
+    def __init__(self, id: int):
+        super().__init__(id=id)
+
+
+class NotYourDisposition(Forbidden):
+    code = "not_your_disposition"
+    text_id = "Disposisi ini bukan untuk Anda."
+    text_en = "This disposition is not addressed to you."
+
+
+class DispositionAlreadyRead(DomainError):
+    code = "disposition_already_read"
+    text_id = "Disposisi sudah dibaca penerimanya; tidak bisa ditarik lagi."
+    text_en = "The recipient has already read the disposition; it can no longer be withdrawn."
+
+
+class DispositionClosed(DomainError):
+    code = "disposition_closed"
+    text_id = "Disposisi ini sudah ditarik atau sudah ditindaklanjuti."
+    text_en = "This disposition was withdrawn or already followed up."
+
+
+class DueDateInvalid(InvalidInput):
+    code = "invalid_due_date"
+    text_id = "Batas waktu disposisi tidak sah: {problem}"
+    text_en = "The disposition's due date is not valid: {problem}"
+
+    def __init__(self, problem: str):
+        super().__init__(problem=problem)
+
+
+class RetentionForbidden(Forbidden):
+    code = "retention_forbidden"
+    text_id = "Hanya TU (clerk), kepala kantor atau admin yang melihat jadwal retensi."
+    text_en = "Only clerks (TU), an office's head or the admin see the retention schedule."
+
+
+class LetterHasNoPdf(NotFound):
+    code = "letter_has_no_pdf"
+    text_id = "Surat {ref} belum punya berkas PDF (pindaian atau dokumen bertanda tangan)."
+    text_en = "Letter {ref} has no PDF yet (a scan or a signed document)."
+
+    def __init__(self, ref: str):
+        super().__init__(ref=ref)
