@@ -37,6 +37,11 @@ class DocumentListOut(Strict):
         "description": "pass as `before` for the next page; null on the last"})
 
 
+class DocumentFact(Strict):
+    label = fields.String(metadata={"example": "Pemegang izin"})
+    value = fields.String(metadata={"example": "Toko Budi (NIB 9120000000001)"})
+
+
 class DocumentFactsOut(Strict):
     code = fields.String()
     number = fields.String(allow_none=True, metadata={"description": "null when confidential"})
@@ -54,6 +59,10 @@ class DocumentFactsOut(Strict):
     size = fields.Integer(metadata={"description": "bytes"})
     signer = fields.String(metadata={"description": "`local` (the server's own "
                                      "certificate, not a BSrE TTE) or `bsre`"})
+    facts = fields.List(fields.Nested(DocumentFact), metadata={
+        "description": "the public facts the issuer printed (a permit: holder, NIB, "
+                       "address, valid until), in the document's words; empty when "
+                       "confidential"})
 
 
 class DocumentPdfIn(Strict):
@@ -76,6 +85,9 @@ class DocumentCheckOut(Strict):
     sha256 = fields.String(metadata={"description": "of the uploaded file"})
     signature = fields.Nested(SignatureOut, allow_none=True, metadata={
         "description": "the file's first signature; null when it has none"})
+    other_code = fields.String(allow_none=True, metadata={
+        "description": "when the file is another document issued here: its code (its "
+                       "signature is that document's); null otherwise"})
 
 
 class DocumentRevokeIn(Strict):

@@ -14,6 +14,7 @@ from queue_server.domain.document_errors import DocumentForbidden
 from queue_server.domain.document_web_errors import UploadMissing
 from queue_server.edge import code_guard
 from queue_server.edge.screening import takes_files
+from queue_server.eservices import hooks
 from queue_server.persistence.document_store import document_store
 from queue_server.runtime import current
 from queue_server.services import document_web
@@ -65,11 +66,13 @@ def _caller() -> Principal | None:
 def listing(args: dict[str, Any]) -> Any:
     """Issued documents, newest first.
 
-    The admin's all, an office's staff their offices' (any office role). 401 without a
+    The admin's all, an office's staff their offices' (any office role), without those
+    the issuing module keeps from the caller (a letter's access class). 401 without a
     token; 403 `document_forbidden` for a device or staff of no office; 422
     `invalid_body` for a bad `limit` or `before`."""
     return document_web.listed(current().uow(write=False), principal(), _base(), _tz(),
-                               args["module"], args["limit"], args["before"])
+                               args["module"], args["limit"], args["before"],
+                               hooks(current_app, "document_access"))
 
 
 @blp.get("/<code>")
@@ -91,12 +94,14 @@ def pdf(args: dict[str, Any], code: str) -> Response:
     """The signed PDF.
 
     For the admin, the staff of the issuing office, or (without a token) the holder of
-    the tracking code of the document's case as `?case=`. 404 `document_not_found`; 403
+    the tracking code of the document's case as `?case=`; the issuing module may decide
+    otherwise (e-Surat: whoever may read the letter or its delivered copy, whatever
+    the office). 404 `document_not_found`; 403
     `document_forbidden` (a wrong `case` counts as a code guess)."""
     try:
         row, data = document_web.pdf(current().uow(write=False),
                                      document_store(current_app.instance_path), _caller(),
-                                     code, args["case"])
+                                     code, args["case"], hooks(current_app, "document_access"))
     except DocumentForbidden:
         if args["case"]:
             code_guard.count_miss()
@@ -137,7 +142,9 @@ def revoke(args: dict[str, Any], code: str) -> Any:
     A module's own staff revoke through the module's actions; the reason is kept with
     the document. 401; 403
     `document_revoke_admin_only`; 404 `document_not_found`; 409 `document_not_valid`
-    (already revoked or replaced)."""
+    (already revoked or replaced), `document_revoke_through_module` (a module's
+    document revoked on its module's page, e.g. an SSW permit, so its case follows)."""
     rt = current()
     return document_web.revoke_by_admin(rt.uow(), rt.clock, principal(), code,
-                                        args["reason"], _tz())
+                                        args["reason"], _tz(),
+                                        hooks(current_app, "document_revokers"))

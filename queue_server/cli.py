@@ -85,6 +85,8 @@ def _print_demo(host: str, port: int) -> None:
         f"                kepala / {password} (facility admin), dinkes / {password} (city)\n"
         f"  offices (OPD) mediacenter / {password} (Media Center), opd / {password} "
         f"(DSDABM staff), kepala-opd / {password} (DSDABM head)\n"
+        f"  e-Surat       tu-dsdabm, kabid-dsdabm, tu-dlh, dlh / {password} (/surat)\n"
+        f"  SSW permits   dpmptsp, kepala-dpmptsp, pengawas / {password} (/ssw)\n"
         f"  kiosk token   {kiosk}\n"
         f"  try it        curl -X POST -H 'Authorization: Bearer {kiosk}' "
         f"-H 'Content-Type: application/json' -d '{{\"service\": \"pendaftaran\"}}' "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import DomainError, Forbidden, InvalidInput, NotFound
+from .errors import DomainError, Forbidden, InvalidInput, NotFound, Words
 
 
 class DocumentNotFound(NotFound):
@@ -20,9 +20,12 @@ class DocumentNotValid(DomainError):
     code = "document_not_valid"
     text_id = "Dokumen {code} sudah {status}; tidak bisa diubah lagi."
     text_en = "Document {code} is already {status}; it cannot change again."
+    # The status column's words in each language (the column keeps the English ones).
+    STATUS_WORDS = {"revoked": Words("dicabut", "revoked"),
+                    "replaced": Words("diganti", "replaced")}
 
     def __init__(self, code: str, status: str):
-        super().__init__(code=code, status=status)
+        super().__init__(code=code, status=self.STATUS_WORDS.get(status, Words(status, status)))
 
 
 class DocumentForbidden(Forbidden):

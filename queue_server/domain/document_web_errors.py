@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import Forbidden, InvalidInput
+from .errors import DomainError, Forbidden, InvalidInput
 
 
 class RevokeAdminOnly(Forbidden):
@@ -21,3 +21,17 @@ class UploadMissing(InvalidInput):
     code = "document_file_missing"
     text_id = "Pilih berkas PDF dokumen yang ingin dicocokkan (isian file)."
     text_en = "Choose the document's PDF file to check (field file)."
+
+
+class RevokeThroughModule(DomainError):
+    """A module's document whose module handles revocation (its "document_revokers"
+    hook names the page): revoking it here would leave the module's case behind."""
+
+    code = "document_revoke_through_module"
+    text_id = ("Dokumen {code} dicabut lewat halaman modulnya agar berkasnya ikut "
+               "berubah: {where}.")
+    text_en = ("Document {code} is revoked through its module's page, so its case "
+               "follows: {where}.")
+
+    def __init__(self, code: str, where: str):
+        super().__init__(code=code, where=where)

@@ -55,7 +55,7 @@ class ActionNotAllowed(DomainError):
     text_id = "Kasus berstatus {state}: aksi {action} tidak bisa dilakukan sekarang."
     text_en = "The case is {state}: the action {action} cannot be taken now."
 
-    def __init__(self, state: Words, action: str, allowed: list[str]):
+    def __init__(self, state: Words, action: str | Words, allowed: list[str]):
         super().__init__(state=state, action=action)
         self.details = {"allowed": allowed}
 
@@ -67,7 +67,7 @@ class ActionForbidden(Forbidden):
     text_id = "Anda tidak berwenang melakukan aksi {action} pada kasus ini."
     text_en = "You may not take the action {action} on this case."
 
-    def __init__(self, action: str):
+    def __init__(self, action: str | Words):
         super().__init__(action=action)
 
 
@@ -132,6 +132,11 @@ class Transition:
     within_days: int | None = None  # working days since the source state was entered
     public: bool = True  # its comment shows on the public page
 
+    @property
+    def words(self) -> Words:
+        """The action's label in each language (what refusals name it by)."""
+        return Words(self.label_id, self.label_en)
+
 
 @dataclass(frozen=True)
 class Escalation:
@@ -176,10 +181,10 @@ class Workflow:
         if transition is None:
             raise UnknownAction(action, self.transitions)
         if state not in transition.sources:
-            raise ActionNotAllowed(self.state(state).words, action,
+            raise ActionNotAllowed(self.state(state).words, transition.words,
                                    [t.action for t in self.actions_from(state, roles)])
         if not transition.roles & set(roles):
-            raise ActionForbidden(action)
+            raise ActionForbidden(transition.words)
         if transition.comment and not comment.strip():
             raise CommentRequired(action)
         if transition.office and office is None:

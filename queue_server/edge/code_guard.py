@@ -50,9 +50,9 @@ class CodeProbing(RateLimited):
 
     code = "too_many_unknown_codes"
     # Said on every code route: tickets, bookings and e-service tracking codes alike.
-    text_id = ("Terlalu banyak kode yang tidak dikenal; periksa kode Anda (di tiket atau "
-               "pesan yang Anda terima) dan coba lagi dalam {retry_after} detik.")
-    text_en = ("Too many unknown codes; check your code (on the ticket or in the message "
+    text_id = ("Terlalu banyak kode yang tidak dikenal; periksa kode Anda (pada kertas "
+               "atau pesan yang Anda terima) dan coba lagi dalam {retry_after} detik.")
+    text_en = ("Too many unknown codes; check your code (on the paper or in the message "
                "you received) and try again in {retry_after} seconds.")
 
 

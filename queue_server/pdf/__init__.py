@@ -3,7 +3,9 @@ the letterhead (kop surat) of the issuing office, the title and number, fields a
 paragraphs, the signature block, and a verification QR code (qrcode) pointing to
 `/v/{code}` on the server's public address, with the address printed beside it for
 those who cannot scan. Text is set in the PDF core font (Latin-1): a character outside
-it is replaced, never an error."""
+it is replaced, never an error. The footer and a security marking (`RAHASIA` at the
+top and bottom of every page of a confidential letter) are drawn by the page's own
+header/footer hooks, so they never force a page of their own."""
 
 from __future__ import annotations
 
@@ -35,6 +37,31 @@ class Layout:
     signer_title: str = ""
     signer_name: str = ""
     footer: str = "Dokumen ini ditandatangani secara elektronik."
+    marking: str = ""  # e.g. "RAHASIA": printed at the top and bottom of every page
+
+
+class _Page(FPDF):
+    """An A4 page whose header prints the marking and whose footer prints the footer line
+    and the marking again (fpdf2 calls both outside the automatic page break)."""
+
+    def __init__(self, layout: Layout):
+        super().__init__(format="A4")
+        self.layout = layout
+
+    def header(self) -> None:
+        if self.layout.marking:
+            self.set_font("Helvetica", "B", 12)
+            self.set_y(6)
+            self.cell(0, 6, _latin(self.layout.marking), align="C",
+                      new_x="LMARGIN", new_y="NEXT")
+
+    def footer(self) -> None:
+        self.set_y(-18)
+        self.set_font("Helvetica", "I", 8)
+        self.cell(0, 5, _latin(self.layout.footer), align="C", new_x="LMARGIN", new_y="NEXT")
+        if self.layout.marking:
+            self.set_font("Helvetica", "B", 12)
+            self.cell(0, 6, _latin(self.layout.marking), align="C")
 
 
 def _latin(text: str) -> str:
@@ -114,16 +141,13 @@ def _signature(pdf: FPDF, layout: Layout) -> None:
 def render(layout: Layout, compress: bool = True) -> bytes:
     """The document as PDF bytes (A4, portrait). `compress=False` keeps text streams
     readable (tests look for words in them)."""
-    pdf = FPDF(format="A4")
+    pdf = _Page(layout)
     pdf.set_compression(compress)
     pdf.set_title(_latin(layout.title))
     pdf.set_author(_latin(layout.office))
-    pdf.set_auto_page_break(True, margin=20)
+    pdf.set_auto_page_break(True, margin=24 if layout.marking else 20)
     pdf.add_page()
     _head(pdf, layout)
     _body(pdf, layout)
     _signature(pdf, layout)
-    pdf.set_y(-18)
-    pdf.set_font("Helvetica", "I", 8)
-    pdf.cell(0, 5, _latin(layout.footer), align="C")
     return bytes(pdf.output())

@@ -5,8 +5,9 @@ per office and year that official numbers are drawn from."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base
@@ -41,6 +42,9 @@ class Document(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(Integer)
     signer: Mapped[str] = mapped_column(String(20))
+    # the public facts the issuer chose ([[label, value], ...]: a permit's holder, NIB,
+    # address, validity), shown on /v/{code} unless confidential
+    facts: Mapped[list[Any] | None] = mapped_column(JSON, nullable=True)
 
 
 class NumberSequence(Base):

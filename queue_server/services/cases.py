@@ -38,8 +38,8 @@ class RefNotFound(CaseNotFound):
     by it. References are sequential and public, so a miss is no guess at a secret: it
     is never counted as a code probe (edge/code_guard.py), unlike a tracking code's."""
 
-    text_id = "Laporan {code} tidak ditemukan."
-    text_en = "No report has the reference {code}."
+    text_id = "Nomor {code} tidak ditemukan."
+    text_en = "Nothing has the reference {code}."
 
 
 @dataclass(frozen=True)

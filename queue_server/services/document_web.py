@@ -5,15 +5,16 @@ sees); this module adds only the shapes the web answers with and the admin's rev
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from ..domain.dates import long_date
-from ..domain.document_web_errors import RevokeAdminOnly
+from ..domain.document_web_errors import RevokeAdminOnly, RevokeThroughModule
 from . import documents
 from .auth import ADMIN, Principal
-from .documents import UploadCheck, public_facts, verify_url
+from .documents import DocumentAccess, UploadCheck, public_facts, verify_url
 from .port_documents import DocumentRow, DocumentStore, DocumentWork, Signer
 from .ports import Clock
 from .views import iso
@@ -44,12 +45,13 @@ def item(row: DocumentRow, base_url: str, tz: str) -> dict[str, Any]:
 
 def listed(uow: DocumentWork, principal: Principal | None, base_url: str, tz: str,
            module: str | None = None, limit: int = 50,
-           before: int | None = None) -> Listed:
+           before: int | None = None, access: Sequence[DocumentAccess] = ()) -> Listed:
     """The documents `principal` may list (admin: all; office staff: their offices'),
-    newest first, `limit` (1-500) at a time, older than the id `before`. Raises
-    DocumentForbidden (403) for anyone else (a device, staff of no office)."""
+    newest first, `limit` (1-500) at a time, older than the id `before`, without those
+    their module's rule (`access`) refuses to `principal`. Raises DocumentForbidden (403)
+    for anyone else (a device, staff of no office)."""
     with uow:
-        rows = documents.listing(uow, principal, module, limit, before)
+        rows = documents.listing(uow, principal, module, limit, before, access)
         items = [item(row, base_url, tz) for row in rows]
         last = rows[-1].id if rows and len(rows) >= limit else None
     return Listed(items, last)
@@ -69,11 +71,12 @@ def said_date(moment: str | None, lang: str) -> str | None:
 
 
 def pdf(uow: DocumentWork, store: DocumentStore, principal: Principal | None, code: str,
-        case_code: str | None) -> tuple[DocumentRow, bytes]:
-    """The signed PDF (services.documents.pdf_for). Raises DocumentNotFound (404),
-    DocumentForbidden (403)."""
+        case_code: str | None, access: Sequence[DocumentAccess] = ()
+        ) -> tuple[DocumentRow, bytes]:
+    """The signed PDF (services.documents.pdf_for, with the modules' rules `access`).
+    Raises DocumentNotFound (404), DocumentForbidden (403)."""
     with uow:
-        return documents.pdf_for(uow, store, principal, code, case_code)
+        return documents.pdf_for(uow, store, principal, code, case_code, access)
 
 
 def check_copy(uow: DocumentWork, signer: Signer, code: str, data: bytes,
@@ -86,15 +89,27 @@ def check_copy(uow: DocumentWork, signer: Signer, code: str, data: bytes,
         return public_facts(row, tz), documents.check_upload(uow, signer, row.code, data)
 
 
+# (unit of work, document) → the page where the document's module revokes it (its case
+# follows there), or None when the module leaves its revocation to this route: the
+# "document_revokers" hook (SSW's permits are revoked on their case's page).
+DocumentRevoker = Callable[[Any, DocumentRow], "str | None"]
+
+
 def revoke_by_admin(uow: DocumentWork, clock: Clock, principal: Principal, code: str,
-                    reason: str, tz: str) -> dict[str, Any]:
+                    reason: str, tz: str, revokers: Sequence[DocumentRevoker] = ()
+                    ) -> dict[str, Any]:
     """Revoke a valid document as the deployment's admin (a module revokes its own
     through its workflow); the public facts after. Raises RevokeAdminOnly (403),
-    DocumentNotFound (404), DocumentNotValid (409)."""
+    DocumentNotFound (404), DocumentNotValid (409), RevokeThroughModule (409) when one
+    of `revokers` names its module's page for it."""
     if principal.kind != "staff" or principal.role != ADMIN:
         raise RevokeAdminOnly()
     with uow:
-        row = documents.revoke(uow, clock, code, reason.strip())
+        found = documents.find(uow, code)
+        where = next((w for w in (r(uow, found) for r in revokers) if w), None)
+        if where:
+            raise RevokeThroughModule(found.code, where)
+        row = documents.revoke(uow, clock, found.code, reason.strip())
         shown = public_facts(row, tz)
         uow.commit()
     return shown

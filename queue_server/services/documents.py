@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,7 +38,9 @@ class Issue:
     """What is being issued: `module` and `kind` (`letter`, `permit`, …), `title`,
     `issuer` (the office's name as printed), `office_id`, the official `number` (None
     when it has none), the `case_id` it belongs to, `confidential` (class rahasia: the
-    verification page hides title and number), `reason` (written into the signature)."""
+    verification page hides title and number), `reason` (written into the signature),
+    `facts` the public facts the issuer chooses as (label, value) pairs, shown on
+    `/v/{code}` unless confidential (a permit: holder, NIB, address, valid until)."""
 
     module: str
     kind: str
@@ -49,16 +51,42 @@ class Issue:
     case_id: int | None = None
     confidential: bool = False
     reason: str = ""
+    facts: Sequence[tuple[str, str]] = ()
+
+
+@dataclass(frozen=True)
+class DocumentAccess:
+    """A module's say on who reads its documents (hook "document_access"): `decide(uow,
+    principal, row)` for the rows of `module` answers True (may read, whatever the
+    office), False (may not, whoever they are: the admin and the issuing office too) or
+    None (no opinion: the core's rule holds). Route handlers pass
+    `hooks(app, "document_access")` to `listing` and `pdf_for`."""
+
+    module: str
+    decide: Callable[[DocumentWork, Principal | None, DocumentRow], bool | None]
+
+
+def module_says(uow: DocumentWork, principal: Principal | None, row: DocumentRow,
+                access: Sequence[DocumentAccess] = ()) -> bool | None:
+    """What the modules' rules say of `principal` reading `row`: False when any rule of
+    its module refuses, True when one allows, None when none has an opinion."""
+    said = [rule.decide(uow, principal, row) for rule in access if rule.module == row.module]
+    if False in said:
+        return False
+    return True if True in said else None
 
 
 @dataclass(frozen=True)
 class UploadCheck:
     """An uploaded copy against the issued document: `matches` (same SHA-256 as the
-    signed bytes issued), the copy's `sha256`, its first signature (None: unsigned)."""
+    signed bytes issued), the copy's `sha256`, its first signature (None: unsigned),
+    and `other_code` when the copy is, byte for byte, another document issued here (its
+    valid signature is that document's, not this one's)."""
 
     matches: bool
     sha256: str
     signature: SignatureCheck | None
+    other_code: str | None = None
 
 
 def new_code(uow: DocumentWork) -> str:
@@ -86,7 +114,8 @@ def issue(uow: DocumentWork, clock: Clock, signer: Signer, store: DocumentStore,
         code=code, module=what.module, kind=what.kind, case_id=what.case_id,
         office_id=what.office_id, title=what.title[:200], number=what.number,
         issuer=what.issuer[:160], issued_at=clock.now(), status="valid",
-        confidential=what.confidential, sha256=digest, size=len(signed), signer=signer.name)
+        confidential=what.confidential, sha256=digest, size=len(signed), signer=signer.name,
+        facts=[[str(k)[:80], str(v)[:300]] for k, v in what.facts] or None)
 
 
 def find(uow: DocumentWork, code: str) -> DocumentRow:
@@ -102,19 +131,23 @@ def find(uow: DocumentWork, code: str) -> DocumentRow:
 def public_facts(row: DocumentRow, tz: str) -> dict[str, Any]:
     """What `/v/{code}` shows anyone: code, number, title, issuer, issue time (ISO 8601 in
     the city's zone `tz`), status, when it changed and to what it was replaced, SHA-256.
-    A confidential document's title and number read None."""
+    A confidential document's title and number read None, its `facts` ([{label,
+    value}], the issuer's public facts) empty."""
     return {"code": row.code, "number": None if row.confidential else row.number,
             "title": None if row.confidential else row.title, "issuer": row.issuer,
             "confidential": row.confidential, "kind": row.kind, "module": row.module,
             "issued_at": iso(row.issued_at, tz), "status": row.status,
             "status_at": iso(row.status_at, tz) if row.status_at else None,
             "replaced_by": row.replaced_by, "sha256": row.sha256, "size": row.size,
-            "signer": row.signer}
+            "signer": row.signer,
+            "facts": [] if row.confidential else [
+                {"label": label, "value": value} for label, value in (row.facts or [])]}
 
 
 def check_upload(uow: DocumentWork, signer: Signer, code: str, data: bytes) -> UploadCheck:
-    """An uploaded PDF against the document of `code`: the same bytes (SHA-256) and its
-    signature. Raises DocumentNotFound (404), NotAPdf (422)."""
+    """An uploaded PDF against the document of `code`: the same bytes (SHA-256), its
+    signature, and the code of the other issued document it is when it is one. Raises
+    DocumentNotFound (404), NotAPdf (422)."""
     row = find(uow, code)
     if not data.lstrip()[:5].startswith(b"%PDF-"):
         raise NotAPdf()
@@ -125,7 +158,9 @@ def check_upload(uow: DocumentWork, signer: Signer, code: str, data: bytes) -> U
         signature = None
     except Exception:  # a damaged PDF pyHanko cannot read: no usable signature
         signature = None
-    return UploadCheck(matches=digest == row.sha256, sha256=digest, signature=signature)
+    other = None if digest == row.sha256 else uow.documents.by_sha256(digest)
+    return UploadCheck(matches=digest == row.sha256, sha256=digest, signature=signature,
+                       other_code=other.code if other is not None else None)
 
 
 def _change(uow: DocumentWork, clock: Clock, code: str, status: str, reason: str,
@@ -167,19 +202,34 @@ def listing_scope(uow: DocumentWork, principal: Principal | None) -> list[int] |
 
 
 def listing(uow: DocumentWork, principal: Principal | None, module: str | None = None,
-            limit: int = 200, before_id: int | None = None) -> Sequence[DocumentRow]:
-    """The documents `principal` may see (listing_scope), newest first."""
+            limit: int = 200, before_id: int | None = None,
+            access: Sequence[DocumentAccess] = ()) -> Sequence[DocumentRow]:
+    """The documents `principal` may see (listing_scope), newest first, `limit` (1-500)
+    of them older than the id `before_id`, leaving out those a module's rule refuses
+    (`access`, see DocumentAccess)."""
     scope = listing_scope(uow, principal)
-    return uow.documents.listing(scope, module, min(max(limit, 1), 500), before_id)
+    limit = min(max(limit, 1), 500)
+    kept: list[DocumentRow] = []
+    while len(kept) < limit:
+        rows = uow.documents.listing(scope, module, limit, before_id)
+        kept += [row for row in rows
+                 if module_says(uow, principal, row, access) is not False]
+        if len(rows) < limit:
+            break
+        before_id = rows[-1].id
+    return kept[:limit]
 
 
 def pdf_for(uow: DocumentWork, store: DocumentStore, principal: Principal | None,
-            code: str, case_code: str | None = None) -> tuple[DocumentRow, bytes]:
+            code: str, case_code: str | None = None,
+            access: Sequence[DocumentAccess] = ()) -> tuple[DocumentRow, bytes]:
     """The signed PDF of `code`, for the admin, a member of the issuing office, or the
-    holder of the tracking code of the document's case. Raises DocumentNotFound (404),
+    holder of the tracking code of the document's case, unless its module's rule
+    (`access`, see DocumentAccess) decides otherwise. Raises DocumentNotFound (404),
     DocumentForbidden (403)."""
     row = find(uow, code)
-    if not _may_read(uow, principal, row, case_code):
+    said = module_says(uow, principal, row, access)
+    if said is False or (said is None and not _may_read(uow, principal, row, case_code)):
         raise DocumentForbidden()
     data = store.get(row.sha256)
     if data is None:

@@ -141,7 +141,8 @@ def test_a_users_offices_are_replaced_and_bad_roles_refused(engine: Engine,
                                                             "role": "verifier"}]}, True)
     assert role.status_code == 422
     assert role.get_json()["error"]["message"] == (
-        f"user {name}: Unknown role 'verifier' in office 'dlh'; choose one of: staff / head.")
+        f"user {name}: Unknown role 'verifier' in office 'dlh'; choose one of: "
+        "staff / head / clerk / inspector.")
     assert put(admin, path, {"role": "office", "offices": "dlh"}).status_code == 422
     assert admin.get(path).get_json()["offices"] == [{"office": "bpbd", "role": "staff"}]
     assert put(admin, path, {"role": "office", "offices": []}).get_json().get("offices") is None

@@ -81,7 +81,7 @@ def test_an_unknown_code_is_a_404_page_counted_as_a_guess(app: Any, client: Any,
     assert "Kode tidak ditemukan" in replies[0].get_data(as_text=True)
     assert replies[0].headers["X-Robots-Tag"] == "noindex"
     # the busy page speaks of codes of every kind, not of queue tickets only
-    assert "tiket, booking atau laporan" in replies[2].get_data(as_text=True)
+    assert "tiket, booking, laporan, permohonan atau dokumen" in replies[2].get_data(as_text=True)
 
 
 def test_an_answered_case_offers_the_citizens_actions(client: Any, site: World,

@@ -98,6 +98,21 @@ def test_the_very_file_matches_and_its_signature_holds(client: Any, desk: Desk,
     assert "Tanda tangan di berkas ini sah" in page
 
 
+def test_another_issued_document_is_named_as_such(client: Any, desk: Desk,
+                                                  clock: FakeClock) -> None:
+    code, _ = desk.issue(clock)
+    other, other_signed = desk.issue(clock, title="Surat Keterangan Lain")
+    page = html(upload(client, code, other_signed))
+    assert "Tidak cocok" in page and f'href="/v/{other}"' in page
+    assert f"dokumen lain yang diterbitkan server ini (kode {other})" in page
+    english = html(upload(client, f"{code}?lang=en", other_signed))
+    assert f"another document issued by this server (code {other})" in english
+    api = client.post(f"/api/v1/documents/{code}/check",
+                      data={"file": (BytesIO(other_signed), "lain.pdf")},
+                      content_type="multipart/form-data").get_json()
+    assert (api["matches"], api["other_code"]) == (False, other)
+
+
 @pytest.mark.parametrize(("change", "said"), [
     (tampered, "isi yang ditandatangani sudah berubah"),
     (appended, "ada perubahan yang ditambahkan sesudah ditandatangani")])

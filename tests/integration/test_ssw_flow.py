@@ -5,6 +5,8 @@ downloads, rejection with reasons, revocation."""
 
 from __future__ import annotations
 
+import io
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Engine
@@ -32,13 +34,19 @@ def test_an_application_opens_a_case_due_in_the_permits_working_days(
     filed = apply(client, "reklame")
     assert filed["state"] == "submitted" and filed["ref"].startswith("SSW-")
     assert filed["case_url"] == f"/c/{filed['code']}"
-    today = clock.now().date()
-    with SqlUnitOfWork(ssw) as uow:
-        assert filed["due"] == city_calendar(uow).add_working_days(today, 10).isoformat()
-    view = caller(client, "dpmptsp").get(f"{CASES}/{filed['ref']}").get_json()
+    assert filed["due"] is None  # "10 hari kerja setelah berkas lengkap"
+    desk = caller(client, "dpmptsp")
+    view = desk.get(f"{CASES}/{filed['ref']}").get_json()
     assert [d["state"] for d in view["documents"]] == ["pending", "pending", "pending",
                                                       "missing"]
     assert view["applicant"]["nik"] and "code" not in view
+    assert view["progress"]["started"] is False
+    check_all(desk, filed["ref"])  # complete: the permit's 10 working days start
+    today = (clock.now() + timedelta(hours=7)).date()  # Surabaya's day
+    with SqlUnitOfWork(ssw) as uow:
+        due = city_calendar(uow).add_working_days(today, 10).isoformat()
+    view = desk.get(f"{CASES}/{filed['ref']}").get_json()
+    assert view["due"] == due and view["progress"]["used_days"] == 0
 
 
 def test_missing_required_documents_are_each_named(client: Any, ssw: Engine) -> None:
@@ -110,8 +118,18 @@ def test_reviews_run_in_parallel_and_all_are_needed(client: Any, ssw: Engine) ->
     assert done["state"] == "inspection"
 
 
-def test_an_objection_goes_to_the_desk_which_sends_it_back(client: Any, ssw: Engine) -> None:
-    ref = to_state(client, "reklame", "review")["ref"]
+def _resend(client: Any, code: str, requirement: str) -> Any:
+    data = {requirement: (io.BytesIO(PDF), f"{requirement}.pdf")}
+    return client.post(f"{APPS}/{code}/documents", data=data,
+                       content_type="multipart/form-data")
+
+
+def test_an_objection_goes_back_to_the_applicant_and_on_to_the_permit(
+        client: Any, ssw: Engine) -> None:
+    filed = to_state(client, "reklame", "review")
+    ref, code = filed["ref"], filed["code"]
+    assert caller(client, "opd").post(f"{CASES}/{ref}/reviews/dsdabm",
+                                      {"approve": True}).status_code == 200
     dlh = caller(client, "dlh")
     assert factories.error(dlh.post(f"{CASES}/{ref}/reviews/dlh", {"approve": False})) == \
         "ssw_reason_required"
@@ -119,13 +137,53 @@ def test_an_objection_goes_to_the_desk_which_sends_it_back(client: Any, ssw: Eng
                                                    "comment": "Sempadan saluran"}).get_json()
     assert view["state"] == "desk_review"
     desk = caller(client, "dpmptsp")
-    back = desk.post(f"{CASES}/{ref}/actions", {"action": "revise", "comment": "Geser lokasi"})
-    assert back.get_json()["state"] == "submitted"
-    desk.post(f"{CASES}/{ref}/documents/foto-lokasi", {"accepted": True})
+    bare = desk.post(f"{CASES}/{ref}/actions", {"action": "revise", "comment": "Geser"})
+    assert bare.status_code == 422 and factories.error(bare) == \
+        "ssw_revision_documents_required"
+    back = desk.post(f"{CASES}/{ref}/actions", {"action": "revise", "documents": {
+        "desain": "Geser papan 2 m dari saluran"}})
+    assert back.status_code == 200 and back.get_json()["state"] == "revision"
+    paused = desk.get(f"{CASES}/{ref}").get_json()
+    assert paused["due"] is None and paused["progress"]["started"] is False
+    docs = {d["code"]: d for d in desk.get(f"{CASES}/{ref}").get_json()["documents"]}
+    assert docs["desain"]["state"] == "revision" and docs["ktp"]["state"] == "accepted"
+    assert docs["desain"]["reason"] == "Geser papan 2 m dari saluran"
+    assert _resend(client, code, "desain").get_json()["state"] == "submitted"
+    desk.post(f"{CASES}/{ref}/documents/desain", {"accepted": True})
     view = desk.get(f"{CASES}/{ref}").get_json()
-    assert view["state"] == "review"
-    assert {r["office"]: r["state"] for r in view["reviews"]} == {"dsdabm": "pending",
+    assert view["state"] == "review" and view["due"]  # the clock goes on
+    assert {r["office"]: r["state"] for r in view["reviews"]} == {"dsdabm": "approved",
                                                                   "dlh": "pending"}
+    assert dlh.post(f"{CASES}/{ref}/reviews/dlh", {"approve": True}).status_code == 200
+    answers = {i["code"]: {"ok": True} for i in view["permit"]["checklist"]}
+    assert caller(client, "pengawas").post(f"{CASES}/{ref}/inspection", {
+        "answers": answers, "result": "pass"}).get_json()["state"] == "approval"
+    issued = caller(client, "kepala-dpmptsp").post(f"{CASES}/{ref}/actions",
+                                                   {"action": "issue"})
+    assert issued.get_json()["state"] == "issued"
+
+
+def test_a_failed_inspection_goes_back_and_the_inspection_is_done_again(
+        client: Any, ssw: Engine) -> None:
+    filed = to_state(client, "reklame", "inspection")
+    ref, code = filed["ref"], filed["code"]
+    inspector = caller(client, "pengawas")
+    checklist = caller(client, "admin").get(f"{CASES}/{ref}").get_json()["permit"]["checklist"]
+    answers = {i["code"]: {"ok": i is not checklist[0], "note": "x"} for i in checklist}
+    failed = inspector.post(f"{CASES}/{ref}/inspection", {
+        "answers": answers, "result": "fail", "notes": "Konstruksi miring"})
+    assert failed.get_json()["state"] == "desk_review"
+    desk = caller(client, "dpmptsp")
+    back = desk.post(f"{CASES}/{ref}/actions", {"action": "revise", "documents": {
+        "desain": "Perkuat konstruksi"}})
+    assert back.get_json()["state"] == "revision"
+    assert _resend(client, code, "desain").get_json()["state"] == "submitted"
+    view = desk.post(f"{CASES}/{ref}/documents/desain", {"accepted": True}).get_json()
+    assert view["state"] == "inspection"  # reviews approved stay approved
+    assert view["inspection"]["result"] is None
+    good = {i["code"]: {"ok": True} for i in checklist}
+    assert inspector.post(f"{CASES}/{ref}/inspection", {
+        "answers": good, "result": "pass"}).get_json()["state"] == "approval"
 
 
 def test_a_permit_is_issued_signed_and_its_owner_downloads_it(client: Any, ssw: Engine) -> None:

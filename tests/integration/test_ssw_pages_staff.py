@@ -72,13 +72,18 @@ def test_the_desk_checks_each_document_on_the_application_page(
     assert NIK in html and code not in html  # identity for the desk; never the code
     assert html.count('class="act check-accept"') == 3
     refused = act(client, ref, do="check", requirement="desain", accepted="0", text="")
-    assert refused.status_code == 422 and 'id="act-error"' in refused.get_data(as_text=True)
+    # back to the case page (never left at /aksi), the refusal said there once
+    assert refused.status_code == 303 and refused.headers["Location"].endswith(f"/ssw/kasus/{ref}")
+    said = client.get(f"/ssw/kasus/{ref}").get_data(as_text=True)
+    assert 'id="act-error"' in said
+    assert 'id="act-error"' not in client.get(f"/ssw/kasus/{ref}").get_data(as_text=True)
     flagged = act(client, ref, do="check", requirement="desain", accepted="0",
                   text="Ukuran tidak tertulis")
     assert flagged.status_code == 303
     page = client.get(f"/ssw/kasus/{ref}").get_data(as_text=True)
     assert "Perlu diperbaiki" in page and "Ukuran tidak tertulis" in page
-    assert act(client, ref, do="nothing").status_code == 422
+    assert act(client, ref, do="nothing").status_code == 303
+    assert 'id="act-error"' in client.get(f"/ssw/kasus/{ref}").get_data(as_text=True)
     owner = app.test_client().get(f"/ssw/berkas/{code}").get_data(as_text=True)
     assert 'id="doc-desain"' in owner and 'id="doc-ktp"' not in owner
 

@@ -43,7 +43,7 @@ INSPECT = ("inspection", {"answers": {"ukuran": {"ok": True}, "konstruksi": {"ok
 ISSUE = ("actions", {"action": "issue"})
 REJECT = ("actions", {"action": "reject", "comment": "Tidak sesuai zona"})
 REVOKE = ("actions", {"action": "revoke", "comment": "Melanggar"})
-REVISE = ("actions", {"action": "revise", "comment": "Perbaiki desain"})
+REVISE = ("actions", {"action": "revise", "documents": {"desain": "Perbaiki desain"}})
 
 TABLE = [
     # (state, step, user, status)
@@ -63,6 +63,11 @@ TABLE = [
     ("approval", ISSUE, "opd", 403), ("submitted", ISSUE, "kepala-dpmptsp", 409),
     ("submitted", REJECT, "dpmptsp", 200), ("submitted", REJECT, "admin", 200),
     ("approval", REJECT, "kepala-dpmptsp", 200), ("submitted", REJECT, "opd", 403),
+    # at the decision only the head (and the admin) rejects: not the desk, not the
+    # inspector (both members of dpmptsp)
+    ("approval", REJECT, "dpmptsp", 403), ("approval", REJECT, "pengawas", 403),
+    ("approval", REJECT, "admin", 200), ("desk_review", REJECT, "dpmptsp", 200),
+    ("inspection", REJECT, "pengawas", 409),
     ("review", REJECT, "dpmptsp", 409),
     ("issued", REVOKE, "kepala-dpmptsp", 200), ("issued", REVOKE, "dpmptsp", 403),
     ("issued", REVOKE, "admin", 403), ("approval", REVOKE, "kepala-dpmptsp", 409),

@@ -91,10 +91,15 @@ def test_the_admin_reads_an_ordinary_letter(client: Any, surat: Engine, clock: A
 
 def test_retention_lists_transfer_and_final_years(client: Any, surat: Engine,
                                                   clock: Any) -> None:
-    registered(surat, clock)  # 600.1 dated 2026-03-02: active 3 years, inactive 7
+    case_id = registered(surat, clock)  # 600.1: active 3 years, inactive 7
     tu = caller(client, "tu-dsdabm")
+    assert tu.get("/api/v1/surat/retention?year=2029").get_json()["transfer"] == []
+    filed = caller(client, "kepala-opd").post(f"/api/v1/surat/letters/SURAT-{case_id}/file",
+                                              {"comment": "Selesai dibahas."})
+    assert filed.status_code == 200  # counted from the filing (2026-11-23), not 2026-03-02
     transfer = tu.get("/api/v1/surat/retention?year=2029").get_json()
-    assert [row["active_until"] for row in transfer["transfer"]] == ["2029-03-02"]
+    assert [(row["counted_from"], row["active_until"]) for row in transfer["transfer"]] == [
+        ("2026-11-23", "2029-11-23")]
     final = tu.get("/api/v1/surat/retention?year=2036").get_json()["final"]
     assert [row["disposition"] for row in final] == ["permanen"]
     csv_text = tu.get("/api/v1/surat/retention?year=2036&format=csv").get_data(as_text=True)
@@ -119,4 +124,8 @@ def test_the_bundle_holds_metadata_and_the_scan(client: Any, surat: Engine) -> N
     assert archive.read("surat.pdf") == PDF
     none = tu.post("/api/v1/surat/incoming", {"sender": "X", "subject": "Tanpa pindaian",
                                               "classification": "000"}).get_json()["ref"]
-    assert error(tu.get(f"/api/v1/surat/letters/{none}/bundle")) == "letter_has_no_pdf"
+    bare = tu.get(f"/api/v1/surat/letters/{none}/bundle")
+    assert bare.status_code == 200  # metadata alone
+    archive = zipfile.ZipFile(io.BytesIO(bare.data))
+    assert archive.namelist() == ["metadata.json"]
+    assert json.loads(archive.read("metadata.json"))["file"] is None

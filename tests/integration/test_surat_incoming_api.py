@@ -37,7 +37,7 @@ def test_a_clerk_registers_with_a_scan_and_reads_it_back(client: Any, surat: Eng
     assert scan.mimetype == "application/pdf"
     view = tu.get(f"/api/v1/surat/letters/{ref}").get_json()
     assert view["subject"] == SUBJECT and view["state"] == "registered"
-    assert view["timeline"][0]["action"] == "file"
+    assert view["timeline"][0]["action"] == "register"
 
 
 def test_a_scan_that_is_no_pdf_nor_image_is_refused(client: Any, surat: Engine) -> None:
@@ -107,6 +107,9 @@ def test_the_disposition_cycle(client: Any, surat: Engine) -> None:
     opd = caller(client, "opd")
     done = opd.post(f"{base}/{child['id']}/follow-up", {"text": "Saluran sudah dibersihkan."})
     assert done.status_code == 200, done.get_json()
+    assert opd.get(f"/api/v1/surat/letters/{ref}").get_json()["state"] == "disposed"
+    closing = kabid.post(f"{base}/{kabid_d['id']}/follow-up", {"text": "Sudah dicek."})
+    assert closing.status_code == 200, closing.get_json()
     assert opd.get(f"/api/v1/surat/letters/{ref}").get_json()["state"] == "followed_up"
     filed = caller(client, "tu-dsdabm").post(f"/api/v1/surat/letters/{ref}/file", {})
     assert filed.status_code == 200

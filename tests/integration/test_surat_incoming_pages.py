@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from tests.integration.surat_in_support import *  # noqa: F403
 from tests.integration.surat_in_support import SECRET, SUBJECT, caller, registered
@@ -102,9 +102,13 @@ def test_a_secret_letter_is_on_no_page_for_others(app: Any, surat: Engine, clock
 
 def test_the_head_sees_it_and_the_archive_lists_it(app: Any, surat: Engine,
                                                    clock: Any) -> None:
-    registered(surat, clock, access="rahasia", subject=SECRET, classification="700.1")
+    case_id = registered(surat, clock, access="rahasia", subject=SECRET,
+                         classification="700.1")
     client = app.test_client()
     sign_in(client, "kepala-opd")
     assert SECRET in client.get("/surat/masuk").get_data(as_text=True)
+    with surat.begin() as conn:  # filed today: the retention periods count from it
+        conn.execute(text("UPDATE surat_letters SET filed_at = :at WHERE case_id = :c"),
+                     {"at": clock.now(), "c": case_id})
     archive = client.get("/surat/arsip?year=2029&lang=en").get_data(as_text=True)
     assert "Active period ends" in archive and SECRET in archive  # 700.1: 3 years active

@@ -48,7 +48,10 @@ def test_the_form_offers_the_templates_fields_and_the_offices_members(out_app: A
     page = client.get("/surat/keluar/baru?template=tugas").get_data(as_text=True)
     assert 'name="field_nama"' in page and 'name="field_tugas"' in page
     assert 'value="opd"' in page and 'value="tu-dsdabm"' in page
-    assert 'value="kepala-opd"' not in page  # the head signs, never initials
+    chain = page.split('id="reviewer-1"')[1].split("</select>")[0]
+    assert 'value="kepala-opd"' not in chain  # the head signs, never initials
+    signer = page.split('id="signer"')[1].split("</select>")[0]
+    assert 'value="kepala-opd"' in signer and "Kepala DSDABM" in signer
     english = client.get("/surat/keluar/baru?lang=en").get_data(as_text=True)
     assert "Draft an outgoing letter" in english and "Review chain (paraf)" in english
 

@@ -33,12 +33,14 @@ TABLE: dict[tuple[str, str, str], tuple[int, str | None]] = {
        for action in ("approve", "return")},
     ("review", "kepala-opd", "approve"): WAIT,
     ("review", "kepala-opd", "return"): WAIT,
+    ("review", "kepala-opd", "sign"): WAIT,  # the head signs only after the paraf
     ("signing", "kepala-opd", "sign"): OK,
     ("signing", "kepala-opd", "return"): OK,
     **{("signing", who, action): FORBIDDEN for who in ("kabid-dsdabm", "tu-dsdabm", "admin")
        for action in ("sign", "return")},
     ("signing", "opd", "sign"): WAIT,
     ("signing", "opd", "return"): WAIT,
+    ("signing", "opd", "approve"): WAIT,
     ("signed", "kabid-dsdabm", "send"): OK,
     ("signed", "kepala-opd", "send"): OK,
     ("signed", "tu-dsdabm", "send"): OK,

@@ -93,3 +93,18 @@ def test_the_demo_issues_a_sent_letter_and_one_in_review_once(
     assert len(documents) == 1 and documents[0][:2] == ("surat", "letter")
     assert documents[0][2].startswith("600.1.7/1/436.7.5/")
     assert delivered == 1
+
+
+def test_a_patch_never_drops_what_it_was_given(people: People) -> None:
+    ref = people.draft()
+    fields = {**DRAFT["fields"], "tempat": "Balai Kota Surabaya"}
+    refilled = people.patch("kabid-dsdabm", ref, {"fields": fields})
+    assert refilled.status_code == 200, refilled.get_json()
+    assert "Balai Kota Surabaya" in refilled.get_json()["body"]
+    for body, field in (({"reviewers": []}, "surat_chain_empty"),
+                        ({"fields": fields, "body": "Isi bebas."}, "invalid_letter")):
+        reply = people.patch("kabid-dsdabm", ref, body)
+        assert reply.status_code == 422 and reply.get_json()["error"]["code"] == field, body
+    free = people.draft(template=None, fields={}, classification="600.2", body="Isi bebas.")
+    reply = people.patch("kabid-dsdabm", free, {"fields": fields})
+    assert reply.status_code == 422 and "template" in reply.get_json()["error"]["message"]

@@ -45,3 +45,5 @@ def test_the_demo_banner_names_every_demo_user(capsys: pytest.CaptureFixture[str
     cli._print_demo("127.0.0.1", 5000)
     out = capsys.readouterr().out
     assert all(name in out for name in ("admin /", "petugas /", "kepala /", "dinkes /"))
+    assert all(name in out for name in ("tu-dsdabm", "kabid-dsdabm", "tu-dlh", "dpmptsp",
+                                        "kepala-dpmptsp", "pengawas"))  # e-Surat and SSW

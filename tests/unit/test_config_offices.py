@@ -97,7 +97,8 @@ def test_the_offices_of_a_file_must_be_a_list() -> None:
 @pytest.mark.parametrize(("roles", "said"), [
     ("dlh", "user budi: Field 'offices' must be a list"),
     ([{"office": "dlh", "role": "verifier"}],
-     "user budi: Unknown role 'verifier' in office 'dlh'; choose one of: staff / head."),
+     "user budi: Unknown role 'verifier' in office 'dlh'; choose one of: "
+     "staff / head / clerk / inspector."),
     ([{"office": "tidak-ada"}], "user budi: No office (OPD) 'tidak-ada'."),
     ([{"role": "staff"}], "user budi offices: Field 'office' is required."),
     ([{"office": "dlh", "jabatan": "kasi"}], "user budi offices: Unknown key 'jabatan'."),

@@ -1,6 +1,7 @@
 """SSW's pure rules: deadline progress in working days across a weekend and a national
-holiday (warning at 80 %, overdue at 100 %), a permit's validity in calendar months, and
-the inspection checklist's answers."""
+holiday (warning at 80 %, overdue after the due day: the due day itself is on time), the
+clock starting when the documents are complete, a permit's validity in calendar months,
+and the inspection checklist's answers."""
 
 from __future__ import annotations
 
@@ -33,8 +34,12 @@ CAL = Calendar(Independence())
 OPENED = datetime(2026, 8, 13, 2, 0, tzinfo=UTC)
 
 
-def _case(closed: datetime | None = None) -> Any:
-    return SimpleNamespace(opened_at=OPENED, closed_at=closed)
+# The documents were complete that day: 5 working days → due Friday 21 August.
+DUE = date(2026, 8, 21)
+
+
+def _case(closed: datetime | None = None, due: date | None = DUE) -> Any:
+    return SimpleNamespace(opened_at=OPENED, closed_at=closed, due=due)
 
 
 PERMIT: Any = SimpleNamespace(days=5)
@@ -45,7 +50,7 @@ PERMIT: Any = SimpleNamespace(days=5)
     (date(2026, 8, 17), 1, False, False),  # the weekend and the holiday do not count
     (date(2026, 8, 19), 3, False, False),
     (date(2026, 8, 20), 4, True, False),   # 80 %: would be 100 % without the holiday
-    (date(2026, 8, 21), 5, True, True),    # 100 %
+    (date(2026, 8, 21), 5, True, False),   # 100 %: the due day is on time
     (date(2026, 8, 24), 6, True, True),
 ])
 def test_progress_counts_working_days_across_a_weekend_and_a_holiday(
@@ -54,6 +59,13 @@ def test_progress_counts_working_days_across_a_weekend_and_a_holiday(
     assert (said["used_days"], said["days"]) == (used, 5)
     assert said["percent"] == 100 * used // 5
     assert (said["warning"], said["overdue"]) == (warning, overdue)
+    assert said["started"]
+
+
+def test_the_clock_waits_for_complete_documents() -> None:
+    said = progress(_case(due=None), PERMIT, date(2026, 9, 30), CAL)
+    assert (said["used_days"], said["percent"], said["overdue"], said["started"]) == \
+        (0, 0, False, False)
 
 
 def test_a_decided_case_stops_counting_the_day_it_closed() -> None:
@@ -66,11 +78,13 @@ def test_a_review_has_its_own_deadline() -> None:
     assert due == date(2026, 8, 19)
     said = review_progress(OPENED, due, None, date(2026, 8, 18), CAL)
     assert (said["days"], said["used_days"], said["warning"]) == (3, 2, False)
-    assert review_progress(OPENED, due, None, date(2026, 8, 19), CAL)["overdue"]
+    assert not review_progress(OPENED, due, None, date(2026, 8, 19), CAL)["overdue"]
+    assert review_progress(OPENED, due, None, date(2026, 8, 20), CAL)["overdue"]
 
 
-def test_zero_days_is_overdue_at_once() -> None:
-    assert measure(date(2026, 8, 13), date(2026, 8, 13), 0, CAL)["overdue"]
+def test_zero_days_is_due_the_same_day() -> None:
+    assert not measure(date(2026, 8, 13), date(2026, 8, 13), 0, CAL)["overdue"]
+    assert measure(date(2026, 8, 13), date(2026, 8, 14), 0, CAL)["overdue"]
 
 
 @pytest.mark.parametrize(("day", "months", "until"), [

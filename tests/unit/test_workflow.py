@@ -108,9 +108,9 @@ def test_an_action_the_state_does_not_allow_lists_those_it_does(wadul: Workflow)
         wadul.take("in_progress", "verify", {"desk", "admin"})
     error = refused.value
     assert error.code == "action_not_allowed" and error.kind == "conflict"
-    assert error.message == ("Kasus berstatus Sedang ditindaklanjuti: aksi verify tidak bisa "
-                             "dilakukan sekarang.")
-    assert error.message_en == "The case is In progress: the action verify cannot be taken now."
+    assert error.message == ("Kasus berstatus Sedang ditindaklanjuti: aksi Verifikasi tidak "
+                             "bisa dilakukan sekarang.")  # the action's label, not its code
+    assert error.message_en == "The case is In progress: the action Verify cannot be taken now."
     assert error.details["allowed"] == ["forward", "return", "answer"]
 
 

@@ -17,6 +17,7 @@ def load_api(app: Flask) -> None:
     from queue_server.services.case_kinds import CaseKind
 
     from . import DESK_OFFICE, MODULE, api, api_staff, models  # noqa: F401  (its tables in the metadata)  # noqa: F401  (api_staff adds its routes to api.blp)
+    from .decisions import permit_page
     from .demo import load_demo
     from .flow import WORKFLOW
     from .public import public_view
@@ -30,3 +31,4 @@ def load_api(app: Flask) -> None:
     app.extensions["antrian.api"].register_blueprint(api.blp)
     register(app, "demo", load_demo)
     register(app, "sweeps", sweep_reminders)
+    register(app, "document_revokers", permit_page)

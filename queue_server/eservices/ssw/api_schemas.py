@@ -111,6 +111,10 @@ class SswActionBody(Schema):
     action = fields.String(required=True, validate=validate.OneOf(
         ["issue", "reject", "revoke", "revise"]))
     comment = fields.String(load_default="", validate=validate.Length(max=4000))
+    documents = fields.Dict(keys=fields.String(), values=fields.String(
+        validate=validate.Length(max=500)), load_default=dict, metadata={
+            "description": "`revise` only: requirement code → the reason the applicant "
+                           "reads (at least one)", "example": {"desain": "Geser lokasi"}})
 
 
 class SswActionOut(Schema):

@@ -133,7 +133,9 @@ def inspect(body: dict[str, Any], ref: str) -> Response:
 def action(body: dict[str, Any], ref: str) -> Response:
     """`issue` (head of dpmptsp: numbered, signed PDF, `document_code` to verify at
     `/v/{code}`), `reject` (with `comment`: the reasons), `revoke` (head, `comment`),
-    `revise` (desk: back to the document check after an objection, `comment`)."""
+    `revise` (desk, after an objection or a failed inspection: `documents` names each
+    document the applicant must correct with its reason; the case waits in
+    `revision`)."""
     rt, who, uow = current(), _staff(), current().uow()
     what, comment = body["action"], body["comment"]
     if what == "issue":
@@ -145,7 +147,7 @@ def action(body: dict[str, Any], ref: str) -> Response:
     elif what == "revoke":
         decisions.revoke_permit(uow, rt.clock, who, ref, comment)
     else:
-        decisions.send_back(uow, rt.clock, who, ref, comment)
+        decisions.send_back(uow, rt.clock, who, ref, comment, body["documents"])
     seen = views.staff_view(rt.uow(write=False), who, ref, city_tz(), "id")
     return jsonify({"ref": seen["ref"], "state": seen["state"],
                     "document_code": seen["document_code"],

@@ -17,7 +17,7 @@ from queue_server.domain.identity import (
     parse_phone,
 )
 from queue_server.services import case_checks, case_files
-from queue_server.services.cases import CITIZEN, Filing, city_today, find, note, open_case
+from queue_server.services.cases import CITIZEN, Actor, Filing, city_today, find, note, open_case
 from queue_server.services.port_cases import CaseRow, CaseWork, FileStore
 from queue_server.services.ports import Clock
 
@@ -36,6 +36,9 @@ from .models import SswApplication, SswDocument, SswPermitType
 from .store import add, latest_documents
 
 KINDS = ("person", "business")
+# The applicant sending the flagged documents again: the workflow's `resubmit` is a
+# `system` move (it follows from this upload), so /c/{code} offers no form of its own.
+SENDER = Actor("citizen", frozenset({"system"}))
 WHAT = "permohonan izin SSW"  # the phone message names what is being confirmed
 
 
@@ -117,7 +120,8 @@ def apply(uow: CaseWork, clock: Clock, data: Application,
     """File an application: the permit must be active (PermitTypeNotFound 404), the
     applicant valid (ApplicantInvalid, invalid_nik, invalid_phone 422), every required
     document sent (DocumentsMissing 422 naming each) in an accepted type. Opens the
-    case (`module="ssw"`, due in the permit's working days on the city's calendar),
+    case (`module="ssw"`; its `due` is set once the documents are complete:
+    deadlines.start_clock),
     its application and version 1 of each document (`pending`). With a messaging
     gateway (`config`, services.case_checks) the case starts unconfirmed and a code is
     sent to the phone. `config`: the app config (CASE_FILE_MAX_BYTES, CITY_TIMEZONE).
@@ -137,7 +141,7 @@ def apply(uow: CaseWork, clock: Clock, data: Application,
         renewal = _renewed(uow, data.renewal_of)
         case = open_case(uow, clock, WORKFLOW, Filing(
             MODULE, office_id=desk_id(uow), nik=nik, phone=phone, name=name,
-            confirmed=not gateway, overall_days=permit.days,
+            confirmed=not gateway,
             data={"permit": permit.code}), CITIZEN, timezone=tz)
         add(uow, SswApplication(
             case_id=case.id, permit_type_id=permit.id, applicant_kind=data.applicant_kind,
@@ -173,6 +177,6 @@ def resubmit(uow: CaseWork, clock: Clock, code: str, files: dict[str, tuple[byte
         note(uow, clock, case, CITIZEN, "documents_sent", public=True,
              data={"documents": sorted(ready)})
         if case.state == "revision" and not flagged - ready.keys():
-            move(uow, clock, case, "resubmit", CITIZEN)
+            move(uow, clock, case, "resubmit", SENDER)
         uow.commit()
     return case

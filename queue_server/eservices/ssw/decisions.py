@@ -6,10 +6,13 @@ decision on an objected application (send back for revision)."""
 from __future__ import annotations
 
 import calendar as months
+import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from queue_server.domain.dates import long_date
+from queue_server.domain.dates import MONTHS
+from queue_server.domain.texts import text
 from queue_server.pdf import Layout, render
 from queue_server.services import documents
 from queue_server.services.auth import Principal
@@ -19,8 +22,11 @@ from queue_server.services.port_documents import DocumentRow, DocumentStore, Doc
 from queue_server.services.ports import Clock
 
 from . import MODULE
+from .checks import flag_documents
+from .deadlines import pause_clock
 from .errors import ReasonRequired
 from .flow import WORKFLOW, actor_on, application, case_by_ref, city_tz, move, permit_of
+from .messages import tell_flagged, tell_issued, tell_rejected, tell_revoked
 from .models import SswApplication, SswPermitType
 
 # Surabaya's permit numbers: classification 503 (licensing), the sequence, the unit
@@ -41,22 +47,39 @@ def valid_until(permit: SswPermitType, today: date) -> date | None:
     return None if permit.validity_months is None else add_months(today, permit.validity_months)
 
 
-def _layout(permit: SswPermitType, row: SswApplication, case: Any, number: str,
-            until: date | None, verify: str, signer_name: str, issuer: str,
+def _layout(uow: Any, permit: SswPermitType, row: SswApplication, case: Any, number: str,
+            until: date | None, verify: str, principal: Principal, issuer: str,
             today: date) -> Layout:
-    holder = case.name or "-"
-    facts = {"permit": permit.name, "number": number, "holder": holder,
-             "business": row.business_name or holder, "address": row.address,
-             "kelurahan": row.kelurahan or "-",
-             "valid_until": long_date(until) if until else "tidak terbatas"}
-    paragraphs = [p.format_map(_Blank(facts)) for p in permit.template["paragraphs"]]
+    """The permit's PDF content: its name as title, the holder (the business with its
+    NIB for a business applicant, the person otherwise: a permit is public by nature),
+    the address, "berlaku sampai <date>" (or "tidak terbatas"), the catalogue's
+    paragraphs (`{holder}`; `{business}` reads "" since the holder names it), the date
+    line "Surabaya, 30 November 2026" and the signer's display name (users.full_name,
+    else the username) under "Kepala <issuing office>", as e-Surat's letters. Its
+    `fields` are also the document's public facts on /v/{code}."""
+    def day(value: date) -> str:
+        return f"{value.day} {text(f'date.{MONTHS[value.month - 1]}', 'id')} {value.year}"
+
+    business = row.applicant_kind == "business" and bool(row.business_name)
+    holder = (f"{row.business_name} (NIB {row.nib})" if business and row.nib
+              else row.business_name if business else case.name) or "-"
+    until_words = day(until) if until else "tidak terbatas"
+    facts = {"permit": permit.name, "number": number, "holder": holder, "business": "",
+             "address": row.address, "kelurahan": row.kelurahan or "-",
+             "valid_until": until_words}
+    paragraphs = [re.sub(r"\s*\(\s*\)|(?<=\s)\s+", "", p.format_map(_Blank(facts)))
+                  for p in permit.template["paragraphs"]]
+    place = f", Kelurahan {row.kelurahan}" if row.kelurahan else ""
+    user = uow.staff.user(principal.id) if principal.kind == "staff" else None
     return Layout(
-        office=issuer, title=permit.template["title"], verify_url=verify, number=number,
-        fields=(("Jenis izin", permit.name), ("Pemegang izin", holder),
-                ("Nama usaha", row.business_name or "-"), ("Alamat", row.address),
-                ("Berlaku sampai", facts["valid_until"])),
-        paragraphs=paragraphs, place_date=f"Surabaya, {long_date(today)}",
-        signer_title=SIGNER_TITLE, signer_name=signer_name)
+        office=issuer, title=permit.template.get("title") or permit.name.upper(),
+        verify_url=verify, number=number,
+        fields=(("Jenis izin", permit.name), ("Nomor", number), ("Pemegang izin", holder),
+                *((("NIB", row.nib),) if business and row.nib else ()),
+                ("Alamat", f"{row.address}{place}"), ("Berlaku sampai", until_words)),
+        paragraphs=paragraphs, place_date=f"Surabaya, {day(today)}",
+        signer_title=f"Kepala {issuer}",
+        signer_name=(user.full_name or user.username) if user else principal.name)
 
 
 class _Blank(dict[str, str]):
@@ -88,16 +111,17 @@ def issue_permit(uow: DocumentWork, clock: Clock, principal: Principal, ref: str
         office = uow.offices.by_id(permit.office_id)
         issuer = office.name if office else "DPMPTSP"
         code = documents.new_code(uow)
-        pdf = render(_layout(permit, row, case, number, until,
-                             documents.verify_url(base_url, code), principal.name, issuer,
-                             today))
+        layout = _layout(uow, permit, row, case, number, until,
+                         documents.verify_url(base_url, code), principal, issuer, today)
+        pdf = render(layout)
         doc = documents.issue(uow, clock, signer, store, documents.Issue(
             MODULE, "permit", f"{permit.template['title']} {number}", issuer,
             office_id=permit.office_id, number=number, case_id=case.id,
-            reason=f"Penerbitan {permit.name}"), code, pdf)
+            reason=f"Penerbitan {permit.name}", facts=layout.fields), code, pdf)
         row.permit_number, row.document_code, row.valid_until = number, code, until
         row.decided_at = clock.now()
         move(uow, clock, case, "issue", actor, data={"number": number, "document": code})
+        tell_issued(uow, clock, case, number)
         uow.commit()
     return doc
 
@@ -106,16 +130,18 @@ def reject(uow: DocumentWork, clock: Clock, principal: Principal, ref: str,
            reasons: str) -> None:
     """Reject the application with `reasons` (ReasonRequired 422), which its owner reads
     on /c/{code}: the desk (at the document check, while waiting for corrections, after
-    an objection), the head (also at the decision), the admin; the workflow's errors
-    otherwise (403, 409). Commits."""
+    an objection: workflow action `reject`); at the decision only the head (`decline`);
+    the admin at any of these; the workflow's errors otherwise (403, 409). Commits."""
     reasons = (reasons or "").strip()
     if not reasons:
         raise ReasonRequired()
     with uow:
         case = case_by_ref(uow, ref)
-        move(uow, clock, case, "reject", actor_on(uow, principal, case), reasons)
+        action = "decline" if case.state == "approval" else "reject"
+        move(uow, clock, case, action, actor_on(uow, principal, case), reasons)
         row = application(uow, case)
         row.reasons, row.decided_at = reasons[:4000], clock.now()
+        tell_rejected(uow, clock, case, reasons)
         uow.commit()
 
 
@@ -134,16 +160,37 @@ def revoke_permit(uow: DocumentWork, clock: Clock, principal: Principal, ref: st
         if row.document_code:
             documents.revoke(uow, clock, row.document_code, reason)
         row.reasons = reason[:4000]
+        tell_revoked(uow, clock, case, reason)
         uow.commit()
 
 
 def send_back(uow: DocumentWork, clock: Clock, principal: Principal, ref: str,
-              comment: str) -> None:
-    """The desk sends an objected (or failed-inspection) application back to the
-    document check (`revise`, comment required): it then flags the documents to
-    correct, and the reviews not yet approved start again. Commits."""
+              comment: str, documents: Mapping[str, str] | None = None) -> None:
+    """The desk sends an objected (or failed-inspection) application back to its
+    applicant (`revise`: desk and admin, ActionForbidden 403; only after an objection,
+    ActionNotAllowed 409), naming the `documents` to correct (requirement code → the
+    reason the applicant reads; checks.flag_documents, its 422s). The case waits in
+    `revision`; once the applicant has sent them again and the desk accepted them, the
+    reviews not yet approved start again, and the inspection (if any) is done again
+    (reviews.start_reviews, reviews.advance). `comment` defaults to the reasons.
+    Commits."""
     with uow:
         case = case_by_ref(uow, ref)
-        move(uow, clock, case, "revise", actor_on(uow, principal, case), comment or "")
+        actor = actor_on(uow, principal, case)
+        WORKFLOW.take(case.state, "revise", actor.roles, comment="-")
+        flagged = flag_documents(uow, clock, case, principal, actor, documents or {})
+        reasons = "; ".join(f"{req}: {(documents or {})[req].strip()}" for req in flagged)
+        left = pause_clock(uow, clock, case, city_tz())
+        move(uow, clock, case, "revise", actor, (comment or "").strip() or reasons,
+             data={"documents": flagged, "days_left": left})
+        tell_flagged(uow, clock, case, {req: (documents or {})[req] for req in flagged})
         uow.commit()
 
+
+def permit_page(uow: Any, row: DocumentRow) -> str | None:
+    """The "document_revokers" hook: an SSW permit is revoked on its case's page (the
+    head's `revoke`, so the case follows), never by the admin's document route; None for
+    any other document."""
+    if row.module != MODULE or row.case_id is None:
+        return None
+    return f"/ssw/kasus/{MODULE.upper()}-{row.case_id}"

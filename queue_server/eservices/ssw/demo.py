@@ -69,7 +69,8 @@ def load_demo(app: Any) -> None:
     zone = ZoneInfo(str(app.config.get("CITY_TIMEZONE", "Asia/Jakarta")))
     today = rt.clock.now().astimezone(zone).date()
     files: dict[str, bytes] = {}
-    for number, entry in enumerate(DEMO):
+    # oldest first: the references, the permits' numbers and their dates in one order
+    for number, entry in enumerate(sorted(DEMO, key=lambda e: -e.ago)):
         day = cal.add_working_days(today, -entry.ago)
         clock = DemoClock(datetime.combine(day, time(9, 5 * number), zone))
         _one(app, rt, clock, entry, files)
@@ -97,14 +98,14 @@ def _who(rt: Any, username: str) -> Principal:
 
 
 def _step(app: Any, rt: Any, clock: DemoClock, ref: str, step: str) -> None:
-    """One step word of demo_data: accept, flag:<code>, review:<office>:ok|object,
+    """One step word of demo_data: accept (every pending document), flag:<code>, review:<office>:ok|object,
     inspect:pass|fail, issue, reject, revoke."""
     name, _, arg = step.partition(":")
     if name == "accept":
         with rt.uow() as uow:
             case = uow.cases.by_id(int(ref.split("-")[1]))
             codes = [r for r, row in latest_documents(uow, case.id).items()
-                     if row.state != "accepted"]
+                     if row.state == "pending"]
         for code in codes:
             checks.check_document(rt.uow(), clock, _who(rt, "dpmptsp"), ref, code, True, "")
     elif name == "flag":

@@ -28,7 +28,7 @@ REKLAME_OK = ("accept", "review:dsdabm:ok", "review:dlh:ok", "inspect:pass")
 DEMO: tuple[DemoApp, ...] = (
     DemoApp("tdup", 1, _person(1, "tdup", "Jalan Tunjungan 12", "Genteng", "Kafe Tunjungan")),
     DemoApp("reklame", 4, _person(2, "reklame", "Jalan Raya Darmo 88", "Darmo",
-                                  "Toko Sepatu Darmo"), ("flag:foto-lokasi",)),
+                                  "Toko Sepatu Darmo"), ("flag:foto-lokasi", "accept")),
     DemoApp("krk", 4, _person(3, "krk", "Jalan Kenjeran 201", "Tambakrejo"), ("accept",)),
     DemoApp("reklame", 3, _person(4, "reklame", "Jalan Basuki Rahmat 5", "Embong Kaliasin",
                                   "Optik Basra"), ("accept", "review:dsdabm:ok")),

@@ -133,3 +133,35 @@ class ListUnknown(InvalidInput):
 
     def __init__(self, which: str):
         super().__init__(which=which)
+
+
+class RevisionDocumentsRequired(InvalidInput):
+    """Sending an application back without naming what the applicant must correct."""
+
+    code = "ssw_revision_documents_required"
+    text_id = ("Sebutkan dokumen yang harus diperbaiki pemohon, masing-masing dengan "
+               "alasannya.")
+    text_en = "Name the documents the applicant must correct, each with its reason."
+
+
+class InspectionItemFailed(InvalidInput):
+    """A pass recorded while checklist items are answered not in order (each named)."""
+
+    code = "ssw_inspection_item_failed"
+    text_id = ("Peninjauan tidak bisa dinyatakan lulus: butir {items} tidak sesuai. "
+               "Catat sebagai tidak lulus dengan catatannya.")
+    text_en = ("The inspection cannot pass: item {items} is not in order. Record it as "
+               "failed, with notes.")
+
+    def __init__(self, items: list[str]):
+        super().__init__(items=", ".join(items))
+        self.details = {"items": items}
+
+
+class PageForbidden(Forbidden):
+    """A staff page the caller's roles do not open (the desk for a reviewing office):
+    pages_staff.staff_nav decides."""
+
+    code = "ssw_page_forbidden"
+    text_id = "Halaman ini bukan untuk akun Anda; buka halaman lain dari menu di atas."
+    text_en = "This page is not for your account; open another page from the menu above."

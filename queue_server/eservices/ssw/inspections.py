@@ -13,7 +13,7 @@ from queue_server.services.cases import note
 from queue_server.services.port_cases import CaseWork
 from queue_server.services.ports import Clock
 
-from .errors import InspectionInvalid, ReasonRequired
+from .errors import InspectionInvalid, InspectionItemFailed, ReasonRequired
 from .flow import (
     actor_on,
     application,
@@ -55,9 +55,10 @@ def record_inspection(uow: CaseWork, clock: Clock, principal: Principal, ref: st
                       answers: dict[str, dict[str, Any]], result: str, notes: str) -> None:
     """The inspector records the checklist `answers` and the `result` (pass or fail; a
     fail needs `notes`: ReasonRequired 422; bad answers or result: InspectionInvalid
-    422). Only the intake office's inspectors (SswForbidden 403), while the case is at
-    the inspection (WrongStep 409). Pass → `to_approval`; fail → `object` (the desk
-    decides). Commits."""
+    422; every checklist item answered; a pass with an item not in order:
+    InspectionItemFailed 422 naming it). Only the intake office's inspectors
+    (SswForbidden 403), while the case is at the inspection (WrongStep 409).
+    Pass → `to_approval`; fail → `object` (the desk decides). Commits."""
     if result not in RESULTS:
         raise InspectionInvalid("result is pass or fail")
     notes = (notes or "").strip()
@@ -72,6 +73,9 @@ def record_inspection(uow: CaseWork, clock: Clock, principal: Principal, ref: st
         permit = permit_of(uow, application(uow, case))
         row = inspection(uow, case.id) or add(uow, SswInspection(case_id=case.id, answers={}))
         row.answers = checked_answers(permit.checklist, answers)
+        failed = [code for code, said in row.answers.items() if not said["ok"]]
+        if result == "pass" and failed:
+            raise InspectionItemFailed(failed)
         row.result, row.notes, row.inspector_id = result, notes[:2000], principal.id
         row.done_at = clock.now()
         note(uow, clock, case, actor, f"inspection_{result}", notes)

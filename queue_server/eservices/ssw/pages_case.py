@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import Response, current_app, redirect, render_template, request, url_for
+from flask import Response, current_app, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 
 from queue_server.domain.attachments import FileNotFound
@@ -31,11 +31,14 @@ from .checks import check_document
 from .decisions import issue_permit, reject, revoke_permit, send_back
 from .flow import WORKFLOW
 from .inspections import record_inspection
-from .pages import bp, city_zone, lang_args, said, status_of
+from .pages import bp, city_zone, lang_args, said
 from .pages_staff import login_page, refused, staff_nav
+from .pages_timeline import words_of
 from .pages_words import document_state, progress_words, review_state, timeline_actions
 from .reviews import decide_review
 from .views import staff_view
+
+ERROR_KEY = "ssw_act_error"  # the refusal of the last form, shown once on its page
 
 
 def _view(who: Principal, ref: str) -> dict[str, Any]:
@@ -51,6 +54,7 @@ def _view(who: Principal, ref: str) -> dict[str, Any]:
                               for t in WORKFLOW.transitions.values()}, lang)
     for line in view.get("timeline", []):
         line["action_said"] = words.get(line.get("action", ""), line.get("action", ""))
+    words_of(current().uow(write=False), view, ref, lang)
     return view
 
 
@@ -69,8 +73,11 @@ def case(ref: str) -> ResponseReturnValue:
     """The application `ref` for staff who may read it (403 another's, 404 unknown)."""
     who = signed_in()
     if who is None:
-        return login_page("desk")
-    return _page(who, ref.upper())
+        return login_page(request.path)
+    ref = ref.upper()
+    kept = session.pop(ERROR_KEY, None)
+    error = kept[1] if isinstance(kept, list) and len(kept) == 2 and kept[0] == ref else None
+    return _page(who, ref, error)
 
 
 def _answers(checklist: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -110,20 +117,22 @@ def _doing(who: Principal, ref: str, do: str) -> Callable[[], Any] | None:
 @bp.post("/kasus/<ref>/aksi")
 def act(ref: str) -> ResponseReturnValue:
     """One staff form of the page (`do`: check, review, inspect, issue, send_back,
-    reject, revoke),
-    through its use case; back to the page (303), or the page with the refusal said."""
+    reject, revoke) through its use case; back to the page (303) in any case, a refusal
+    said at its top (kept in the session for that one showing: the address never stays
+    at `/aksi`, so a reload posts nothing again)."""
     csrf.protect()
     who = signed_in()
     if who is None:
-        return login_page("desk", status=401)
+        return login_page(url_for("ssw_pages.case", ref=ref.upper()), status=401)
     ref = ref.upper()
     call = _doing(who, ref, request.form.get("do", ""))
-    if call is None:
-        return _page(who, ref, said_unknown(), 422)
     try:
-        call()
+        if call is None:
+            session[ERROR_KEY] = [ref, said_unknown()]
+        else:
+            call()
     except DomainError as exc:
-        return _page(who, ref, said(exc), status_of(exc))
+        session[ERROR_KEY] = [ref, said(exc)]
     return redirect(url_for("ssw_pages.case", ref=ref, **lang_args()), code=303)
 
 
@@ -140,7 +149,7 @@ def case_file(ref: str, file_id: int) -> ResponseReturnValue:
     another office's: 403; a file not among its documents: 404."""
     who = signed_in()
     if who is None:
-        return login_page("desk", status=401)
+        return login_page(request.path, status=401)
     ref = ref.upper()
     try:
         view = staff_view(current().uow(write=False), who, ref, city_zone(), page_language())

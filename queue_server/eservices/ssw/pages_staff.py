@@ -24,8 +24,9 @@ from queue_server.services.cases import city_today
 from queue_server.staff_session import sign_out, signed_in, try_sign_in
 
 from . import DESK_OFFICE
+from .errors import PageForbidden
 from .pages import bp, city_zone, lang_args, said, status_of
-from .pages_words import flag, progress_words
+from .pages_words import day_words, flag, progress_words
 from .reports import report
 from .views import lists, require_whole
 
@@ -48,12 +49,24 @@ def staff_nav(who: Principal) -> dict[str, bool]:
             "laporan": admin or at_desk}
 
 
+def back_to(back: str) -> str:
+    """Where signing in returns: a staff page's key (PAGES) or a local path of SSW's own
+    pages (`/ssw/kasus/SSW-12`: the page asked for); anything else (another site,
+    `//host`, a backslash, a control character) is the desk."""
+    if back in PAGES:
+        return url_for(PAGES[back])
+    safe = (back.startswith("/ssw/") and "//" not in back and "\\" not in back
+            and back.isprintable() and " " not in back and len(back) <= 200)
+    return back if safe else url_for(PAGES["desk"])
+
+
 def login_page(back: str, error: str | None = None, status: int = 200,
                username: str = "") -> tuple[str, int]:
-    """The shared sign-in form, returning to the staff page `back` (a key of PAGES)."""
-    other: dict[str, Any] = {} if page_language() == "en" else {"lang": "en"}
+    """The shared sign-in form, returning to `back` (a key of PAGES or a local path of
+    SSW's pages, see back_to)."""
+    other = "" if page_language() == "en" else "?lang=en"
     return render_template("ssw/login.html", lang=page_language(), back=back,
-                           switch=url_for(PAGES[back], **other), error=error,
+                           switch=back_to(back) + other, error=error,
                            username=username), status
 
 
@@ -70,6 +83,7 @@ def rows(who: Principal, which: str) -> list[dict[str, Any]]:
     for item in items:
         item["flag"] = flag(item.get("progress"))
         item["progress_said"] = progress_words(item.get("progress"), lang, flagged=False)
+        item["review_due_said"] = day_words(item.get("review_due"), lang)
     return items
 
 
@@ -78,6 +92,8 @@ def _list_page(back: str, sections: list[tuple[str, str]]) -> ResponseReturnValu
     who = signed_in()
     if who is None:
         return login_page(back)
+    if not staff_nav(who).get(back):
+        return refused(who, PageForbidden())
     try:
         shown = [(title, rows(who, which)) for title, which in sections]
     except DomainError as exc:
@@ -152,20 +168,25 @@ def _csv(found: list[dict[str, Any]], start: date, end: date) -> Response:
 @bp.get("/login")
 def login_again() -> ResponseReturnValue:
     """The sign-in address opened again: the staff page it returns to."""
-    back = request.args.get("back", "")
-    return redirect(url_for(PAGES[back if back in PAGES else "desk"], **lang_args()))
+    return redirect(_with_lang(back_to(request.args.get("back", ""))))
 
 
 @bp.post("/login")
 def login() -> ResponseReturnValue:
     """The sign-in form: a session cookie, then the staff page it was shown on."""
     back = request.args.get("back", "")
-    back = back if back in PAGES else "desk"
     refusal = try_sign_in()
     if refusal is not None:
         page, status = login_page(back, refusal.message, refusal.status, refusal.username)
         return page, status, refusal.headers
-    return redirect(url_for(PAGES[back], **lang_args()), code=303)
+    return redirect(_with_lang(back_to(back)), code=303)
+
+
+def _with_lang(path: str) -> str:
+    """`path` keeping an English page English."""
+    if page_language() != "en" or "lang=" in path:
+        return path
+    return path + ("&" if "?" in path else "?") + "lang=en"
 
 
 @bp.post("/logout")

@@ -39,12 +39,12 @@ def review_state(state: str, lang: str = "id") -> str:
 
 def progress_words(progress: dict[str, Any] | None, lang: str = "id",
                    flagged: bool = True) -> str:
-    """A deadline's progress: "hari kerja ke-3 dari 10 (30 %)", with "mendekati batas"
+    """A deadline's progress: "3 dari 10 hari kerja terpakai (30 %)", with "mendekati batas"
     from 80 % and "terlambat" from 100 % (deadlines.progress: used_days, days, percent,
     warning, overdue); `flagged` False leaves those words to the page's flag."""
     if not progress:
         return "–"
-    said = text("ssw_page_progress", lang, used=progress.get("used_days", 0),
+    said = text("ssw_page2_progress", lang, used=progress.get("used_days", 0),
                 days=progress.get("days", 0), percent=int(progress.get("percent", 0)))
     if not flagged:
         return said

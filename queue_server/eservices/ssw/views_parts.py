@@ -95,8 +95,9 @@ def staff_actions(uow: CaseWork, principal: Principal, case: CaseRow,
     for row in pending if case.state == "review" else []:
         office = uow.offices.by_id(row.office_id)
         codes.append(office.code if office else "")
-    return {"actions": [t.action for t in WORKFLOW.actions_from(case.state, roles)
-                        if t.action in ("issue", "reject", "revoke", "revise")],
+    allowed = [t.action for t in WORKFLOW.actions_from(case.state, roles)]
+    return {"actions": [{"decline": "reject"}.get(a, a) for a in allowed
+                        if a in ("issue", "reject", "decline", "revoke", "revise")],
             "check_documents": bool(roles & {"desk", "admin"})
             and case.state in ("submitted", "revision"),
             "review_offices": codes,

@@ -15,8 +15,13 @@ MODULE = "surat"
 
 def load(app: Flask) -> None:
     """Register e-Surat's tables, routes, pages, case kinds and demo data with `app`."""
+    from queue_server.eservices import register
+    from queue_server.services.documents import DocumentAccess
+
+    from .access import may_read_document
     from .incoming_load import load_incoming
     from .outgoing_load import load_outgoing
 
     load_incoming(app)
     load_outgoing(app)
+    register(app, "document_access", DocumentAccess(MODULE, may_read_document))

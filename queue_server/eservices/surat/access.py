@@ -13,6 +13,7 @@ from sqlalchemy import select
 from queue_server.domain.errors import Forbidden
 from queue_server.services.auth import ADMIN, Principal
 from queue_server.services.port_cases import CaseWork
+from queue_server.services.port_documents import DocumentRow, DocumentWork
 
 from .models import SuratLetter, SuratPerson
 
@@ -22,12 +23,16 @@ WHY = ("registered", "disposed", "drafted", "reviewer", "signer")
 
 
 class LetterForbidden(Forbidden):
-    code = "letter_forbidden"
-    text_id = "Surat ini tidak boleh Anda baca (klasifikasi akses {access})."
-    text_en = "You may not read this letter (access class {access})."
+    """One neutral text whatever the reason: naming the access class would tell someone
+    of another office that a letter is `rahasia`."""
 
-    def __init__(self, access: str):
-        super().__init__(access=access)
+    code = "letter_forbidden"
+    text_id = "Surat ini tidak dapat Anda buka."
+    text_en = "You cannot open this letter."
+    meaning = "The caller may not read this letter (its office or its access class)."
+
+    def __init__(self) -> None:
+        super().__init__()
 
 
 def involve(uow: CaseWork, case_id: int, user_id: int, why: str) -> None:
@@ -36,6 +41,16 @@ def involve(uow: CaseWork, case_id: int, user_id: int, why: str) -> None:
     session = uow.session  # type: ignore[attr-defined]
     if session.get(SuratPerson, (case_id, user_id, why)) is None:
         session.add(SuratPerson(case_id=case_id, user_id=user_id, why=why))
+        session.flush()
+
+
+def uninvolve(uow: CaseWork, case_id: int, user_id: int, why: str) -> None:
+    """Take back the involvement of `user_id` as `why` (a withdrawn disposition that was
+    their only one): they read the letter again only as its class allows."""
+    session = uow.session  # type: ignore[attr-defined]
+    row = session.get(SuratPerson, (case_id, user_id, why))
+    if row is not None:
+        session.delete(row)
         session.flush()
 
 
@@ -64,4 +79,18 @@ def may_read(uow: CaseWork, principal: Principal | None, letter: SuratLetter) ->
 def require_read(uow: CaseWork, principal: Principal | None, letter: SuratLetter) -> None:
     """Raises LetterForbidden (403) unless `may_read`."""
     if not may_read(uow, principal, letter):
-        raise LetterForbidden(letter.access)
+        raise LetterForbidden()
+
+
+def may_read_document(uow: DocumentWork, principal: Principal | None,
+                      row: DocumentRow) -> bool | None:
+    """The "document_access" hook (services.documents.DocumentAccess): whoever may read
+    a letter carrying the document `row` (the signed outgoing letter, or an incoming copy
+    delivered to another office) reads the document, nobody else (not the admin nor the
+    issuing office's staff beyond `may_read`); None for a document of no letter."""
+    session = uow.session  # type: ignore[attr-defined]
+    letters = session.scalars(select(SuratLetter).where(
+        SuratLetter.document_code == row.code)).all()
+    if not letters:
+        return None
+    return any(may_read(uow, principal, letter) for letter in letters)

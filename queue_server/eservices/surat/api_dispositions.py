@@ -24,7 +24,9 @@ from .letters import locate
 
 ERRORS = ("Errors: 403 `letter_forbidden`, `action_forbidden`, `not_your_disposition`; "
           "404 `case_not_found`, `disposition_not_found`; 409 `action_not_allowed`, "
-          "`disposition_already_read`, `disposition_closed`; 422 as the body says.")
+          "`disposition_already_read`, `disposition_closed`; 422 `self_disposition`, "
+          "`due_date_not_working_day` (with `next_working_day`), `invalid_due_date`, "
+          "`not_in_office`, as the body says.")
 
 
 def _listing(ref: str) -> Response:

@@ -156,13 +156,15 @@ def letter(ref: str) -> Response:
 @blp.get("/letters/<ref>/scan")
 @blp.doc(security=STAFF)
 def scan(ref: str) -> Response:
-    """The incoming letter's scan (PDF or image) for those who may read it (404
-    `letter_has_no_pdf` without one)."""
+    """The letter's scan (PDF or image), or the signed PDF it carries (an internal
+    delivery, an outgoing letter), for those who may read it (404 `letter_has_no_pdf`
+    without either)."""
     who = principal()
     with current().uow(write=False) as uow:
         case, row = locate(uow, who, ref)
-        content_type, data = bundle.scan_of(uow, file_store(current_app.instance_path),
-                                            case, row)
+        content_type, data = bundle.letter_pdf(
+            uow, file_store(current_app.instance_path),
+            document_store(current_app.instance_path), who, case, row)
     return private(Response(data, mimetype=content_type, headers={
         "Content-Disposition": f'inline; filename="{public_ref(case)}-scan"'}))
 

@@ -19,16 +19,18 @@ from queue_server.services.closures import calendar as city_calendar
 from queue_server.services.port_cases import CaseRow, CaseWork
 from queue_server.services.ports import Clock
 
-from .access import involve
+from .access import involve, uninvolve
 from .incoming import URGENCY_DAYS, WORKFLOW
 from .incoming_errors import (
     DispositionAlreadyRead,
     DispositionClosed,
     DispositionNotFound,
     DueDateInvalid,
+    DueDateNotWorkingDay,
     LetterFieldInvalid,
     NotInOffice,
     NotYourDisposition,
+    SelfDisposition,
 )
 from .letters import locate
 from .models import SuratDisposition, SuratLetter
@@ -61,12 +63,17 @@ def _due(uow: CaseWork, today: date, giving: Giving, urgency: str) -> tuple[date
     if giving.due is not None:
         if giving.due < today:
             raise DueDateInvalid("sudah lewat / in the past")
+        if not cal.is_working_day(giving.due):
+            raise DueDateNotWorkingDay(cal.add_working_days(giving.due, 1))
         return giving.due, max(cal.working_days_between(today, giving.due), 0)
     days = URGENCY_DAYS[urgency]
     return cal.add_working_days(today, days), days
 
 
-def _check_recipients(uow: CaseWork, letter: SuratLetter, giving: Giving) -> None:
+def _check_recipients(uow: CaseWork, letter: SuratLetter, giving: Giving,
+                      giver: Principal) -> None:
+    if giver.id in giving.to:
+        raise SelfDisposition()
     if not giving.to or len(giving.to) > MAX_RECIPIENTS or len(set(giving.to)) != len(giving.to):
         raise LetterFieldInvalid("to", f"1–{MAX_RECIPIENTS}, tanpa ulang / no repeat")
     for user_id in giving.to:
@@ -91,11 +98,13 @@ def give(uow: CaseWork, clock: Clock, principal: Principal, ref: str, giving: Gi
          timezone: str = "Asia/Jakarta") -> list[SuratDisposition]:
     """Give the letter `ref` to `giving.to` (action `dispose`: clerk or head; with
     `parent_id`, action `pass_on` by that disposition's recipient). The recipients must be
-    members of the letter's office (NotInOffice 422) and become involved (they may read
-    it). Raises as locate, the workflow's errors, DueDateInvalid 422,
+    members of the letter's office (NotInOffice 422), never the giver (SelfDisposition
+    422), and become involved (they may read it). A due date must be a working day
+    (DueDateNotWorkingDay 422 naming the next one). Raises as locate, the workflow's
+    errors, DueDateInvalid 422,
     NotYourDisposition 403, DispositionClosed 409. Flushed, not committed."""
     case, letter = locate(uow, principal, ref)
-    _check_recipients(uow, letter, giving)
+    _check_recipients(uow, letter, giving, principal)
     action = "dispose" if giving.parent_id is None else "pass_on"
     if giving.parent_id is not None:
         _parent(uow, case, principal, giving.parent_id)
@@ -131,7 +140,9 @@ def withdraw(uow: CaseWork, clock: Clock, principal: Principal, ref: str,
              disposition_id: int, timezone: str = "Asia/Jakarta") -> SuratDisposition:
     """Withdraw a disposition while its recipient has not read it: by its giver or the
     office's head (NotYourDisposition 403); read → DispositionAlreadyRead 409; withdrawn
-    or followed up → DispositionClosed 409. Flushed, not committed."""
+    or followed up → DispositionClosed 409. The recipient's access through it goes with
+    it (access.uninvolve) unless another live disposition of theirs remains. Flushed, not
+    committed."""
     case, _ = locate(uow, principal, ref)
     row = disposition(uow, case, disposition_id)
     actor = staff_actor(uow, principal, case, None)
@@ -144,7 +155,13 @@ def withdraw(uow: CaseWork, clock: Clock, principal: Principal, ref: str,
     act(uow, clock, WORKFLOW, case, Step("withdraw", data={"disposition": row.id}), actor,
         timezone=timezone)
     row.withdrawn_at = clock.now()
-    uow.session.flush()  # type: ignore[attr-defined]
+    session = uow.session  # type: ignore[attr-defined]
+    session.flush()
+    others = session.scalar(select(SuratDisposition.id).where(
+        SuratDisposition.case_id == case.id, SuratDisposition.to_user_id == row.to_user_id,
+        SuratDisposition.withdrawn_at.is_(None)).limit(1))
+    if others is None:
+        uninvolve(uow, case.id, row.to_user_id, "disposed")
     return row
 
 

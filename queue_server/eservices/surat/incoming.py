@@ -12,10 +12,12 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from sqlalchemy import select
 
 from queue_server.domain.attachments import PHOTO_TYPES
 from queue_server.domain.workflow import Workflow
 from queue_server.domain.workflow_data import parse_workflow
+from queue_server.persistence.case_models import OfficeMember
 from queue_server.services import case_files
 from queue_server.services.cases import SYSTEM, Actor, Filing, city_today, open_case
 from queue_server.services.numbering import next_in
@@ -70,6 +72,13 @@ def _check(letter: IncomingLetter) -> None:
         raise LetterFieldInvalid("urgency", " / ".join(URGENCIES))
 
 
+def keepers(uow: CaseWork, office_id: int) -> list[int]:
+    """The user ids of the office's clerks (TU) and head: who registers its letters."""
+    session = uow.session  # type: ignore[attr-defined]
+    return sorted(set(session.scalars(select(OfficeMember.user_id).where(
+        OfficeMember.office_id == office_id, OfficeMember.role.in_(("clerk", "head"))))))
+
+
 def register_incoming(uow: CaseWork, clock: Clock, letter: IncomingLetter,
                       user_id: int | None, scan: tuple[bytes, str] | None = None,
                       files: FileStore | None = None, actor: Actor | None = None,
@@ -80,7 +89,10 @@ def register_incoming(uow: CaseWork, clock: Clock, letter: IncomingLetter,
     urgency's working days, URGENCY_DAYS), takes the agenda number of the office and the
     city's year, keeps `scan` (bytes, file name; PDF or image by its bytes, ≤ 10 MiB:
     the attachment errors, 422) in `files`, and involves `user_id` (the registering
-    clerk) so they may read it whatever its class. The caller checks who may register."""
+    clerk) so they may read it whatever its class; with no user (an internal delivery)
+    the office's clerks and head are involved as if its clerk had registered it, so a
+    `rahasia` letter in an office without a head is still read and routed. The caller
+    checks who may register."""
     _check(letter)
     classification.get(uow, letter.classification)
     today = city_today(clock, timezone)
@@ -106,8 +118,9 @@ def register_incoming(uow: CaseWork, clock: Clock, letter: IncomingLetter,
         kept = case_files.attach(uow, clock, files, case, scan[0], "scan", SCAN_TYPES,
                                  SCAN_MAX_BYTES, name=scan[1])
         row.scan_file_id = kept.id
-    if user_id is not None:
-        involve(uow, case.id, user_id, "registered")
+    for registrar in ([user_id] if user_id is not None
+                      else keepers(uow, letter.office_id)):
+        involve(uow, case.id, registrar, "registered")
     session.flush()
     log.info("surat: incoming SURAT-%s registered, agenda %s/%s", case.id,
              row.agenda_number, row.agenda_year)

@@ -1,6 +1,6 @@
 """Closing an incoming letter: a recipient follows up their disposition (what was done);
-when every live disposition without a live passed-on child is done, the letter moves to
-`followed_up`; the clerk (TU) or the head then files it (`filed`), or the head files it
+when every live disposition is done (passed-on ones too: see `all_done`), the letter
+moves to `followed_up`; the clerk (TU) or the head then files it (`filed`), or the head files it
 at once with a reason (`file_early`). Also the dispositions as a reader sees them and an
 officer's open ones (the /surat home)."""
 
@@ -27,11 +27,11 @@ def _live(rows: list[SuratDisposition]) -> list[SuratDisposition]:
 
 
 def all_done(rows: list[SuratDisposition]) -> bool:
-    """Whether every live disposition that was not passed on (no live child) is done."""
+    """Whether every live (not withdrawn) disposition is done, passed-on ones included: a
+    disposition passed on is done only when its own holder follows it up too (they
+    answer for it to whoever gave it), whichever of them follows up first."""
     live = _live(rows)
-    parents = {row.parent_id for row in live if row.parent_id is not None}
-    leaves = [row for row in live if row.id not in parents]
-    return bool(leaves) and all(row.done_at is not None for row in leaves)
+    return bool(live) and all(row.done_at is not None for row in live)
 
 
 def of_case(uow: CaseWork, case_id: int) -> list[SuratDisposition]:

@@ -3,8 +3,11 @@ dispositions): each says one thing, in both languages (queue_server/domain/error
 
 from __future__ import annotations
 
+from datetime import date
+
 from queue_server.domain.config_errors import InvalidConfig
-from queue_server.domain.errors import DomainError, Forbidden, InvalidInput, NotFound
+from queue_server.domain.dates import long_date
+from queue_server.domain.errors import DomainError, Forbidden, InvalidInput, NotFound, Words
 
 
 class UnknownClassification(InvalidInput):
@@ -98,3 +101,24 @@ class LetterHasNoPdf(NotFound):
 
     def __init__(self, ref: str):
         super().__init__(ref=ref)
+
+
+class DueDateNotWorkingDay(InvalidInput):
+    """A disposition due on a weekend, a national holiday or cuti bersama: nobody works
+    then (the city's calendar, services.closures.calendar)."""
+
+    code = "due_date_not_working_day"
+    text_id = ("Batas waktu disposisi jatuh pada hari libur; pilih hari kerja, misalnya "
+               "{next_day} (hari kerja berikutnya).")
+    text_en = ("The disposition's due date falls on a day off; choose a working day, such "
+               "as {next_day} (the next working day).")
+
+    def __init__(self, next_day: date):
+        super().__init__(next_day=Words(long_date(next_day, "id"), long_date(next_day, "en")))
+        self.details = {"next_working_day": next_day.isoformat()}
+
+
+class SelfDisposition(InvalidInput):
+    code = "self_disposition"
+    text_id = "Disposisi tidak dapat diberikan kepada diri sendiri."
+    text_en = "A disposition cannot be given to yourself."

@@ -17,6 +17,26 @@ from . import MODULE
 from .access import require_read
 from .models import SuratLetter
 
+# A timeline line of an action that keeps the letter's state says the action, not the
+# state it stays in: a withdrawn disposition is "Ditarik", never "Didisposisikan".
+EVENT_WORDS = {"withdraw": ("Ditarik", "Withdrawn"), "pass_on": ("Diteruskan", "Passed on")}
+# The case's opening line (the core records it as `file`, filing the case) is the
+# letter's registration or drafting: never to be read as its filing (`file`, archived).
+OPENING = {"incoming": "register", "outgoing": "draft"}
+
+
+def said_timeline(lines: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    """The timeline `lines` of a letter of `kind` (incoming / outgoing) as e-Surat says
+    them: the opening line's action is `register` / `draft` (OPENING), and the actions in
+    EVENT_WORDS have their own `to_label`/`to_label_en`."""
+    for line in lines:
+        if line.get("from") is None and line.get("action") == "file":
+            line["action"] = OPENING.get(kind, "register")
+        words = EVENT_WORDS.get(str(line.get("action")))
+        if words is not None:
+            line["to_label"], line["to_label_en"] = words
+    return lines
+
 
 @dataclass(frozen=True)
 class Where:
@@ -84,7 +104,8 @@ def general_view(uow: CaseWork, principal: Principal | None, ref: str,
             "state_label_en": state.label_en, "office": office.code if office else None,
             "state_due": case.state_due.isoformat() if case.state_due else None,
             **letter_facts(letter),
-            "timeline": timeline(uow, workflow, case, timezone, public_only=False)}
+            "timeline": said_timeline(timeline(uow, workflow, case, timezone,
+                                               public_only=False), case.kind)}
 
 
 def user_names(uow: CaseWork, ids: set[int]) -> dict[int, str]:

@@ -7,7 +7,7 @@ only by its drafter. Review, signature and sending: outgoing_actions.py."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -67,8 +67,26 @@ def _text(name: str, value: str | None, most: int) -> str:
     return said
 
 
+def _template_fields(letter: SuratLetter, draft: Draft) -> Draft:
+    """`draft` with the template its `fields` fill: the one given, else the letter's own.
+    Template fields are never dropped unread: with a body too, or with no template to
+    fill, LetterFieldInvalid (422) says so."""
+    if not draft.fields:
+        return draft
+    if draft.body is not None:
+        raise LetterFieldInvalid("fields", "isian templat atau isi surat (body), bukan "
+                                 "keduanya / template fields or a body, not both")
+    if draft.template is None:
+        if not letter.template:
+            raise LetterFieldInvalid("fields", "surat ini tanpa templat; kirim `template` / "
+                                     "this letter has no template: send `template`")
+        return replace(draft, template=letter.template)
+    return draft
+
+
 def _content(uow: CaseWork, letter: SuratLetter, draft: Draft) -> None:
     """Apply `draft`'s content to `letter`, checking each field given (422 errors)."""
+    draft = _template_fields(letter, draft)
     if draft.template is not None:
         chosen = template(draft.template)
         letter.template = chosen.code
@@ -175,8 +193,10 @@ def outgoing_of(uow: CaseWork, principal: Principal | None, ref: str
 def edit_letter(uow: CaseWork, clock: Clock, principal: Principal, ref: str,
                 draft: Draft) -> tuple[CaseRow, SuratLetter]:
     """Change a draft (only in state `draft`: NotDraft 409; only by its drafter:
-    NotDrafter 403); the fields given replace the old ones, a new chain replaces the old
-    one. Raises the errors of `draft_letter` for the fields given. Flushed."""
+    NotDrafter 403); the fields given replace the old ones (template `fields` alone
+    refill the letter's own template), a new chain replaces the old one (`reviewers: []`
+    is ChainEmpty 422, never ignored). Raises the errors of `draft_letter` for the fields
+    given. Flushed."""
     case, letter = outgoing_of(uow, principal, ref)
     if letter.created_by != principal.id:
         raise NotDrafter()
@@ -188,8 +208,9 @@ def edit_letter(uow: CaseWork, clock: Clock, principal: Principal, ref: str,
     if draft.reviewers is not None or draft.signer is not None:
         office = uow.offices.by_id(letter.office_id)
         assert office is not None
-        reviewers, signer = chain_of(uow, office, principal.id, draft.reviewers or
-                                     _reviewers(uow, case.id), draft.signer)
+        reviewers, signer = chain_of(uow, office, principal.id, _reviewers(uow, case.id)
+                                     if draft.reviewers is None else draft.reviewers,
+                                     draft.signer)
         set_chain(uow, case.id, reviewers, signer)
     case.version += 1
     session = uow.session  # type: ignore[attr-defined]

@@ -12,7 +12,6 @@ from queue_server.services.cases import roles_for
 from queue_server.services.port_cases import CaseRow, CaseWork
 
 from .models import SuratLetter, SuratReview
-from .outgoing import WORKFLOW
 from .outgoing_errors import NotYourTurn
 from .outgoing_people import display_name
 
@@ -48,13 +47,13 @@ def letter_roles(uow: CaseWork, principal: Principal, case: CaseRow, letter: Sur
 
 def check_turn(uow: CaseWork, principal: Principal, case: CaseRow, action: str,
                steps: list[SuratReview], roles: frozenset[str]) -> None:
-    """Raise NotYourTurn (409) when `principal` holds a step of the chain but another is
-    current and `action` is a step's action the letter's state allows; everyone else is
-    left to the workflow (ActionNotAllowed 409, ActionForbidden 403)."""
+    """Raise NotYourTurn (409) when `principal` holds a step of the chain, another step
+    is current (the letter is in review or signing) and `action` is any step's action
+    (approve, return, sign): one answer for every step out of turn, the head's `sign`
+    before the paraf included (README, "e-Surat"). Everyone else is left to the workflow
+    (ActionNotAllowed 409, ActionForbidden 403)."""
     now = current(steps)
-    transition = WORKFLOW.transitions.get(action)
     if (action in TURN_ACTIONS and now is not None and not roles & {"reviewer", "signer"}
-            and transition is not None and case.state in transition.sources
             and any(s.user_id == principal.id for s in steps)):
         raise NotYourTurn(display_name(uow, now.user_id))
 

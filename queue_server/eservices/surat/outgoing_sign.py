@@ -28,6 +28,18 @@ CITY_PLACE = "Surabaya"
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
 URGENCY_WORDS = {"biasa": "Biasa", "segera": "Segera", "sangat_segera": "Sangat Segera"}
+ACCESS_WORDS = {"biasa": "Biasa", "terbatas": "Terbatas", "rahasia": "Rahasia"}
+
+
+def letter_fields(letter: SuratLetter, number: str) -> tuple[tuple[str, str], ...]:
+    """The letter's heading lines in the order of a surat dinas (tata naskah dinas,
+    Permendagri 1/2023 for regional governments, after ANRI's practice): Nomor, Sifat
+    (the security class: Biasa / Terbatas / Rahasia), Kecepatan (the delivery urgency:
+    Biasa / Segera / Sangat Segera, its own line), Lampiran, Hal; then the addressee."""
+    return (("Nomor", number), ("Sifat", ACCESS_WORDS.get(letter.access, letter.access)),
+            ("Kecepatan", URGENCY_WORDS.get(letter.urgency, letter.urgency)),
+            ("Lampiran", "-"), ("Hal", letter.subject),
+            ("Kepada Yth.", letter.recipient or ""))
 
 
 @dataclass(frozen=True)
@@ -49,10 +61,8 @@ def _layout(uow: DocumentWork, letter: SuratLetter, office_name: str, number: st
             day: date, url: str) -> Layout:
     title = template(letter.template).title if letter.template else "Surat"
     return Layout(
-        office=office_name, title=title, verify_url=url, number=number,
-        fields=(("Sifat", URGENCY_WORDS.get(letter.urgency, letter.urgency)),
-                ("Klasifikasi", letter.classification), ("Hal", letter.subject),
-                ("Kepada Yth.", letter.recipient or "")),
+        office=office_name, title=title, verify_url=url, fields=letter_fields(letter, number),
+        marking="RAHASIA" if letter.access == "rahasia" else "",
         paragraphs=paragraphs(letter.body), place_date=date_in_words(day),
         signer_title=f"Kepala {office_name}",
         signer_name=display_name(uow, _signer_id(uow, letter)))

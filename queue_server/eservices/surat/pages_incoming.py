@@ -22,10 +22,11 @@ from queue_server.services.auth import Principal
 from queue_server.services.cases import city_today
 from queue_server.staff_session import sign_out, signed_in, try_sign_in
 
-from . import classification, incoming_close, incoming_register, retention
+from . import classification, incoming_close, incoming_register, pages_work, retention
 from .access import ACCESS_CLASSES, URGENCIES
 
-bp = Blueprint("surat_pages", __name__, url_prefix="/surat", template_folder="templates")
+bp = Blueprint("surat_pages", __name__, url_prefix="/surat", template_folder="templates",
+               static_folder="static", static_url_path="/static")
 PAGES = {"home": "surat_pages.home", "masuk": "surat_pages.register",
          "arsip": "surat_pages.archive"}
 STATUS = {"forbidden": 403, "not_found": 404, "unauthorized": 401, "conflict": 409}
@@ -96,8 +97,9 @@ def home() -> ResponseReturnValue:
         return login_page("home")
     with current().uow(write=False) as uow:
         mine = incoming_close.my_open(uow, who)
+        work = pages_work.worklists(uow, who)
     return render_template("surat/home.html", lang=page_language(), user=who.name,
-                           mine=mine, clerk=bool(clerk_offices(who)))
+                           mine=mine, clerk=bool(clerk_offices(who)), **work)
 
 
 def _search() -> incoming_register.Search:
@@ -113,10 +115,12 @@ def _register_page(who: Principal, error: str | None = None, status: int = 200,
     search = _search()
     with current().uow(write=False) as uow:
         listing = incoming_register.register_list(uow, who, search)
+        received = pages_work.registered_on(uow, [i["ref"] for i in listing["items"]])
         codes = [{"code": c.code, "title": c.title} for c in classification.all_codes(uow)]
     return render_template(
         "surat/masuk.html", lang=page_language(), user=who.name, listing=listing,
         search=search, offices=clerk_offices(who), codes=codes, access=ACCESS_CLASSES,
+        received=received,
         urgencies=URGENCIES, error=error, form=form or {}), status
 
 
@@ -189,5 +193,14 @@ def archive() -> ResponseReturnValue:
 def register_pages_incoming(app: Flask) -> None:
     """Add the /surat pages to `app`."""
     from . import pages_letter  # noqa: F401  (its routes on `bp`)
+    from .pages_words import register_words
 
     app.register_blueprint(bp)
+    register_words(app)
+    app.add_template_global(_nav, "surat_nav")
+
+
+def _nav() -> dict[str, bool]:
+    """The menu links the signed-in reader can use (pages_work.nav_for)."""
+    with current().uow(write=False) as uow:
+        return pages_work.nav_for(uow, signed_in())

@@ -22,14 +22,9 @@ from . import dispositions, incoming_close
 from .incoming_register import user_ids
 from .letters import general_view, locate
 from .pages_incoming import bp, keep, login_page, refused, said, zone
+from .pages_people import member_choices
+from .pages_words import named_timeline
 from .workflows import workflow_of
-
-
-def _members(uow: Any, office_id: int) -> list[dict[str, str]]:
-    seen: dict[str, str] = {}
-    for username, role in uow.offices.members(office_id):
-        seen[username] = f"{seen[username]}, {role}" if username in seen else role
-    return [{"username": name, "role": role} for name, role in seen.items()]
 
 
 def _context(who: Principal, ref: str) -> dict[str, Any]:
@@ -44,10 +39,13 @@ def _context(who: Principal, ref: str) -> dict[str, Any]:
         case, letter = locate(uow, who, ref)
         roles = staff_actor(uow, who, case, None).roles
         actions = {t.action for t in workflow_of(case.kind).actions_from(case.state, roles)}
-        return {"view": general_view(uow, who, ref, zone()), "case": case, "letter": letter,
+        view = general_view(uow, who, ref, zone())
+        view["timeline"] = named_timeline(uow, workflow_of(case.kind), view["timeline"])
+        return {"view": view, "case": case, "letter": letter,
                 "ref": ref.upper(), "principal_roles": roles, "actions": actions,
                 "dispositions": incoming_close.listing(uow, who, ref),
-                "members": _members(uow, letter.office_id), "me": who.id}
+                "members": member_choices(uow, letter.office_id),
+                "me": who.id}
 
 
 @bp.get("/<ref>")

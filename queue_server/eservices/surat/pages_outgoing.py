@@ -24,7 +24,7 @@ from queue_server.staff_session import signed_in
 
 from .outgoing import outgoing_of
 from .outgoing_actions import act_on_letter
-from .outgoing_form import create_from_form, form_context
+from .outgoing_form import FREE, create_from_form, edit_from_form, form_context, values_of
 from .outgoing_sign import Signing
 from .outgoing_views import letter_view, lists
 
@@ -80,6 +80,33 @@ def new() -> ResponseReturnValue:
     source = request.form if request.method == "POST" else request.args
     return render_template("surat/keluar_baru.html", lang=page_language(), user=who.name,
                            error=error, **form_context(who, source)), status
+
+
+@bp.route("/<ref>/ubah", methods=["GET", "POST"])
+def edit(ref: str) -> ResponseReturnValue:
+    """The edit form of a draft (a returned one too) for its drafter (GET: the draft's
+    values; POST: the change, then the letter page; a refusal shows the form again)."""
+    who = signed_in()
+    if who is None:
+        return _login()
+    error, status = None, 200
+    try:
+        values = values_of(who, ref)
+    except DomainError as exc:
+        from .pages_incoming import refused
+
+        return refused(who, exc)
+    if request.method == "POST":
+        csrf.protect()
+        try:
+            edit_from_form(who, ref, request.form)
+            return redirect(url_for("surat_pages.letter", ref=ref, **_keep()), 303)
+        except DomainError as exc:
+            error, status = _said(exc), 403 if exc.kind == "forbidden" else 422
+            values = {**values, **request.form}
+    return render_template("surat/keluar_baru.html", lang=page_language(), user=who.name,
+                           error=error, editing=ref.upper(),
+                           **form_context(who, {**values, "template": FREE})), status
 
 
 @bp.post("/<ref>/aksi")

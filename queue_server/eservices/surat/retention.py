@@ -2,8 +2,14 @@
 each classification code, Permendagri 83/2022): in a given year, the letters whose
 active period ends (to be transferred to the records centre, `transfer`) and those whose
 inactive period ends (their final disposition: `musnah` destroy, `permanen` keep in the
-archive, `dinilai` re-appraise; `final`), counted in whole years from the letter's date
-(its registration date when it has none)."""
+archive, `dinilai` re-appraise; `final`), counted in whole years.
+
+The periods count, as JRA practice does, from when the record is complete and closed,
+never from the date the sender wrote on it: an incoming letter from its filing
+(`filed_at`: the disposition work is over), an outgoing letter from its sending
+(`sent_at`; a signed letter not sent yet from its signature, `signed_at`). A record not
+closed yet (an incoming letter still being worked on, a draft or an unsigned outgoing
+letter) is not a record of the schedule: it is not listed."""
 
 from __future__ import annotations
 
@@ -22,8 +28,18 @@ from .access import may_read
 from .incoming_errors import RetentionForbidden
 from .models import SuratClassification, SuratLetter
 
-COLUMNS = ("list", "ref", "direction", "office", "classification", "letter_date",
+COLUMNS = ("list", "ref", "direction", "office", "classification", "counted_from",
            "subject", "active_until", "inactive_until", "disposition")
+
+
+def counted_from(letter: SuratLetter) -> date | None:
+    """The day the letter's retention periods count from (see the module's rule): filed
+    (incoming), sent or else signed (outgoing); None while it is not a closed record."""
+    if letter.direction == "incoming":
+        moment = letter.filed_at
+    else:
+        moment = letter.sent_at or letter.signed_at
+    return moment.date() if moment is not None else None
 
 
 def _offices(uow: CaseWork, principal: Principal) -> list[int] | None:
@@ -45,14 +61,14 @@ def _plus_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def _row(uow: CaseWork, principal: Principal, letter: SuratLetter,
+def _row(uow: CaseWork, principal: Principal, letter: SuratLetter, start: date,
          rule: SuratClassification, codes: dict[int, str]) -> dict[str, Any]:
-    start = letter.letter_date or letter.created_at.date()
     active = _plus_years(start, rule.active_years)
     case = uow.cases.by_id(letter.case_id)
     return {"ref": public_ref(case) if case else "", "direction": letter.direction,
             "office": codes.get(letter.office_id, ""),
-            "classification": letter.classification, "letter_date": start.isoformat(),
+            "classification": letter.classification, "counted_from": start.isoformat(),
+            "letter_date": letter.letter_date.isoformat() if letter.letter_date else None,
             # the subject only for those who may read the letter (access.may_read)
             "subject": letter.subject if may_read(uow, principal, letter) else None,
             "active_until": active.isoformat(),
@@ -63,8 +79,10 @@ def _row(uow: CaseWork, principal: Principal, letter: SuratLetter,
 def schedule(uow: CaseWork, principal: Principal, year: int) -> dict[str, Any]:
     """The year's retention lists of the letters of the caller's offices (as clerk or
     head; the admin: every office): `transfer` (active period ends in `year`) and
-    `final` (inactive period ends in `year`, with the disposition). A letter the caller
-    may not read is listed without its subject. Raises RetentionForbidden (403)."""
+    `final` (inactive period ends in `year`, with the disposition), each row with
+    `counted_from` (the module's rule: filed, sent or signed; records not closed are left
+    out). A letter the caller may not read is listed without its subject. Raises
+    RetentionForbidden (403)."""
     offices = _offices(uow, principal)
     session = uow.session  # type: ignore[attr-defined]
     rules = {row.code: row for row in session.scalars(select(SuratClassification))}
@@ -74,10 +92,10 @@ def schedule(uow: CaseWork, principal: Principal, year: int) -> dict[str, Any]:
         query = query.where(SuratLetter.office_id.in_(offices))
     transfer, final = [], []
     for letter in session.scalars(query):
-        rule = rules.get(letter.classification)
-        if rule is None:
+        rule, start = rules.get(letter.classification), counted_from(letter)
+        if rule is None or start is None:
             continue
-        row = _row(uow, principal, letter, rule, codes)
+        row = _row(uow, principal, letter, start, rule, codes)
         if row["active_until"][:4] == str(year):
             transfer.append(row)
         if row["inactive_until"][:4] == str(year):

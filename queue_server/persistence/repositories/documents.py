@@ -39,6 +39,11 @@ class Documents(Repository):
     def by_code(self, code: str) -> Document | None:
         return self.session.scalar(select(Document).where(Document.code == code))
 
+    def by_sha256(self, digest: str) -> Document | None:
+        """The first document issued with these signed bytes (SHA-256 hex), or None."""
+        q = select(Document).where(Document.sha256 == digest).order_by(Document.id).limit(1)
+        return self.session.scalar(q)
+
     def code_taken(self, code: str) -> bool:
         return self.session.scalar(select(Document.id).where(Document.code == code)) is not None
 

@@ -41,6 +41,7 @@ def upgrade() -> None:
         sa.Column('sha256', sa.String(length=64), nullable=False),
         sa.Column('size', sa.Integer(), nullable=False),
         sa.Column('signer', sa.String(length=20), nullable=False),
+        sa.Column('facts', sa.JSON(), nullable=True),
     )
     op.create_index('ix_documents_office_issued', 'documents', ['office_id', 'issued_at'])
     op.create_index('ix_documents_case', 'documents', ['case_id'])
