@@ -14,18 +14,19 @@ class DocumentNotFound(NotFound):
         super().__init__(code=code)
 
 
+# A document's status in each language's words (the status column keeps the English
+# ones): what messages say.
+STATUS_WORDS = {"revoked": Words("dicabut", "revoked"), "replaced": Words("diganti", "replaced")}
+
+
 class DocumentNotValid(DomainError):
     """Only a valid document can be revoked or replaced."""
 
     code = "document_not_valid"
     text_id = "Dokumen {code} sudah {status}; tidak bisa diubah lagi."
     text_en = "Document {code} is already {status}; it cannot change again."
-    # The status column's words in each language (the column keeps the English ones).
-    STATUS_WORDS = {"revoked": Words("dicabut", "revoked"),
-                    "replaced": Words("diganti", "replaced")}
-
     def __init__(self, code: str, status: str):
-        super().__init__(code=code, status=self.STATUS_WORDS.get(status, Words(status, status)))
+        super().__init__(code=code, status=STATUS_WORDS.get(status, Words(status, status)))
 
 
 class DocumentForbidden(Forbidden):

@@ -32,8 +32,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from flask import Flask, Response, current_app, render_template, request
@@ -41,8 +40,10 @@ from flask.typing import ResponseReturnValue
 
 from ..domain.attachments import megabytes
 from ..domain.errors import InvalidInput
-from ..services.case_files import max_bytes as file_max_bytes
 from .answers import error_response
+from .uploads import FILES_ATTRIBUTE, per_file_bytes, takes_files
+
+__all__ = ["install", "refused_page", "screen", "takes_files"]
 
 MAX_DEPTH = 32
 # The API's bodies are small; a larger one is refused before or while it is read (413).
@@ -53,29 +54,6 @@ FORM = "application/x-www-form-urlencoded"
 MULTIPART = "multipart/form-data"
 # Blueprints whose routes are pages: a refusal there is a page, not JSON.
 PAGE_BLUEPRINTS = frozenset({"console", "patient", "display_board", "home", "admin"})
-# The attribute `takes_files` sets on a view: how many files its body may carry.
-FILES_ATTRIBUTE = "antrian_takes_files"
-# ... and, when it says so, the size each file may have (else CASE_FILE_MAX_BYTES).
-FILE_BYTES_ATTRIBUTE = "antrian_file_bytes"
-View = TypeVar("View", bound=Callable[..., Any])
-
-
-def takes_files(count: int, per_file: int | None = None) -> Callable[[View], View]:
-    """Mark a view whose body may carry up to `count` files (multipart): its body cap is
-    MAX_CONTENT_LENGTH plus `count` × `per_file` bytes (default CASE_FILE_MAX_BYTES). Put
-    it under the route's decorator (functools.wraps carries the mark through the others)."""
-    def mark(view: View) -> View:
-        setattr(view, FILES_ATTRIBUTE, count)
-        setattr(view, FILE_BYTES_ATTRIBUTE, per_file)
-        return view
-    return mark
-
-
-def _per_file(view: Any) -> int:
-    """The size each file of `view`'s body may have, in bytes."""
-    return getattr(view, FILE_BYTES_ATTRIBUTE, None) or file_max_bytes(current_app.config)
-
-
 class RefusedInput(InvalidInput, category=True):
     """Input no route can take. `field` says where (`patient.name`, `username`, `query`),
     `status` the HTTP status to answer."""
@@ -222,7 +200,7 @@ def _too_large() -> BodyTooLarge:
     view = current_app.view_functions.get(request.endpoint or "")
     files = int(getattr(view, FILES_ATTRIBUTE, 0))
     if files:
-        return UploadTooLarge(limit, files, _per_file(view))
+        return UploadTooLarge(limit, files, per_file_bytes(view))
     return BodyTooLarge(limit)
 
 
@@ -232,7 +210,7 @@ def _set_limit() -> None:
     files = int(getattr(view, FILES_ATTRIBUTE, 0))
     if files:
         base = current_app.config.get("MAX_CONTENT_LENGTH") or MAX_BODY_BYTES
-        request.max_content_length = base + files * _per_file(view)
+        request.max_content_length = base + files * per_file_bytes(view)
 
 
 def _screen_length() -> None:

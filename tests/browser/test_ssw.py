@@ -150,6 +150,12 @@ def test_a_permit_goes_from_application_to_a_signed_pdf_in_the_browser(
     clean(desk)
     check(desk, "ktp")
     check(desk, "foto-lokasi")
+    desk.set_viewport_size({"width": 375, "height": 800})  # the desk on a phone
+    clean(desk)
+    button = desk.locator("tr[data-requirement='desain'] form.check-accept button")
+    box = button.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 375  # its actions on screen
+    desk.set_viewport_size({"width": 1280, "height": 800})
     check(desk, "desain", "Ukuran reklame tidak tertulis pada desain.")
     assert code not in desk.content()  # staff never see the tracking code
 

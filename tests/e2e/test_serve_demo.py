@@ -83,8 +83,10 @@ def test_loading_the_demo_twice_changes_nothing(server_env: dict[str, str]) -> N
                   for t in ("facilities", "services", "counters", "users", "devices",
                             "offices", "office_members")]
     engine.dispose()
-    # users: admin, petugas, kepala, dinkes and the office staff mediacenter, opd, kepala-opd
-    assert counts == [1, 6, 7, 7, 2, 13, 3]
+    # users: admin, petugas, kepala, dinkes and the office staff: mediacenter, opd,
+    # kepala-opd (e-Wadul), tu-dsdabm, kabid-dsdabm, tu-dlh (e-Surat), dpmptsp,
+    # kepala-dpmptsp, pengawas, dlh, dprkpp (SSW)
+    assert counts == [1, 6, 7, 15, 2, 13, 11]
 
 
 def test_a_broken_config_file_is_refused_with_a_message(server_env: dict[str, str],

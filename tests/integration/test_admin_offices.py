@@ -75,10 +75,12 @@ def test_the_demo_offices_and_their_staff_are_loaded(admin: Api) -> None:
     assert len([c for c in listed if not c.startswith(("dinas-uji", "opd-"))]) >= 13
     assert listed["media-center"]["kind"] == "media_center"
     assert listed["kec-wonokromo"]["kind"] == "kecamatan"
-    assert listed["dsdabm"]["member_count"] == 2
+    assert listed["dsdabm"]["member_count"] == 4
     dsdabm = admin.get(f"{A}/offices/dsdabm").get_json()
-    assert dsdabm["members"] == [{"username": "kepala-opd", "role": "head"},
-                                 {"username": "opd", "role": "staff"}]
+    assert dsdabm["members"] == [{"username": "kabid-dsdabm", "role": "staff"},
+                                 {"username": "kepala-opd", "role": "head"},
+                                 {"username": "opd", "role": "staff"},
+                                 {"username": "tu-dsdabm", "role": "clerk"}]
     assert admin.get(f"{A}/users/mediacenter").get_json()["offices"] == [
         {"office": "media-center", "role": "staff"}]
 

@@ -1,7 +1,8 @@
-"""SSW tells its applicant through the messaging gateway (as e-Wadul does): documents
+"""SSW with a messaging gateway. It tells its applicant (as e-Wadul does): documents
 sent back (which, why, by when), a rejection's reasons, the permit issued (its number,
 the link to /c/{code}), a permit revoked. Queued with the change, delivered by the
-notification worker (off here: the rows are read)."""
+notification worker (off here: the rows are read). An application whose phone code is
+outstanding waits: nobody acts on it and no list shows it."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from queue_server.services.cases import find
 from tests.conftest import make_app
 from tests.integration.test_ssw_support import *  # noqa: F403
 from tests.integration.test_ssw_support import CASES, apply, caller, check_all
+from tests.support import factories
 
 pytestmark = pytest.mark.sqlite_only("messages are rows queued alike on both databases")
 
@@ -70,3 +72,25 @@ def test_the_applicant_hears_of_flags_rejection_issue_and_revocation(
     head.post(f"{CASES}/{other['ref']}/actions", {"action": "revoke", "comment": "Usaha tutup"})
     revoked = _messages(engine, other["code"])[-1]
     assert revoked["kind"] == "ssw_revoked" and "Usaha tutup" in revoked["message"]
+
+
+def test_an_unconfirmed_application_waits_and_is_in_no_list(
+        engine: Engine, clock: Any, ssw: Engine) -> None:
+    client = make_app(engine, clock, NOTIFY_WEBHOOK_URL="http://127.0.0.1:9/hook",
+                      NOTIFY_WORKER=False).test_client()
+    filed = apply(client, "tdup")
+    ref = filed["ref"]
+    assert filed["confirmed"] is False
+    desk, head = caller(client, "dpmptsp"), caller(client, "kepala-dpmptsp")
+    for reply in (desk.post(f"{CASES}/{ref}/documents/ktp", {"accepted": True}),
+                  desk.post(f"{CASES}/{ref}/actions", {"action": "reject", "comment": "x"}),
+                  head.post(f"{CASES}/{ref}/actions", {"action": "issue"}),
+                  caller(client, "pengawas").post(f"{CASES}/{ref}/inspection", {
+                      "answers": {}, "result": "pass"}),
+                  caller(client, "dlh").post(f"{CASES}/{ref}/reviews/dlh",
+                                             {"approve": True})):
+        assert reply.status_code == 409, reply.get_json()
+        assert factories.error(reply) == "ssw_application_unconfirmed"
+    for which in ("desk", "monitor", "all"):
+        items = desk.get(f"/api/v1/ssw/applications?list={which}").get_json()["items"]
+        assert ref not in [i["ref"] for i in items]

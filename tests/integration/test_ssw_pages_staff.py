@@ -57,9 +57,11 @@ def test_the_desk_lists_applications_and_flags_late_ones(
     ref = ref_in(html)
     assert "Perorangan" in html and NIK not in html  # no personal data in lists
     assert f'data-ref="{ref}" class=""' in html
-    clock.advance(days=14)  # 10 working days and more: past the permit's deadline
-    sign_in(client, "dpmptsp")  # the first login has ended by then
-    late = client.get("/ssw/desk").get_data(as_text=True)
+    _to_review(client, ref)  # the permit's working days count from complete documents
+    clock.advance(days=16)  # more than 10 working days: past the permit's deadline
+    office = client.application.test_client()
+    sign_in(office, "opd", "review")
+    late = office.get("/ssw/review").get_data(as_text=True)
     assert f'data-ref="{ref}" class="overdue"' in late and "terlambat" in late
 
 

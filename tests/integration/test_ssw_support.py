@@ -59,10 +59,13 @@ def form(permit: str, files: dict[str, bytes] | None = None, **changes: Any) -> 
         "permit_type": permit, "applicant_kind": "business", "nik": NIK, "phone": PHONE,
         "name": "Budi Santoso", "address": "Jalan Tunjungan 12", "kelurahan": "Genteng",
         "business_name": "Toko Budi", "nib": "9120000000001"}
-    for code, data in (FILES[permit] if files is None else files).items():
-        body[code] = (io.BytesIO(data), f"{code}.{'png' if data == PNG else 'pdf'}")
     body.update(changes)
-    return {k: v for k, v in body.items() if v is not None}
+    body = {k: v for k, v in body.items() if v is not None}
+    for code, data in (FILES[permit] if files is None else files).items():
+        sent = (io.BytesIO(data), f"{code}.{'png' if data == PNG else 'pdf'}")
+        # a file field may share its name with a text field (tdup's `nib` document)
+        body[code] = [body[code], sent] if code in body else sent
+    return body
 
 
 def apply(client: Any, permit: str = "reklame", **changes: Any) -> dict[str, Any]:

@@ -30,7 +30,7 @@ def test_times_are_the_citys_in_words_and_people_are_named(out_app: Any, surat: 
     assert "Sangat segera" in page and "sangat_segera" not in page.split("<main")[1]
     assert "staff:" not in page and "user:" not in page
     assert "Kepala Bidang Jalan DSDABM · Staf" in page and "(staff)" not in page
-    assert "Disposisikan" in page  # the action's label in the timeline
+    assert "· Didisposisikan ·" in page  # what happened, the API timeline's words
     english = clerk.get(f"/surat/SURAT-{case_id}?lang=en").get_data(as_text=True)
     assert "23 November 2026 08:00" in english and "Very urgent" in english
     register = clerk.get("/surat/masuk").get_data(as_text=True)

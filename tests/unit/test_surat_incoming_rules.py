@@ -95,7 +95,8 @@ def _d(id: int, parent: int | None = None, done: bool = False, gone: bool = Fals
     ([_d(1, done=True)], True),
     ([_d(1, done=True), _d(2)], False),
     ([_d(1, done=True), _d(2, gone=True)], True),        # a withdrawn one does not count
-    ([_d(1), _d(2, parent=1, done=True)], True),         # passed on: the child's counts
+    ([_d(1), _d(2, parent=1, done=True)], False),        # passed on: its holder answers too
+    ([_d(1, done=True), _d(2, parent=1, done=True)], True),
     ([_d(1), _d(2, parent=1, gone=True)], False),        # its child withdrawn: back to it
 ])
 def test_which_dispositions_count_as_done(rows: list[Any], done: bool) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from marshmallow import INCLUDE, Schema, fields, validate
 
+from mobile_api.report_schemas import ReportDay
+
 _REF = {"description": "the public reference", "example": "SSW-12"}
 
 
@@ -69,7 +71,7 @@ class SswLoadedOut(Schema):
 
 class SswListQuery(Schema):
     list = fields.String(load_default="all", validate=validate.OneOf(
-        ["desk", "review", "inspection", "approval", "all"]))
+        ["desk", "review", "inspection", "approval", "monitor", "all"]))
 
 
 class SswListOut(Schema):
@@ -125,8 +127,8 @@ class SswActionOut(Schema):
 
 
 class SswReportQuery(Schema):
-    from_ = fields.Date(data_key="from", required=True)
-    to = fields.Date(required=True)
+    from_ = ReportDay(data_key="from", required=True, metadata={"example": "2026-11-01"})
+    to = ReportDay(required=True, metadata={"example": "2026-11-30"})
     format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv"]))
 
 

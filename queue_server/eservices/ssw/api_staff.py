@@ -4,6 +4,8 @@ report (JSON or CSV), and the catalogue (admin)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from flask import Response, current_app, jsonify, request
@@ -69,10 +71,12 @@ def load_permit_types(body: dict[str, Any]) -> Response:
 @blp.response(200, SswListOut)
 def staff_list(args: dict[str, Any]) -> Response:
     """A work list: `desk` (document check, corrections, objections), `review`,
-    `inspection`, `approval`, `all`. The intake office (dpmptsp) and the admin see every
-    application; a reviewing office's staff those it reviews. Rows carry no personal
-    data: ref, permit, applicant kind, business name, state, due, progress (working
-    days; `warning` ≥ 80 %, `overdue` ≥ 100 %)."""
+    `inspection`, `approval`, `monitor` (every open application with its deadline
+    state: the desk watches those with the offices and the inspector), `all`. The
+    intake office (dpmptsp) and the admin see every application; a reviewing office's
+    staff those it reviews; unconfirmed applications are in none. Rows carry no
+    personal data: ref, permit, applicant kind, business name, state, due, progress
+    (working days; `warning` ≥ 80 %, `overdue` after the due day)."""
     rt = current()
     return jsonify({"items": views.lists(rt.uow(write=False), _staff(), args["list"])})
 
@@ -154,20 +158,31 @@ def action(body: dict[str, Any], ref: str) -> Response:
                     "permit_number": seen["permit_number"]})
 
 
+def _report_readers_first(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Who may read the reports is asked before the query is read: anyone else gets 403
+    `ssw_forbidden` whatever the query (not a 422 telling them about it)."""
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        views.require_whole(current().uow(write=False), _staff())
+        return view(*args, **kwargs)
+    return wrapped
+
+
 @blp.get("/reports")
 @blp.doc(security=STAFF)
+@_report_readers_first
 @blp.arguments(SswReportQuery(), location="query")
 @blp.response(200, SswReportOut)
 def report(args: dict[str, Any]) -> Response:
-    """Per permit type (applications, decided, issued, rejected, median working days,
-    share on time) and per reviewing office (reviews, median days, share on time), for
-    `from`..`to`; `format=csv` for CSV. The admin and the intake office's staff."""
-    who = _staff()
+    """Per permit type (applications, decided, issued, rejected, median working days
+    with one decimal, share on time) and per reviewing office (reviews, median days,
+    share on time), for `from`..`to` (`from` after `to`: 422 `invalid_range`);
+    `format=csv` for CSV: one table, every column named, `kind` permit or office. The
+    admin and the intake office's staff (403 `ssw_forbidden` for anyone else)."""
     rt = current()
-    views.require_whole(rt.uow(write=False), who)
     rows = reports.report(rt.uow(write=False), args["from_"], args["to"])
     if args["format"] == "csv":
         name = f"ssw-{args['from_']}-{args['to']}.csv"
-        return Response(as_csv(rows), mimetype="text/csv",
+        return Response(as_csv(reports.table(rows)), mimetype="text/csv",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
     return jsonify({"rows": rows})

@@ -5,11 +5,13 @@ written: a refused file leaves no case."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from queue_server.domain.errors import NotFound
 from queue_server.domain.identity import (
     normalise_identifier,
     parse_name,
@@ -29,6 +31,7 @@ from .errors import (
     DocumentsMissing,
     NothingSent,
     PermitTypeNotFound,
+    RenewalInvalid,
     UnknownRequirement,
 )
 from .flow import WORKFLOW, application, case_by_ref, desk_id, move, permit_of, require_state
@@ -36,6 +39,7 @@ from .models import SswApplication, SswDocument, SswPermitType
 from .store import add, latest_documents
 
 KINDS = ("person", "business")
+NIB = re.compile(r"\d{13}")  # Nomor Induk Berusaha: 13 digits (OSS RBA, PP 5/2021)
 # The applicant sending the flagged documents again: the workflow's `resubmit` is a
 # `system` move (it follows from this upload), so /c/{code} offers no form of its own.
 SENDER = Actor("citizen", frozenset({"system"}))
@@ -80,6 +84,9 @@ def _applicant(data: Application) -> None:
     if data.applicant_kind == "business" and not (data.business_name or "").strip():
         raise ApplicantInvalid("nama usaha wajib untuk badan usaha",
                                "a business needs its business_name")
+    if data.applicant_kind == "business" and not NIB.fullmatch((data.nib or "").strip()):
+        raise ApplicantInvalid("NIB badan usaha wajib, 13 angka",
+                               "a business needs its NIB, 13 digits")
     if len((data.address or "").strip()) < 5:
         raise ApplicantInvalid("alamat lokasi wajib diisi", "the address is required")
 
@@ -110,8 +117,22 @@ def _keep(uow: CaseWork, clock: Clock, store: FileStore, case: CaseRow,
                              state="pending", uploaded_at=clock.now()))
 
 
-def _renewed(uow: CaseWork, ref: str | None) -> int | None:
-    return application(uow, case_by_ref(uow, ref)).id if ref else None
+def _renewed(uow: CaseWork, ref: str | None, nik: str) -> int | None:
+    """The application whose permit this renews (`ref`): an SSW application of the
+    same holder (NIK) with its permit issued and in force; RenewalInvalid 422 else."""
+    if not ref:
+        return None
+    try:
+        old = case_by_ref(uow, ref.strip().upper())
+    except NotFound:
+        raise RenewalInvalid(f"{ref[:20]} bukan nomor permohonan SSW",
+                             f"{ref[:20]} is not an SSW application") from None
+    if old.nik != nik:
+        raise RenewalInvalid("izin itu atas nama orang lain", "that permit is another's")
+    if old.state != "issued":
+        raise RenewalInvalid("izin itu belum terbit atau tidak berlaku lagi",
+                             "that permit is not issued or no longer in force")
+    return application(uow, old).id
 
 
 def apply(uow: CaseWork, clock: Clock, data: Application,
@@ -138,7 +159,7 @@ def apply(uow: CaseWork, clock: Clock, data: Application,
         if missing:
             raise DocumentsMissing(missing)
         ready = prepared(permit, files, case_files.max_bytes(config))
-        renewal = _renewed(uow, data.renewal_of)
+        renewal = _renewed(uow, data.renewal_of, nik)
         case = open_case(uow, clock, WORKFLOW, Filing(
             MODULE, office_id=desk_id(uow), nik=nik, phone=phone, name=name,
             confirmed=not gateway,

@@ -41,7 +41,10 @@ def _documents(code: str, items: Any) -> list[dict[str, Any]]:
                                    "name and types among pdf, jpeg, png")
         out.append({"code": str(item["code"]), "name": str(item["name"]),
                     "name_en": str(item.get("name_en") or item["name"]),
-                    "required": bool(item.get("required", True)), "types": types})
+                    "required": bool(item.get("required", True)), "types": types,
+                    # an identity document (KTP): personal data, opened only by those
+                    # who see the applicant's identity (views_parts.document_rows)
+                    "personal": bool(item.get("personal", False))})
     return out
 
 

@@ -16,7 +16,7 @@ from queue_server.domain.texts import text
 from queue_server.pdf import Layout, render
 from queue_server.services import documents
 from queue_server.services.auth import Principal
-from queue_server.services.cases import city_today
+from queue_server.services.cases import Actor, city_today
 from queue_server.services.numbering import next_in
 from queue_server.services.port_documents import DocumentRow, DocumentStore, DocumentWork, Signer
 from queue_server.services.ports import Clock
@@ -25,7 +25,16 @@ from . import MODULE
 from .checks import flag_documents
 from .deadlines import pause_clock
 from .errors import ReasonRequired
-from .flow import WORKFLOW, actor_on, application, case_by_ref, city_tz, move, permit_of
+from .flow import (
+    WORKFLOW,
+    actor_on,
+    application,
+    case_by_ref,
+    city_tz,
+    move,
+    permit_of,
+    system_actor,
+)
 from .messages import tell_flagged, tell_issued, tell_rejected, tell_revoked
 from .models import SswApplication, SswPermitType
 
@@ -74,7 +83,7 @@ def _layout(uow: Any, permit: SswPermitType, row: SswApplication, case: Any, num
     return Layout(
         office=issuer, title=permit.template.get("title") or permit.name.upper(),
         verify_url=verify, number=number,
-        fields=(("Jenis izin", permit.name), ("Nomor", number), ("Pemegang izin", holder),
+        fields=(("Jenis izin", permit.name), ("Pemegang izin", holder),
                 *((("NIB", row.nib),) if business and row.nib else ()),
                 ("Alamat", f"{row.address}{place}"), ("Berlaku sampai", until_words)),
         paragraphs=paragraphs, place_date=f"Surabaya, {day(today)}",
@@ -121,9 +130,25 @@ def issue_permit(uow: DocumentWork, clock: Clock, principal: Principal, ref: str
         row.permit_number, row.document_code, row.valid_until = number, code, until
         row.decided_at = clock.now()
         move(uow, clock, case, "issue", actor, data={"number": number, "document": code})
+        _supersede(uow, clock, row, code, number, actor)
         tell_issued(uow, clock, case, number)
         uow.commit()
     return doc
+
+
+def _supersede(uow: Any, clock: Clock, row: SswApplication, code: str, number: str,
+               actor: Actor) -> None:
+    """A renewal issued: the renewed permit's document is `replaced` by the new one
+    (documents.replace: its /v/{code} page names the new code) and its case
+    `superseded` (no renewal reminder any more)."""
+    old = uow.session.get(SswApplication, row.renewal_of) if row.renewal_of else None
+    old_case = uow.cases.by_id(old.case_id) if old is not None else None
+    if old is None or old_case is None or old_case.state != "issued":
+        return
+    if old.document_code:
+        documents.replace(uow, clock, old.document_code, code, f"Diperpanjang: {number}")
+    move(uow, clock, old_case, "supersede", system_actor(actor), f"Diperpanjang: {number}",
+         data={"number": number, "document": code})
 
 
 def reject(uow: DocumentWork, clock: Clock, principal: Principal, ref: str,

@@ -98,8 +98,8 @@ def _who(rt: Any, username: str) -> Principal:
 
 
 def _step(app: Any, rt: Any, clock: DemoClock, ref: str, step: str) -> None:
-    """One step word of demo_data: accept (every pending document), flag:<code>, review:<office>:ok|object,
-    inspect:pass|fail, issue, reject, revoke."""
+    """One step word of demo_data: accept (every pending document), flag:<code>,
+    review:<office>:ok|object, inspect:pass|fail, issue, reject, revoke."""
     name, _, arg = step.partition(":")
     if name == "accept":
         with rt.uow() as uow:

@@ -128,8 +128,9 @@ class InspectionInvalid(InvalidInput):
 
 class ListUnknown(InvalidInput):
     code = "ssw_list_unknown"
-    text_id = "Daftar {which} tidak dikenal (desk, review, inspection, approval, all)."
-    text_en = "Unknown list {which} (desk, review, inspection, approval, all)."
+    text_id = ("Daftar {which} tidak dikenal (desk, review, inspection, approval, monitor, "
+               "all).")
+    text_en = "Unknown list {which} (desk, review, inspection, approval, monitor, all)."
 
     def __init__(self, which: str):
         super().__init__(which=which)
@@ -165,3 +166,27 @@ class PageForbidden(Forbidden):
     code = "ssw_page_forbidden"
     text_id = "Halaman ini bukan untuk akun Anda; buka halaman lain dari menu di atas."
     text_en = "This page is not for your account; open another page from the menu above."
+
+
+class ApplicationUnconfirmed(DomainError):
+    """Staff acting on an application whose phone code is still outstanding."""
+
+    code = "ssw_application_unconfirmed"
+    text_id = ("Permohonan {ref} belum dikonfirmasi pemohon lewat kode di ponselnya; "
+               "berkasnya belum bisa diproses.")
+    text_en = ("Application {ref} is not confirmed yet with the code sent to the "
+               "applicant's phone; it cannot be processed yet.")
+
+    def __init__(self, ref: str):
+        super().__init__(ref=ref)
+
+
+class RenewalInvalid(InvalidInput):
+    """`renewal_of` naming no issued SSW permit of the same holder."""
+
+    code = "ssw_renewal_invalid"
+    text_id = "Perpanjangan hanya untuk izin SSW yang sudah terbit atas nama Anda: {why}."
+    text_en = "A renewal is only of an issued SSW permit held by you: {why}."
+
+    def __init__(self, why_id: str, why_en: str):
+        super().__init__(why=Words(why_id, why_en))

@@ -12,12 +12,20 @@ import yaml
 from queue_server.domain.workflow import Workflow
 from queue_server.domain.workflow_data import parse_workflow
 from queue_server.services.auth import Principal
-from queue_server.services.cases import Actor, Step, act, city_today, find_by_ref, staff_actor
+from queue_server.services.cases import (
+    Actor,
+    Step,
+    act,
+    city_today,
+    find_by_ref,
+    public_ref,
+    staff_actor,
+)
 from queue_server.services.port_cases import CaseRow, CaseWork
 from queue_server.services.ports import Clock
 
 from . import DESK_OFFICE, MODULE
-from .errors import SswForbidden, WrongStep
+from .errors import ApplicationUnconfirmed, SswForbidden, WrongStep
 from .models import SswApplication, SswPermitType
 
 WORKFLOW: Workflow = parse_workflow(
@@ -67,8 +75,19 @@ def desk_id(uow: CaseWork) -> int | None:
     return desk.id if desk else None
 
 
-def actor_on(uow: CaseWork, principal: Principal, case: CaseRow) -> Actor:
-    """The staff `principal` as an actor on `case` (services.cases.roles_for)."""
+def require_confirmed(case: CaseRow) -> None:
+    """ApplicationUnconfirmed (409) while the applicant's phone code is outstanding:
+    nobody checks, reviews, inspects or decides such an application."""
+    if not case.confirmed:
+        raise ApplicationUnconfirmed(public_ref(case))
+
+
+def actor_on(uow: CaseWork, principal: Principal, case: CaseRow,
+             acting: bool = True) -> Actor:
+    """The staff `principal` as an actor on `case` (services.cases.roles_for); when
+    `acting` (a step, not a read), the case must be confirmed (require_confirmed)."""
+    if acting:
+        require_confirmed(case)
     return staff_actor(uow, principal, case, desk_id(uow))
 
 

@@ -32,7 +32,7 @@ from .decisions import issue_permit, reject, revoke_permit, send_back
 from .flow import WORKFLOW
 from .inspections import record_inspection
 from .pages import bp, city_zone, lang_args, said
-from .pages_staff import login_page, refused, staff_nav
+from .pages_staff import login_page, refused, shown_name, staff_nav
 from .pages_timeline import words_of
 from .pages_words import document_state, progress_words, review_state, timeline_actions
 from .reviews import decide_review
@@ -64,7 +64,7 @@ def _page(who: Principal, ref: str, error: str | None = None,
         view = _view(who, ref)
     except DomainError as exc:
         return refused(who, exc)
-    return render_template("ssw/case.html", lang=page_language(), user=who.name,
+    return render_template("ssw/case.html", lang=page_language(), user=shown_name(who),
                            nav=staff_nav(who), a=view, ref=ref, error=error), status
 
 

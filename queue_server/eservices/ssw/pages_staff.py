@@ -49,6 +49,13 @@ def staff_nav(who: Principal) -> dict[str, bool]:
             "laporan": admin or at_desk}
 
 
+def shown_name(who: Principal) -> str:
+    """The signed-in user's full name for the bar (their username when they have none)."""
+    with current().uow(write=False) as uow:
+        user = uow.staff.user(who.id) if who.kind == "staff" else None
+    return (getattr(user, "full_name", "") or who.name) if user else who.name
+
+
 def back_to(back: str) -> str:
     """Where signing in returns: a staff page's key (PAGES) or a local path of SSW's own
     pages (`/ssw/kasus/SSW-12`: the page asked for); anything else (another site,
@@ -73,7 +80,7 @@ def login_page(back: str, error: str | None = None, status: int = 200,
 def refused(who: Principal, exc: DomainError) -> ResponseReturnValue:
     """A page that says why (403 another's, 404 unknown), with the way out."""
     return render_template("ssw/refused.html", lang=page_language(), message=said(exc),
-                           user=who.name, nav=staff_nav(who)), status_of(exc)
+                           user=shown_name(who), nav=staff_nav(who)), status_of(exc)
 
 
 def rows(who: Principal, which: str) -> list[dict[str, Any]]:
@@ -98,7 +105,7 @@ def _list_page(back: str, sections: list[tuple[str, str]]) -> ResponseReturnValu
         shown = [(title, rows(who, which)) for title, which in sections]
     except DomainError as exc:
         return refused(who, exc)
-    return render_template("ssw/lists.html", lang=page_language(), user=who.name,
+    return render_template("ssw/lists.html", lang=page_language(), user=shown_name(who),
                            nav=staff_nav(who), page=back, sections=shown)
 
 
@@ -149,7 +156,7 @@ def reports() -> ResponseReturnValue:
         return refused(who, exc)
     if request.args.get("format") == "csv":
         return _csv(found, start, end)
-    return render_template("ssw/report.html", lang=page_language(), user=who.name,
+    return render_template("ssw/report.html", lang=page_language(), user=shown_name(who),
                            nav=staff_nav(who), rows=found, start=start, end=end)
 
 

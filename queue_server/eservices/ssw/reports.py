@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from queue_server.domain.report_range import check_days
 from queue_server.persistence.case_models import Case, Office
 from queue_server.services.closures import calendar as city_calendar
 from queue_server.services.port_cases import CaseWork
@@ -34,8 +35,14 @@ def _decided_on(case: Any, tz: str) -> date | None:
     return _day(case.closed_at or case.state_since, tz)
 
 
+# Every column of the report's one table (CSV): a permit row leaves the office columns
+# empty and an office row the permit ones.
+COLUMNS = ("kind", "permit", "office", "name", "applications", "decided", "issued",
+           "rejected", "reviews", "approved", "objected", "median_days", "on_time_share")
+
+
 def _summary(days: list[int], on_time: int) -> dict[str, Any]:
-    return {"median_days": median(days) if days else None,
+    return {"median_days": round(float(median(days)), 1) if days else None,
             "on_time_share": round(on_time / len(days), 3) if days else None}
 
 
@@ -52,14 +59,16 @@ def _permits(uow: CaseWork, start: date, end: date, tz: str) -> list[dict[str, A
                    and c.closed_at is not None) or c.state == "revoked"]
         decided = [c for c in decided if start <= (_day(c.closed_at or c.state_since, tz)
                                                    or start) <= end]
-        taken = [cal.working_days_between(_day(c.opened_at, tz),  # type: ignore[arg-type]
-                                          _day(c.closed_at or c.state_since, tz))
-                 for c in decided]
+        closed = [(c, _day(c.closed_at or c.state_since, tz)) for c in decided]
+        taken = [cal.working_days_between(_day(c.opened_at, tz), day)  # type: ignore[arg-type]
+                 for c, day in closed]
+        on_time = sum(day <= c.due if c.due else t <= permit.days
+                      for (c, day), t in zip(closed, taken, strict=True))
         out.append({"kind": "permit", "permit": permit.code, "name": permit.name,
                     "applications": len(filed), "decided": len(decided),
                     "issued": sum(c.state in ("issued", "revoked") for c in decided),
                     "rejected": sum(c.state == "rejected" for c in decided),
-                    **_summary(taken, sum(t <= permit.days for t in taken))})
+                    **_summary(taken, on_time)})
     return sorted(out, key=lambda r: r["permit"])
 
 
@@ -84,10 +93,18 @@ def _offices(uow: CaseWork, start: date, end: date, tz: str) -> list[dict[str, A
 def report(uow: CaseWork, start: date, end: date) -> list[dict[str, Any]]:
     """Rows for the period `start`..`end` (city dates, both included): one per permit
     type (`kind` permit: `applications` filed, `decided`, `issued`, `rejected`,
-    `median_days` working days from filing to decision, `on_time_share` 0-1 within
-    the permit's days) then one per reviewing office (`kind` office: `reviews`
-    decided, `approved`, `objected`, `median_days`, `on_time_share` by each review's
-    own due date)."""
+    `median_days` working days from filing to decision with one decimal,
+    `on_time_share` 0-1: decided on or before the case's due day) then one per
+    reviewing office (`kind` office: `reviews` decided, `approved`, `objected`,
+    `median_days`, `on_time_share` by each review's own due day). `start` after `end`:
+    ReportDatesReversed 422; over a year: ReportRangeTooLong 422."""
+    check_days(start, end)
     tz = city_tz()
     with uow:
         return _permits(uow, start, end, tz) + _offices(uow, start, end, tz)
+
+
+def table(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The report's rows as one table with every column (COLUMNS) named, for CSV: each
+    row has them all, in that order (None where the row's kind has no such value)."""
+    return [{column: row.get(column) for column in COLUMNS} for row in rows]

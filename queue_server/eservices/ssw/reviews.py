@@ -18,6 +18,7 @@ from .flow import (
     city_tz,
     move,
     permit_of,
+    require_confirmed,
     require_state,
     system_actor,
 )
@@ -82,6 +83,7 @@ def decide_review(uow: CaseWork, clock: Clock, principal: Principal, ref: str,
         raise ReasonRequired()
     with uow:
         case = case_by_ref(uow, ref)
+        require_confirmed(case)
         office = uow.offices.by_code(office_code)
         permit = permit_of(uow, application(uow, case))
         if office is None or office.code not in {r["office"] for r in permit.reviewers}:

@@ -19,13 +19,26 @@ from queue_server.services.port_cases import CaseRow, CaseWork
 from . import MODULE
 from .deadlines import progress
 from .errors import ListUnknown, SswForbidden
-from .flow import WORKFLOW, actor_on, case_by_ref, city_tz, desk_id, today
+from .flow import (
+    WORKFLOW,
+    actor_on,
+    application,
+    case_by_ref,
+    city_tz,
+    desk_id,
+    permit_of,
+    today,
+)
 from .models import SswApplication, SswPermitType, SswReview
-from .store import session_of
+from .store import all_documents, session_of
 from .views_parts import applicant, document_rows, inspection_part, review_rows, staff_actions
 
 LISTS = {"desk": {"submitted", "revision", "desk_review"}, "review": {"review"},
-         "inspection": {"inspection"}, "approval": {"approval"}, "all": None}
+         "inspection": {"inspection"}, "approval": {"approval"}, "all": None,
+         # every open application, for the desk to watch its deadline while it is with
+         # the reviewing offices or the inspector (progress: warning, overdue)
+         "monitor": {"submitted", "revision", "desk_review", "review", "inspection",
+                     "approval"}}
 
 
 def scope(uow: CaseWork, principal: Principal) -> tuple[bool, set[int]]:
@@ -77,7 +90,7 @@ def staff_view(uow: CaseWork, principal: Principal, ref: str, tz: str,
                        "inspection": permit.inspection, "checklist": permit.checklist},
             "applicant": applicant(case, row, whole), "opened_at": case.opened_at.isoformat(),
             "due": case.due.isoformat() if case.due else None,
-            "documents": document_rows(uow, case, permit, lang),
+            "documents": document_rows(uow, case, permit, lang, whole),
             "reviews": review_rows(uow, case, cal, day, tz),
             "inspection": inspection_part(uow, case, permit, lang),
             "progress": progress(case, permit, day, cal, tz),
@@ -86,13 +99,14 @@ def staff_view(uow: CaseWork, principal: Principal, ref: str, tz: str,
             "valid_until": row.valid_until.isoformat() if row.valid_until else None,
             "reasons": row.reasons, "confirmed": case.confirmed,
             "actions": staff_actions(uow, principal, case, held),
-            "roles": sorted(actor_on(uow, principal, case).roles)}
+            "roles": sorted(actor_on(uow, principal, case, acting=False).roles)}
 
 
 def lists(uow: CaseWork, principal: Principal, which: str) -> list[dict[str, Any]]:
     """A work list, newest first (at most 500): `desk` (at the document check, waiting
     for corrections, objected), `review` (in review; a reviewing office's staff: those
-    their office has still to decide), `inspection`, `approval`, `all`. Rows: `ref`,
+    their office has still to decide), `inspection`, `approval`, `monitor` (every open
+    one, with its deadline state), `all`. Rows: `ref`,
     `permit`, `permit_name`, `applicant_kind`, `business_name`, `state`, `state_label`,
     `due`, `progress`. ListUnknown 422, SswForbidden 403."""
     if which not in LISTS:
@@ -157,3 +171,20 @@ def require_whole(uow: CaseWork, principal: Principal) -> None:
         whole, _held = scope(uow, principal)
     if not whole:
         raise SswForbidden("membaca laporan", "read the reports of")
+
+
+def require_file(uow: CaseWork, principal: Principal, ref: str, file_id: int) -> None:
+    """SswForbidden (403) when `file_id` is a version of a personal document (catalogue
+    `personal`: the applicant's KTP) of the application `ref` and the caller does not
+    see the applicant's identity (a reviewing office's staff): the desk, its head and
+    inspector and the admin open it. RefNotFound 404 as staff_view."""
+    with uow:
+        case = case_by_ref(uow, ref)
+        whole, _held = _readable(uow, principal, case)
+        permit = permit_of(uow, application(uow, case))
+        personal = {d["code"] for d in permit.documents if d.get("personal")}
+        opened = next((d for d in all_documents(uow, case.id) if d.file_id == file_id), None)
+    if not whole and opened is not None and opened.requirement in personal:
+        raise SswForbidden("membuka dokumen identitas pemohon", "open the applicant's "
+                           "identity document of")
+

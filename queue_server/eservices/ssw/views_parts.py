@@ -29,9 +29,12 @@ def applicant(case: CaseRow, row: SswApplication, identity: bool) -> dict[str, A
 
 
 def document_rows(uow: CaseWork, case: CaseRow, permit: SswPermitType,
-                  lang: str) -> list[dict[str, Any]]:
-    """Each requirement of the permit: name, required, types, the latest version's
-    `state` (`missing` when never sent), `reason`, `file_id`, and every `versions`."""
+                  lang: str, identity: bool = True) -> list[dict[str, Any]]:
+    """Each requirement of the permit: name, required, types, `personal` (an identity
+    document: catalogue `personal`), the latest version's `state` (`missing` when never
+    sent), `reason`, `file_id`, and every `versions`. Without `identity` (a reviewing
+    office: views.staff_view) a personal document's files are left out (`file_id`
+    None), as its NIK, phone and name are."""
     versions: dict[str, list[Any]] = {}
     for doc in all_documents(uow, case.id):
         versions.setdefault(doc.requirement, []).append(doc)
@@ -39,14 +42,17 @@ def document_rows(uow: CaseWork, case: CaseRow, permit: SswPermitType,
     for item in permit.documents:
         sent = versions.get(item["code"], [])
         last = sent[-1] if sent else None
+        shown = identity or not item.get("personal")
         out.append({
             "code": item["code"], "requirement": item["code"],
             "name": item["name_en"] if lang == "en" else item["name"], "name_en": item["name_en"],
             "required": item["required"], "types": item["types"],
             "state": last.state if last else "missing", "reason": last.reason if last else "",
-            "version": last.version if last else 0, "file_id": last.file_id if last else None,
+            "personal": bool(item.get("personal")), "version": last.version if last else 0,
+            "file_id": last.file_id if last and shown else None,
             "versions": [{"version": d.version, "state": d.state, "reason": d.reason,
-                          "file_id": d.file_id, "uploaded_at": d.uploaded_at.isoformat()}
+                          "file_id": d.file_id if shown else None,
+                          "uploaded_at": d.uploaded_at.isoformat()}
                          for d in sent]})
     return out
 
@@ -89,7 +95,7 @@ def staff_actions(uow: CaseWork, principal: Principal, case: CaseRow,
     """What the caller may do now: `actions` (issue, reject, revoke, revise),
     `check_documents`, `review_offices` (codes of the pending reviews of their
     offices), `inspect`."""
-    roles = actor_on(uow, principal, case).roles
+    roles = actor_on(uow, principal, case, acting=False).roles
     pending = [r for r in reviews(uow, case.id) if r.state == "pending" and r.office_id in held]
     codes = []
     for row in pending if case.state == "review" else []:

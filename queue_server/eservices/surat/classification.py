@@ -14,9 +14,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from queue_server.domain.errors import Words
 from queue_server.services.port_cases import CaseWork
 
-from .incoming_errors import ClassificationsInvalid, UnknownClassification
+from .incoming_errors import ClassificationsInvalid, UnknownClassification, one_of
 from .models import SuratClassification
 
 HEADER = ("code", "title", "active_years", "inactive_years", "disposition")
@@ -33,14 +34,16 @@ def _years(value: str, line: int, name: str) -> int:
 
 def _entry(line: int, row: list[str]) -> dict[str, object]:
     if len(row) != len(HEADER):
-        raise ClassificationsInvalid(line, f"{len(HEADER)} kolom / columns: {','.join(HEADER)}")
+        names = ",".join(HEADER)
+        raise ClassificationsInvalid(line, Words(f"harus {len(HEADER)} kolom: {names}",
+                                                 f"{len(HEADER)} columns needed: {names}"))
     code, title, active, inactive, disposition = (cell.strip() for cell in row)
     if not _CODE.fullmatch(code):
         raise ClassificationsInvalid(line, f"code '{code[:20]}' (000, 500.1, 800.1.2)")
     if not title or len(title) > 200:
         raise ClassificationsInvalid(line, "title: 1–200")
     if disposition not in DISPOSITIONS:
-        raise ClassificationsInvalid(line, f"disposition: {' / '.join(DISPOSITIONS)}")
+        raise ClassificationsInvalid(line, one_of(DISPOSITIONS, "disposition"))
     return {"code": code, "title": title, "active_years": _years(active, line, "active_years"),
             "inactive_years": _years(inactive, line, "inactive_years"),
             "disposition": disposition}
@@ -53,18 +56,20 @@ def parse_csv(text: str) -> list[dict[str, object]]:
     an unknown disposition, a code given twice, no entry at all."""
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     if not rows or tuple(cell.strip() for cell in rows[0]) != HEADER:
-        raise ClassificationsInvalid(1, f"header / kepala: {','.join(HEADER)}")
+        raise ClassificationsInvalid(1, Words(f"baris kepala harus {','.join(HEADER)}",
+                                              f"the header must be {','.join(HEADER)}"))
     entries, seen = [], set()
     for line, row in enumerate(rows[1:], 2):
         if not any(cell.strip() for cell in row):
             continue
         entry = _entry(line, row)
         if entry["code"] in seen:
-            raise ClassificationsInvalid(line, f"code {entry['code']}: dua kali / twice")
+            raise ClassificationsInvalid(line, Words(f"kode {entry['code']} muncul dua kali",
+                                                     f"code {entry['code']} given twice"))
         seen.add(entry["code"])
         entries.append(entry)
     if not entries:
-        raise ClassificationsInvalid(2, "kosong / no entry")
+        raise ClassificationsInvalid(2, Words("tidak ada satu kode pun", "no code at all"))
     return entries
 
 

@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from queue_server.domain.errors import Words
 from queue_server.services.auth import Principal
 from queue_server.services.cases import Step, act, city_today, staff_actor
 from queue_server.services.closures import calendar as city_calendar
@@ -55,14 +56,15 @@ def _due(uow: CaseWork, today: date, giving: Giving, urgency: str) -> tuple[date
     """The due date and the working days until it."""
     cal = city_calendar(uow)
     if giving.due is not None and giving.due_days is not None:
-        raise DueDateInvalid("tanggal atau hari kerja, bukan keduanya / a date or days, not both")
+        raise DueDateInvalid(Words("tanggal (due) atau hari kerja (due_days), bukan keduanya",
+                                    "a date (due) or working days (due_days), not both"))
     if giving.due_days is not None:
         if not 0 < giving.due_days <= 60:
-            raise DueDateInvalid("1–60 hari kerja / working days")
+            raise DueDateInvalid(Words("1–60 hari kerja", "1–60 working days"))
         return cal.add_working_days(today, giving.due_days), giving.due_days
     if giving.due is not None:
         if giving.due < today:
-            raise DueDateInvalid("sudah lewat / in the past")
+            raise DueDateInvalid(Words("tanggalnya sudah lewat", "the date is in the past"))
         if not cal.is_working_day(giving.due):
             raise DueDateNotWorkingDay(cal.add_working_days(giving.due, 1))
         return giving.due, max(cal.working_days_between(today, giving.due), 0)
@@ -75,7 +77,8 @@ def _check_recipients(uow: CaseWork, letter: SuratLetter, giving: Giving,
     if giver.id in giving.to:
         raise SelfDisposition()
     if not giving.to or len(giving.to) > MAX_RECIPIENTS or len(set(giving.to)) != len(giving.to):
-        raise LetterFieldInvalid("to", f"1–{MAX_RECIPIENTS}, tanpa ulang / no repeat")
+        raise LetterFieldInvalid("to", Words(f"1–{MAX_RECIPIENTS} penerima, tanpa ulang",
+                                              f"1–{MAX_RECIPIENTS} recipients, none twice"))
     for user_id in giving.to:
         if letter.office_id not in uow.offices.roles_of(user_id):
             raise NotInOffice(str(user_id))

@@ -26,7 +26,7 @@ from queue_server.services.ports import Clock
 
 from . import MODULE, classification
 from .access import ACCESS_CLASSES, URGENCIES, involve
-from .incoming_errors import LetterFieldInvalid
+from .incoming_errors import REQUIRED, LetterFieldInvalid, at_most, one_of
 from .models import SuratLetter
 
 log = logging.getLogger(__name__)
@@ -63,13 +63,13 @@ def _check(letter: IncomingLetter) -> None:
     for name, most in _LIMITS.items():
         value = (getattr(letter, name) or "").strip()
         if name != "letter_number" and not value:
-            raise LetterFieldInvalid(name, "wajib diisi / required")
+            raise LetterFieldInvalid(name, REQUIRED)
         if len(value) > most:
-            raise LetterFieldInvalid(name, f"paling panjang / at most {most}")
+            raise LetterFieldInvalid(name, at_most(most))
     if letter.access not in ACCESS_CLASSES:
-        raise LetterFieldInvalid("access", " / ".join(ACCESS_CLASSES))
+        raise LetterFieldInvalid("access", one_of(ACCESS_CLASSES))
     if letter.urgency not in URGENCIES:
-        raise LetterFieldInvalid("urgency", " / ".join(URGENCIES))
+        raise LetterFieldInvalid("urgency", one_of(URGENCIES))
 
 
 def keepers(uow: CaseWork, office_id: int) -> list[int]:

@@ -9,6 +9,22 @@ from queue_server.domain.config_errors import InvalidConfig
 from queue_server.domain.dates import long_date
 from queue_server.domain.errors import DomainError, Forbidden, InvalidInput, NotFound, Words
 
+# What is wrong with a field, said in each language (a problem is Words, or a range
+# such as "1–500" that reads the same in both): never "a / b" in one message.
+REQUIRED = Words("wajib diisi", "required")
+
+
+def at_most(most: int) -> Words:
+    """The problem of a text longer than `most` characters."""
+    return Words(f"paling panjang {most} karakter", f"at most {most} characters")
+
+
+def one_of(codes: tuple[str, ...] | list[str], name: str = "") -> Words:
+    """The problem of a value not among `codes` (field codes, the same in each language),
+    `name` the field's name when the message does not say it already."""
+    listed, lead = ", ".join(codes), f"{name}: " if name else ""
+    return Words(f"{lead}pilih salah satu dari {listed}", f"{lead}choose one of {listed}")
+
 
 class UnknownClassification(InvalidInput):
     code = "unknown_classification"
@@ -24,7 +40,7 @@ class ClassificationsInvalid(InvalidConfig):
     text_id = "Daftar klasifikasi baris {line}: {problem}"
     text_en = "Classification list line {line}: {problem}"
 
-    def __init__(self, line: int, problem: str):
+    def __init__(self, line: int, problem: str | Words):
         super().__init__(line=line, problem=problem)
 
 
@@ -33,7 +49,7 @@ class LetterFieldInvalid(InvalidInput):
     text_id = "Isian surat '{field}' tidak sah: {problem}"
     text_en = "The letter's field '{field}' is not valid: {problem}"
 
-    def __init__(self, field: str, problem: str):
+    def __init__(self, field: str, problem: str | Words):
         super().__init__(field=field, problem=problem)
 
 
@@ -84,7 +100,7 @@ class DueDateInvalid(InvalidInput):
     text_id = "Batas waktu disposisi tidak sah: {problem}"
     text_en = "The disposition's due date is not valid: {problem}"
 
-    def __init__(self, problem: str):
+    def __init__(self, problem: str | Words):
         super().__init__(problem=problem)
 
 

@@ -17,9 +17,16 @@ from . import MODULE
 from .access import require_read
 from .models import SuratLetter
 
-# A timeline line of an action that keeps the letter's state says the action, not the
-# state it stays in: a withdrawn disposition is "Ditarik", never "Didisposisikan".
-EVENT_WORDS = {"withdraw": ("Ditarik", "Withdrawn"), "pass_on": ("Diteruskan", "Passed on")}
+# A timeline line says what happened, in the past tense (the API and the letter page
+# alike: pages_words.named_timeline shows these words): the state reached, except for an
+# action that keeps the state or whose state would say something else; those say the
+# action done: a withdrawn disposition is "Ditarik", never "Didisposisikan"; a paraf is
+# "Diparaf", never "Menunggu paraf"; a return is not a new "Konsep"; a follow-up while
+# other dispositions are open (a note, the state stays `disposed`) is "Ditindaklanjuti".
+EVENT_WORDS = {"withdraw": ("Ditarik", "Withdrawn"), "pass_on": ("Diteruskan", "Passed on"),
+               "approve": ("Diparaf", "Approved (paraf)"), "draft": ("Disusun", "Drafted"),
+               "follow_up": ("Ditindaklanjuti", "Followed up"),
+               "return": ("Dikembalikan ke konseptor", "Returned to the drafter")}
 # The case's opening line (the core records it as `file`, filing the case) is the
 # letter's registration or drafting: never to be read as its filing (`file`, archived).
 OPENING = {"incoming": "register", "outgoing": "draft"}

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from sqlalchemy import delete
 
+from queue_server.domain.errors import Words
 from queue_server.domain.workflow import Workflow
 from queue_server.domain.workflow_data import parse_workflow
 from queue_server.services.auth import Principal
@@ -22,7 +23,7 @@ from queue_server.services.ports import Clock
 
 from . import MODULE, classification
 from .access import ACCESS_CLASSES, URGENCIES, involve, require_read
-from .incoming_errors import LetterFieldInvalid
+from .incoming_errors import REQUIRED, LetterFieldInvalid, at_most, one_of
 from .models import SuratLetter, SuratReview
 from .outgoing_data import fill, template, unit_of
 from .outgoing_errors import DeliveryInvalid, NotDraft, NotDrafter, OutgoingNotFound
@@ -61,9 +62,9 @@ class Draft:
 def _text(name: str, value: str | None, most: int) -> str:
     said = (value or "").strip()
     if not said:
-        raise LetterFieldInvalid(name, "wajib diisi / required")
+        raise LetterFieldInvalid(name, REQUIRED)
     if len(said) > most:
-        raise LetterFieldInvalid(name, f"paling panjang / at most {most}")
+        raise LetterFieldInvalid(name, at_most(most))
     return said
 
 
@@ -74,12 +75,14 @@ def _template_fields(letter: SuratLetter, draft: Draft) -> Draft:
     if not draft.fields:
         return draft
     if draft.body is not None:
-        raise LetterFieldInvalid("fields", "isian templat atau isi surat (body), bukan "
-                                 "keduanya / template fields or a body, not both")
+        raise LetterFieldInvalid("fields", Words(
+            "isian templat (fields) atau isi surat (body), bukan keduanya",
+            "template fields or a body, not both"))
     if draft.template is None:
         if not letter.template:
-            raise LetterFieldInvalid("fields", "surat ini tanpa templat; kirim `template` / "
-                                     "this letter has no template: send `template`")
+            raise LetterFieldInvalid("fields", Words(
+                "surat ini tanpa templat; kirim juga `template`",
+                "this letter has no template: send `template` too"))
         return replace(draft, template=letter.template)
     return draft
 
@@ -104,11 +107,11 @@ def _content(uow: CaseWork, letter: SuratLetter, draft: Draft) -> None:
         value = getattr(draft, name)
         if value is not None:
             if value not in allowed:
-                raise LetterFieldInvalid(name, " / ".join(allowed))
+                raise LetterFieldInvalid(name, one_of(allowed))
             setattr(letter, name, value)
     for name in ("subject", "classification", "body"):
         if not getattr(letter, name):
-            raise LetterFieldInvalid(name, "wajib diisi / required")
+            raise LetterFieldInvalid(name, REQUIRED)
 
 
 def _delivery(uow: CaseWork, letter: SuratLetter, draft: Draft) -> None:
@@ -116,7 +119,8 @@ def _delivery(uow: CaseWork, letter: SuratLetter, draft: Draft) -> None:
     unless one is given), or external to the `recipient` (DeliveryInvalid 422)."""
     kind = draft.delivery or letter.delivery
     if kind not in DELIVERIES:
-        raise DeliveryInvalid("delivery: internal / external")
+        raise DeliveryInvalid(Words("pilih delivery internal atau external",
+                                    "choose delivery internal or external"))
     letter.delivery = kind
     if draft.recipient is not None:
         letter.recipient = draft.recipient.strip()[:200] or None
@@ -125,13 +129,18 @@ def _delivery(uow: CaseWork, letter: SuratLetter, draft: Draft) -> None:
         target = (uow.offices.by_code(code) if code
                   else uow.offices.by_id(letter.to_office_id or 0))
         if target is None or not target.active or target.id == letter.office_id:
-            raise DeliveryInvalid(f"kantor tujuan / office to_office {code or '-'}")
+            raise DeliveryInvalid(Words(
+                f"kantor tujuan (to_office) {code or '-'} tidak ada, tidak aktif atau kantor "
+                "pengirim sendiri",
+                f"the office to send to (to_office) {code or '-'} is unknown, inactive or "
+                "the sender's own"))
         letter.to_office_id = target.id
         letter.recipient = letter.recipient or f"Kepala {target.name}"
     else:
         letter.to_office_id = None
         if not letter.recipient:
-            raise DeliveryInvalid("penerima / recipient")
+            raise DeliveryInvalid(Words("penerima (recipient) wajib diisi",
+                                        "the recipient is required"))
 
 
 def set_chain(uow: CaseWork, case_id: int, reviewer_ids: list[int], signer_id: int) -> None:

@@ -3,7 +3,7 @@ delivery): each says one thing, in both languages (queue_server/domain/errors.py
 
 from __future__ import annotations
 
-from queue_server.domain.errors import DomainError, Forbidden, InvalidInput, NotFound
+from queue_server.domain.errors import DomainError, Forbidden, InvalidInput, NotFound, Words
 
 
 class TemplateUnknown(InvalidInput):
@@ -56,7 +56,7 @@ class ReviewerInvalid(InvalidInput):
     text_id = "Pemaraf {who} tidak sah: {why}."
     text_en = "The reviewer {who} is not valid: {why}."
 
-    def __init__(self, who: str, why: str):
+    def __init__(self, who: str, why: str | Words):
         super().__init__(who=who, why=why)
 
 
@@ -89,7 +89,7 @@ class DeliveryInvalid(InvalidInput):
     text_id = "Pengiriman tidak sah: {why}."
     text_en = "The delivery is not valid: {why}."
 
-    def __init__(self, why: str):
+    def __init__(self, why: str | Words):
         super().__init__(why=why)
 
 

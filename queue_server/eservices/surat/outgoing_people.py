@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
+from queue_server.domain.errors import Words
 from queue_server.persistence.access_models import User
 from queue_server.persistence.case_models import OfficeMember
 from queue_server.services.auth import Principal
@@ -84,16 +85,18 @@ def chain_of(uow: CaseWork, office: OfficeRow, drafter_id: int, reviewers: Seque
     for who in list(reviewers)[:MAX_REVIEWERS + 1]:
         user = user_named(uow, who)
         if user is None:
-            raise ReviewerInvalid(str(who), "pengguna tidak dikenal / unknown user")
+            raise ReviewerInvalid(str(who), Words("pengguna tidak dikenal", "unknown user"))
         if user.id not in members:
-            raise ReviewerInvalid(user.username, f"bukan pegawai / not a member of {office.code}")
+            raise ReviewerInvalid(user.username, Words(f"bukan pegawai {office.code}",
+                                                       f"not a member of {office.code}"))
         if user.id in ids or user.id in (drafter_id, signer_id):
-            raise ReviewerInvalid(user.username, "disebut dua kali / named twice")
+            raise ReviewerInvalid(user.username, Words("disebut dua kali", "named twice"))
         ids.append(user.id)
     if not ids:
         raise ChainEmpty()
     if len(ids) > MAX_REVIEWERS:
-        raise ReviewerInvalid(str(reviewers[-1]), f"paling banyak / at most {MAX_REVIEWERS}")
+        raise ReviewerInvalid(str(reviewers[-1]), Words(
+            f"paling banyak {MAX_REVIEWERS} pemaraf", f"at most {MAX_REVIEWERS} reviewers"))
     return ids, signer_id
 
 

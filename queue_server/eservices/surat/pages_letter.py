@@ -40,7 +40,7 @@ def _context(who: Principal, ref: str) -> dict[str, Any]:
         roles = staff_actor(uow, who, case, None).roles
         actions = {t.action for t in workflow_of(case.kind).actions_from(case.state, roles)}
         view = general_view(uow, who, ref, zone())
-        view["timeline"] = named_timeline(uow, workflow_of(case.kind), view["timeline"])
+        view["timeline"] = named_timeline(uow, view["timeline"])
         return {"view": view, "case": case, "letter": letter,
                 "ref": ref.upper(), "principal_roles": roles, "actions": actions,
                 "dispositions": incoming_close.listing(uow, who, ref),

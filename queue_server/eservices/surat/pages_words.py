@@ -14,7 +14,6 @@ from flask import Flask, current_app
 from flask_babel import gettext  # type: ignore[import-untyped]
 from sqlalchemy import select
 
-from queue_server.domain.workflow import Workflow
 from queue_server.i18n import page_language
 from queue_server.persistence.access_models import User
 
@@ -75,20 +74,19 @@ def _names(uow: Any, actors: set[str]) -> dict[str, str]:
     return found
 
 
-def named_timeline(uow: Any, workflow: Workflow, lines: list[dict[str, Any]]
-                   ) -> list[dict[str, Any]]:
-    """The timeline `lines` (services.cases.timeline) with `who` (the actor's name, or
-    the role in words) and `what` (the action's label in the page's language; the
-    state reached when the action has none)."""
+def named_timeline(uow: Any, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The timeline `lines` as the API gives them (letters.said_timeline) with `who`
+    (the actor's name, or the role in words) and `what`: what happened, in the page's
+    language, the API line's own words (`to_label`/`to_label_en`: the state reached, or
+    letters.EVENT_WORDS for an action that keeps it, "Ditarik"), never a button's
+    imperative label ("Tarik disposisi")."""
     names = _names(uow, {str(line.get("actor") or "") for line in lines})
     english = page_language() == "en"
     out = []
     for line in lines:
         actor = str(line.get("actor") or line.get("role") or "")
         who = names.get(actor) or words(actor.split(":", 1)[0], "actor")
-        step = workflow.transitions.get(str(line.get("action")))
-        what = (step.label_en if english else step.label_id) if step else \
-            (line.get("to_label_en") if english else line.get("to_label"))
+        what = line.get("to_label_en") if english else line.get("to_label")
         out.append({**line, "who": who, "what": what})
     return out
 

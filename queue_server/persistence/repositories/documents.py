@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..document_models import Document, NumberSequence
@@ -53,13 +53,20 @@ class Documents(Repository):
 
     def listing(self, office_ids: Sequence[int] | None, module: str | None = None,
                 limit: int = 200, before_id: int | None = None) -> Sequence[Document]:
-        """Newest first; of `office_ids` only when given (an empty list: none)."""
-        q = select(Document).order_by(Document.id.desc()).limit(limit)
+        """Newest issue first (then the higher id); of `office_ids` only when given (an
+        empty list: none); after the document `before_id` in that order."""
+        q = select(Document).order_by(Document.issued_at.desc(), Document.id.desc()
+                                      ).limit(limit)
         if office_ids is not None:
             q = q.where(Document.office_id.in_(list(office_ids)))
         if module is not None:
             q = q.where(Document.module == module)
-        if before_id is not None:
+        anchor = self.session.get(Document, before_id) if before_id is not None else None
+        if anchor is not None:
+            q = q.where(or_(Document.issued_at < anchor.issued_at,
+                            and_(Document.issued_at == anchor.issued_at,
+                                 Document.id < anchor.id)))
+        elif before_id is not None:
             q = q.where(Document.id < before_id)
         return self.session.scalars(q).all()
 
