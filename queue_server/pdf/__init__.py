@@ -78,7 +78,9 @@ def _qr_png(url: str) -> bytes:
     code.add_data(url)
     code.make(fit=True)
     out = io.BytesIO()
-    code.make_image().save(out, format="PNG")
+    # Greyscale, not 1-bit: fpdf2 would keep a 1-bit picture CCITT-encoded, which few
+    # PDF tools (pyHanko among them) decode; Flate is read everywhere.
+    code.make_image().get_image().convert("L").save(out, format="PNG")
     return out.getvalue()
 
 

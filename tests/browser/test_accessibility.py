@@ -253,6 +253,10 @@ def test_the_ssw_pages_pass_wcag_21_aa(page: Page, app: Any, engine: Any, live_s
     for path, ready in ((f"/ssw/kasus/{ref}", "form.check-accept"), ("/ssw/review", "h1"),
                         ("/ssw/inspeksi", "h1"), ("/ssw/laporan", "table#permits")):
         check(page, f"{live_server}{path}{lang}", ready)
+    from tests.integration.test_ssw_pages_fix import _objected
+
+    objected = _objected(app)[1]  # the desk's send-back form, a document and reason each
+    check(page, f"{live_server}/ssw/kasus/{objected}{lang}", "#send-back-form")
 
 
 @pytest.mark.parametrize("lang", ["", "?lang=en"])

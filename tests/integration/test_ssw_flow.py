@@ -55,7 +55,8 @@ def test_missing_required_documents_are_each_named(client: Any, ssw: Engine) -> 
     body = reply.get_json()["error"]
     assert reply.status_code == 422 and body["code"] == "ssw_documents_missing"
     assert body["missing"] == ["desain", "foto-lokasi"]
-    assert "desain" in body["message"] and "foto-lokasi" in body["message"]
+    assert "Desain dan ukuran reklame" in body["message"]  # named as the form says them
+    assert "Foto lokasi pemasangan" in body["message"] and "foto-lokasi" not in body["message"]
 
 
 def test_bad_applicant_and_file_type_are_refused(client: Any, ssw: Engine) -> None:

@@ -76,7 +76,8 @@ def test_an_inspection_cannot_pass_over_a_failed_item(client: Any, ssw: Engine) 
                "jarak": {"ok": True}}
     reply = inspector.post(url, {"answers": answers, "result": "pass"})
     assert reply.status_code == 422 and factories.error(reply) == "ssw_inspection_item_failed"
-    assert "konstruksi" in reply.get_json()["error"]["message"]
+    assert "Konstruksi aman dan kokoh" in reply.get_json()["error"]["message"]
+    assert reply.get_json()["error"]["items"] == ["konstruksi"]
     partial = inspector.post(url, {"answers": {"ukuran": {"ok": True}}, "result": "pass"})
     assert partial.status_code == 422 and factories.error(partial) == "ssw_inspection_invalid"
     view = caller(client, "admin").get(f"{CASES}/{ref}").get_json()

@@ -33,6 +33,7 @@ from .errors import (
     PermitTypeNotFound,
     RenewalInvalid,
     UnknownRequirement,
+    named,
 )
 from .flow import WORKFLOW, application, case_by_ref, desk_id, move, permit_of, require_state
 from .models import SswApplication, SswDocument, SswPermitType
@@ -100,7 +101,8 @@ def prepared(permit: SswPermitType, files: Mapping[str, tuple[bytes, str]], max_
     out: dict[str, tuple[str, bytes]] = {}
     for code, (data, _filename) in files.items():
         if code not in wanted or (only is not None and code not in only):
-            raise (UnknownRequirement(code) if code not in wanted else DocumentNotFlagged(code))
+            raise (UnknownRequirement(code) if code not in wanted
+                   else DocumentNotFlagged(named(permit.documents, [code])))
         allowed = tuple(TYPES[t] for t in wanted[code]["types"])
         out[code] = case_files.prepare(data, allowed, max_bytes, code)
     return out
@@ -157,7 +159,7 @@ def apply(uow: CaseWork, clock: Clock, data: Application,
         nik, phone, name = _identity(data, city_today(clock, tz))
         missing = [d["code"] for d in permit.documents if d["required"] and d["code"] not in files]
         if missing:
-            raise DocumentsMissing(missing)
+            raise DocumentsMissing(missing, named(permit.documents, missing))
         ready = prepared(permit, files, case_files.max_bytes(config))
         renewal = _renewed(uow, data.renewal_of, nik)
         case = open_case(uow, clock, WORKFLOW, Filing(

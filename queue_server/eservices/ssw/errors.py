@@ -3,7 +3,25 @@ comes from the kind: InvalidInput 422, NotFound 404, Forbidden 403, DomainError 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 from queue_server.domain.errors import DomainError, Forbidden, InvalidInput, NotFound, Words
+
+
+def named(items: Iterable[Mapping[str, Any]], codes: Iterable[str], key: str = "name") -> Words:
+    """The catalogue's words for `codes` (documents: `name`/`name_en`; checklist items:
+    `text`/`text_en`), comma-joined in each language, so an error names what a person
+    reads rather than a code (an unknown code stays as it is)."""
+    known = {str(item.get("code")): item for item in items}
+    said = [(str(known[c].get(key) or c), str(known[c].get(f"{key}_en") or known[c].get(key)
+                                              or c)) if c in known else (c, c) for c in codes]
+    return Words(", ".join(i for i, _ in said), ", ".join(e for _, e in said))
+
+
+def office_words(office: Any) -> Words:
+    """An office as people name it (its name, the English one beside), not its code."""
+    return Words(office.name or office.code, office.name_en or office.name or office.code)
 
 
 class PermitTypeNotFound(NotFound):
@@ -31,8 +49,8 @@ class DocumentsMissing(InvalidInput):
     text_id = "Dokumen wajib belum diunggah: {names}."
     text_en = "Required documents not uploaded: {names}."
 
-    def __init__(self, codes: list[str]):
-        super().__init__(names=", ".join(codes))
+    def __init__(self, codes: list[str], names: Words | None = None):
+        super().__init__(names=names or ", ".join(codes))
         self.details = {"missing": codes}
 
 
@@ -54,7 +72,7 @@ class DocumentNotFlagged(InvalidInput):
     text_en = ("Document {requirement} was not sent back for revision; upload again only "
                "the documents flagged for revision.")
 
-    def __init__(self, requirement: str):
+    def __init__(self, requirement: str | Words):
         super().__init__(requirement=requirement)
 
 
@@ -93,7 +111,7 @@ class NotAReviewer(InvalidInput):
     text_id = "Kantor {office} tidak mengkaji permohonan ini."
     text_en = "The office {office} does not review this application."
 
-    def __init__(self, office: str):
+    def __init__(self, office: str | Words):
         super().__init__(office=office)
 
 
@@ -113,7 +131,7 @@ class AlreadyDecided(DomainError):
     text_id = "Kajian {office} sudah diputuskan."
     text_en = "The review by {office} is already decided."
 
-    def __init__(self, office: str):
+    def __init__(self, office: str | Words):
         super().__init__(office=office)
 
 
@@ -154,8 +172,8 @@ class InspectionItemFailed(InvalidInput):
     text_en = ("The inspection cannot pass: item {items} is not in order. Record it as "
                "failed, with notes.")
 
-    def __init__(self, items: list[str]):
-        super().__init__(items=", ".join(items))
+    def __init__(self, items: list[str], names: Words | None = None):
+        super().__init__(items=names or ", ".join(items))
         self.details = {"items": items}
 
 

@@ -13,7 +13,7 @@ from queue_server.services.cases import note
 from queue_server.services.port_cases import CaseWork
 from queue_server.services.ports import Clock
 
-from .errors import InspectionInvalid, InspectionItemFailed, ReasonRequired
+from .errors import InspectionInvalid, InspectionItemFailed, ReasonRequired, named
 from .flow import (
     actor_on,
     application,
@@ -75,7 +75,7 @@ def record_inspection(uow: CaseWork, clock: Clock, principal: Principal, ref: st
         row.answers = checked_answers(permit.checklist, answers)
         failed = [code for code, said in row.answers.items() if not said["ok"]]
         if result == "pass" and failed:
-            raise InspectionItemFailed(failed)
+            raise InspectionItemFailed(failed, named(permit.checklist, failed, "text"))
         row.result, row.notes, row.inspector_id = result, notes[:2000], principal.id
         row.done_at = clock.now()
         note(uow, clock, case, actor, f"inspection_{result}", notes)

@@ -36,7 +36,7 @@ from .pages_staff import login_page, refused, shown_name, staff_nav
 from .pages_timeline import words_of
 from .pages_words import document_state, progress_words, review_state, timeline_actions
 from .reviews import decide_review
-from .views import staff_view
+from .views import require_file, staff_view
 
 ERROR_KEY = "ssw_act_error"  # the refusal of the last form, shown once on its page
 
@@ -87,6 +87,14 @@ def _answers(checklist: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
             for item in checklist}
 
 
+def _to_correct() -> dict[str, str]:
+    """The documents ticked on the send-back form, each with its reason as posted
+    (requirement code → reason; decisions.send_back refuses none ticked or a reason
+    left empty)."""
+    return {code: request.form.get(f"why-{code}", "").strip()[:500]
+            for code in request.form.getlist("revise_doc")[:50] if code}
+
+
 def _checklist(who: Principal, ref: str) -> list[dict[str, Any]]:
     view = staff_view(current().uow(write=False), who, ref, city_zone(), page_language())
     return list(view.get("permit", {}).get("checklist") or [])
@@ -109,7 +117,7 @@ def _doing(who: Principal, ref: str, do: str) -> Callable[[], Any] | None:
                                       (current_app.config.get("PUBLIC_URL")
                                        or request.host_url).rstrip("/")),
         "reject": lambda: reject(rt.uow(), rt.clock, who, ref, text),
-        "send_back": lambda: send_back(rt.uow(), rt.clock, who, ref, text),
+        "send_back": lambda: send_back(rt.uow(), rt.clock, who, ref, text, _to_correct()),
         "revoke": lambda: revoke_permit(rt.uow(), rt.clock, who, ref, text)}
     return calls.get(do)
 
@@ -146,12 +154,14 @@ def said_unknown() -> str:
 @bp.get("/kasus/<ref>/berkas/<int:file_id>")
 def case_file(ref: str, file_id: int) -> ResponseReturnValue:
     """A document of the application for staff who may read it (its view link);
-    another office's: 403; a file not among its documents: 404."""
+    another office's, or a personal document (the KTP) for a reviewing office's staff
+    (views.require_file): 403; a file not among its documents: 404."""
     who = signed_in()
     if who is None:
         return login_page(request.path, status=401)
     ref = ref.upper()
     try:
+        require_file(current().uow(write=False), who, ref, file_id)
         view = staff_view(current().uow(write=False), who, ref, city_zone(), page_language())
         if file_id not in {d.get("file_id") for d in view.get("documents", [])}:
             raise FileNotFound()

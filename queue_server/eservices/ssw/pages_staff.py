@@ -111,9 +111,11 @@ def _list_page(back: str, sections: list[tuple[str, str]]) -> ResponseReturnValu
 
 @bp.get("/desk")
 def desk() -> ResponseReturnValue:
-    """DPMPTSP's desk: applications to check (new, corrected, objected) and those
-    waiting for the head's decision."""
-    return _list_page("desk", [("desk", "desk"), ("approval", "approval")])
+    """DPMPTSP's desk: applications to check (new, corrected, objected), those
+    waiting for the head's decision, and every open one with its deadline (`monitor`:
+    warning from 80 %, overdue after the due day, or not started yet)."""
+    return _list_page("desk", [("desk", "desk"), ("approval", "approval"),
+                               ("monitor", "monitor")])
 
 
 @bp.get("/review")

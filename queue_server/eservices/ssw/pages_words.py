@@ -41,9 +41,13 @@ def progress_words(progress: dict[str, Any] | None, lang: str = "id",
                    flagged: bool = True) -> str:
     """A deadline's progress: "3 dari 10 hari kerja terpakai (30 %)", with "mendekati batas"
     from 80 % and "terlambat" from 100 % (deadlines.progress: used_days, days, percent,
-    warning, overdue); `flagged` False leaves those words to the page's flag."""
+    warning, overdue); `flagged` False leaves those words to the page's flag. Not
+    `started` yet (documents incomplete, or sent back to the applicant: no deadline
+    runs) it says the deadline counts from complete documents."""
     if not progress:
         return "–"
+    if progress.get("started") is False:
+        return text("ssw_fix17p3_not_started", lang)
     said = text("ssw_page2_progress", lang, used=progress.get("used_days", 0),
                 days=progress.get("days", 0), percent=int(progress.get("percent", 0)))
     if not flagged:

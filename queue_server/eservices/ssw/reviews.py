@@ -11,7 +11,7 @@ from queue_server.services.closures import calendar as city_calendar
 from queue_server.services.port_cases import CaseRow, CaseWork
 from queue_server.services.ports import Clock
 
-from .errors import AlreadyDecided, NotAReviewer, ReasonRequired, SswForbidden
+from .errors import AlreadyDecided, NotAReviewer, ReasonRequired, SswForbidden, office_words
 from .flow import (
     application,
     case_by_ref,
@@ -87,13 +87,13 @@ def decide_review(uow: CaseWork, clock: Clock, principal: Principal, ref: str,
         office = uow.offices.by_code(office_code)
         permit = permit_of(uow, application(uow, case))
         if office is None or office.code not in {r["office"] for r in permit.reviewers}:
-            raise NotAReviewer(office_code)
+            raise NotAReviewer(office_words(office) if office else office_code)
         if principal.kind != "staff" or office.id not in uow.offices.roles_of(principal.id):
             raise SswForbidden("mengkaji (atas nama kantor lain)", "review (for another office)")
         require_state(case, {"review"}, "memutuskan kajian", "deciding a review")
         row = next((r for r in reviews(uow, case.id) if r.office_id == office.id), None)
         if row is None or row.state != "pending":
-            raise AlreadyDecided(office.code)
+            raise AlreadyDecided(office_words(office))
         row.state = "approved" if approve else "objected"
         row.comment, row.decided_by, row.decided_at = comment, principal.id, clock.now()
         actor = staff_actor(uow, principal, case, None)
