@@ -10,11 +10,14 @@ is configured it refuses with `signing_unavailable`.
 
 from __future__ import annotations
 
+import asyncio
 import io
 import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -52,6 +55,21 @@ def _new_certificate(folder: Path, subject: str) -> None:
     (folder / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
 
 
+Result = TypeVar("Result")
+
+
+def _off_loop(work: Callable[[], Result]) -> Result:
+    """`work()` where no asyncio event loop runs: pyHanko's synchronous calls start their
+    own (`asyncio.run`), which fails inside a thread already running one (an async
+    server, a browser driver). Then `work` runs in a short-lived thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return work()
+    with ThreadPoolExecutor(1, thread_name_prefix="signing") as pool:
+        return pool.submit(work).result()
+
+
 class LocalSigner:
     """PAdES signatures with the server's own certificate, kept in `folder` (made 0700
     with its key 0600 at first use)."""
@@ -81,8 +99,8 @@ class LocalSigner:
         if signer is None:
             raise SigningUnavailable(self.name, "kunci atau sertifikat tidak terbaca")
         meta = signers.PdfSignatureMetadata(field_name=FIELD, reason=reason or None)
-        out = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), meta,
-                               signer=signer)
+        out = _off_loop(lambda: signers.sign_pdf(
+            IncrementalPdfFileWriter(io.BytesIO(pdf)), meta, signer=signer))
         return out.getvalue()
 
     def check(self, pdf: bytes) -> SignatureCheck:
@@ -102,8 +120,8 @@ class LocalSigner:
         if not signatures:
             raise NotSigned()
         root = load_cert_from_pemder(str(self.folder / "cert.pem"))
-        status = validate_pdf_signature(signatures[0],
-                                        ValidationContext(trust_roots=[root]))
+        status = _off_loop(lambda: validate_pdf_signature(
+            signatures[0], ValidationContext(trust_roots=[root])))
         return SignatureCheck(intact=bool(status.intact), valid=bool(status.valid),
                               trusted=bool(status.trusted),
                               signer=status.signing_cert.subject.human_friendly,
