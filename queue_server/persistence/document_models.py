@@ -23,7 +23,9 @@ class Document(Base):
 
     __tablename__ = "documents"
     __table_args__ = (Index("ix_documents_office_issued", "office_id", "issued_at"),
-                      Index("ix_documents_case", "case_id"))
+                      Index("ix_documents_case", "case_id"),
+                      # An uploaded copy is looked up by its hash (`/v/{code}`'s check).
+                      Index("ix_documents_sha256", "sha256"))
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)
     module: Mapped[str] = mapped_column(String(20))

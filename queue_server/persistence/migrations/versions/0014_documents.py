@@ -45,6 +45,7 @@ def upgrade() -> None:
     )
     op.create_index('ix_documents_office_issued', 'documents', ['office_id', 'issued_at'])
     op.create_index('ix_documents_case', 'documents', ['case_id'])
+    op.create_index('ix_documents_sha256', 'documents', ['sha256'])
     op.create_table(
         'number_sequences',
         sa.Column('scope', sa.String(length=30), primary_key=True),
@@ -56,6 +57,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('number_sequences')
+    op.drop_index('ix_documents_sha256', table_name='documents')
     op.drop_index('ix_documents_case', table_name='documents')
     op.drop_index('ix_documents_office_issued', table_name='documents')
     op.drop_table('documents')
