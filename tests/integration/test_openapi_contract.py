@@ -51,7 +51,7 @@ def test_every_route_answers_as_documented(api_schema: Any, staff_token: str) ->
     auth = {"Authorization": f"Bearer {staff_token}"}
 
     @given(case=st.sampled_from(operations).flatmap(lambda op: op.as_strategy()))
-    @settings(max_examples=15 * len(operations), deadline=None, derandomize=True,
+    @settings(max_examples=10 * len(operations), deadline=None, derandomize=True,
               database=None, suppress_health_check=list(HealthCheck))
     def answers_as_documented(case: Any) -> None:
         staff_route = case.operation.path.startswith("/api/v1/counters")

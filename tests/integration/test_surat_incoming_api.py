@@ -14,6 +14,10 @@ from tests.integration.surat_in_support import *  # noqa: F403
 from tests.integration.surat_in_support import SUBJECT, caller
 from tests.support.factories import error
 
+pytestmark = pytest.mark.sqlite_only("who may act is decided in Python over rows; the "
+                                     "register's database paths run on both in "
+                                     "test_surat_incoming.py and the access tests")
+
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 BODY = {"sender": "Kelurahan Rungkut Kidul", "subject": SUBJECT, "classification": "600.1",
         "access": "biasa", "urgency": "segera", "letter_date": "2026-11-20",
