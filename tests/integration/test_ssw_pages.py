@@ -109,6 +109,14 @@ def test_wrong_fields_are_marked_where_they_are(client: Any, ssw: Engine) -> Non
     assert 'value="Jl. Tunjungan 12"' in html  # what was typed stays
 
 
+def test_a_grouped_nik_and_a_spaced_phone_are_taken_as_the_domain_reads_them(
+        client: Any, ssw: Engine) -> None:
+    grouped = " ".join(NIK[i:i + 4] for i in range(0, 16, 4))
+    form = reklame_form(client, nik=grouped, phone="+62 812-3456-0011")
+    reply = client.post("/ssw/ajukan/reklame", data=form, content_type="multipart/form-data")
+    assert reply.status_code == 201, reply.get_data(as_text=True)[:2000]
+
+
 def test_a_file_of_a_type_the_permit_does_not_take_is_marked(client: Any, ssw: Engine) -> None:
     form = reklame_form(client, **{"doc-foto-lokasi": (_io(PDF), "lokasi.pdf",
                                                        "application/pdf")})
