@@ -32,6 +32,7 @@ def sign_in(page: Page, base: str, username: str, lang: str = "") -> None:
     # Signed in once the form is gone: a test that navigates on before the answer came
     # would find itself on the sign-in page again.
     expect(page.locator("#password")).to_have_count(0)
+    page.wait_for_load_state()  # the page's scripts bound before anything is clicked
 
 
 def add_service(page: Page, code: str, name: str, prefix: str, open24h: bool = False,

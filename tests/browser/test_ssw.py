@@ -46,6 +46,7 @@ def staff(context: BrowserContext, url: str, username: str) -> Page:
     page.fill("#password", "demo")
     page.click("button[type=submit]")
     expect(page.locator("#username")).to_have_count(0)
+    page.wait_for_load_state()  # the page's scripts bound before anything is clicked
     return page
 
 

@@ -28,6 +28,7 @@ def sign_in(page: Page, base: str, username: str) -> None:
     page.fill("#password", "demo")
     page.click("main button[type=submit]")
     expect(page.locator("#username")).to_have_count(0)
+    page.wait_for_load_state()  # the page's scripts bound before anything is clicked
 
 
 def sign_out(page: Page) -> None:

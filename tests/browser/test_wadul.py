@@ -65,6 +65,7 @@ def signed_in(context: BrowserContext, url: str, username: str) -> Page:
     page.fill("#password", "demo")
     page.click("button[type=submit]")
     expect(page.locator("h1")).not_to_have_text("e-Wadul: masuk petugas")
+    page.wait_for_load_state()  # staff.js bound before a form is sent
     return page
 
 
@@ -83,6 +84,7 @@ def take(page: Page, ref: str, action: str, comment: str = "", template: bool = 
     form.locator("button[type=submit]").click()
     if state:
         expect(page.locator(f"tr[data-ref='{ref}'] td.state")).to_contain_text(state)
+        page.wait_for_load_state()  # the reloaded page's script bound before the next action
 
 
 def test_a_complaint_goes_from_filing_to_rating_in_the_browser(
