@@ -44,6 +44,15 @@ RUNTIME_TABLES = ("booking_holds", "notifications", "idempotency_keys", "ticket_
                   "wadul_reports", "open311_keys",
                   "surat_people", "surat_reviews", "surat_dispositions", "surat_letters",
                   "ssw_inspections", "ssw_reviews", "ssw_documents", "ssw_applications",
+                  # the planning chain (issue 18), from its end back to its start
+                  "ocds_releases", "controlling_photos", "controlling_reports",
+                  "delivery_payments", "delivery_invoices", "delivery_termins",
+                  "delivery_contracts", "procurement_complaints", "procurement_bids",
+                  "procurement_tenders", "procurement_blacklist", "procurement_providers",
+                  "project_packages", "budget_lines", "budget_office_ceilings",
+                  "budget_standard_costs", "musrenbang_minutes", "musrenbang_proposals",
+                  "musrenbang_ceilings", "musrenbang_areas", "musrenbang_items",
+                  "musrenbang_cycles",
                   # issued documents (issue 17), after the modules' rows naming them
                   "documents", "number_sequences",
                   "case_files", "case_checks", "case_events", "surveys", "cases")

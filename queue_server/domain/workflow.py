@@ -23,7 +23,7 @@ from .calendar import Calendar
 from .errors import DomainError, Forbidden, InvalidInput, Words
 
 ROLES = frozenset({"citizen", "desk", "office", "head", "admin", "system", "clerk", "inspector",
-                   "drafter", "reviewer", "signer"})  # the last three: one letter's people
+                   "drafter", "reviewer", "signer", "ppk"})  # drafter..signer: one letter's people
 KINDS = ("open", "closed")
 
 

@@ -29,12 +29,17 @@ from .ports import UnitOfWork
 OFFICE = "office"
 OFFICE_KEYS = frozenset({"code", "name", "name_en", "kind", "active", "phone"})
 # What an office is in a city's government: a dinas or badan (an OPD), a kecamatan or
-# kelurahan, the Media Center that takes complaints in, or something else.
-OFFICE_KINDS = ("dinas", "badan", "kecamatan", "kelurahan", "media_center", "other")
+# kelurahan, the Media Center that takes complaints in, an RW (rukun warga: its chair
+# enters e-Musrenbang proposals), a provider (penyedia: a contractor reporting its
+# contracts' progress), or something else.
+OFFICE_KINDS = ("dinas", "badan", "kecamatan", "kelurahan", "rw", "provider", "media_center",
+                "other")
 # The roles a user may hold in an office for now; modules may add their own later.
 # staff and head (every module); clerk: registers letters (the agenda, e-Surat's TU);
-# inspector: field inspections of permits (SSW).
-OFFICE_ROLES = ("staff", "head", "clerk", "inspector")
+# inspector: field inspections of permits (SSW); ppk: the commitment officer (pejabat
+# pembuat komitmen) who signs an office's contracts and approves their progress and
+# invoices (the planning chain; Perpres 16/2018 art. 11).
+OFFICE_ROLES = ("staff", "head", "clerk", "inspector", "ppk")
 ROLE_KEYS = frozenset({"office", "role"})
 OFFICE_NAME_LENGTH = 160  # offices.name and name_en (persistence/case_models.py)
 

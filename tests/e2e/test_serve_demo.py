@@ -85,8 +85,9 @@ def test_loading_the_demo_twice_changes_nothing(server_env: dict[str, str]) -> N
     engine.dispose()
     # users: admin, petugas, kepala, dinkes and the office staff: mediacenter, opd,
     # kepala-opd (e-Wadul), tu-dsdabm, kabid-dsdabm, tu-dlh (e-Surat), dpmptsp,
-    # kepala-dpmptsp, pengawas, dlh, dprkpp (SSW)
-    assert counts == [1, 6, 7, 15, 2, 13, 11]
+    # kepala-dpmptsp, pengawas, dlh, dprkpp (SSW), rw01, rw02, kelurahan, kecamatan,
+    # bappeda, ppk-dsdabm, pokja, bpkad, penyedia (the planning chain)
+    assert counts == [1, 6, 7, 24, 2, 22, 20]
 
 
 def test_a_broken_config_file_is_refused_with_a_message(server_env: dict[str, str],
