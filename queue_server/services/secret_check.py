@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from werkzeug.security import check_password_hash
 
@@ -36,11 +37,30 @@ def password_fields(entry: Mapping[str, object], username: str,
     if clear in (None, ""):
         raise bad.PasswordRequired().at(where)
     password = str(clear)
-    fields: dict[str, object] = {
-        "weak_password": credentials.password_weakness(password, username) is not None}
-    if existing_hash is None or not check_password_hash(existing_hash, password):
+    weak = credentials.password_weakness(password, username) is not None
+    fields: dict[str, object] = {"weak_password": weak}
+    if weak:  # the demo's: one hash for every account given it (see _weak_hash)
+        if existing_hash is None or not _weak_fits(existing_hash, password):
+            fields["password_hash"] = _weak_hash(password)
+    elif existing_hash is None or not check_password_hash(existing_hash, password):
         fields["password_hash"] = hash_password(password)
     return fields
+
+
+@lru_cache(maxsize=8)
+def _weak_hash(password: str) -> str:
+    """One salted hash of a weak password for every account a process loads with it.
+    A weak password (the demo's `demo`) is refused when a real server starts, so sharing
+    its hash between accounts gives nothing away; it spares a slow hash per account
+    (scrypt, about 0.1 s of CPU each: most of a demo server's start)."""
+    return hash_password(password)
+
+
+@lru_cache(maxsize=64)
+def _weak_fits(existing_hash: str, password: str) -> bool:
+    """Whether the stored `existing_hash` is of the weak `password`, checked once per
+    distinct hash (the demo's accounts share one, see _weak_hash)."""
+    return existing_hash == _weak_hash(password) or check_password_hash(existing_hash, password)
 
 
 def token_fields(token: str) -> dict[str, object]:

@@ -56,6 +56,10 @@ def _new_certificate(folder: Path, subject: str) -> None:
 
 
 Result = TypeVar("Result")
+# Room kept in the PDF for the signature (bytes): ours (RSA-2048, one certificate, no
+# timestamp) needs about 1,600; told, pyHanko signs once instead of a dry run first to
+# measure it (half a signature's time).
+RESERVED = 8192
 
 
 def _off_loop(work: Callable[[], Result]) -> Result:
@@ -100,7 +104,8 @@ class LocalSigner:
             raise SigningUnavailable(self.name, "kunci atau sertifikat tidak terbaca")
         meta = signers.PdfSignatureMetadata(field_name=FIELD, reason=reason or None)
         out = _off_loop(lambda: signers.sign_pdf(
-            IncrementalPdfFileWriter(io.BytesIO(pdf)), meta, signer=signer))
+            IncrementalPdfFileWriter(io.BytesIO(pdf)), meta, signer=signer,
+            bytes_reserved=RESERVED))
         return out.getvalue()
 
     def check(self, pdf: bytes) -> SignatureCheck:

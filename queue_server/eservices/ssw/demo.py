@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -40,6 +41,7 @@ class DemoClock:
         return self.at
 
 
+@lru_cache(maxsize=4)
 def demo_file(kind: str) -> bytes:
     """A small file of `kind` (pdf, png, jpeg) standing for a scanned document."""
     if kind == "pdf":
