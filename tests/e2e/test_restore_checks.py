@@ -66,16 +66,30 @@ BAD_BACKUPS: dict[str, tuple[Callable[[Path, Path], None], str]] = {
 }
 
 
-@pytest.fixture
-def live(tmp_path: Path) -> tuple[dict[str, str], Path, Path]:
-    """A database left by a crash (rows only in its WAL) and a good backup of it."""
-    database = tmp_path / "data" / "antrian.db"
-    database.parent.mkdir()
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A database with the demo loaded and a good backup of it, made once by the CLI for
+    the module's tests (each takes copies: three CLI runs are most of a test's time)."""
+    folder = tmp_path_factory.mktemp("restore-made")
+    database = folder / "antrian.db"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "restore"}
     assert cli(env, "upgrade").returncode == 0
     assert cli(env, "load-config", "config/demo.yaml").returncode == 0
-    good = tmp_path / "good.db"
+    good = folder / "good.db"
     assert cli(env, "backup", str(good)).returncode == 0
+    assert not Path(f"{database}-wal").exists() or not Path(f"{database}-wal").stat().st_size
+    return database, good
+
+
+@pytest.fixture
+def live(made: tuple[Path, Path], tmp_path: Path) -> tuple[dict[str, str], Path, Path]:
+    """A database left by a crash (rows only in its WAL) and a good backup of it."""
+    database = tmp_path / "data" / "antrian.db"
+    database.parent.mkdir()
+    shutil.copy(made[0], database)
+    good = tmp_path / "good.db"
+    shutil.copy(made[1], good)
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "restore"}
     crash_after_writing(database)
     return env, database, good
 
