@@ -287,3 +287,98 @@ def test_the_surat_outgoing_pages_pass_wcag_21_aa(page: Page, app: Any, live_ser
     expect(page.locator("p.error")).to_be_visible()
     assert violations(page) == []
     check(page, f"{live_server}/surat/{ref}{lang}", "#outgoing-part")
+
+
+@pytest.mark.parametrize("lang", ["", "?lang=en"])
+def test_the_budget_and_package_pages_pass_wcag_21_aa(page: Page, app: Any, live_server: str,
+                                                      lang: str) -> None:
+    """e-Budgeting's `/anggaran` as the agency sees it (a flagged draft line with the
+    decision form; its refusal page) and e-Project's `/paket` as the office sees it (an
+    approved line with the split form and a package)."""
+    from tests.integration.test_budgeting_support import PROJECTS, caller, programme_line
+
+    client = app.test_client()
+    programme_line(client, amount_units=100, approve=False, price=190_000)
+    line = programme_line(client, amount_units=2000)
+    caller(client, "opd").post(f"{PROJECTS}/packages", {
+        "line": line, "title": "Hotmix", "value": 300_000_000, "category": "works",
+        "starts": "2027-03-01", "ends": "2027-08-31"})
+    for username, path, ready in (("bappeda", "anggaran", "input[name=reason]"),
+                                  ("opd", "paket", "#title")):
+        page.context.clear_cookies()
+        check(page, f"{live_server}/{path}{lang}", "#username")
+        page.fill("#username", username)
+        page.fill("#password", "demo")
+        page.click("main button[type=submit]")
+        expect(page.locator("#username")).to_have_count(0)
+        check(page, f"{live_server}/{path}{lang}", ready)
+    page.fill("#title", "Terlalu besar")
+    page.fill("#value", "900000000")
+    page.fill("#starts", "2027-03-01")
+    page.fill("#ends", "2027-04-30")
+    page.click("main form button.primary")
+    expect(page.locator("p.error")).to_be_visible()
+    assert violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["", "?lang=en"])
+def test_the_musrenbang_pages_pass_wcag_21_aa(page: Page, live_server: str, client: Any,
+                                              lang: str) -> None:
+    """e-Musrenbang's public list and proposal page (a rejected proposal with its
+    reason), an unknown proposal, and the staff sign-in; the RW form and the work list
+    signed in are checked along the proposal's way in test_musrenbang.py."""
+    from tests.integration.test_musrenbang_support import act, propose, set_up
+
+    set_up(client, TODAY)
+    ref = propose(client).get_json()["ref"]
+    act(client, "kelurahan", ref, "reject", "Sudah dibangun tahun lalu")
+    check(page, f"{live_server}/musrenbang{lang}", "table.cases")
+    check(page, f"{live_server}/musrenbang/usulan/{ref}{lang}", "dd.reason")
+    check(page, f"{live_server}/musrenbang/usulan/USL-1-1{lang}", "h1")
+    check(page, f"{live_server}/musrenbang/rw{lang}", "#username")
+
+
+@pytest.mark.parametrize("lang", ["", "?lang=en"])
+def test_the_controlling_pages_pass_wcag_21_aa(page: Page, live_server: str, lang: str) -> None:
+    """e-Controlling's sign-in form and an unknown package's public page; the dashboard,
+    a package's staff view and its public page with data in test_controlling.py."""
+    check(page, f"{live_server}/controlling{lang}", "#username")
+    check(page, f"{live_server}/pembangunan/PKT-0000-0000{lang}", "p.error")
+
+
+@pytest.mark.parametrize("lang", ["", "?lang=en"])
+def test_the_procurement_and_contract_pages_pass_wcag_21_aa(
+        page: Page, app: Any, engine: Any, clock: Any, live_server: str, lang: str) -> None:
+    """`/pengadaan` as a provider sees it (a published tender with the bid form; a
+    refused bid), `/kontrak` as the PPK sees it (the steps, termins, an invoice with the
+    decision form) and its sign-in form."""
+    from tests.integration.procurement_support import (
+        C,
+        T,
+        approve_progress,
+        caller,
+        make_package,
+        signed,
+    )
+
+    client = app.test_client()
+    code = signed(client, engine, clock)
+    approve_progress(engine, code, 30)
+    caller(client, "penyedia").post(f"{C}/{code}/invoices", {"termin": 1, "number": "INV-1"})
+    tender = caller(client, "pokja").post(T, {"package": make_package(engine)}).get_json()
+    caller(client, "pokja").post(f"{T}/{tender['code']}/publish", {
+        "bid_deadline": (clock.now() + timedelta(days=2)).isoformat()})
+    for username, path, ready in (("penyedia", "pengadaan", "input[name=amount]"),
+                                  ("ppk-dsdabm", "kontrak", "input[name=reason]")):
+        page.context.clear_cookies()
+        check(page, f"{live_server}/{path}{lang}", "#username")
+        page.fill("#username", username)
+        page.fill("#password", "demo")
+        page.click("main button[type=submit]")
+        expect(page.locator("#username")).to_have_count(0)
+        check(page, f"{live_server}/{path}{lang}", ready)
+        if path == "pengadaan":
+            page.fill("input[name=amount]", "999999999999")
+            page.click("main form button[type=submit]")
+            expect(page.locator("p.error")).to_be_visible()
+            assert violations(page) == []
