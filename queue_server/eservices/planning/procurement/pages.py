@@ -1,0 +1,60 @@
+"""e-Procurement's staff page `/pengadaan`: the procurements the signed-in member reads
+(the pokja all; an office its packages'; a provider the published tenders, with the bid
+form on each it has not bid on yet)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+
+from queue_server.domain.errors import DomainError
+from queue_server.i18n import page_language
+from queue_server.runtime import csrf, current
+from queue_server.staff_session import signed_in
+
+from . import tenders, views
+from .access import provider_of
+from .pages_common import lang_args, login, login_page, logout, refused, rupiah
+
+pages = Blueprint("procurement_pages", __name__, template_folder="templates")
+
+
+@pages.get("/pengadaan", endpoint="tenders")
+def tenders_page() -> ResponseReturnValue:
+    """The list (views.listing) with a bid form for a provider's open tenders."""
+    who = signed_in()
+    if who is None:
+        return login_page("pengadaan")
+    rt = current()
+    with rt.uow(write=False) as uow:
+        items = views.listing(uow, who)
+        mine = provider_of(uow, who)
+        for item in items:
+            bids = views.detail(uow, rt.clock, who, item["code"])["bids"]
+            item["may_bid"] = (mine is not None and item["state"] == "published"
+                               and not any(b["provider"] == mine.name for b in bids))
+    return render_template("procurement/tenders.html", lang=page_language(), user=who.name,
+                           items=items, provider=mine.name if mine else None, rupiah=rupiah,
+                           notice=request.args.get("done", ""))
+
+
+@pages.post("/pengadaan/<string:code>/penawaran")
+def bid(code: str) -> ResponseReturnValue:
+    """A provider's bid form (tenders.bid); a refusal is said on the page."""
+    who = signed_in()
+    if who is None:
+        return login_page("pengadaan", status=401)
+    csrf.protect()
+    rt = current()
+    text = request.form.get("amount", "").replace(".", "").strip()
+    try:
+        tenders.bid(rt.uow(), rt.clock, who, code[:40], int(text) if text.isdigit() else 0)
+    except DomainError as exc:
+        return refused(exc, who.name, "pengadaan")
+    return redirect(url_for("procurement_pages.tenders", done=code[:40], **lang_args()),
+                    code=303)
+
+
+pages.add_url_rule("/pengadaan/masuk", "login", login, methods=["POST"])
+pages.add_url_rule("/pengadaan/keluar", "logout", lambda: logout("pengadaan"),
+                   methods=["POST"])
