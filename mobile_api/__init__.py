@@ -9,6 +9,7 @@ from flask_smorest import Api
 
 from queue_server.edge import screening
 from queue_server.edge.ratelimit import init_limits
+from queue_server.routing import RowInt, openapi_schema
 
 from . import (
     admin,
@@ -59,6 +60,7 @@ def init_api(app: Flask) -> Api:
     app.config.setdefault("OPENAPI_REDOC_PATH", "docs")
     app.config.setdefault("OPENAPI_REDOC_URL", "/static/vendor/redoc-2.5.4.standalone.js")
     api = AntrianApi(app, spec_kwargs={"servers": [{"url": "/"}], **document(DESCRIPTION)})
+    api.register_converter(RowInt, openapi_schema)
     init_limits(app)
     api.spec.components.security_scheme(
         "bearer", {"type": "http", "scheme": "bearer", "description": "staff or device token"}

@@ -71,7 +71,7 @@ def test_an_office_takes_its_defaults_and_is_written_down_once() -> None:
     ({"code": "dlh"}, "office dlh: Field 'name' is required."),
     ({"code": "dlh", "name": "DLH", "kind": "dinas luar"},
      "office dlh: Unknown office kind 'dinas luar'; choose one of: dinas / badan / "
-     "kecamatan / kelurahan / media_center / other."),
+     "kecamatan / kelurahan / rw / provider / media_center / other."),
     ({"code": "dlh", "name": "DLH", "active": "ya"},
      "office dlh: Field 'active' must be true / false, not ya."),
     ({"code": "dlh", "name": "x" * 161},
@@ -98,7 +98,7 @@ def test_the_offices_of_a_file_must_be_a_list() -> None:
     ("dlh", "user budi: Field 'offices' must be a list"),
     ([{"office": "dlh", "role": "verifier"}],
      "user budi: Unknown role 'verifier' in office 'dlh'; choose one of: "
-     "staff / head / clerk / inspector."),
+     "staff / head / clerk / inspector / ppk."),
     ([{"office": "tidak-ada"}], "user budi: No office (OPD) 'tidak-ada'."),
     ([{"role": "staff"}], "user budi offices: Field 'office' is required."),
     ([{"office": "dlh", "jabatan": "kasi"}], "user budi offices: Unknown key 'jabatan'."),
