@@ -267,6 +267,13 @@ class ErrorBody(Schema):
                                                    "(code, name, paused, ticket)"})
     attempts_left = fields.Integer(metadata={
         "description": "422 `wrong_otp`: wrong codes the booking's hold still takes"})
+    rows = fields.List(fields.Dict(), metadata={
+        "description": "422 a refused CSV file (e.g. `budgeting_standard_costs_invalid`): "
+                       "each refused row, `{row, reason, reason_id}`"})
+    left = fields.Integer(metadata={
+        "description": "409 `project_line_exceeded`: rupiah the budget line has left"})
+    flags = fields.List(fields.String(), metadata={
+        "description": "422 `budgeting_reason_required`: the line's flags"})
     fields = fields.Dict(metadata={"description": "per field messages (422)"})
 
 

@@ -1,0 +1,87 @@
+"""Schemas of e-Project's API: the shape of input (the rules' checks are in the use
+cases) and the OpenAPI document."""
+
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+from .methods import CATEGORIES
+
+
+class TerminSchema(Schema):
+    termin = fields.Integer(required=True, validate=validate.Range(min=1, max=48))
+    percent = fields.Float(required=True, validate=validate.Range(min=0, max=100))
+    month = fields.String(required=True, validate=validate.Regexp(r"^\d{4}-\d{2}$"),
+                          metadata={"example": "2027-06"})
+
+
+class PlanStepSchema(Schema):
+    month = fields.String(required=True, validate=validate.Regexp(r"^\d{4}-\d{2}$"))
+    percent = fields.Float(required=True, validate=validate.Range(min=0, max=100))
+
+
+class PackageBody(Schema):
+    line = fields.Integer(required=True, validate=validate.Range(min=1, max=2**31 - 1),
+                          metadata={"description": "the budget line's id"})
+    title = fields.String(required=True, validate=validate.Length(min=1, max=300))
+    value = fields.Integer(required=True, validate=validate.Range(min=1, max=10**14),
+                           metadata={"description": "rupiah (HPS)"})
+    category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
+    starts = fields.Date(required=True)
+    ends = fields.Date(required=True)
+    method = fields.String(load_default="", validate=validate.OneOf(
+        ["", "direct", "tender", "e_purchasing"]), metadata={
+        "description": "empty: the method the thresholds suggest"})
+    payment_plan = fields.List(fields.Nested(TerminSchema), load_default=None,
+                               validate=validate.Length(max=48),
+                               metadata={"description": "termins summing to 100 %; "
+                                         "none: one termin in the last month"})
+    plan = fields.List(fields.Nested(PlanStepSchema), load_default=None,
+                       validate=validate.Length(max=120),
+                       metadata={"description": "planned cumulative physical progress "
+                                 "per month; none: an S-curve over the schedule"})
+    kecamatan = fields.String(load_default="", validate=validate.Length(max=40))
+
+
+class PackageOut(Schema):
+    code = fields.String(metadata={"example": "PKT-2027-0001"})
+    ocid = fields.String(metadata={"example": "ocds-sby000-PKT-2027-0001"})
+    line = fields.Integer()
+    office = fields.String()
+    kecamatan = fields.String(allow_none=True)
+    title = fields.String()
+    value = fields.Integer()
+    category = fields.String()
+    method = fields.String()
+    method_suggested = fields.String()
+    starts = fields.String()
+    ends = fields.String()
+    payment_plan = fields.List(fields.Nested(TerminSchema))
+    plan = fields.List(fields.Nested(PlanStepSchema))
+    state = fields.String()
+
+
+class PackagesOut(Schema):
+    items = fields.List(fields.Nested(PackageOut))
+
+
+class PackageQuery(Schema):
+    office = fields.String(load_default="", validate=validate.Length(max=40))
+    line = fields.Integer(load_default=None, validate=validate.Range(min=1, max=2**31 - 1))
+    state = fields.String(load_default="", validate=validate.OneOf(
+        ["", "draft", "planned", "procuring", "contracted", "completed", "cancelled"]))
+
+
+class ActionBody(Schema):
+    action = fields.String(required=True, validate=validate.OneOf(["plan", "cancel"]))
+
+
+class MethodQuery(Schema):
+    value = fields.Integer(required=True, validate=validate.Range(min=1, max=10**14))
+    category = fields.String(required=True, validate=validate.OneOf(CATEGORIES))
+
+
+class MethodOut(Schema):
+    method = fields.String()
+    needs_tender = fields.Boolean()
+    direct_limit = fields.Integer()
