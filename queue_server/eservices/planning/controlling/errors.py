@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from queue_server.domain.errors import DomainError, Forbidden, InvalidInput, NotFound, Words
 
+from ..project.state_words import state_words
+
 
 class BadMonth(InvalidInput):
     code = "controlling_invalid_month"
@@ -88,7 +90,7 @@ class ReportNotPending(DomainError):
     text_en = "This report is not waiting for a decision (state: {state})."
 
     def __init__(self, state: str):
-        super().__init__(state=state)
+        super().__init__(state=state_words("report", state))
 
 
 class ContractNotRunning(DomainError):
@@ -97,7 +99,7 @@ class ContractNotRunning(DomainError):
     text_en = "This contract is not running (state: {state}); no progress is reported."
 
     def __init__(self, state: str):
-        super().__init__(state=state)
+        super().__init__(state=state_words("contract", state))
 
 
 class ContractNotFound(NotFound):

@@ -62,8 +62,9 @@ def _said(exc: DomainError) -> str:
     return exc.message_en if page_language() == "en" else exc.message
 
 
-def _page(template: str, who: Principal | None, status: int = 200,
-          **values: Any) -> ResponseReturnValue:
+def page(template: str, who: Principal | None, status: int = 200,
+         **values: Any) -> ResponseReturnValue:
+    """A page of this part in the page's language (rupiah, pct and the user's name set)."""
     return render_template(template, lang=page_language(), user=who.name if who else None,
                            rupiah=rupiah, pct=pct, **values), status
 
@@ -113,12 +114,12 @@ def dashboard() -> ResponseReturnValue:
     try:
         figures = _figures(who, request.args)
     except DomainError as exc:
-        return _page("controlling/refused.html", who, STATUS.get(exc.kind, 422),
+        return page("controlling/refused.html", who, STATUS.get(exc.kind, 422),
                      message=_said(exc))
     asked = _asked(request.args)
     links = {name: url_for("controlling_pages.chart", name=name, **asked, **keep())
              for name in ("office", "kecamatan", "curve")}
-    return _page("controlling/dashboard.html", who, figures=figures, asked=asked,
+    return page("controlling/dashboard.html", who, figures=figures, asked=asked,
                  choices=_choices(who), charts=links, curve=figures["curve"],
                  curve_chart=links["curve"],
                  csv=f"{API_DASHBOARD}?{urlencode({**asked, 'format': 'csv'})}")
@@ -149,18 +150,14 @@ def chart(name: str) -> ResponseReturnValue:
 
 @bp.get("/controlling/paket/<code>")
 def package(code: str) -> ResponseReturnValue:
-    """A package's staff view: facts, curve, every report with its state."""
+    """A package's staff view: facts, curve, every report with its state, and the
+    forms of who acts on it (pages_forms: the provider's report, the PPK's decision)."""
+    from .pages_forms import package_page
+
     who = signed_in()
     if who is None:
         return _login()
-    rt = current()
-    try:
-        seen = public.staff_view(rt.uow(write=False), who, code, city_today(rt.clock, tz()))
-    except DomainError as exc:
-        return _page("controlling/refused.html", who, STATUS.get(exc.kind, 422),
-                     message=_said(exc))
-    return _page("controlling/package.html", who, p=seen, curve=seen["curve"],
-                 curve_chart=url_for("controlling_pages.public_chart", code=code, **keep()))
+    return package_page(who, code[:40], done=request.args.get("done", "")[:20])
 
 
 @bp.get("/pembangunan/<code>")
@@ -170,9 +167,9 @@ def public_package(code: str) -> ResponseReturnValue:
     try:
         seen = public.public_view(rt.uow(write=False), code, city_today(rt.clock, tz()))
     except DomainError as exc:
-        return _page("controlling/refused.html", None, STATUS.get(exc.kind, 422),
+        return page("controlling/refused.html", None, STATUS.get(exc.kind, 422),
                      message=_said(exc))
-    return _page("controlling/public.html", None, p=seen, curve=seen["curve"],
+    return page("controlling/public.html", None, p=seen, curve=seen["curve"],
                  curve_chart=url_for("controlling_pages.public_chart", code=code, **keep()))
 
 
@@ -207,4 +204,7 @@ def logout() -> ResponseReturnValue:
 
 def register_pages(app: Flask) -> None:
     """Register the pages' blueprint with `app`."""
+    from .pages_forms import forms
+
     app.register_blueprint(bp)
+    app.register_blueprint(forms)

@@ -39,8 +39,9 @@ def direct(uow: Any, clock: Clock, who: Principal, package_code: str, provider_c
             return found
         if package.state != "planned" or needs_tender(package.method):
             raise PackageNotReady(package.code, package.state,
-                                  "hanya paket berstatus planned tanpa tender",
-                                  "only a planned package whose method needs no tender")
+                                  "hanya paket yang siap diadakan tanpa tender",
+                                  "only a package ready for procurement whose method "
+                                  "needs no tender")
         if negotiated > offer or negotiated > package.value:
             raise BidAboveValue(negotiated, min(offer, package.value))
         provider = provider_by_code(uow, provider_code)
@@ -90,8 +91,8 @@ def import_spse(uow: Any, clock: Clock, who: Principal,
             return found
         package = store.package(uow, result["package_code"], lock=True)
         if package.state != "planned" or store.tender_of(uow, package.id) is not None:
-            raise PackageNotReady(package.code, package.state, "hanya paket berstatus planned",
-                                  "only a planned package")
+            raise PackageNotReady(package.code, package.state, "hanya paket yang siap diadakan",
+                                  "only a package ready for procurement")
         bidders = _bidders(uow, result["bidders"], package.value)
         winner = normal_npwp(result["winner"])
         if winner not in bidders:

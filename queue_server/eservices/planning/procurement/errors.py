@@ -3,7 +3,9 @@ InvalidInput 422, NotFound 404, Forbidden 403, DomainError 409)."""
 
 from __future__ import annotations
 
-from queue_server.domain.errors import DomainError, Forbidden, InvalidInput, NotFound
+from queue_server.domain.errors import DomainError, Forbidden, InvalidInput, NotFound, Words
+
+from ..project.state_words import state_words
 
 
 class ProcurementForbidden(Forbidden):
@@ -12,10 +14,10 @@ class ProcurementForbidden(Forbidden):
 
     code = "procurement_forbidden"
     text_id = "Anda tidak berwenang untuk {what}."
-    text_en = "You may not {what_en}."
+    text_en = "You may not {what}."
 
     def __init__(self, what: str, what_en: str):
-        super().__init__(what=what, what_en=what_en)
+        super().__init__(what=Words(what, what_en))
 
 
 class InvalidNpwp(InvalidInput):
@@ -59,28 +61,30 @@ class PackageNotReady(DomainError):
 
     code = "procurement_package_not_ready"
     text_id = "Paket {code} berstatus {state}; {why}."
-    text_en = "Package {code} is {state}; {why_en}."
+    text_en = "Package {code} is {state}; {why}."
 
     def __init__(self, code: str, state: str, why: str, why_en: str):
-        super().__init__(code=code, state=state, why=why, why_en=why_en)
+        super().__init__(code=code, state=state_words("package", state),
+                         why=Words(why, why_en))
 
 
 class WrongTenderState(DomainError):
     code = "procurement_wrong_state"
     text_id = "Pengadaan {code} berstatus {state}; tidak bisa {action}."
-    text_en = "Procurement {code} is {state}; it cannot {action_en}."
+    text_en = "Procurement {code} is {state}; it cannot {action}."
 
     def __init__(self, code: str, state: str, action: str, action_en: str):
-        super().__init__(code=code, state=state, action=action, action_en=action_en)
+        super().__init__(code=code, state=state_words("tender", state),
+                         action=Words(action, action_en))
 
 
 class DeadlinePassed(DomainError):
     code = "procurement_deadline_passed"
     text_id = "Batas waktu {what} sudah lewat ({until})."
-    text_en = "The deadline for {what_en} has passed ({until})."
+    text_en = "The deadline for {what} has passed ({until})."
 
     def __init__(self, what: str, what_en: str, until: str):
-        super().__init__(what=what, what_en=what_en, until=until)
+        super().__init__(what=Words(what, what_en), until=until)
 
 
 class DeadlineInvalid(InvalidInput):
@@ -143,10 +147,10 @@ class BidNotPassed(DomainError):
 class NoteRequired(InvalidInput):
     code = "procurement_note_required"
     text_id = "Tuliskan alasannya: {what}."
-    text_en = "Write the reason: {what_en}."
+    text_en = "Write the reason: {what}."
 
     def __init__(self, what: str, what_en: str):
-        super().__init__(what=what, what_en=what_en)
+        super().__init__(what=Words(what, what_en))
 
 
 class Blacklisted(DomainError):

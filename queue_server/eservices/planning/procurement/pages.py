@@ -1,8 +1,11 @@
 """e-Procurement's staff page `/pengadaan`: the procurements the signed-in member reads
 (the pokja all; an office its packages'; a provider the published tenders, with the bid
-form on each it has not bid on yet)."""
+form on each it has not bid on yet), each linked to its own page with the forms of who
+acts on it (pages_forms.py); packages waiting for a procurement (pages_ready.py)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -10,6 +13,7 @@ from flask.typing import ResponseReturnValue
 from queue_server.domain.errors import DomainError
 from queue_server.i18n import page_language
 from queue_server.runtime import csrf, current
+from queue_server.services.auth import Principal
 from queue_server.staff_session import signed_in
 
 from . import tenders, views
@@ -19,12 +23,12 @@ from .pages_common import lang_args, login, login_page, logout, refused, rupiah
 pages = Blueprint("procurement_pages", __name__, template_folder="templates")
 
 
-@pages.get("/pengadaan", endpoint="tenders")
-def tenders_page() -> ResponseReturnValue:
-    """The list (views.listing) with a bid form for a provider's open tenders."""
-    who = signed_in()
-    if who is None:
-        return login_page("pengadaan")
+def list_page(who: Principal, status: int = 200, **extra: Any) -> ResponseReturnValue:
+    """The list (views.listing) with a bid form for a provider's open tenders and the
+    forms for packages waiting for a procurement (pages_ready.waiting); `extra` may
+    carry `error` and `where` (the form it concerns)."""
+    from .pages_ready import waiting
+
     rt = current()
     with rt.uow(write=False) as uow:
         items = views.listing(uow, who)
@@ -33,9 +37,21 @@ def tenders_page() -> ResponseReturnValue:
             bids = views.detail(uow, rt.clock, who, item["code"])["bids"]
             item["may_bid"] = (mine is not None and item["state"] == "published"
                                and not any(b["provider"] == mine.name for b in bids))
+        ready = waiting(uow, who)
+    extra.setdefault("where", "")
     return render_template("procurement/tenders.html", lang=page_language(), user=who.name,
                            items=items, provider=mine.name if mine else None, rupiah=rupiah,
-                           notice=request.args.get("done", ""))
+                           notice=request.args.get("done", ""), ready=ready,
+                           **extra), status
+
+
+@pages.get("/pengadaan", endpoint="tenders")
+def tenders_page() -> ResponseReturnValue:
+    """The list of procurements and the caller's forms (list_page)."""
+    who = signed_in()
+    if who is None:
+        return login_page("pengadaan")
+    return list_page(who)
 
 
 @pages.post("/pengadaan/<string:code>/penawaran")
@@ -58,3 +74,6 @@ def bid(code: str) -> ResponseReturnValue:
 pages.add_url_rule("/pengadaan/masuk", "login", login, methods=["POST"])
 pages.add_url_rule("/pengadaan/keluar", "logout", lambda: logout("pengadaan"),
                    methods=["POST"])
+
+# The forms of one procurement and of packages waiting for one: routes on this blueprint.
+from . import pages_forms, pages_ready  # noqa: E402,F401

@@ -50,8 +50,9 @@ def create(uow: Any, clock: Clock, who: Principal, package_code: str) -> Procure
             return found
         if package.state != "planned" or not needs_tender(package.method):
             raise PackageNotReady(package.code, package.state,
-                                  "hanya paket berstatus planned dengan metode tender",
-                                  "only a planned package whose method is a tender")
+                                  "hanya paket yang siap diadakan dengan metode tender",
+                                  "only a package ready for procurement whose method "
+                                  "is a tender")
         row = ProcurementTender(package_id=package.id, code=store.new_code(uow, clock),
                                 method=package.method, state="draft", title=package.title,
                                 value=package.value, created_at=clock.now(), details={})
