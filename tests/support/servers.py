@@ -97,8 +97,9 @@ def redis_server() -> Iterator[str]:
 
 @contextmanager
 def server_process(env: dict[str, str], *args: str, log_path: Path,
-                   port: int | None = None) -> Iterator[str]:
-    """`python -m queue_server serve ...` on a (free) port; yields its base URL once healthy."""
+                   port: int | None = None, module: str = "queue_server") -> Iterator[str]:
+    """`python -m queue_server serve ...` on a (free) port; yields its base URL once healthy.
+    `module`: another launcher taking the same arguments (tests/support/shifted_serve.py)."""
     import sys
     import urllib.request
 
@@ -106,7 +107,7 @@ def server_process(env: dict[str, str], *args: str, log_path: Path,
     root = Path(__file__).resolve().parents[2]
     with open(log_path, "a") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "queue_server", "serve", "--host", "127.0.0.1",
+            [sys.executable, "-m", module, "serve", "--host", "127.0.0.1",
              "--port", str(port), *args],
             cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
         )
