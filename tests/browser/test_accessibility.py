@@ -304,6 +304,7 @@ def test_the_budget_and_package_pages_pass_wcag_21_aa(page: Page, app: Any, live
         "line": line, "title": "Hotmix", "value": 300_000_000, "category": "works",
         "starts": "2027-03-01", "ends": "2027-08-31"})
     for username, path, ready in (("bappeda", "anggaran", "input[name=reason]"),
+                                  ("opd", "anggaran", "#programme-code"),
                                   ("opd", "paket", "#title")):
         page.context.clear_cookies()
         check(page, f"{live_server}/{path}{lang}", "#username")

@@ -1,7 +1,7 @@
 """The packages of a line never add up to more than the line, also when many requests add
-packages to it at once (the line's row is locked: SELECT … FOR UPDATE on PostgreSQL, the
-writer's lock on SQLite); every refusal is a clean `LineExceeded` (409) saying what is
-left, never a server error. On both databases."""
+packages to it or change their values at once (the line's row is locked: SELECT … FOR
+UPDATE on PostgreSQL, the writer's lock on SQLite); every refusal is a clean
+`LineExceeded` (409) saying what is left, never a server error. On both databases."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select, text
 
+from queue_server.eservices.planning.project.changes import PackageChange, change
 from queue_server.eservices.planning.project.errors import LineExceeded
 from queue_server.eservices.planning.project.models import ProjectPackage
 from queue_server.eservices.planning.project.packages import NewPackage, add
@@ -56,3 +57,36 @@ def test_packages_added_from_10_threads_never_exceed_the_line(
         total = conn.execute(select(func.sum(ProjectPackage.value)).where(
             ProjectPackage.budget_line_id == line)).scalar_one()
     assert total == 9 * VALUE <= 370_000_000
+
+
+def test_packages_changed_from_10_threads_never_exceed_the_line(
+        app: Any, client: Any, engine: Engine) -> None:
+    """Two packages of Rp 100 juta on a line of Rp 370 juta, each asked from 5 threads
+    at once to grow to Rp 260 juta: one of them grows (again and again: itself is not
+    counted twice), the other is refused with what is left; never a server error."""
+    line = programme_line(client, amount_units=2000)
+    who, clock = _opd(engine), app.extensions["antrian"].clock
+    codes = [add(SqlUnitOfWork(engine), clock, app.config, who, NewPackage(
+        line=line, title=f"Paket {n}", value=100_000_000, category="works",
+        starts=date(2027, 3, 1), ends=date(2027, 6, 30))) for n in (1, 2)]
+
+    def attempt(n: int) -> list[Any]:
+        out: list[Any] = []
+        for _ in range(TRIES):
+            try:
+                change(SqlUnitOfWork(engine), clock, who, codes[n % 2],
+                       PackageChange(value=260_000_000))
+                out.append("changed")
+            except LineExceeded as refused:
+                out.append(refused)
+        return out
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        results = [r for batch in pool.map(attempt, range(THREADS)) for r in batch]
+    refusals = [r for r in results if isinstance(r, LineExceeded)]
+    assert len(refusals) + results.count("changed") == THREADS * TRIES
+    assert {r.details["left"] for r in refusals} == {370_000_000 - 260_000_000}
+    with engine.connect() as conn:
+        values = sorted(conn.execute(select(ProjectPackage.value).where(
+            ProjectPackage.budget_line_id == line)).scalars())
+    assert values == [100_000_000, 260_000_000]

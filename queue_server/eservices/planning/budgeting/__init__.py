@@ -11,7 +11,8 @@ def load(app: Flask) -> None:
     """Register this part's tables, API, page and demo hook with `app`."""
     from queue_server.eservices import register
 
-    from . import api, models  # noqa: F401  (its tables in the metadata)
+    # models: its tables in the metadata; pages_forms: its routes on the pages blueprint
+    from . import api, models, pages_forms  # noqa: F401
     from . import errors as errors  # the named errors register before the API document
     from .demo import load_demo
     from .pages import pages

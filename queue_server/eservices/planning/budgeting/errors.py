@@ -8,6 +8,8 @@ from typing import Any
 
 from queue_server.domain.errors import DomainError, Forbidden, InvalidInput, NotFound, Words
 
+from ..project.state_words import state_words
+
 
 class BudgetForbidden(Forbidden):
     """An office's people act on their office's rows only; the agency (bappedalitbang)
@@ -112,7 +114,7 @@ class LineDecided(DomainError):
     text_en = "Budget line {line} is already decided ({state})."
 
     def __init__(self, line: int, state: str):
-        super().__init__(line=line, state=state)
+        super().__init__(line=line, state=state_words("line", state))
 
 
 class ReasonRequired(InvalidInput):
@@ -137,3 +139,16 @@ class LineInputInvalid(InvalidInput):
 
     def __init__(self, why_id: str, why_en: str):
         super().__init__(why=Words(why_id, why_en))
+
+
+class NumberInvalid(InvalidInput):
+    """A number typed on the page that is not one, not above zero, not whole where
+    rupiah are asked for, or above the limit; `field` names the form's field."""
+
+    code = "budgeting_number_invalid"
+    text_id = "{what} harus angka di atas nol dan paling banyak {most} (contoh: {example})."
+    text_en = "{what} must be a number above zero and at most {most} (e.g. {example})."
+
+    def __init__(self, field: str, what: Words, most: str, example: str):
+        super().__init__(what=what, most=most, example=example)
+        self.field = field

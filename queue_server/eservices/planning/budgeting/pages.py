@@ -1,5 +1,6 @@
 """e-Budgeting's staff page `/anggaran`: an office's budget lines with their flags (the
-agency sees every office's) and the agency's approve or reject with a reason; the sign-in
+agency sees every office's) and the agency's approve or reject with a reason (the forms
+that make lines, load standard costs and set ceilings: pages_forms.py); the sign-in
 and sign-out of the planning staff pages (`/paket` uses them too)."""
 
 from __future__ import annotations
@@ -14,35 +15,20 @@ from queue_server.i18n import page_language
 from queue_server.runtime import csrf, current
 from queue_server.staff_session import sign_out, signed_in, try_sign_in
 
-from . import decisions, views
-from .access import who_is
-from .pages_common import PAGES, lang_args, login_page, rupiah, said, status_of
+from . import decisions, pages_view
+from .pages_common import PAGES, lang_args, login_page, said, status_of
 
 pages = Blueprint("budgeting_pages", __name__, template_folder="templates")
 
 
-def _year() -> int | None:
-    text = request.args.get("year", "")
-    return int(text) if text.isdigit() and 2000 <= int(text) <= 2100 else None
-
-
 @pages.get("/anggaran")
 def lines() -> ResponseReturnValue:
-    """The lines the signed-in member reads (views.lines), with the agency's forms."""
+    """The lines the signed-in member reads (views.lines), the office's forms to make a
+    line, and the agency's forms (decisions, standard costs, ceilings)."""
     who = signed_in()
     if who is None:
         return login_page("anggaran")
-    rt = current()
-    try:
-        with rt.uow(write=False) as uow:
-            caller = who_is(uow, who)
-        items = views.lines(rt.uow(write=False), who, _year())
-    except DomainError as exc:
-        return render_template("budgeting/refused.html", lang=page_language(),
-                               message=said(exc), user=who.name), status_of(exc)
-    return render_template("budgeting/lines.html", lang=page_language(), user=who.name,
-                           items=items, decides=caller.agency or caller.admin,
-                           rupiah=rupiah, notice=request.args.get("done", ""))
+    return pages_view.render(who, notice=request.args.get("done", ""))
 
 
 @pages.post("/anggaran/<int:line_id>/putusan")

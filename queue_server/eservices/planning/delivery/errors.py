@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from queue_server.domain.errors import DomainError, InvalidInput, NotFound
+from queue_server.domain.errors import DomainError, InvalidInput, NotFound, Words
+
+from ..project.state_words import state_words
 
 
 class ContractNotFound(NotFound):
@@ -20,19 +22,20 @@ class NotAwarded(DomainError):
 
     code = "delivery_not_awarded"
     text_id = "Paket {code} belum bisa dikontrakkan: {why}."
-    text_en = "Package {code} cannot be contracted yet: {why_en}."
+    text_en = "Package {code} cannot be contracted yet: {why}."
 
     def __init__(self, code: str, why: str, why_en: str):
-        super().__init__(code=code, why=why, why_en=why_en)
+        super().__init__(code=code, why=Words(why, why_en))
 
 
 class WrongContractState(DomainError):
     code = "delivery_wrong_state"
     text_id = "Kontrak paket {code} berstatus {state}; tidak bisa {action}."
-    text_en = "The contract of package {code} is {state}; it cannot {action_en}."
+    text_en = "The contract of package {code} is {state}; it cannot {action}."
 
     def __init__(self, code: str, state: str, action: str, action_en: str):
-        super().__init__(code=code, state=state, action=action, action_en=action_en)
+        super().__init__(code=code, state=state_words("contract", state),
+                         action=Words(action, action_en))
 
 
 class PeriodInvalid(InvalidInput):
@@ -60,10 +63,10 @@ class ProgressTooLow(DomainError):
 
     code = "delivery_progress_too_low"
     text_id = "Progres fisik yang disetujui baru {done} %; {what} perlu {needed} %."
-    text_en = "The approved physical progress is {done} %; {what_en} needs {needed} %."
+    text_en = "The approved physical progress is {done} %; {what} needs {needed} %."
 
     def __init__(self, done: str, needed: str, what: str, what_en: str):
-        super().__init__(done=done, needed=needed, what=what, what_en=what_en)
+        super().__init__(done=done, needed=needed, what=Words(what, what_en))
 
 
 class TerminNotFound(NotFound):
@@ -96,10 +99,11 @@ class InvoiceNotFound(NotFound):
 class WrongInvoiceState(DomainError):
     code = "delivery_invoice_wrong_state"
     text_id = "Tagihan {invoice} berstatus {state}; tidak bisa {action}."
-    text_en = "Invoice {invoice} is {state}; it cannot {action_en}."
+    text_en = "Invoice {invoice} is {state}; it cannot {action}."
 
     def __init__(self, invoice: int, state: str, action: str, action_en: str):
-        super().__init__(invoice=invoice, state=state, action=action, action_en=action_en)
+        super().__init__(invoice=invoice, state=state_words("invoice", state),
+                         action=Words(action, action_en))
 
 
 class ReasonRequired(InvalidInput):

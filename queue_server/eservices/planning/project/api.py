@@ -12,12 +12,13 @@ from mobile_api.auth import principal
 from queue_server.runtime import current
 
 from ..budgeting.access import who_is
-from . import methods, packages, views
+from . import changes, methods, packages, views
 from .api_schemas import (
     ActionBody,
     MethodOut,
     MethodQuery,
     PackageBody,
+    PackageChangeBody,
     PackageOut,
     PackageQuery,
     PackagesOut,
@@ -70,6 +71,20 @@ def add_package(body: dict[str, Any]) -> tuple[Response, int]:
 def get_package(code: str) -> Response:
     """One package (404; another office's 403)."""
     return jsonify(views.one(current().uow(write=False), principal(), code))
+
+
+@blp.patch("/packages/<string:code>")
+@blp.doc(security=STAFF)
+@blp.arguments(PackageChangeBody())
+@blp.response(200, PackageOut)
+def change_package(body: dict[str, Any], code: str) -> Response:
+    """Change a draft or planned package (its office's staff, head or PPK; 403 others):
+    title, value within what the line has left (409 `project_line_exceeded`), method,
+    schedule, payment plan, planned progress; 409 `project_wrong_state` once procurement
+    has started (procuring, contracted …). Published as OCDS `planningUpdate`."""
+    rt, who = current(), principal()
+    changes.change(rt.uow(), rt.clock, who, code, changes.PackageChange(**body))
+    return jsonify(views.one(rt.uow(write=False), who, code))
 
 
 @blp.post("/packages/<string:code>/actions")

@@ -43,6 +43,27 @@ class PackageBody(Schema):
     kecamatan = fields.String(load_default="", validate=validate.Length(max=40))
 
 
+class PackageChangeBody(Schema):
+    """Only the fields sent change; the rest are kept."""
+
+    title = fields.String(validate=validate.Length(min=1, max=300))
+    value = fields.Integer(validate=validate.Range(min=1, max=10**14),
+                           metadata={"description": "rupiah (HPS), within what the line "
+                                     "has left besides this package"})
+    method = fields.String(validate=validate.OneOf(["", "direct", "tender", "e_purchasing"]),
+                           metadata={"description": "empty: the method the thresholds "
+                                     "suggest; not sent: kept (a suggested one follows "
+                                     "the new value)"})
+    starts = fields.Date()
+    ends = fields.Date()
+    payment_plan = fields.List(fields.Nested(TerminSchema), validate=validate.Length(
+        max=48), metadata={"description": "not sent: the one held, which must fit the "
+                           "schedule"})
+    plan = fields.List(fields.Nested(PlanStepSchema), validate=validate.Length(max=120),
+                       metadata={"description": "not sent: the one held if it fits the "
+                                 "schedule, else an S-curve"})
+
+
 class PackageOut(Schema):
     code = fields.String(metadata={"example": "PKT-2027-0001"})
     ocid = fields.String(metadata={"example": "ocds-sby000-PKT-2027-0001"})

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from queue_server.domain.errors import DomainError, InvalidInput, NotFound, Words
 
+from .state_words import state_words
+
 
 def rupiah(amount: int) -> str:
     """`Rp 1.250.000` (Indonesian thousands separator, both languages)."""
@@ -88,4 +90,5 @@ class PackageWrongState(DomainError):
     text_en = "Package {code} is {state}: it cannot {what}."
 
     def __init__(self, code: str, state: str, what_id: str, what_en: str):
-        super().__init__(code=code, state=state, what=Words(what_id, what_en))
+        super().__init__(code=code, state=state_words("package", state),
+                         what=Words(what_id, what_en))

@@ -99,9 +99,11 @@ def add(uow: Any, clock: Clock, config: Mapping[str, Any], who: Principal,
         return code
 
 
-def _locked(uow: Any, code: str) -> ProjectPackage:
-    package = uow.session.scalar(select(ProjectPackage).where(ProjectPackage.code == code)
-                                 .with_for_update())
+def locked(uow: Any, code: str, lock: bool = True) -> ProjectPackage:
+    """The package `code`, its row locked to the end of the transaction unless `lock`
+    is False; `PackageNotFound` (404)."""
+    q = select(ProjectPackage).where(ProjectPackage.code == code)
+    package = uow.session.scalar(q.with_for_update() if lock else q)
     if package is None:
         raise PackageNotFound(code)
     return package
@@ -112,7 +114,7 @@ def act(uow: Any, clock: Clock, who: Principal, code: str, action: str) -> str:
     contracted) the package `code`, by its office's staff, head or PPK (403 otherwise);
     a wrong state is `PackageWrongState` (409). Returns the new state."""
     with uow:
-        package = _locked(uow, code)
+        package = locked(uow, code)
         require(who_is(uow, who).acts_for(package.office_id, PACKAGE_ROLES),
                 "mengubah paket kantor lain", "change another office's packages")
         if action == "plan" and package.state == "draft":
