@@ -75,11 +75,12 @@ def test_the_demo_offices_and_their_staff_are_loaded(admin: Api) -> None:
     assert len([c for c in listed if not c.startswith(("dinas-uji", "opd-"))]) >= 13
     assert listed["media-center"]["kind"] == "media_center"
     assert listed["kec-wonokromo"]["kind"] == "kecamatan"
-    assert listed["dsdabm"]["member_count"] == 4
+    assert listed["dsdabm"]["member_count"] == 5
     dsdabm = admin.get(f"{A}/offices/dsdabm").get_json()
     assert dsdabm["members"] == [{"username": "kabid-dsdabm", "role": "staff"},
                                  {"username": "kepala-opd", "role": "head"},
                                  {"username": "opd", "role": "staff"},
+                                 {"username": "ppk-dsdabm", "role": "ppk"},
                                  {"username": "tu-dsdabm", "role": "clerk"}]
     assert admin.get(f"{A}/users/mediacenter").get_json()["offices"] == [
         {"office": "media-center", "role": "staff"}]
@@ -144,7 +145,7 @@ def test_a_users_offices_are_replaced_and_bad_roles_refused(engine: Engine,
     assert role.status_code == 422
     assert role.get_json()["error"]["message"] == (
         f"user {name}: Unknown role 'verifier' in office 'dlh'; choose one of: "
-        "staff / head / clerk / inspector.")
+        "staff / head / clerk / inspector / ppk.")
     assert put(admin, path, {"role": "office", "offices": "dlh"}).status_code == 422
     assert admin.get(path).get_json()["offices"] == [{"office": "bpbd", "role": "staff"}]
     assert put(admin, path, {"role": "office", "offices": []}).get_json().get("offices") is None

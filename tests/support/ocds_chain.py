@@ -1,7 +1,7 @@
 """A contracting process made row by row for the OCDS tests (the chain's own use cases
 are other parts' work: these rows stand for what they write), publishing a release after
 each step as those parts do; and offline validators for the OCDS 1.1.5 schemas kept in
-the shared folder beside the checkout (`../shared/ocds`, Apache-2.0 data)."""
+tests/data/ocds (copied from `../shared/ocds`, Apache-2.0 data: see its README)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ from queue_server.persistence.uow import SqlUnitOfWork
 
 from .clock import FakeClock
 
-SCHEMAS = Path(__file__).resolve().parents[2].parent / "shared" / "ocds"
+SCHEMAS = Path(__file__).resolve().parents[1] / "data" / "ocds"
 # The record package refers to a record schema the shared folder does not hold; this
 # stand-in says what OCDS's records documentation does: an ocid, its releases (here
 # embedded), and the compiled release, both checked by the release schema.
