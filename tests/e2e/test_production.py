@@ -8,7 +8,9 @@ import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
@@ -88,14 +90,28 @@ def test_400_tickets_through_two_processes_are_unique_and_gap_free_and_drain_onc
     assert sorted(first + second) == numbers and not set(first) & set(second)
 
 
+def bookable_day(base: str, service: str) -> str:
+    """The first day from tomorrow (the server runs on the real clock) on which `service`
+    takes bookings: a fixed date became yesterday as the calendar moved on (a 422)."""
+    start = datetime.now(ZoneInfo("Asia/Jakarta")).date()
+    for ahead in range(1, 15):
+        day = (start + timedelta(days=ahead)).isoformat()
+        found = JsonClient(base).get(f"/api/v1/facilities/pkm-demo/services?date={day}").body
+        entry = next(s for s in found if s["code"] == service)
+        if entry["bookable_today"] and entry["quota_left"] == entry["booking_quota"]:
+            return day
+    raise AssertionError(f"{service} takes no booking in the next two weeks")
+
+
 def test_a_booking_rush_split_across_both_never_exceeds_the_quota(
     two_processes: list[AppProcess],
 ) -> None:
     bases = [p.url for p in two_processes]
+    day = bookable_day(bases[0], "gigi")
 
     def book(i: int) -> int:
         return JsonClient(bases[i % 2]).post("/api/v1/bookings", {
-            "facility": "pkm-demo", "service": "gigi", "date": "2026-11-30",
+            "facility": "pkm-demo", "service": "gigi", "date": day,
             "patient": {"nik": f"357801010190{i:04d}", "name": "Budi",
                         "phone": "081234567890"}}).status
 
@@ -103,7 +119,7 @@ def test_a_booking_rush_split_across_both_never_exceeds_the_quota(
         statuses = list(pool.map(book, range(90)))
     assert statuses.count(201) == 50 and statuses.count(409) == 40
     services = JsonClient(bases[0]).get(
-        "/api/v1/facilities/pkm-demo/services?date=2026-11-30").body
+        f"/api/v1/facilities/pkm-demo/services?date={day}").body
     assert next(s for s in services if s["code"] == "gigi")["quota_left"] == 0
 
 
