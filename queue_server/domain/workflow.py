@@ -73,19 +73,19 @@ class ActionForbidden(Forbidden):
 
 class CommentRequired(InvalidInput):
     code = "comment_required"
-    text_id = "Aksi {action} perlu keterangan (comment)."
-    text_en = "The action {action} needs a comment."
+    text_id = "Aksi \"{action}\" perlu keterangan: tuliskan alasannya."
+    text_en = "The action \"{action}\" needs a comment: write the reason."
 
-    def __init__(self, action: str):
+    def __init__(self, action: str | Words):
         super().__init__(action=action)
 
 
 class OfficeRequired(InvalidInput):
     code = "office_required"
-    text_id = "Aksi {action} perlu OPD tujuan (opd)."
-    text_en = "The action {action} needs the office to send the case to (opd)."
+    text_id = "Aksi \"{action}\" perlu OPD tujuan: pilih OPD-nya."
+    text_en = "The action \"{action}\" needs the office to send the case to: choose it."
 
-    def __init__(self, action: str):
+    def __init__(self, action: str | Words):
         super().__init__(action=action)
 
 
@@ -96,8 +96,11 @@ class ActionTooLate(DomainError):
     text_id = "Aksi {action} hanya bisa dalam {days} hari kerja sejak {since}."
     text_en = "The action {action} can only be taken within {days} working days of {since}."
 
-    def __init__(self, action: str, days: int, since: date):
-        super().__init__(action=action, days=days, since=since.isoformat())
+    def __init__(self, action: str | Words, days: int, since: date):
+        from .dates import long_date
+
+        super().__init__(action=action, days=days,
+                         since=Words(long_date(since, "id"), long_date(since, "en")))
 
 
 @dataclass(frozen=True)
@@ -186,9 +189,9 @@ class Workflow:
         if not transition.roles & set(roles):
             raise ActionForbidden(transition.words)
         if transition.comment and not comment.strip():
-            raise CommentRequired(action)
+            raise CommentRequired(transition.words)
         if transition.office and office is None:
-            raise OfficeRequired(action)
+            raise OfficeRequired(transition.words)
         return transition
 
     def check_window(self, transition: Transition, calendar: Calendar, entered: date,
@@ -197,7 +200,7 @@ class Workflow:
         working days than that have passed since the state was `entered`."""
         days = transition.within_days
         if days is not None and calendar.working_days_between(entered, today) > days:
-            raise ActionTooLate(transition.action, days, entered)
+            raise ActionTooLate(transition.words, days, entered)
 
 
 def state_due(calendar: Calendar, state: State, entered: date,

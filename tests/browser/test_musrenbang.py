@@ -39,7 +39,7 @@ def test_the_rw_chair_proposes_within_the_ceiling_in_the_browser(
     expect(page.locator("#left-after")).to_have_text("Rp 7.000.000")
     page.fill("#quantity", "4")
     expect(page.locator("#quantity-error")).to_contain_text("Melebihi sisa pagu")
-    expect(page.locator("#left-after")).to_have_text("Rp 0")
+    expect(page.locator("#left-after")).to_have_text("Melebihi pagu sebesar Rp 6.000.000")
     page.fill("#location", "Jl. Kedungdoro Gg. III")
     page.click("#send")
     expect(page.locator("#quantity")).to_be_focused()
@@ -64,4 +64,41 @@ def test_the_rw_chair_proposes_within_the_ceiling_in_the_browser(
     clean(staff)
     staff.click("main form.act button[type=submit]")
     expect(staff.locator("main")).to_contain_text("No proposal is waiting for your step")
+    clean(staff)
+
+
+def test_the_rw_page_fits_a_phone_and_a_returned_proposal_is_sent_again(
+        person: Callable[[], BrowserContext], live_server: str, client: Any) -> None:  # noqa: F811
+    """At 375 px the ceiling's figures stay on one line, nothing overflows, and the list's
+    state and rank are on screen; a returned proposal is edited and sent again."""
+    from tests.integration.test_musrenbang_support import act, propose
+
+    set_up(client, TODAY, rw_ceiling=500_000_000)
+    ref = propose(client).get_json()["ref"]
+    act(client, "kelurahan", ref, "return", "Sebutkan nomor gang")
+    page = _sign_in(person(), f"{live_server}/musrenbang/rw", "rw01")
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    box = page.locator("#left").bounding_box()
+    assert box is not None and box["height"] < 40  # "Rp 500.000.000" on one line
+    state = page.locator("table.cases td[data-label=Status]").first.bounding_box()
+    assert state is not None and state["x"] + state["width"] <= 375
+    clean(page)
+    page.click(f"a[href='/musrenbang/rw/{ref}']")
+    expect(page.locator("main")).to_contain_text("Sebutkan nomor gang")
+    page.fill("#quantity", "2,5")  # PJU is counted in titik: whole numbers only
+    expect(page.locator("#quantity-error")).to_contain_text("bilangan bulat")
+    page.fill("#quantity", "2")
+    expect(page.locator("#quantity-error")).to_be_hidden()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    clean(page)
+    page.fill("#location", "Jl. Kedungdoro Gg. II no. 14")
+    page.click("#send")
+    expect(page.locator("#done")).to_contain_text("Usulan dikirim lagi")
+    clean(page)
+    staff = _sign_in(person(), f"{live_server}/musrenbang/verifikasi", "kelurahan")
+    staff.select_option(f"#a-{ref}", "return")
+    staff.click(f"section:has(#w-{ref}) button[type=submit]")
+    expect(staff.locator(f"#e-{ref}")).to_contain_text("perlu keterangan")
+    expect(staff.locator(f"#a-{ref}")).to_have_value("return")  # the choice kept
     clean(staff)

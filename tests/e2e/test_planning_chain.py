@@ -58,7 +58,7 @@ def propose(walk: Walk, start: date, year: int) -> str:
                      "ends": (start + timedelta(days=3 * n + 2)).isoformat()}
               for n, code in enumerate(("submission", "kelurahan", "kecamatan", "office",
                                         "results"))}
-    walk.at(start)
+    walk.at(start - timedelta(days=1))  # the catalogue is set before submission opens
     walk.call("bappeda", "POST", "/musrenbang/cycles",
               {"year": year, "phases": phases, "rw_ceiling": 400_000_000}, status=201)
     walk.call("bappeda", "PUT", "/musrenbang/areas", {"areas": [
@@ -67,6 +67,7 @@ def propose(walk: Walk, start: date, year: int) -> str:
     walk.call("bappeda", "PUT", f"/musrenbang/cycles/{year}/items", {
         "csv": "code,name,unit,unit_price,office,category\n"
                f"SAL-E2E,Saluran tepi jalan beton,m,{PRICE},dsdabm,Jalan dan saluran\n"})
+    walk.at(start)
     walk.call("bappeda", "PUT", f"/musrenbang/cycles/{year}/ceilings", {"ceilings": [
         {"office": "kel-kedungdoro", "amount": 350_000_000}]})
     made = walk.call("rw01", "POST", f"/musrenbang/cycles/{year}/proposals", {

@@ -4,6 +4,7 @@ the catalogue import's refusals, the ranking, the public reads."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from tests.integration.test_musrenbang_support import (
     call,
     move_phases,
     propose,
+    redate,
     set_up,
 )
 
@@ -28,10 +30,10 @@ def _today(clock: Any) -> Any:
 
 def test_a_proposal_costs_quantity_times_price_and_gets_a_gap_free_ref(client, clock) -> None:
     set_up(client, _today(clock))
-    first = propose(client, quantity="2.5")
+    first = propose(client, item="JL-PAV", quantity="2.5")  # m²: decimals allowed
     assert first.status_code == 201, first.get_json()
     body = first.get_json()
-    assert body["ref"] == f"USL-{YEAR}-0001" and body["amount"] == 16_250_000
+    assert body["ref"] == f"USL-{YEAR}-0001" and body["amount"] == 537_500
     assert body["state"] == "submitted" and body["office"] == "Dinas Sumber Daya Air dan Bina Marga"
     assert propose(client).get_json()["ref"] == f"USL-{YEAR}-0002"
 
@@ -92,7 +94,8 @@ def test_each_office_acts_on_its_own_step_only(client, clock, engine) -> None:
     assert act(client, "kecamatan", ref, "forum").status_code == 200
     move_phases(engine, _today(clock), "office")
     assert act(client, "dlh", ref, "accept").status_code == 403
-    accepted = act(client, "opd", ref, "accept", adjusted_price=6_000_000)
+    accepted = act(client, "opd", ref, "accept", "Harga pasar lebih rendah",
+                   adjusted_price=6_000_000)
     assert accepted.status_code == 200
     assert accepted.get_json()["state"] == "accepted"
     assert accepted.get_json()["amount"] == 12_000_000
@@ -153,16 +156,22 @@ def test_the_agency_alone_sets_up_and_a_bad_catalogue_is_refused_whole(client, c
     assert call(client, "kelurahan", "PUT", "/areas", {"areas": [
         {"rw": "kel-kedungdoro-rw01", "kelurahan": "kel-kedungdoro",
          "kecamatan": "kec-tegalsari"}]}).status_code == 403
+    redate(client, _today(clock) + timedelta(days=60), "submission")  # not started yet
     bad = ("code,name,unit,unit_price,office,category\n"
-           "A,Satu,m,1000,dsdabm,x\nB,Dua,m,-5,dsdabm,x\nC,Tiga,m,1000,nowhere,x\nA,Empat,m,9,dsdabm,x\n")
+           "A,Satu,m,1000,dsdabm,x\nB,Dua,m,-5,dsdabm,x\nC,Tiga,m,1000,nowhere,x\n"
+           "A,Empat,m,9,dsdabm,x\nB,Lima,m,9,dsdabm,x\nD,Enam,m,9,kec-tegalsari,x\n")
     refused = call(client, "bappeda", "PUT", f"/cycles/{YEAR}/items", {"csv": bad})
     assert refused.status_code == 422
     rows = refused.get_json()["error"]["rows"]
-    assert [r["row"] for r in rows] == [2, 3, 4]
+    # the spreadsheet's line numbers (header = line 1); B repeated although its first
+    # line was refused; a kecamatan is no responsible office (dinas/badan only)
+    assert [r["row"] for r in rows] == [3, 4, 5, 6, 7]
+    assert "ganda" in rows[3]["reason"] and "bukan dinas/badan" in rows[4]["reason"]
+    assert "baris 3" in refused.get_json()["error"]["message"]
     items = client.get(f"/api/v1/musrenbang/cycles/{YEAR}/items").get_json()
     assert len(items) == 15 and "A" not in {i["code"] for i in items}
     header = call(client, "bappeda", "PUT", f"/cycles/{YEAR}/items", {"csv": "a,b\n1,2\n"})
-    assert header.get_json()["error"]["rows"][0]["row"] == 0
+    assert header.get_json()["error"]["rows"][0]["row"] == 1
 
 
 def test_the_sweep_ranks_once_the_results_phase_runs(app, client, clock, engine) -> None:
@@ -171,7 +180,7 @@ def test_the_sweep_ranks_once_the_results_phase_runs(app, client, clock, engine)
     from queue_server.persistence.uow import SqlUnitOfWork
 
     assert sweep_ranking in hooks(app, "sweeps")
-    set_up(client, _today(clock))
+    set_up(client, _today(clock), ceilings={"kel-kedungdoro": 100_000_000})
     ref = _accepted(client, engine, clock)
     act(client, "opd", ref, "accept")
     sweep_ranking(lambda: SqlUnitOfWork(engine), clock, "Asia/Jakarta", False)

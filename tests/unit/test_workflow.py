@@ -153,7 +153,15 @@ def test_a_citizen_reopens_only_within_ten_working_days(wadul: Workflow,
     with pytest.raises(ActionTooLate) as late:
         wadul.check_window(reopen, calendar, answered, date(2026, 12, 29))
     assert late.value.code == "action_too_late"
-    assert late.value.message == "Aksi reopen hanya bisa dalam 10 hari kerja sejak 2026-12-10."
+    assert late.value.message == ("Aksi Buka kembali hanya bisa dalam 10 hari kerja sejak "
+                                  "Kamis, 10 Desember 2026.")  # the label and date in words
+
+
+def test_a_missing_comment_is_named_by_the_actions_label(wadul: Workflow) -> None:
+    with pytest.raises(CommentRequired) as missing:
+        wadul.take("answered", "reopen", {"citizen"}, comment=" ")
+    assert missing.value.message == 'Aksi "Buka kembali" perlu keterangan: tuliskan alasannya.'
+    assert "reopen" not in missing.value.message_en and "comment)" not in missing.value.message
 
 
 def test_a_state_deadline_skips_the_weekend_cuti_bersama_and_christmas(

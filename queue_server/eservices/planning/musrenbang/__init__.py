@@ -14,10 +14,13 @@ def load(app: Flask) -> None:
     case sweep's "sweeps" hook)."""
     from queue_server.eservices import register
     from queue_server.services.case_kinds import CaseKind
+    from queue_server.services.documents import DocumentAccess
 
-    from . import api, api_staff, errors, models  # noqa: F401  (tables, routes, named errors)
+    from . import api, api_agency, api_staff, errors, models  # noqa: F401  (routes, errors)
     from .demo import load_demo
     from .flow import KIND, MODULE, WORKFLOW
+    from .lapse import sweep_lapsed
+    from .minutes import may_read_document
     from .pages import register_pages
     from .ranking import sweep_ranking
     from .views import case_view
@@ -29,3 +32,5 @@ def load(app: Flask) -> None:
     register_pages(app)
     register(app, "demo", load_demo)
     register(app, "sweeps", sweep_ranking)
+    register(app, "sweeps", sweep_lapsed)  # pending proposals past their phase (fix 18I)
+    register(app, "document_access", DocumentAccess(MODULE, may_read_document))

@@ -22,6 +22,7 @@ from .api_schemas import (
     MusrenbangKelurahanOut,
     MusrenbangLangQuery,
     MusrenbangProposalBody,
+    MusrenbangProposalEdit,
     MusrenbangProposalOut,
     MusrenbangProposalPageOut,
 )
@@ -124,15 +125,29 @@ def submit(body: dict[str, Any], year: int) -> Response:
 
 @blp.put("/proposals/<string:ref>")
 @blp.doc(security=STAFF)
-@blp.arguments(MusrenbangProposalBody())
+@blp.arguments(MusrenbangProposalEdit(partial=True))
 @blp.response(200, MusrenbangProposalOut)
 def revise(body: dict[str, Any], ref: str) -> Response:
-    """The RW chair edits a returned proposal and submits it again (in the submission or
-    kelurahan phase): `action_forbidden` 403 (another RW's), `action_not_allowed` 409 (not
-    returned), the ceiling and catalogue checks as on submitting."""
+    """The RW chair edits a returned proposal and submits it again: fields not sent keep
+    their values; it goes back to the step that returned it, while that step's phase
+    runs (`musrenbang_phase_closed` 409 otherwise): `action_forbidden` 403 (another
+    RW's), `action_not_allowed` 409 (not returned), the ceiling and catalogue checks as
+    on submitting."""
     rt = current()
     body.pop("rw", None)
-    row = proposals.revise(rt.uow(), rt.clock, principal(), ref, proposals.Proposal(**body))
+    row = proposals.revise(rt.uow(), rt.clock, principal(), ref, body)
+    return _answer(row.ref, 200)
+
+
+@blp.post("/proposals/<string:ref>/withdraw")
+@blp.doc(security=STAFF)
+@blp.response(200, MusrenbangProposalOut)
+def withdraw(ref: str) -> Response:
+    """The RW chair withdraws a proposal the kelurahan has not verified (submitted or
+    returned): it no longer counts against the RW's ceiling. `action_forbidden` 403
+    (another RW's), `action_not_allowed` 409 (already verified or closed)."""
+    rt = current()
+    row = proposals.withdraw(rt.uow(), rt.clock, principal(), ref)
     return _answer(row.ref, 200)
 
 

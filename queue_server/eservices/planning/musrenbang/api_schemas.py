@@ -99,6 +99,10 @@ class MusrenbangProposalBody(Schema):
                        metadata={"description": "the RW office code, when the chair holds several"})
 
 
+class MusrenbangProposalEdit(MusrenbangProposalBody):
+    """A returned proposal's edit (loaded partial: fields not sent keep their values)."""
+
+
 class MusrenbangActionBody(Schema):
     action = fields.String(required=True, validate=validate.OneOf(
         ["verify", "forum", "accept", "return", "reject"]))

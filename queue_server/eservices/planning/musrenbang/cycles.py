@@ -10,12 +10,20 @@ from typing import Any
 from sqlalchemy import select
 
 from queue_server.domain.errors import Words
+from queue_server.persistence.case_models import Case
 from queue_server.services.auth import Principal
 from queue_server.services.ports import Clock
 
-from .errors import AreaUnknown, CycleExists, CycleInvalid
+from .errors import (
+    AreaConflict,
+    AreaUnknown,
+    CeilingsLocked,
+    CycleExists,
+    CycleInvalid,
+    KelurahanCeilingMissing,
+)
 from .flow import cycle, require_agency
-from .models import MusrenbangArea, MusrenbangCeiling, MusrenbangCycle
+from .models import MusrenbangArea, MusrenbangCeiling, MusrenbangCycle, MusrenbangProposal
 from .rules import PHASES, parse_phases
 
 RW = Words("RW", "an RW")
@@ -63,10 +71,15 @@ def set_ceilings(uow: Any, who: Principal, year: int,
                  entries: Sequence[Mapping[str, Any]]) -> int:
     """The agency sets ceilings of `year`'s cycle: entries `{office, amount}` (an RW or
     a kelurahan office code; rupiah). All checked first (AreaUnknown, CycleInvalid 422);
-    commits; returns how many were set."""
+    refused once the cycle is ranked (CeilingsLocked 409: the ranking was made within
+    them; the choice of fix 18I over re-ranking at once). Commits; returns how many."""
     with uow:
         require_agency(uow, who)
         row = cycle(uow, year)
+        if uow.session.scalar(select(MusrenbangProposal.id).where(
+                MusrenbangProposal.cycle_id == row.id,
+                MusrenbangProposal.rank.is_not(None)).limit(1)) is not None:
+            raise CeilingsLocked(row.year)
         for entry in entries:
             office = uow.offices.by_code(str(entry.get("office", "")).strip())
             if office is None or office.kind not in ("rw", "kelurahan"):
@@ -98,6 +111,7 @@ def set_areas(uow: Any, who: Principal | None, entries: Sequence[Mapping[str, An
             rw = office_of(uow, str(entry.get("rw", "")), "rw", RW)
             kel = office_of(uow, str(entry.get("kelurahan", "")), "kelurahan", KELURAHAN)
             kec = office_of(uow, str(entry.get("kecamatan", "")), "kecamatan", KECAMATAN)
+            _one_kecamatan(uow, rw, kel, kec)
             found = uow.session.scalar(select(MusrenbangArea).where(
                 MusrenbangArea.rw_office_id == rw.id))
             if found is None:
@@ -106,6 +120,31 @@ def set_areas(uow: Any, who: Principal | None, entries: Sequence[Mapping[str, An
             found.kelurahan_office_id, found.kecamatan_office_id = kel.id, kec.id
         uow.commit()
     return len(entries)
+
+
+def _one_kecamatan(uow: Any, rw: Any, kel: Any, kec: Any) -> None:
+    """Raise AreaConflict (422) when another RW already places kelurahan `kel` in a
+    kecamatan other than `kec` (a kelurahan lies in one kecamatan)."""
+    placed = uow.session.scalar(select(MusrenbangArea.kecamatan_office_id).where(
+        MusrenbangArea.kelurahan_office_id == kel.id, MusrenbangArea.rw_office_id != rw.id,
+        MusrenbangArea.kecamatan_office_id != kec.id).limit(1))
+    if placed is not None:
+        other = uow.offices.by_id(placed)
+        raise AreaConflict(rw.name, kel.name, other.name if other else "-", kec.name)
+
+
+def require_kelurahan_ceilings(uow: Any, row: MusrenbangCycle) -> None:
+    """Raise KelurahanCeilingMissing (409), naming them, when a kelurahan with accepted
+    proposals in the cycle has no ceiling of its own (ranking within the sum of its RWs'
+    ceilings would let every proposal fit)."""
+    kelurahan_ids = set(uow.session.scalars(
+        select(MusrenbangProposal.kelurahan_office_id)
+        .join(Case, Case.id == MusrenbangProposal.case_id)
+        .where(MusrenbangProposal.cycle_id == row.id, Case.state == "accepted")))
+    missing = sorted(uow.offices.by_id(k).name for k in kelurahan_ids
+                     if ceiling_of(uow, row, k) is None)
+    if missing:
+        raise KelurahanCeilingMissing(", ".join(missing))
 
 
 def ceiling_of(uow: Any, cycle_row: MusrenbangCycle, office_id: int,

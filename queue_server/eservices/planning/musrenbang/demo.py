@@ -1,9 +1,11 @@
 """e-Musrenbang's demo (hook "demo"): this budget year's cycle, already through its
 phases in the previous year (the chain after it is under way), the catalogue and areas
 from data/, ceilings, twelve proposals of Kelurahan Kedungdoro's three RWs taken through the
-real use cases at the dates of their phases (every state: accepted, rejected with a
-reason, returned, waiting), ranked (one falls out of the kelurahan's ceiling), and the
-kecamatan forum's minutes issued. Loaded once: nothing is done when the cycle exists."""
+real use cases at the dates of their phases (accepted, rejected with a reason, and those
+left returned or waiting closed as lapsed at the phase's end, naming who did not act, as
+the case sweep does), ranked (one falls out of the kelurahan's ceiling), and the
+kecamatan forum's minutes issued; every step's deadline is its phase's end. Loaded
+once: nothing is done when the cycle exists."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from queue_server.services.auth import Principal
 from queue_server.signing import signer_of
 
 from . import catalogue, cycles, decisions, minutes, proposals, ranking
+from .lapse import lapse_cycle
 from .models import MusrenbangCycle
 
 AREAS = catalogue.DEMO_CSV.parent / "areas.csv"
@@ -40,7 +43,7 @@ PROPOSALS: list[tuple[str, str, str, str, int, list[Step]]] = [
     ("rw02", "GORONG", "40", "Gang belakang pasar", 4,
      [("return", "Lokasi kurang jelas: sebutkan nama gang dan nomor rumah terdekat.", None)]),
     ("rw03", "JL-ASP", "800", "Jl. Kedungdoro Tengah", 1,
-     [*ACCEPT[:2], ("accept", "", 180_000)]),
+     [*ACCEPT[:2], ("accept", "Harga aspal hasil survei pasar lebih rendah.", 180_000)]),
     ("rw03", "BALAI-RW", "120", "Balai RW 03", 2, ACCEPT),
     ("rw03", "BIOPORI", "100", "Sepanjang Jl. Kedungdoro Tengah", 3, [*ACCEPT[:2]]),
     ("rw01", "TAMAN", "50", "Lahan fasum RW 01", 4, []),
@@ -96,6 +99,10 @@ def load_demo(app: Any) -> None:
         str(app.config.get("PUBLIC_URL") or "http://localhost:5000"))
     clock.at = datetime.combine(date.fromisoformat(phases["results"]["starts"]), time(9), zone)
     ranking.rank_cycle(rt.uow(), clock, who["admin"], today.year)
+    with rt.uow() as uow:  # what nobody acted on in its phase lapsed, as the sweep does
+        lapse_cycle(uow, clock, uow.session.scalar(select(MusrenbangCycle).where(
+            MusrenbangCycle.year == today.year)), clock.at.date(), str(zone))
+        uow.commit()
 
 
 def _setup(rt: Any, clock: DemoClock, admin: Principal, year: int,
@@ -107,7 +114,8 @@ def _setup(rt: Any, clock: DemoClock, admin: Principal, year: int,
         cycles.set_areas(rt.uow(), admin, list(csv.DictReader(handle)))
     cycles.set_ceilings(rt.uow(), admin, year, [{"office": k, "amount": v}
                                                 for k, v in CEILINGS.items()])
-    catalogue.import_csv(rt.uow(), admin, year, catalogue.DEMO_CSV.read_text("utf-8"))
+    catalogue.import_csv(rt.uow(), admin, year, catalogue.DEMO_CSV.read_text("utf-8"),
+                         check=False)  # loaded as the cycle opens, before any proposal
 
 
 def _propose(rt: Any, clock: DemoClock, who: dict[str, Principal], year: int) -> list[str]:

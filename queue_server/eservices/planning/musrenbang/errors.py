@@ -133,3 +133,98 @@ class MusrenbangForbidden(Forbidden):
 
     def __init__(self, what: Words):
         super().__init__(what=what)
+
+
+class PriceReasonRequired(InvalidInput):
+    """An adjusted unit price without a reason (422): the reason is public."""
+
+    code = "musrenbang_price_reason_required"
+    field = "comment"
+    text_id = ("Harga satuan baru perlu alasan: tuliskan di Alasan mengapa harganya "
+               "disesuaikan (tampil di halaman publik).")
+    text_en = ("An adjusted unit price needs a reason: write in Reason why the price is "
+               "changed (shown on the public page).")
+
+
+class PriceOverTolerance(InvalidInput):
+    """An adjusted unit price more than the configured tolerance above the catalogue's
+    (422; MUSRENBANG_PRICE_TOLERANCE, a planning-agency policy)."""
+
+    code = "musrenbang_price_over_tolerance"
+    field = "adjusted_price"
+    text_id = ("Harga satuan baru {price} lebih dari {percent}% di atas harga kamus "
+               "{catalogue}: paling tinggi {highest}. Bila perlu lebih, kembalikan ke RW.")
+    text_en = ("The adjusted unit price {price} is more than {percent}% above the catalogue "
+               "price {catalogue}: at most {highest}. If more is needed, return it to the RW.")
+
+    def __init__(self, price: int, catalogue: int, percent: int, highest: int):
+        from .rules import money
+
+        super().__init__(price=money(price), catalogue=money(catalogue), percent=percent,
+                         highest=money(highest))
+
+
+class MinutesDateInvalid(InvalidInput):
+    """A forum date outside the kecamatan phase or in the future (422)."""
+
+    code = "musrenbang_minutes_date_invalid"
+    field = "held_on"
+    text_id = ("Tanggal forum harus di dalam tahap forum kecamatan ({when}) dan tidak "
+               "sesudah hari ini.")
+    text_en = "The forum's date must lie in the kecamatan forum phase ({when}), not after today."
+
+    def __init__(self, when: Words):
+        super().__init__(when=when)
+
+
+class CatalogueLocked(DomainError):
+    """The catalogue changed after the submission phase started (409): RWs have chosen
+    from it, so it stays as it was."""
+
+    code = "musrenbang_catalogue_locked"
+    text_id = ("Kamus usulan siklus {year} tidak bisa diubah lagi: tahap pengajuan usulan "
+               "sudah dimulai {since}, dan RW sudah memilih dari kamus itu.")
+    text_en = ("The catalogue of cycle {year} can no longer change: the proposal phase "
+               "started {since} and RWs have chosen from it.")
+
+    def __init__(self, year: int, since: Words):
+        super().__init__(year=year, since=since)
+
+
+class CeilingsLocked(DomainError):
+    """Ceilings changed after the cycle was ranked (409): the ranking was made within
+    them."""
+
+    code = "musrenbang_ceilings_locked"
+    text_id = ("Pagu siklus {year} tidak bisa diubah: usulan sudah diperingkat di dalam "
+               "pagu itu.")
+    text_en = "The ceilings of cycle {year} can no longer change: proposals are ranked within them."
+
+    def __init__(self, year: int):
+        super().__init__(year=year)
+
+
+class KelurahanCeilingMissing(DomainError):
+    """Ranking while a kelurahan with accepted proposals has no ceiling of its own (409)."""
+
+    code = "musrenbang_kelurahan_ceiling_missing"
+    text_id = ("Belum bisa memeringkat: pagu kelurahan belum ditetapkan untuk {names}. "
+               "Tetapkan pagunya dahulu.")
+    text_en = ("Ranking is not possible yet: no kelurahan ceiling is set for {names}. "
+               "Set it first.")
+
+    def __init__(self, names: str):
+        super().__init__(names=names)
+
+
+class AreaConflict(InvalidInput):
+    """An RW placed so that its kelurahan would lie in two kecamatan (422)."""
+
+    code = "musrenbang_area_conflict"
+    text_id = ("{kelurahan} sudah berada di {placed}; sebuah kelurahan hanya di satu "
+               "kecamatan, jadi {rw} tidak bisa di {kecamatan}.")
+    text_en = ("{kelurahan} already lies in {placed}; a kelurahan lies in one kecamatan "
+               "only, so {rw} cannot be in {kecamatan}.")
+
+    def __init__(self, rw: str, kelurahan: str, placed: str, kecamatan: str):
+        super().__init__(rw=rw, kelurahan=kelurahan, placed=placed, kecamatan=kecamatan)

@@ -26,6 +26,8 @@ AGENCY = "bappedalitbang"  # the planning agency: runs the cycle, catalogue, cei
 WORKFLOW: Workflow = parse_workflow(
     KIND, yaml.safe_load((Path(__file__).parent / "workflow.yaml").read_text("utf-8")))
 # Whose step each open state is: the proposal's column naming that office.
+# The office roles that may take the responsible office's step (feasibility).
+DECIDING = frozenset({"staff", "head"})
 STEP_OFFICE = {"submitted": "kelurahan_office_id", "kelurahan_verified": "kecamatan_office_id",
                "kecamatan_verified": "office_id"}
 
@@ -37,6 +39,18 @@ def city_tz() -> str:
     if has_app_context():
         return str(current_app.config.get("CITY_TIMEZONE", "Asia/Jakarta"))
     return "Asia/Jakarta"
+
+
+def price_tolerance() -> int:
+    """How far (percent) above the catalogue price the responsible office may adjust a
+    proposal's unit price: app config MUSRENBANG_PRICE_TOLERANCE, default 25. A policy
+    of the planning agency (no regulation fixes it); above it the proposal goes back to
+    the RW instead."""
+    from flask import current_app, has_app_context
+
+    if has_app_context():
+        return int(current_app.config.get("MUSRENBANG_PRICE_TOLERANCE", 25))
+    return 25
 
 
 def today(clock: Clock) -> date:
@@ -91,7 +105,9 @@ def require_agency(uow: Any, who: Principal | None) -> None:
 def roles_on(uow: Any, who: Principal, row: MusrenbangProposal, state: str) -> frozenset[str]:
     """`who`'s workflow roles on proposal `row` at `state`: `admin`; `drafter` as a
     member of its RW office; `reviewer` as a member of the office whose step `state`
-    is (the core's roles_for never gives these two, so no shared route acts for them)."""
+    is (the responsible office's step: its `staff` or `head` only, not its clerk,
+    inspector or ppk: a feasibility review is the office's technical staff's; the core's
+    roles_for never gives these two, so no shared route acts for them)."""
     if who.kind != "staff":
         return frozenset()
     held = uow.offices.roles_of(who.id)
@@ -99,7 +115,8 @@ def roles_on(uow: Any, who: Principal, row: MusrenbangProposal, state: str) -> f
     if row.rw_office_id in held:
         roles.add("drafter")
     column = STEP_OFFICE.get(state)
-    if column is not None and getattr(row, column) in held:
+    office_roles = held.get(getattr(row, column), set()) if column is not None else set()
+    if office_roles & (DECIDING if column == "office_id" else set(office_roles)):
         roles.add("reviewer")
     return frozenset(roles)
 

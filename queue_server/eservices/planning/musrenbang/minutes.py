@@ -18,15 +18,21 @@ from queue_server.pdf import Layout, render
 from queue_server.persistence.case_models import Case
 from queue_server.services import documents
 from queue_server.services.auth import Principal
+from queue_server.services.numbering import next_in
 from queue_server.services.port_documents import DocumentStore, Signer
 from queue_server.services.ports import Clock
 
-from .errors import MusrenbangForbidden
+from .errors import MinutesDateInvalid, MinutesIncomplete, MusrenbangForbidden
 from .flow import MODULE, city_tz, cycle, today
 from .models import MusrenbangCycle, MusrenbangItem, MusrenbangMinutes, MusrenbangProposal
-from .rules import ACTION_PHASES, money, require_phase
+from .rules import ACTION_PHASES, money, phase_span, quantity_words, require_phase
 
 AGREED = ("kecamatan_verified", "accepted")
+SCOPE = "musrenbang-berita-acara"  # the minutes' numbers, per kecamatan and year
+SECTIONS = (("Usulan yang disepakati forum", AGREED),
+            ("Usulan yang ditolak", ("rejected",)),
+            ("Usulan yang belum disepakati atau tidak diproses",
+             ("submitted", "returned", "kelurahan_verified", "lapsed")))
 
 
 def _kecamatan(uow: Any, who: Principal, code: str | None) -> Any:
@@ -40,59 +46,110 @@ def _kecamatan(uow: Any, who: Principal, code: str | None) -> Any:
                                     "record the kecamatan forum (kecamatan staff only)"))
 
 
-def agreed(uow: Any, cycle_row: MusrenbangCycle, kecamatan_id: int) -> list[Any]:
-    """The kecamatan's proposals the forum agreed, with their items, by ref."""
+def agreed(uow: Any, cycle_row: MusrenbangCycle, kecamatan_id: int,
+           states: tuple[str, ...] = AGREED) -> list[Any]:
+    """The kecamatan's proposals in `states` (default: those the forum agreed), with
+    their items and case states, by ref."""
     return list(uow.session.execute(
-        select(MusrenbangProposal, MusrenbangItem)
+        select(MusrenbangProposal, MusrenbangItem, Case.state)
         .join(Case, Case.id == MusrenbangProposal.case_id)
         .join(MusrenbangItem, MusrenbangItem.id == MusrenbangProposal.item_id)
         .where(MusrenbangProposal.cycle_id == cycle_row.id,
                MusrenbangProposal.kecamatan_office_id == kecamatan_id,
-               Case.state.in_(AGREED)).order_by(MusrenbangProposal.ref)))
+               Case.state.in_(states)).order_by(MusrenbangProposal.ref)))
+
+
+def _checked(row: MusrenbangCycle, body: dict[str, Any], day: date) -> list[str]:
+    """The attendees (names, blanks dropped; MinutesIncomplete 422 when none) after
+    checking the forum's date lies in the kecamatan phase and not after `day`
+    (MinutesDateInvalid 422)."""
+    attendees = [str(a).strip()[:200] for a in body.get("attendees") or [] if str(a).strip()]
+    held = body.get("held_on")
+    if not isinstance(held, date) or not attendees:
+        raise MinutesIncomplete()
+    phase = row.phases["kecamatan"]
+    if not date.fromisoformat(phase["starts"]) <= held <= min(
+            date.fromisoformat(phase["ends"]), day):
+        raise MinutesDateInvalid(phase_span(row.phases, "kecamatan"))
+    return attendees
+
+
+def _line(uow: Any, proposal: MusrenbangProposal, item: MusrenbangItem) -> str:
+    rw = uow.offices.by_id(proposal.rw_office_id)
+    return (f"{proposal.ref} | {rw.name if rw else '-'} | {item.name} | "
+            f"{quantity_words(proposal.quantity)} {item.unit} | {proposal.location} | "
+            f"{money(proposal.amount).id}")
+
+
+def _body(uow: Any, row: MusrenbangCycle, office_id: int) -> tuple[list[str], int]:
+    """The minutes' paragraphs: every proposal of the kecamatan, one line each (ref | RW
+    | item | quantity | location | amount), under agreed, rejected and not agreed;
+    and how many were agreed."""
+    out: list[str] = []
+    count = len(agreed(uow, row, office_id))
+    for heading, states in SECTIONS:
+        listed = agreed(uow, row, office_id, states)
+        out.append(f"{heading} ({len(listed)} usulan):")
+        out.extend(_line(uow, p, i) for p, i, _state in listed)
+        if not listed:
+            out.append("-")
+    return out, count
 
 
 def record(uow: Any, clock: Clock, who: Principal, year: int | None, body: dict[str, Any],
            signer: Signer, store: DocumentStore, base_url: str,
            check_phase: bool = True) -> tuple[str, int]:
     """Record the forum (`held_on` date, `attendees` names, optional `kecamatan` code) and
-    issue its minutes (a new document each time; the latest is linked). PhaseClosed 409
-    outside the kecamatan phase, MusrenbangForbidden 403, SigningUnavailable 503.
-    Commits; returns (document code, proposals listed)."""
+    issue its numbered minutes; a later issue replaces the earlier (one valid minutes per
+    kecamatan and cycle). PhaseClosed 409 outside the kecamatan phase,
+    MusrenbangForbidden 403, MinutesIncomplete / MinutesDateInvalid 422,
+    SigningUnavailable 503. Commits; returns (document code, proposals agreed)."""
     with uow:
         office = _kecamatan(uow, who, body.get("kecamatan"))
         row = cycle(uow, year)
         if check_phase:
             require_phase(row.phases, ACTION_PHASES["minutes"], today(clock))
-        listed = agreed(uow, row, office.id)
+        attendees = _checked(row, body, today(clock))
         held: date = body["held_on"]
-        attendees = [str(a).strip()[:200] for a in body["attendees"] if str(a).strip()]
+        paragraphs, count = _body(uow, row, office.id)
         code = documents.new_code(uow)
+        number = f"BA-{next_in(uow, SCOPE, office.id, row.year):03d}/MUSRENBANG/" \
+                 f"{office.code.upper()}/{row.year}"
         title = f"Berita Acara Musrenbang {office.name} Tahun {row.year}"
         pdf = render(Layout(
-            office=office.name, title=title, verify_url=documents.verify_url(base_url, code),
+            office=office.name, title=title, number=number,
+            verify_url=documents.verify_url(base_url, code),
             fields=[("Tanggal forum", long_date(held, "id")), ("Peserta", ", ".join(attendees)),
-                    ("Usulan disepakati", str(len(listed)))],
-            paragraphs=[f"{p.ref}: {i.name}, {p.quantity} {i.unit}, {p.location}, "
-                        f"{money(p.amount).id}" for p, i in listed],
-            place_date=f"Surabaya, {long_date(today(clock), 'id')}",
+                    ("Usulan disepakati", str(count))],
+            paragraphs=paragraphs, place_date=f"Surabaya, {long_date(today(clock), 'id')}",
             signer_title=f"Camat {office.name.removeprefix('Kecamatan ')}"))
         documents.issue(uow, clock, signer, store, documents.Issue(
-            MODULE, "minutes", title, office.name, office_id=office.id,
+            MODULE, "minutes", title, office.name, office_id=office.id, number=number,
             reason="Berita acara Musrenbang kecamatan",
-            facts=[("Tanggal forum", held.isoformat()), ("Usulan", str(len(listed)))]), code, pdf)
-        _keep(uow, row, office.id, held, code, attendees)
+            facts=[("Tanggal forum", held.isoformat()), ("Usulan", str(count))]), code, pdf)
+        _keep(uow, clock, row, office.id, held, code, attendees)
         uow.commit()
-    return code, len(listed)
+    return code, count
 
 
-def _keep(uow: Any, row: MusrenbangCycle, kecamatan_id: int, held: date, code: str,
-          attendees: list[str]) -> None:
+def may_read_document(uow: Any, who: Principal | None, row: Any) -> bool | None:
+    """The "document_access" hook: a kecamatan forum's minutes (kind `minutes`) are public
+    (not confidential: Permendagri 86/2017 makes the forums' results public), so anyone
+    reads their PDF; None for any other document (the core's rule)."""
+    return True if row.kind == "minutes" and not row.confidential else None
+
+
+def _keep(uow: Any, clock: Clock, row: MusrenbangCycle, kecamatan_id: int, held: date,
+          code: str, attendees: list[str]) -> None:
     found = uow.session.scalar(select(MusrenbangMinutes).where(
         MusrenbangMinutes.cycle_id == row.id,
         MusrenbangMinutes.kecamatan_office_id == kecamatan_id))
     if found is None:
         found = MusrenbangMinutes(cycle_id=row.id, kecamatan_office_id=kecamatan_id)
         uow.session.add(found)
+    elif found.document_code and found.document_code != code:
+        documents.replace(uow, clock, found.document_code, code,
+                          reason="Diganti berita acara forum yang baru")
     found.held_at = datetime.combine(held, time(9), ZoneInfo(city_tz()))
     found.document_code, found.attendees = code, attendees
 

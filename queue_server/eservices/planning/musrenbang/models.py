@@ -109,6 +109,8 @@ class MusrenbangProposal(Base):
     rank: Mapped[int | None] = mapped_column(Integer, nullable=True)
     within_ceiling: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     fell_out: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    # {"left", "amount"} rupiah behind fell_out: its words in either language (ranking.py)
+    fell_out_figures: Mapped[dict[str, int] | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime]
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
 

@@ -6,8 +6,9 @@ gap-free per cycle (services.numbering)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -23,10 +24,16 @@ from .catalogue import item as catalogue_item
 from .cycles import ceiling_of
 from .errors import CeilingExceeded, MusrenbangForbidden, ProposalInvalid
 from .flow import MODULE, WORKFLOW, city_tz, cycle, on_postgres, proposal, roles_on, today
-from .models import MusrenbangArea, MusrenbangCycle, MusrenbangProposal
-from .rules import ACTION_PHASES, MAX_QUANTITY, amount_of, require_phase
+from .models import MusrenbangArea, MusrenbangCycle, MusrenbangItem, MusrenbangProposal
+from .rules import ACTION_PHASES, STEP_PHASES, amount_of, parse_quantity, require_phase
 
 SCOPE = "musrenbang-usulan"
+# A returned proposal goes back to the step that returned it (the state it was returned
+# from → the action sending it back there).
+RESUBMIT = {"submitted": "resubmit", "kelurahan_verified": "resubmit_forum",
+            "kecamatan_verified": "resubmit_office"}
+# States whose amount no longer counts against the RW's ceiling.
+NOT_COUNTED = ("rejected", "withdrawn", "lapsed")
 
 
 @dataclass
@@ -45,20 +52,9 @@ class Proposal:
     rw: str | None = None
 
 
-def _quantity(value: Any) -> Decimal:
-    try:
-        said = Decimal(str(value).replace(",", "."))
-    except (InvalidOperation, ValueError):
-        said = Decimal(-1)
-    in_range = said.is_finite() and 0 < said <= MAX_QUANTITY
-    if not in_range or said != said.quantize(Decimal("0.01")):
-        raise ProposalInvalid(Words("volume harus angka di atas 0 (paling banyak 2 desimal)",
-                                    "the quantity must be a number above 0 (at most 2 decimals)"))
-    return said
-
-
-def _checked(data: Proposal) -> Decimal:
-    """The quantity, after checking the other fields. Raises ProposalInvalid (422)."""
+def _checked(data: Proposal) -> None:
+    """Check the fields other than the quantity (rules.parse_quantity checks it against
+    the item's unit). Raises ProposalInvalid (422)."""
     if not data.location.strip() or len(data.location.strip()) > 300:
         raise ProposalInvalid(Words("lokasi wajib diisi (paling panjang 300 huruf)",
                                     "the location is required (at most 300 characters)"))
@@ -67,7 +63,6 @@ def _checked(data: Proposal) -> Decimal:
     if (data.lat is None) != (data.lon is None) or (data.lat is not None and not (
             -90 <= data.lat <= 90 and -180 <= float(data.lon or 0) <= 180)):
         raise ProposalInvalid(Words("koordinat tidak sah", "the coordinates are not valid"))
-    return _quantity(data.quantity)
 
 
 def rw_area(uow: Any, who: Principal, rw: str | None) -> MusrenbangArea:
@@ -91,8 +86,9 @@ def rw_area(uow: Any, who: Principal, rw: str | None) -> MusrenbangArea:
 def budget_of(uow: Any, row: MusrenbangCycle, rw_office_id: int, lock: bool = False,
               leave_out: int | None = None) -> tuple[int, int]:
     """(ceiling, used) of an RW in the cycle in rupiah: its ceiling row or the cycle's
-    default; the total of its proposals not rejected (`leave_out`: one proposal's id not
-    counted). With `lock`, the ceiling row (else the cycle row) is locked until commit."""
+    default; the total of its proposals not rejected, withdrawn or lapsed (`leave_out`:
+    one proposal's id not counted). With `lock`, the ceiling row (else the cycle row) is
+    locked until commit."""
     ceiling = ceiling_of(uow, row, rw_office_id, lock=lock and on_postgres(uow))
     if ceiling is None:
         if lock:
@@ -101,7 +97,8 @@ def budget_of(uow: Any, row: MusrenbangCycle, rw_office_id: int, lock: bool = Fa
     query = (select(func.coalesce(func.sum(MusrenbangProposal.amount), 0))
              .join(Case, Case.id == MusrenbangProposal.case_id)
              .where(MusrenbangProposal.cycle_id == row.id,
-                    MusrenbangProposal.rw_office_id == rw_office_id, Case.state != "rejected"))
+                    MusrenbangProposal.rw_office_id == rw_office_id,
+                    Case.state.notin_(NOT_COUNTED)))
     if leave_out is not None:
         query = query.where(MusrenbangProposal.id != leave_out)
     return ceiling, int(uow.session.scalar(query) or 0)
@@ -123,14 +120,16 @@ def submit(uow: Any, clock: Clock, who: Principal, year: int | None,
         area = rw_area(uow, who, data.rw)
         row = cycle(uow, year)
         require_phase(row.phases, ACTION_PHASES["submit"], today(clock))
-        quantity = _checked(data)
+        _checked(data)
         found = catalogue_item(uow, row.id, data.item)
+        quantity = parse_quantity(data.quantity, found.unit)
         amount = amount_of(quantity, found.unit_price)
         _within(uow, row, area.rw_office_id, amount)
         ref = f"USL-{row.year}-{next_in(uow, SCOPE, None, row.year):04d}"
         case = open_case(uow, clock, WORKFLOW, Filing(
             MODULE, office_id=area.kelurahan_office_id, data={"ref": ref}),
             Actor(who.actor, frozenset({"drafter"}), who.id), timezone=city_tz())
+        due_by_phase(uow, case, row.phases)
         made = MusrenbangProposal(
             case_id=case.id, ref=ref, cycle_id=row.id, rw_office_id=area.rw_office_id,
             kelurahan_office_id=area.kelurahan_office_id,
@@ -144,27 +143,85 @@ def submit(uow: Any, clock: Clock, who: Principal, year: int | None,
     return made
 
 
-def revise(uow: Any, clock: Clock, who: Principal, ref: str, data: Proposal) -> MusrenbangProposal:
-    """The RW chair edits a returned proposal and submits it again (workflow `resubmit`:
-    ActionForbidden 403 for another RW, ActionNotAllowed 409 unless returned; in the
-    submission or kelurahan phase, PhaseClosed 409), checked as a new one against the
-    ceiling without its old amount. Commits; returns the proposal."""
+def revise(uow: Any, clock: Clock, who: Principal, ref: str,
+           changes: Mapping[str, Any]) -> MusrenbangProposal:
+    """The RW chair edits a returned proposal and sends it again: fields of Proposal not
+    in `changes` keep their values. It goes back to the step that returned it (see
+    resubmit_action; ActionForbidden 403 for another RW, ActionNotAllowed 409 unless
+    returned) while that step's phase runs (PhaseClosed 409), checked as a new one
+    against the ceiling without its old amount. Commits; returns the proposal."""
     with uow:
         row = proposal(uow, ref)
         case = uow.cases.by_id(row.case_id)
-        WORKFLOW.take(case.state, "resubmit", roles_on(uow, who, row, case.state))
+        action = resubmit_action(uow, case)
+        roles = roles_on(uow, who, row, case.state)
+        WORKFLOW.take(case.state, action, roles)
         the_cycle = cycle(uow, _year(uow, row))
-        require_phase(the_cycle.phases, ACTION_PHASES["resubmit"], today(clock))
-        quantity = _checked(data)
+        require_phase(the_cycle.phases, ACTION_PHASES[action], today(clock))
+        data = Proposal(**{**sent_values(uow, row), **{
+            k: v for k, v in changes.items() if k in Proposal.__dataclass_fields__}})
+        _checked(data)
         found = catalogue_item(uow, row.cycle_id, data.item)
+        quantity = parse_quantity(data.quantity, found.unit)
         amount = amount_of(quantity, found.unit_price)
         _within(uow, the_cycle, row.rw_office_id, amount, leave_out=row.id)
         row.item_id, row.office_id, row.quantity = found.id, found.office_id, quantity
         row.unit_price, row.adjusted_price, row.amount = found.unit_price, None, amount
         row.location, row.lat, row.lon = data.location.strip(), data.lat, data.lon
         row.justification, row.priority = data.justification.strip()[:4000], int(data.priority)
-        act(uow, clock, WORKFLOW, case, Step("resubmit"),
+        act(uow, clock, WORKFLOW, case, Step(action),
             Actor(who.actor, frozenset({"drafter"}), who.id), timezone=city_tz())
+        due_by_phase(uow, case, the_cycle.phases)
+        uow.commit()
+    return row
+
+
+def resubmit_action(uow: Any, case: Any) -> str:
+    """The action sending a returned proposal back to the step that returned it:
+    `resubmit` (the kelurahan), `resubmit_forum` (the kecamatan forum) or
+    `resubmit_office` (the responsible office), from the last return on its timeline
+    (rule of fix 18I: a return is never a dead end while that step's phase runs)."""
+    origin = next((e.from_state for e in reversed(uow.cases.events(case.id, False))
+                   if e.to_state == "returned"), "submitted")
+    return RESUBMIT.get(origin, "resubmit")
+
+
+def step_phase(uow: Any, case: Any) -> str | None:
+    """The phase whose end closes the case's open step (the last phase its step may be
+    taken in; for a returned proposal, the phase it may be sent again in); None when
+    closed."""
+    if case.state == "returned":
+        return ACTION_PHASES[resubmit_action(uow, case)][-1]
+    allowed = STEP_PHASES.get(case.state)
+    return allowed[-1] if allowed else None
+
+
+def due_by_phase(uow: Any, case: Any, phases: Mapping[str, Any]) -> None:
+    """Set the case's step deadline to the end of its step's phase (a proposal's step
+    is due when the cycle's phase for it ends, never before that phase has started)."""
+    phase = step_phase(uow, case)
+    case.state_due = date.fromisoformat(phases[phase]["ends"]) if phase else None
+
+
+def sent_values(uow: Any, row: MusrenbangProposal) -> dict[str, Any]:
+    """A proposal's fields as the RW chair sent them (Proposal's names)."""
+    found = uow.session.get(MusrenbangItem, row.item_id)
+    return {"item": found.code if found else "", "quantity": row.quantity,
+            "location": row.location, "justification": row.justification,
+            "priority": row.priority, "lat": row.lat, "lon": row.lon}
+
+
+def withdraw(uow: Any, clock: Clock, who: Principal, ref: str) -> MusrenbangProposal:
+    """The RW chair withdraws a proposal before the kelurahan verifies it (or while it is
+    returned): workflow `withdraw` (ActionForbidden 403 for another RW, ActionNotAllowed
+    409 after verification); its amount no longer counts against the RW's ceiling.
+    Commits; returns the proposal."""
+    with uow:
+        row = proposal(uow, ref)
+        case = uow.cases.by_id(row.case_id)
+        roles = roles_on(uow, who, row, case.state)
+        act(uow, clock, WORKFLOW, case, Step("withdraw"), Actor(who.actor, roles, who.id),
+            timezone=city_tz())
         uow.commit()
     return row
 

@@ -1,6 +1,8 @@
 """Ranking the cycle's accepted proposals within each kelurahan's ceiling (the agency, in
 the results phase): rules.rank decides; each proposal stores its rank, whether it fits
-and, when it fell out, why (in Indonesian words, the language of the record: `fell_out`)."""
+and, when it fell out, why: the Indonesian words (`fell_out`, the language of the record)
+and the figures behind them (`fell_out_figures`: money left, the proposal's amount) from
+which `fell_out_words` says it in the page's language."""
 
 from __future__ import annotations
 
@@ -10,15 +12,26 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from queue_server.domain.errors import DomainError
+from queue_server.domain.errors import DomainError, Words
 from queue_server.persistence.case_models import Case
 from queue_server.services.auth import Principal
 from queue_server.services.ports import Clock
 
-from .cycles import ceiling_of
+from .cycles import ceiling_of, require_kelurahan_ceilings
 from .flow import cycle, require_agency, today
 from .models import MusrenbangArea, MusrenbangCycle, MusrenbangProposal
-from .rules import ACTION_PHASES, Candidate, open_phase, rank, require_phase
+from .rules import ACTION_PHASES, Candidate, money, open_phase, rank, require_phase
+
+
+def fell_out_words(figures: dict[str, Any] | None, stored: str, lang: str = "id") -> str:
+    """Why a proposal fell out of the ranking, in `lang`: built from `figures` (`{left,
+    amount}`, whole rupiah) when the ranking kept them, else the stored Indonesian words."""
+    if not figures:
+        return stored
+    left, amount = money(int(figures["left"])), money(int(figures["amount"]))
+    words = Words(f"pagu kelurahan tersisa {left.id}, usulan {amount.id}",
+                  f"the kelurahan ceiling has {left.en} left, the proposal is {amount.en}")
+    return words.en if lang == "en" else words.id
 
 
 def kelurahan_ceiling(uow: Any, row: MusrenbangCycle, kelurahan_id: int) -> int:
@@ -41,16 +54,22 @@ def rank_rows(uow: Any, row: MusrenbangCycle) -> int:
     by_kelurahan: dict[int, list[MusrenbangProposal]] = {}
     for proposal, state in proposals:
         proposal.rank, proposal.within_ceiling, proposal.fell_out = None, None, ""
+        proposal.fell_out_figures = None
         if state == "accepted":
             by_kelurahan.setdefault(proposal.kelurahan_office_id, []).append(proposal)
     for kelurahan, accepted in by_kelurahan.items():
         known = {p.id: p for p in accepted}
+        left = kelurahan_ceiling(uow, row, kelurahan)
         placed = rank([Candidate(p.id, p.rw_office_id, p.priority, p.amount) for p in accepted],
-                      kelurahan_ceiling(uow, row, kelurahan))
+                      left)
         for place in placed:
             target = known[place.id]
             target.rank, target.within_ceiling = place.rank, place.within
             target.fell_out = place.fell_out.id[:300] if place.fell_out else ""
+            if place.within:
+                left -= target.amount
+            else:
+                target.fell_out_figures = {"left": left, "amount": target.amount}
     uow.session.flush()
     return sum(len(v) for v in by_kelurahan.values())
 
@@ -62,6 +81,7 @@ def rank_cycle(uow: Any, clock: Clock, who: Principal, year: int | None) -> int:
         require_agency(uow, who)
         row = cycle(uow, year)
         require_phase(row.phases, ACTION_PHASES["rank"], today(clock))
+        require_kelurahan_ceilings(uow, row)  # fix 18I: never "every proposal fits"
         count = rank_rows(uow, row)
         uow.commit()
     return count
@@ -84,5 +104,9 @@ def sweep_ranking(uow: Callable[[], Any], clock: Clock, timezone: str, tell: boo
             .where(MusrenbangProposal.cycle_id == row.id, Case.state == "accepted",
                    MusrenbangProposal.rank.is_(None)).limit(1))
         if unranked is not None:
+            try:
+                require_kelurahan_ceilings(work, row)
+            except DomainError:
+                return  # the agency sets the kelurahan ceilings first (fix 18I)
             rank_rows(work, row)
             work.commit()

@@ -5,6 +5,7 @@ and city forums in that order); the ceilings per RW and kelurahan are Surabaya's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +15,7 @@ from typing import Any
 from queue_server.domain.dates import long_date
 from queue_server.domain.errors import Words
 
-from .errors import CycleInvalid, PhaseClosed
+from .errors import CycleInvalid, PhaseClosed, ProposalInvalid
 
 # The cycle's phases in their order (each `{starts, ends}`, ISO dates, both days included).
 PHASES = ("submission", "kelurahan", "kecamatan", "office", "results")
@@ -26,10 +27,12 @@ PHASE_WORDS = {
     "results": Words("hasil dan pemeringkatan", "results and ranking"),
 }
 # The phases in which each action may be taken. The kelurahan may verify as proposals
-# come in (during submission too); a returned proposal comes back until the kelurahan
-# phase ends (after it, returned means out of this year's cycle).
+# come in (during submission too); a returned proposal comes back to the step that
+# returned it while that step's phase runs (resubmit, _forum, _office); after it, the
+# case sweep closes it as lapsed (lapse.py).
 ACTION_PHASES: dict[str, tuple[str, ...]] = {
     "submit": ("submission",), "resubmit": ("submission", "kelurahan"),
+    "resubmit_forum": ("kecamatan",), "resubmit_office": ("office",),
     "verify": ("submission", "kelurahan"), "forum": ("kecamatan",), "accept": ("office",),
     "rank": ("results",), "minutes": ("kecamatan",),
 }
@@ -37,12 +40,51 @@ ACTION_PHASES: dict[str, tuple[str, ...]] = {
 STEP_PHASES = {"submitted": ("submission", "kelurahan"), "kelurahan_verified": ("kecamatan",),
                "kecamatan_verified": ("office",)}
 MAX_QUANTITY = Decimal("1000000")
+# Units counted in whole things (a lamp post, a TPS, a package): their quantity is a
+# whole number. Other units (m, m², m³, kg…) take up to 2 decimals.
+COUNTABLE_UNITS = frozenset({"titik", "unit", "buah", "paket", "set", "lokasi", "pohon",
+                             "orang", "ekor", "lembar", "kali"})
+PLAIN_NUMBER = re.compile(r"\d{1,7}([.,]\d{1,2})?")
+
+
+def parse_quantity(value: Any, unit: str) -> Decimal:
+    """A proposal's quantity as typed ("12", "12.5", "12,5"): a plain decimal with at most
+    2 decimals (no exponent such as "1e3"), above 0 and at most MAX_QUANTITY, a whole
+    number for a countable unit (COUNTABLE_UNITS). Raises ProposalInvalid (422)."""
+    said = str(value).strip()
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        said = str(int(value))
+    elif isinstance(value, Decimal):
+        said = f"{value:f}"
+    number = (Decimal(said.replace(",", ".")) if PLAIN_NUMBER.fullmatch(said)
+              else Decimal(-1))
+    if not 0 < number <= MAX_QUANTITY:
+        raise ProposalInvalid(Words(
+            "volume harus angka biasa di atas 0, paling banyak 2 desimal (mis. 12 atau 12,5)",
+            "the quantity must be a plain number above 0, at most 2 decimals (e.g. 12 or 12.5)"))
+    if unit.strip().lower() in COUNTABLE_UNITS and number != number.to_integral_value():
+        raise ProposalInvalid(Words(f"volume dalam {unit} harus bilangan bulat",
+                                    f"a quantity in {unit} must be a whole number"))
+    return number
 
 
 def money(amount: int) -> Words:
     """Whole rupiah as people read it: "Rp 12.000.000" / "IDR 12,000,000"."""
     grouped = f"{int(amount):,}"
     return Words("Rp " + grouped.replace(",", "."), "IDR " + grouped)
+
+
+def quantity_words(quantity: Any) -> str:
+    """A quantity as Indonesian documents write it: "2.000", "2,5", "0,25" (dot groups
+    thousands, comma before decimals, no trailing zeros)."""
+    said = f"{Decimal(str(quantity)).normalize():,f}"
+    whole, _, part = said.partition(".")
+    return whole.replace(",", ".") + ("," + part if part else "")
+
+
+def phase_span(phases: Mapping[str, Any], code: str) -> Words:
+    """A phase's dates in words in each language ("Senin, 3 Agustus 2026 s.d. …")."""
+    return _span(phases, code)
 
 
 def amount_of(quantity: Decimal, unit_price: int) -> int:

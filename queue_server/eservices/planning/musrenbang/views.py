@@ -8,12 +8,14 @@ from typing import Any
 
 from sqlalchemy import select
 
+from queue_server.domain.errors import Words
 from queue_server.persistence.case_models import Case
-from queue_server.services.auth import Principal
+from queue_server.services.auth import ADMIN, Principal
 from queue_server.services.cases import timeline
 
 from .flow import STEP_OFFICE, WORKFLOW, city_tz, is_agency
 from .models import MusrenbangCycle, MusrenbangItem, MusrenbangProposal
+from .ranking import fell_out_words
 
 
 def _names(uow: Any, *ids: int) -> list[str]:
@@ -29,12 +31,12 @@ def describe(uow: Any, row: MusrenbangProposal, case: Case, item: MusrenbangItem
     """A proposal as the API and the public pages show it: ref, item, quantity, unit,
     prices and amount (rupiah), location, coordinates, justification, priority, RW,
     kelurahan, kecamatan and office names, state with its label, rank, within_ceiling,
-    fell_out (Indonesian words), the last reason given (returned or rejected)."""
+    fell_out (why, in `lang`), the last reason given (returned or rejected)."""
     rw, kel, kec, office = _names(uow, row.rw_office_id, row.kelurahan_office_id,
                                   row.kecamatan_office_id, row.office_id)
     state = WORKFLOW.state(case.state)
     reason = next((e.comment for e in reversed(uow.cases.events(case.id, True))
-                   if e.action in ("return", "reject") and e.comment), "")
+                   if e.action in ("return", "reject", "lapse") and e.comment), "")
     return {"ref": row.ref, "item": item.code, "item_name": item.name, "unit": item.unit,
             "quantity": float(row.quantity), "unit_price": row.unit_price,
             "adjusted_price": row.adjusted_price, "amount": row.amount,
@@ -43,8 +45,9 @@ def describe(uow: Any, row: MusrenbangProposal, case: Case, item: MusrenbangItem
             "rw": rw, "kelurahan": kel, "kecamatan": kec, "office": office,
             "state": case.state, "state_label": state.label_en if lang == "en" else state.label_id,
             "due": case.state_due.isoformat() if case.state_due else None,
-            "rank": row.rank, "within_ceiling": row.within_ceiling, "fell_out": row.fell_out,
-            "reason": reason if case.state in ("returned", "rejected") else ""}
+            "rank": row.rank, "within_ceiling": row.within_ceiling,
+            "fell_out": fell_out_words(row.fell_out_figures, row.fell_out, lang),
+            "reason": reason if case.state in ("returned", "rejected", "lapsed") else ""}
 
 
 def rows(uow: Any, where: Any, lang: str = "id") -> list[dict[str, Any]]:
@@ -73,10 +76,42 @@ def public_timeline(uow: Any, row: MusrenbangProposal) -> list[dict[str, Any]]:
     return timeline(uow, WORKFLOW, uow.cases.by_id(row.case_id), city_tz(), public_only=True)
 
 
+# The act of filing (not a transition of the workflow): the RW chair proposes.
+FILED = Words("Diajukan", "Submitted")
+
+
+def public_history(uow: Any, row: MusrenbangProposal, lang: str = "id") -> list[dict[str, Any]]:
+    """The public timeline as people read it: each line's act (the transition's label,
+    or FILED) in `lang`, the name of the office that acted (the RW for filing and
+    resubmitting, else the office whose step the proposal was at), `at`, `comment`."""
+    out = []
+    for line in public_timeline(uow, row):
+        move = WORKFLOW.transitions.get(line["action"])
+        words = move.words if move is not None else FILED
+        acting: int | None = None
+        if line["action"] in ("file", "resubmit"):
+            acting = row.rw_office_id
+        else:
+            column = STEP_OFFICE.get(line["from"] or "")
+            acting = getattr(row, column) if column else None
+        office = uow.offices.by_id(acting) if acting is not None else None
+        out.append({"at": line["at"], "comment": line["comment"],
+                    "label": words.en if lang == "en" else words.id,
+                    "office": office.name if office else ""})
+    return out
+
+
+# The describe() key naming the office of each STEP_OFFICE column.
+STEP_NAME = {"kelurahan_office_id": "kelurahan", "kecamatan_office_id": "kecamatan",
+             "office_id": "office"}
+
+
 def work_list(uow: Any, who: Principal, cycle_row: MusrenbangCycle, lang: str = "id"
               ) -> list[dict[str, Any]]:
     """Proposals at a step of one of `who`'s offices (the agency and the admin: every
-    open one), each with the actions the caller may take there."""
+    open one), each with `can_act` (the step is one of `who`'s offices', or `who` is the
+    admin: the planning agency reads the others) and `step_office` (the name of the
+    office whose step it is)."""
     held = set(uow.offices.roles_of(who.id)) if who.kind == "staff" else set()
     every = is_agency(uow, who)
     out = []
@@ -86,8 +121,10 @@ def work_list(uow: Any, who: Principal, cycle_row: MusrenbangCycle, lang: str = 
             continue
         row = uow.session.scalar(select(MusrenbangProposal).where(
             MusrenbangProposal.ref == item["ref"]))
-        if every or getattr(row, column) in held:
-            out.append(item)
+        mine = getattr(row, column) in held
+        if every or mine:
+            out.append({**item, "can_act": mine or who.role == ADMIN,
+                        "step_office": item[STEP_NAME[column]]})
     return out
 
 

@@ -143,6 +143,7 @@ def upgrade() -> None:
     sa.Column('rank', sa.Integer(), nullable=True),
     sa.Column('within_ceiling', sa.Boolean(), nullable=True),
     sa.Column('fell_out', sa.String(length=300), server_default='', nullable=False),
+    sa.Column('fell_out_figures', sa.JSON(), nullable=True),
     sa.Column('created_at', UTCDateTime(), nullable=False),
     sa.Column('created_by', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['case_id'], ['cases.id'], name=op.f('fk_musrenbang_proposals_case_id_cases')),
