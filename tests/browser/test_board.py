@@ -12,12 +12,14 @@ from playwright.sync_api import Page, expect
 from sqlalchemy import select, update
 
 from queue_server.persistence.models import Device
+from tests.browser.fast_voice import speak_fast
 from tests.conftest import Api
 from tests.support.http import JsonClient
 from tests.support.servers import free_port, server_process, wait_until
 
 
 def open_board(page: Page, base: str, query: str = "") -> None:
+    speak_fast(page)  # what is said and in which order; test_board_voice keeps real time
     page.goto(f"{base}/display/pkm-demo{query}")
     page.wait_for_function("window.antrianBoard && window.antrianBoard.state() !== null")
 

@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import text
 
+from tests.browser.fast_voice import speak_fast
 from tests.conftest import ROOT, Api
 from tests.support.clock import FakeClock
 from tests.support.http import JsonClient
@@ -26,6 +27,7 @@ A002_LOKET_2 = ["nomor-antrian", "huruf-a", "dua", "silakan-menuju", "loket", "d
 
 
 def open_board(page: Page, base: str) -> None:
+    speak_fast(page)  # what is said and in which order; test_board_voice keeps real time
     page.goto(f"{base}/display/pkm-demo")
     page.wait_for_function("window.antrianBoard && window.antrianBoard.state() !== null")
 
