@@ -64,7 +64,8 @@ def test_the_page_shows_the_rule_that_failed_next_to_its_field(page: Page,
 
 
 def test_cancel_from_the_page_gives_the_place_back(page: Page, live_server: str,
-                                                    client) -> None:
+                                                    client, clock: FakeClock) -> None:
+    page.clock.set_system_time(clock.now())  # the server's day (see the test above)
     fill_and_book(page, live_server, "kia")
     page.click("#cancel")
     expect(page.locator("#cancelled")).to_be_visible()
