@@ -6,18 +6,20 @@ axe-core WCAG 2.1 A/AA, in Indonesian and in English."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from playwright.sync_api import BrowserContext, expect
 
 from tests.browser.test_accessibility import TODAY
 from tests.browser.test_wadul import clean, person  # noqa: F401  (fixture)
-from tests.integration.test_musrenbang_support import YEAR, set_up
+from tests.integration.test_musrenbang_support import YEAR, redate, set_up
 
 
 def test_the_agency_sets_up_its_cycle_in_the_browser(
         person: Callable[[], BrowserContext], live_server: str, client: Any) -> None:  # noqa: F811
     set_up(client, TODAY)
+    redate(client, TODAY + timedelta(days=60), "submission")  # the catalogue still open
     page = person().new_page()
     page.goto(f"{live_server}/musrenbang/perencanaan")
     clean(page)
