@@ -45,9 +45,44 @@ Live updates come over Socket.IO (see the README): `snapshot`, `ticket.called`,
 
 
 class AntrianApi(Api):
-    """Documents every route's errors with antrian's one error shape."""
+    """Documents every route's errors with antrian's one error shape.
+
+    With app config `LAZY_OPENAPI` (the test suite's apps, made by the hundred), a
+    blueprint's routes are registered at once but its part of the OpenAPI document is
+    built the first time the document is read (`spec`): building it is half of making
+    an app. A server builds it at start-up, as before (an error in it stops the start)."""
 
     ERROR_SCHEMA = ErrorOut
+
+    def __init__(self, app: Flask | None = None, **kwargs: Any) -> None:
+        self._pending: list[tuple[Any, str, Any]] = []
+        self._spec: Any = None
+        super().__init__(app, **kwargs)
+
+    @property  # type: ignore[override]
+    def spec(self) -> Any:
+        """The OpenAPI document, with every blueprint registered so far documented."""
+        while self._pending:
+            blp, name, parameters = self._pending.pop(0)
+            blp.register_views_in_doc(self, self._app, self._spec, name=name,
+                                      parameters=parameters)
+            self._spec.tag({"name": name, "description": blp.description})
+        return self._spec
+
+    @spec.setter
+    def spec(self, value: Any) -> None:
+        self._spec = value
+
+    def register_blueprint(self, blp: Any, *, parameters: Any = None, **options: Any) -> None:
+        """Register `blp` (see flask-smorest); its documentation now, or when the document
+        is first read under `LAZY_OPENAPI`."""
+        if not self._app.config.get("LAZY_OPENAPI"):
+            super().register_blueprint(blp, parameters=parameters, **options)
+            return
+        name = options.get("name", blp.name)
+        self._app.extensions["flask-smorest"]["blp_name_to_api"][name] = self
+        self._app.register_blueprint(blp, **options)
+        self._pending.append((blp, name, parameters))
 
 
 def init_api(app: Flask) -> Api:

@@ -168,7 +168,8 @@ def make_app(engine: Engine, clock: FakeClock, **settings: Any) -> Any:
     """The test app on `engine` and `clock`; `settings` add to or override its config
     (`NOTIFY_WEBHOOK_URL=...`, `PROXIES=1`)."""
     return create_app({"TESTING": True, "ENGINE": engine, "DATABASE_URL": str(engine.url),
-                       "CLOCK": clock, "SECRET_KEY": "test", **settings})
+                       "CLOCK": clock, "SECRET_KEY": "test", "LAZY_OPENAPI": True,
+                       **settings})
 
 
 @pytest.fixture
