@@ -59,7 +59,7 @@ def test_the_dashboard_flags_late_stalled_and_overspent_packages(
     assert rows["PKT-2026-0903"]["flags"] == ["overspent"]
     assert rows["PKT-2026-0903"]["paid"] == 100_000_000
     assert figures["totals"] == {"packages": 3, "value": 700_000_000, "late": 1,
-                                 "overspent": 1, "stalled": 1}
+                                 "overspent": 1, "stalled": 1, "late_penalty": 0}
     offices = {r["office"]: r for r in figures["per_office"]}
     assert (offices["dsdabm"]["packages"], offices["dsdabm"]["actual"]) == (2, 70)
     assert (offices["dlh"]["late"], offices["dlh"]["actual"]) == (1, 10)

@@ -7,9 +7,11 @@ again once its lines exist."""
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -17,6 +19,7 @@ from queue_server.persistence.access_models import User
 from queue_server.persistence.case_models import OfficeMember
 from queue_server.services.auth import Principal
 
+from ..musrenbang.demo import DemoClock
 from ..musrenbang.models import MusrenbangCycle, MusrenbangProposal
 from . import ceilings, decisions, lines, standard_costs
 from .models import BudgetLine
@@ -72,10 +75,16 @@ def load_demo(app: Any) -> None:
             known = uow.offices.by_code(office) is not None
         if known:
             ceilings.set_ceiling(rt.uow(), agency, year, office, amount)
-    _lines(rt, agency, year)
+    zone = ZoneInfo(str(app.config.get("CITY_TIMEZONE", "Asia/Jakarta")))
+    _lines(rt, agency, year, zone)
 
 
-def _lines(rt: Any, agency: Principal, year: int) -> None:
+def _lines(rt: Any, agency: Principal, year: int, zone: ZoneInfo) -> None:
+    """The lines made after the cycle's results (mid-December of the year before the
+    budget year) and approved with the budget (APBD) a few days later: their dates are
+    the OCDS `budget-approval` milestone's."""
+    made = DemoClock(datetime.combine(date(year - 1, 12, 18), time(9), zone))
+    approved = DemoClock(datetime.combine(date(year - 1, 12, 22), time(10), zone))
     with rt.uow(write=False) as uow:
         kelurahan = uow.offices.by_code(KELURAHAN)
         offices = {o.id: o.code for o in uow.offices.all()}
@@ -89,11 +98,11 @@ def _lines(rt: Any, agency: Principal, year: int) -> None:
         if maker is None or not any(p["ref"] == ref for p in ready_proposals(
                 rt.uow(write=False), maker, offices[office_id])):
             continue
-        line_id = lines.create(rt.uow(), rt.clock, maker, lines.NewLine(
+        line_id = lines.create(rt.uow(), made, maker, lines.NewLine(
             office=offices[office_id], code=ACCOUNT, proposal=ref))
-        decisions.decide(rt.uow(), rt.clock, agency, line_id, True,
+        decisions.decide(rt.uow(), approved, agency, line_id, True,
                          "Sesuai hasil musrenbang dan pagu kelurahan.")
     if opd is not None:
-        road = lines.create(rt.uow(), rt.clock, opd, lines.NewLine(
+        road = lines.create(rt.uow(), made, opd, lines.NewLine(
             office="dsdabm", code=ACCOUNT, year=year, **ROAD))
-        decisions.decide(rt.uow(), rt.clock, agency, road, True, ROAD_REASON)
+        decisions.decide(rt.uow(), approved, agency, road, True, ROAD_REASON)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, current_app, jsonify, request
+from flask_babel import gettext  # type: ignore[import-untyped]
 from flask_smorest import Blueprint
 
 from mobile_api.auth import principal
@@ -38,6 +39,7 @@ MULTIPART = {"schema": {"type": "object", "properties": {
     "description": "the JSON body's fields as form fields; 1-5 photos (JPEG, PNG), kept "
                    "without their metadata"}}
 BINARY = {"schema": {"type": "string", "format": "binary"}}
+CSV_WORDS = ("spent", "paid", "days_late", "late_penalty")  # columns named in words
 
 
 def tz() -> str:
@@ -131,15 +133,18 @@ def show_dashboard(args: dict[str, Any]) -> Response:
     """Contracted packages with planned vs actual physical progress, deviation, flags
     (`late`, `overspent`, `stalled`; thresholds from app config), totals per office and
     kecamatan (value-weighted) and the curve; `office`/`kecamatan` narrow it;
-    `format=csv` for CSV. Offices' people: their offices; the planning agency, admin and
-    city: all."""
+    `format=csv` for CSV (the money columns headed in words, `lang=en` in English:
+    provider-reported spending is not money paid). Offices' people: their offices; the
+    planning agency, admin and city: all."""
     rt = current()
     result = dashboard.dashboard(rt.uow(write=False), _staff(), city_today(rt.clock, tz()),
                                  thresholds(current_app.config), args["office"],
                                  args["kecamatan"])
     if args["format"] != "csv":
         return _private(jsonify(result))
-    return _private(Response(dashboard.dashboard_csv(result), mimetype="text/csv", headers={
+    labels = {key: gettext(f"fix18k.csv_{key}") for key in CSV_WORDS}
+    return _private(Response(dashboard.dashboard_csv(result, labels), mimetype="text/csv",
+                             headers={
         "Content-Disposition": f'attachment; filename="controlling-{result["today"]}.csv"'}))
 
 
@@ -151,7 +156,8 @@ def package(code: str) -> Response:
     state and reason. 404 `controlling_package_not_found`; 403 `controlling_forbidden`."""
     rt = current()
     return _private(jsonify(public.staff_view(rt.uow(write=False), _staff(), code,
-                                              city_today(rt.clock, tz()))))
+                                              city_today(rt.clock, tz()),
+                                              thresholds(current_app.config))))
 
 
 @blp.get("/public/packages/<string:code>")
@@ -161,4 +167,5 @@ def public_package(code: str) -> Response:
     termins paid, curve, approved months with photos. 404
     `controlling_package_not_found`."""
     rt = current()
-    return jsonify(public.public_view(rt.uow(write=False), code, city_today(rt.clock, tz())))
+    return jsonify(public.public_view(rt.uow(write=False), code, city_today(rt.clock, tz()),
+                                      thresholds(current_app.config)))

@@ -14,7 +14,9 @@ class ControllingReportBody(Schema):
     financial = fields.Decimal(required=True, as_string=True,
                                metadata={"description": "cumulative percent, 0-100"})
     spent = fields.Integer(load_default=0, validate=validate.Range(min=0, max=10**15),
-                           metadata={"description": "rupiah, cumulative"})
+                           metadata={"description": "rupiah, cumulative: what the provider "
+                                    "reports it has spent on the works (realisasi keuangan "
+                                    "menurut penyedia), not money paid to it"})
     note = fields.String(load_default="", validate=validate.Length(max=2000))
 
 
@@ -38,7 +40,9 @@ class ControllingReportOut(Schema):
     month = fields.String()
     physical = fields.Float()
     financial = fields.Float()
-    spent = fields.Integer(metadata={"description": "rupiah"})
+    spent = fields.Integer(metadata={"description": "rupiah, cumulative, as the provider "
+                                     "reports it (realisasi keuangan menurut penyedia); "
+                                     "not money paid"})
     note = fields.String()
     state = fields.String(metadata={"description": "submitted, approved, returned"})
     reason = fields.String()
@@ -60,12 +64,22 @@ class ControllingDashboardOut(Schema):
     today = fields.String()
     thresholds = fields.Dict()
     packages = fields.List(fields.Dict(), metadata={"description": "per package: planned, "
-                           "actual, deviation (percent points), flags late/overspent/stalled"})
+                           "actual, deviation (percent points); spent: rupiah the provider "
+                           "reports it has spent (realisasi keuangan menurut penyedia), not "
+                           "money paid; paid: rupiah paid to the provider (Dibayar: "
+                           "payments recorded with their SP2D); days_late (calendar days "
+                           "finished, or running, after the contract's end) and "
+                           "late_penalty (rupiah: per mil of the contract value per day "
+                           "late, Perpres 16/2018 art. 79(4)); flags late/overspent/stalled"})
     per_office = fields.List(fields.Dict())
     per_kecamatan = fields.List(fields.Dict())
     totals = fields.Dict()
     curve = fields.List(fields.Dict(), metadata={"description": "value-weighted {month, "
-                                                                "planned, actual}"})
+                                                                "planned, actual}; actual "
+                                                                "null for a month not over "
+                                                                "(after this one, or this one "
+                                                                "before its report is "
+                                                                "approved)"})
 
 
 class ControllingPackageOut(Schema):
@@ -82,6 +96,9 @@ class ControllingPackageOut(Schema):
     office_name = fields.String(allow_none=True)
     office_name_en = fields.String(allow_none=True)
     kecamatan_name = fields.String(allow_none=True)
-    contract = fields.Dict(allow_none=True)
-    curve = fields.List(fields.Dict())
+    contract = fields.Dict(allow_none=True, metadata={
+        "description": "number, value, state, provider, starts, ends, termins_paid, paid "
+                       "(rupiah paid to the provider), days_late, late_penalty (rupiah)"})
+    curve = fields.List(fields.Dict(), metadata={"description": "{month, planned, actual}; "
+                                                 "actual null for a month not over"})
     reports = fields.List(fields.Dict())

@@ -7,7 +7,7 @@ city account every package."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -16,7 +16,7 @@ from queue_server.services.auth import Principal
 
 from . import access, store
 from .curves import Track, aggregate, track_of
-from .rules import FLAGS, Thresholds, flags, planned_at, reference_month
+from .rules import FLAGS, Thresholds, days_late, flags, late_penalty, planned_at, reference_month
 
 
 def _names(uow: Any, office_id: int | None) -> dict[str, Any]:
@@ -31,6 +31,7 @@ def _row(uow: Any, track: Track, today: date, limits: Thresholds) -> dict[str, A
     month = reference_month(today, standing.last)
     planned, actual = planned_at(standing.plan, month), float(standing.last.physical)
     firm = store.provider(uow, contract.provider_id)
+    late = days_late(standing, today)
     office, kecamatan = _names(uow, package.office_id), _names(uow, package.kecamatan_office_id)
     return {"code": package.code, "title": package.title, "office": office["code"],
             "office_name": office["name"], "office_name_en": office["name_en"],
@@ -41,6 +42,8 @@ def _row(uow: Any, track: Track, today: date, limits: Thresholds) -> dict[str, A
             "actual": actual, "deviation": round(actual - planned, 2),
             "financial": float(standing.last.financial), "spent": standing.last.spent,
             "paid": standing.paid, "last_report": standing.last.month,
+            "days_late": late,
+            "late_penalty": late_penalty(contract.value, late, limits.penalty_per_mil),
             "flags": flags(standing, today, limits)}
 
 
@@ -78,7 +81,9 @@ def tracks(uow: Any, who: Principal, office: str | None = None,
 def dashboard(uow: Any, who: Principal, today: date, limits: Thresholds,
               office: str | None = None, kecamatan: str | None = None) -> dict[str, Any]:
     """The dashboard on `today`: `packages` (one row each: planned, actual, deviation in
-    percent points, financial, spent and paid in rupiah, `flags`), `per_office` and
+    percent points, financial; `spent`: rupiah the provider reports it has spent, not
+    money paid; `paid`: rupiah paid to it (SP2D); `days_late` and the `late_penalty` in
+    rupiah the PPK would apply (rules.late_penalty), `flags`), `per_office` and
     `per_kecamatan` (value-weighted), `totals`, `curve` (value-weighted planned vs
     actual per month of the packages shown) and the `thresholds`."""
     with uow:
@@ -87,21 +92,27 @@ def dashboard(uow: Any, who: Principal, today: date, limits: Thresholds,
         return {"today": today.isoformat(),
                 "thresholds": {"late_points": limits.late_points,
                                "overspent_points": limits.overspent_points,
-                               "stalled_months": limits.stalled_months},
+                               "stalled_months": limits.stalled_months,
+                               "penalty_per_mil": limits.penalty_per_mil},
                 "packages": rows, "per_office": _totals(rows, "office"),
                 "per_kecamatan": _totals(rows, "kecamatan"),
                 "totals": {"packages": len(rows), "value": sum(r["value"] for r in rows),
+                           "late_penalty": sum(r["late_penalty"] for r in rows),
                            **{flag: sum(flag in r["flags"] for r in rows) for flag in FLAGS}},
                 "curve": aggregate(shown, today)}
 
 
-def dashboard_csv(result: dict[str, Any]) -> str:
+def dashboard_csv(result: dict[str, Any], labels: Mapping[str, str] | None = None) -> str:
     """The dashboard's packages as CSV, one row each (cells a spreadsheet would run as
-    formulas kept as text by as_csv); flags joined by spaces."""
-    return as_csv([{"code": r["code"], "title": r["title"], "office": r["office"],
-                    "kecamatan": r["kecamatan"], "provider": r["provider"],
-                    "value": r["value"], "month": r["month"], "planned": r["planned"],
-                    "actual": r["actual"], "deviation": r["deviation"],
-                    "financial": r["financial"], "spent": r["spent"], "paid": r["paid"],
-                    "last_report": r["last_report"], "flags": " ".join(r["flags"])}
-                   for r in result["packages"]])
+    formulas kept as text by as_csv); flags joined by spaces. `labels` renames columns
+    (the money columns get words a reader cannot confuse: provider-reported spending is
+    not money paid)."""
+    names = dict(labels or {})
+    return as_csv([{names.get(k, k): v for k, v in {
+        "code": r["code"], "title": r["title"], "office": r["office"],
+        "kecamatan": r["kecamatan"], "provider": r["provider"], "value": r["value"],
+        "month": r["month"], "planned": r["planned"], "actual": r["actual"],
+        "deviation": r["deviation"], "financial": r["financial"], "spent": r["spent"],
+        "paid": r["paid"], "last_report": r["last_report"], "days_late": r["days_late"],
+        "late_penalty": r["late_penalty"], "flags": " ".join(r["flags"])}.items()}
+        for r in result["packages"]])

@@ -1,6 +1,8 @@
 """e-Controlling's demo data, on top of the delivery part's demo contracts: monthly
 progress reported by the provider and approved by the PPK through the use cases
-(photos included), dated at each month's end relative to today:
+(photos included), dated on each month's 25th relative to today (within the works'
+schedule), each followed by the tender package's termin of that month paid (delivery's
+demo `pay_due`), so every OCDS release is dated as its event, in date order:
 - the first running contract of a tendered package: to 100 % by its end month, then
   handed over (BAST) by delivery's demo `finish(app)` (its handover needs 100 %
   approved progress first);
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -21,6 +23,7 @@ from sqlalchemy import select
 
 from queue_server.services.auth import Principal
 
+from ..delivery.demo import finish, pay_due
 from . import progress, store
 from .models import ControllingReport
 from .rules import month_index, month_of, shift
@@ -125,11 +128,12 @@ def _plans(uow: Any, today: date) -> list[Plan]:
     return found
 
 
-def _at(month: str, now: datetime, zone: ZoneInfo) -> DemoClock:
-    """The 25th of `month` at 15:00, or now when that is later than now."""
+def _at(month: str, plan: Plan, starts: date, now: datetime, zone: ZoneInfo) -> DemoClock:
+    """When the month's report is made and approved: the 25th at 15:00, but not before
+    the day after the works start, not after the contract's end, never after now."""
     year, mon = (int(x) for x in month.split("-"))
-    moment = datetime.combine(datetime(year, mon, 25).date(), time(15), zone)
-    return DemoClock(min(moment, now))
+    day = min(max(date(year, mon, 25), starts + timedelta(days=1)), plan.ends)
+    return DemoClock(min(datetime.combine(day, time(15), zone), now))
 
 
 def load_demo(app: Any) -> None:
@@ -144,9 +148,9 @@ def load_demo(app: Any) -> None:
         start = plan.contract.starts or plan.contract.started_at.astimezone(zone).date()
         for month, physical in _shape(plan.kind, month_of(start), month_of(now),
                                       month_of(plan.ends)):
-            _report(rt, app, _at(month, now, zone), plan.contract, plan.provider, plan.ppk,
-                    month, physical)
-    from ..delivery.demo import finish
+            clock = _at(month, plan, start, now, zone)
+            _report(rt, app, clock, plan.contract, plan.provider, plan.ppk, month, physical)
+            pay_due(app, plan.contract.id, clock.at.date())  # that month's termin, if any
 
     finish(app)  # the handover (BAST) of the package now at 100 % (delivery's demo)
 

@@ -165,7 +165,8 @@ def public_package(code: str) -> ResponseReturnValue:
     """A package's public progress page (404 page for an unknown code)."""
     rt = current()
     try:
-        seen = public.public_view(rt.uow(write=False), code, city_today(rt.clock, tz()))
+        seen = public.public_view(rt.uow(write=False), code, city_today(rt.clock, tz()),
+                                  thresholds(current_app.config))
     except DomainError as exc:
         return page("controlling/refused.html", None, STATUS.get(exc.kind, 422),
                      message=_said(exc))

@@ -24,7 +24,7 @@ from ..budgeting.pages_common import status_of
 from . import progress, public, store
 from .api import tz
 from .errors import PackageNotFound
-from .rules import FINANCIAL
+from .rules import FINANCIAL, thresholds
 
 forms = Blueprint("controlling_forms", __name__, template_folder="templates")
 
@@ -70,7 +70,8 @@ def package_page(who: Principal, code: str, status: int = 200,
 
     rt = current()
     try:
-        seen = public.staff_view(rt.uow(write=False), who, code, city_today(rt.clock, tz()))
+        seen = public.staff_view(rt.uow(write=False), who, code, city_today(rt.clock, tz()),
+                                 thresholds(current_app.config))
     except DomainError as exc:
         return page("controlling/refused.html", who, status_of(exc), message=said(exc))
     extra.setdefault("errors", {})

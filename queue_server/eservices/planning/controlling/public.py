@@ -14,9 +14,13 @@ from . import access, store
 from .curves import curve, track_of
 from .errors import PackageNotFound
 from .progress import view
+from .rules import Thresholds, days_late, late_penalty
+
+DEFAULTS = Thresholds()  # the configured ones come from the routes
 
 
-def _common(uow: Any, code: str, today: date) -> tuple[Any, Any, dict[str, Any]]:
+def _common(uow: Any, code: str, today: date, limits: Thresholds
+            ) -> tuple[Any, Any, dict[str, Any]]:
     package = store.package_by_code(uow, code)
     contract = store.contract_of(uow, package.id) if package is not None else None
     if package is None:
@@ -35,19 +39,28 @@ def _common(uow: Any, code: str, today: date) -> tuple[Any, Any, dict[str, Any]]
     if contract is not None:
         firm = store.provider(uow, contract.provider_id)
         count, rupiah = store.paid(uow, contract.id)
+        track = track_of(uow, package, contract)
+        late = days_late(track.standing, today)
         body["contract"] = {"id": contract.id, "number": contract.number,
                             "value": contract.value, "state": contract.state,
                             "provider": firm.name if firm else None,
-                            "termins_paid": count, "paid": rupiah}
-        body["curve"] = curve(track_of(uow, package, contract), today)
+                            "termins_paid": count, "paid": rupiah,
+                            "starts": track.standing.starts.isoformat()
+                            if track.standing.starts else None,
+                            "ends": track.standing.ends.isoformat(), "days_late": late,
+                            "late_penalty": late_penalty(contract.value, late,
+                                                         limits.penalty_per_mil)}
+        body["curve"] = curve(track, today)
     return package, contract, body
 
 
-def public_view(uow: Any, code: str, today: date) -> dict[str, Any]:
-    """The package `code` for anyone: facts, curve, approved months (physical and
-    financial percent, photos' addresses). Raises PackageNotFound (404)."""
+def public_view(uow: Any, code: str, today: date,
+                limits: Thresholds = DEFAULTS) -> dict[str, Any]:
+    """The package `code` for anyone: facts (the contract's days late and late penalty
+    at `limits.penalty_per_mil`), curve, approved months (physical and financial
+    percent, photos' addresses). Raises PackageNotFound (404)."""
     with uow:
-        _, contract, body = _common(uow, code, today)
+        _, contract, body = _common(uow, code, today, limits)
         if contract is not None:
             body["reports"] = [
                 {"month": r.month, "physical": float(r.physical),
@@ -58,11 +71,12 @@ def public_view(uow: Any, code: str, today: date) -> dict[str, Any]:
         return body
 
 
-def staff_view(uow: Any, who: Principal, code: str, today: date) -> dict[str, Any]:
+def staff_view(uow: Any, who: Principal, code: str, today: date,
+               limits: Thresholds = DEFAULTS) -> dict[str, Any]:
     """The package `code` for its readers: the public facts and every report (state,
     reason, photos). Raises PackageNotFound (404), ControllingForbidden (403)."""
     with uow:
-        package, contract, body = _common(uow, code, today)
+        package, contract, body = _common(uow, code, today, limits)
         access.require_read(uow, who, package, contract)
         if contract is not None:
             body["reports"] = [view(uow, r) for r in store.reports(uow, contract.id)]

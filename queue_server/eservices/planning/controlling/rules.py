@@ -12,7 +12,13 @@ or termins paid above physical progress by more than a threshold, or spent above
 contract value); *stalled* when no report has been approved for some months while it
 runs. Thresholds: app config `CONTROLLING_LATE_POINTS` (percent points, default 10),
 `CONTROLLING_OVERSPENT_POINTS` (default 10), `CONTROLLING_STALLED_MONTHS` (default 2),
-each also from the environment as `ANTRIAN_<key>`."""
+each also from the environment as `ANTRIAN_<key>`.
+
+A package finished after its contract's end (the handover, or the approval of its 100 %
+report, after `ends`), or still unfinished past it, is late by those days, and the PPK
+applies the late penalty (denda keterlambatan): 1 per mil of the contract value per
+day late (Perpres 16/2018 art. 79 ayat 4); the rate is app config
+`CONTROLLING_LATE_PENALTY_PER_MIL` (default 1). See days_late and late_penalty."""
 
 from __future__ import annotations
 
@@ -124,33 +130,41 @@ def check_report(month: str, today: date, start: date, last: Last, physical: Dec
 @dataclass(frozen=True)
 class Thresholds:
     """The dashboard's thresholds: `late_points` and `overspent_points` (percent points),
-    `stalled_months` (whole months without an approved report)."""
+    `stalled_months` (whole months without an approved report), `penalty_per_mil` (the
+    late penalty a day, per mil of the contract value)."""
 
     late_points: float = 10.0
     overspent_points: float = 10.0
     stalled_months: int = 2
+    penalty_per_mil: float = 1.0  # late penalty per day, per mil of the contract value
 
 
 # The app config keys of the thresholds (each `ANTRIAN_<key>` in the environment).
 SETTINGS = {"CONTROLLING_LATE_POINTS": Thresholds.late_points,
             "CONTROLLING_OVERSPENT_POINTS": Thresholds.overspent_points,
-            "CONTROLLING_STALLED_MONTHS": Thresholds.stalled_months}
+            "CONTROLLING_STALLED_MONTHS": Thresholds.stalled_months,
+            "CONTROLLING_LATE_PENALTY_PER_MIL": Thresholds.penalty_per_mil}
 
 
 def thresholds(config: Mapping[str, Any]) -> Thresholds:
     """The thresholds of app config `CONTROLLING_LATE_POINTS`,
-    `CONTROLLING_OVERSPENT_POINTS`, `CONTROLLING_STALLED_MONTHS` (defaults 10, 10, 2)."""
+    `CONTROLLING_OVERSPENT_POINTS`, `CONTROLLING_STALLED_MONTHS`,
+    `CONTROLLING_LATE_PENALTY_PER_MIL` (defaults 10, 10, 2, 1)."""
     base = Thresholds()
     return Thresholds(float(config.get("CONTROLLING_LATE_POINTS", base.late_points)),
                       float(config.get("CONTROLLING_OVERSPENT_POINTS", base.overspent_points)),
-                      int(config.get("CONTROLLING_STALLED_MONTHS", base.stalled_months)))
+                      int(config.get("CONTROLLING_STALLED_MONTHS", base.stalled_months)),
+                      float(config.get("CONTROLLING_LATE_PENALTY_PER_MIL",
+                                       base.penalty_per_mil)))
 
 
 @dataclass(frozen=True)
 class Standing:
     """Where a package stands on a day: its `plan`, `ends`, contract `value` (rupiah)
     and start `starts`, whether its works are `running` (contract signed or started,
-    not handed over), the latest approved report (`last`), and rupiah `paid`."""
+    not handed over), the latest approved report (`last`), rupiah `paid`, and the day
+    its works were `finished` (handover, else the approval of its 100 % report; None
+    while unfinished)."""
 
     plan: Sequence[Mapping[str, Any]]
     ends: date
@@ -159,6 +173,7 @@ class Standing:
     running: bool
     last: Last
     paid: int = 0
+    finished: date | None = None
 
 
 def reference_month(today: date, last: Last) -> str:
@@ -169,14 +184,13 @@ def reference_month(today: date, last: Last) -> str:
 
 
 def flags(standing: Standing, today: date, limits: Thresholds) -> list[str]:
-    """The package's flags on `today`, among `late`, `overspent`, `stalled` (see the
-    module's docstring for each rule)."""
+    """The package's flags on `today`, among `late` (behind plan, or days_late above
+    0), `overspent`, `stalled` (see the module's docstring for each rule)."""
     found = []
     actual = float(standing.last.physical)
     planned = planned_at(standing.plan, reference_month(today, standing.last))
     active = standing.running or standing.last.month is not None
-    if active and (planned - actual > limits.late_points
-                   or (today > standing.ends and actual < 100)):
+    if active and (planned - actual > limits.late_points or days_late(standing, today)):
         found.append("late")
     paid = 100 * standing.paid / standing.value if standing.value else 0.0
     ahead = max(float(standing.last.financial), paid) - actual
@@ -197,3 +211,19 @@ def _months_silent(standing: Standing, today: date) -> int:
 
 
 FLAGS = ("late", "overspent", "stalled")
+
+
+def days_late(standing: Standing, today: date) -> int:
+    """Calendar days the works finished after the contract's end (`finished` - `ends`);
+    unfinished, the days `today` is past the end; 0 when on time (or 100 % with no day
+    of finishing known)."""
+    if standing.finished is None and float(standing.last.physical) >= 100:
+        return 0
+    return max(0, ((standing.finished or today) - standing.ends).days)
+
+
+def late_penalty(value: int, days: int, per_mil: float) -> int:
+    """The late penalty (denda keterlambatan, Perpres 16/2018 art. 79 ayat 4) in whole
+    rupiah, rounded down: `per_mil` per mil of the contract `value` (rupiah) for each
+    of `days` days late."""
+    return int(Decimal(value) * Decimal(str(per_mil)) * Decimal(days) // Decimal(1000))

@@ -16,12 +16,14 @@ from sqlalchemy import select
 from queue_server.services.auth import Principal
 from queue_server.services.ports import Clock
 
+from ..budgeting.models import BudgetLine
 from ..controlling.models import ControllingReport
 from ..procurement import store
 from ..procurement.access import require_ppk
 from ..procurement.complaints import open_complaints
 from ..procurement.models import ProcurementBid
 from ..project.models import ProjectPackage
+from ..project.plans import within_year
 from .errors import (
     ContractNotFound,
     NotAwarded,
@@ -31,7 +33,7 @@ from .errors import (
 )
 from .models import DeliveryContract, DeliveryTermin
 from .paper import Paper, issue, number_of
-from .termins import split
+from .termins import check_due, split
 
 HUNDRED = Decimal(100)
 
@@ -104,8 +106,10 @@ def sign(uow: Any, clock: Clock, paper: Paper, who: Principal, code: str,
          starts: date | None, ends: date | None) -> DeliveryContract:
     """The PPK signs the contract (after the award letter): its number, value (the
     award), period (default: the package's schedule; PeriodInvalid 422 when it ends
-    before it starts), the termins from the package's payment plan (termins.split).
-    The package becomes `contracted`. Commits."""
+    before it starts; past 31 December of the line's year for a package not multi-year:
+    project's BeyondBudgetYear 422), the termins from the package's payment plan
+    (termins.split; one due after the period: TerminAfterEnd 422). The package becomes
+    `contracted`. Commits."""
     with uow:
         package = store.package(uow, code, lock=True)
         require_ppk(uow, who, package.office_id, "menandatangani kontrak", "sign contracts")
@@ -115,6 +119,10 @@ def sign(uow: Any, clock: Clock, paper: Paper, who: Principal, code: str,
         row.starts, row.ends = starts or package.starts, ends or package.ends
         if row.ends <= row.starts:
             raise PeriodInvalid(row.starts.isoformat(), row.ends.isoformat())
+        within_year(row.ends, uow.session.get(BudgetLine, package.budget_line_id).year,
+                    package.multi_year, package.multi_year_reason, ("masa kontrak",
+                                                                   "contract's period"))
+        check_due(package.payment_plan or [], row.ends)
         for termin in split(row.value, package.payment_plan or []):
             uow.session.add(DeliveryTermin(contract_id=row.id, **termin._asdict(),
                                            state="planned"))

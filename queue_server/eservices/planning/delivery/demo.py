@@ -1,18 +1,19 @@
 """e-Delivery's demo data (the "demo" hook, after e-Procurement's): each awarded demo
 package gets its award letter, signed contract and notice to proceed (SPMK), dated before
-and at the package's start, through the use cases (signed documents); the tender
-package's first two termins are invoiced, approved and paid (rows dated along its
-schedule: the progress they needed is e-Controlling's demo's, loaded after this one).
+and at the package's start, through the use cases (signed documents).
 
-The handover (BAST) needs the approved progress at 100 %, which e-Controlling's demo
-writes after this hook: that demo calls `finish(app)` at its end, which hands over every
-started demo contract whose approved progress reached 100 % (idempotent). Nothing again
-once the demo packages have contracts."""
+The rest happens in date order inside e-Controlling's demo (loaded after this one), so
+each OCDS release is dated as its event and says what was known then: after each
+month's approved progress it calls `pay_due` (the tender package's termins of that month
+invoiced, approved and paid), and at its end `finish(app)`, which hands over every
+started demo contract whose approved progress reached 100 % and pays its last termin
+(idempotent). Nothing again once the demo packages have contracts."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, date, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -44,7 +45,6 @@ def load_demo(app: Any) -> None:
             and uow.session.scalar(select(DeliveryContract.id).where(
                 DeliveryContract.package_id == p.id)) is None]
         ppks = {p.id: ppk_of(uow, p.office_id) for p in ready}
-        finance = principal_of(uow, "bpkad")
     for package in ready:
         who, begin = ppks[package.id], package.starts
         contracts.award_letter(rt.uow(), at(begin - timedelta(days=20)), paper, who,
@@ -52,51 +52,94 @@ def load_demo(app: Any) -> None:
         contracts.sign(rt.uow(), at(begin - timedelta(days=15)), paper, who, package.code,
                        None, None)
         contracts.start(rt.uow(), at(begin), paper, who, package.code)
-        with rt.uow(write=False) as uow:
-            tender = store.tender_of(uow, package.id)
-        if tender is not None and tender.method == "tender" and finance is not None:
-            _paid_termins(rt, package, who.id, finance.id)
 
 
-def _paid_termins(rt: Any, package: ProjectPackage, ppk_id: int, finance_id: int) -> None:
-    """Termins 1 and 2 invoiced, approved and paid, dated a third and two thirds into
-    the schedule (rows: their progress gates are e-Controlling's demo's)."""
-    span = (package.ends - package.starts).days
+def pay_due(app: Any, contract_id: int, day: date, last: bool = False) -> None:
+    """Pay the demo tender contract's termins planned for `day`'s month (all that are
+    left when `last`: the final termin, its retention released after the handover):
+    invoiced the day after `day`, approved the next, paid (SP2D) the next, never after
+    today, each payment published as its own release dated as it happened. Rows: the
+    progress gates are met by e-Controlling's demo reports, loaded in date order.
+    Direct contracts and unpaid-for finance users are left alone."""
+    rt = app.extensions["antrian"]
+    with rt.uow(write=False) as uow:
+        contract = uow.session.get(DeliveryContract, contract_id)
+        package = uow.session.get(ProjectPackage, contract.package_id) if contract else None
+        tender = store.tender_of(uow, package.id) if package else None
+        finance = principal_of(uow, "bpkad")
+    if package is None or tender is None or tender.method != "tender" or finance is None:
+        return
+    months = {int(t["termin"]): str(t.get("month") or "") for t in package.payment_plan}
+    who = ppk_of_id(rt, package.office_id)
     with rt.uow() as uow:
-        row = contracts.contract_of(uow, package.id, package.code, lock=True)
         termins = uow.session.scalars(select(DeliveryTermin).where(
-            DeliveryTermin.contract_id == row.id).order_by(DeliveryTermin.number)).all()
-        for termin in termins[:2]:
-            day = package.starts + timedelta(days=span * termin.number // 3)
-            invoice = DeliveryInvoice(
-                contract_id=row.id, termin_id=termin.id, amount=termin.amount,
-                number=f"INV/KM/{day.year}/{termin.number:02d}", state="paid",
-                submitted_at=at(day).moment, decided_at=at(day + timedelta(days=3)).moment,
-                decided_by=ppk_id)
-            uow.session.add(invoice)
-            uow.session.flush()
-            uow.session.add(DeliveryPayment(
-                contract_id=row.id, invoice_id=invoice.id, amount=termin.amount,
-                paid_at=at(day + timedelta(days=7)).moment, recorded_by=finance_id,
-                reference=f"SP2D/{day.year}/{4100 + termin.number}"))
-            termin.state = "paid"
-        store.released(uow, at(package.starts + timedelta(days=span * 2 // 3 + 7)),
-                       package.id, "implementation")
+            DeliveryTermin.contract_id == contract_id, DeliveryTermin.state == "planned")
+            .order_by(DeliveryTermin.number)).all()
+        final = max((t.number for t in termins), default=0)
+        due = [t for t in termins if (last or t.number != final)
+               and (last or months.get(t.number) == day.strftime("%Y-%m"))]
+        if not due:
+            return
+        stop = store.today(rt.clock)
+        for termin in due:
+            _pay(uow, package, termin, [min(day + timedelta(days=n), stop) for n in (1, 2, 3)],
+                 who, finance.id)
         uow.commit()
+
+
+def ppk_of_id(rt: Any, office_id: int) -> int:
+    """The id of the office's PPK (the admin's where it has none)."""
+    with rt.uow(write=False) as uow:
+        return int(ppk_of(uow, office_id).id)
+
+
+def _pay(uow: Any, package: ProjectPackage, termin: DeliveryTermin, days: list[date],
+         ppk_id: int, finance_id: int) -> None:
+    """Termin `termin` invoiced on days[0], approved on days[1] and paid on days[2]."""
+    invoice = DeliveryInvoice(
+        contract_id=termin.contract_id, termin_id=termin.id, amount=termin.amount,
+        number=f"INV/KM/{days[0].year}/{termin.number:02d}", state="paid",
+        submitted_at=at(days[0]).moment, decided_at=at(days[1]).moment, decided_by=ppk_id)
+    uow.session.add(invoice)
+    uow.session.flush()
+    uow.session.add(DeliveryPayment(
+        contract_id=termin.contract_id, invoice_id=invoice.id, amount=termin.amount,
+        paid_at=at(days[2], 14).moment, recorded_by=finance_id,
+        reference=f"SP2D/{days[2].year}/{4100 + termin.number}"))
+    termin.state = "paid"
+    store.released(uow, at(days[2], 14), package.id, "implementation")
 
 
 def finish(app: Any) -> None:
     """Hand over (BAST) every started contract whose approved physical progress is
     100 % (e-Controlling's demo calls this after writing its progress), dated the day
-    after its package's end or today, whichever is earlier. Idempotent."""
+    after that progress was approved (never after today), then pay its termins left
+    (the last one's retention released after the handover). Idempotent."""
     rt, paper = app.extensions["antrian"], paper_of(app)
+    zone = ZoneInfo(store.city_tz())
     with rt.uow(write=False) as uow:
-        done = [(p, ppk_of(uow, p.office_id)) for c, p in uow.session.execute(
-            select(DeliveryContract, ProjectPackage).join(
-                ProjectPackage, ProjectPackage.id == DeliveryContract.package_id).where(
-                DeliveryContract.state == "started"))
-            if approved_progress(uow, c.id) >= 100]
+        done = [(c.id, p, ppk_of(uow, p.office_id), _reached(uow, c.id, zone))
+                for c, p in uow.session.execute(
+                    select(DeliveryContract, ProjectPackage).join(
+                        ProjectPackage, ProjectPackage.id == DeliveryContract.package_id)
+                    .where(DeliveryContract.state == "started"))
+                if approved_progress(uow, c.id) >= 100]
     today = store.today(rt.clock)
-    for package, who in done:
-        day = min(package.ends + timedelta(days=1), today)
+    for contract_id, package, who, reached in done:
+        day = min(reached + timedelta(days=1), today)
         contracts.hand_over(rt.uow(), at(day, 10), paper, who, package.code)
+        pay_due(app, contract_id, day, last=True)
+
+
+def _reached(uow: Any, contract_id: int, zone: ZoneInfo) -> date:
+    """The city date the contract's latest approved progress report was approved (or
+    reported, when no decision time is held)."""
+    from ..controlling.models import ControllingReport
+
+    report = uow.session.scalar(select(ControllingReport).where(
+        ControllingReport.contract_id == contract_id, ControllingReport.state == "approved")
+        .order_by(ControllingReport.month.desc()).limit(1))
+    moment = report.decided_at or report.reported_at
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(zone).date()

@@ -135,3 +135,16 @@ class PaymentAboveValue(DomainError):
 
     def __init__(self, amount: int, left: int, value: int):
         super().__init__(amount=amount, left=left, value=value)
+
+
+class TerminAfterEnd(InvalidInput):
+    """A termin falls due within the contract's period."""
+
+    code = "delivery_termin_after_end"
+    text_id = ("Termin {termin} jatuh tempo {month}, setelah kontrak berakhir {ends}. "
+               "Ubah rencana pembayaran paket atau masa kontrak.")
+    text_en = ("Termin {termin} falls due in {month}, after the contract ends on {ends}. "
+               "Change the package's payment plan or the contract's period.")
+
+    def __init__(self, termin: int, month: str, ends: str):
+        super().__init__(termin=termin, month=month, ends=ends)

@@ -4,10 +4,11 @@ rule that turns shares into rupiah."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from .errors import PaymentPlanInvalid
+from .errors import PaymentPlanInvalid, TerminAfterEnd
 
 HUNDRED = Decimal(100)
 
@@ -42,3 +43,14 @@ def split(value: int, plan: Sequence[dict[str, Any]]) -> list[Termin]:
         reached += share
         made.append(Termin(number, share, amount, min(reached, HUNDRED)))
     return made
+
+
+def check_due(plan: Sequence[dict[str, Any]], ends: date) -> None:
+    """Every termin of `plan` (`{termin, percent, month: "YYYY-MM"}`) falls due by the
+    contract's end `ends` (its month not after the end's month: a payment after the
+    contract would pay for no contracted time). TerminAfterEnd (422) otherwise."""
+    last = f"{ends.year:04d}-{ends.month:02d}"
+    for item in plan:
+        month = str(item.get("month") or "")
+        if month > last:
+            raise TerminAfterEnd(int(item.get("termin", 0)), month, ends.isoformat())

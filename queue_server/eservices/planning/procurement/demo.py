@@ -88,7 +88,7 @@ def load_demo(app: Any) -> None:
         if needs_tender(package.method):
             _tender(rt, package, found, pokja, penyedia)
         else:
-            start = package.starts - timedelta(days=14)
+            start = package.starts - timedelta(days=25)  # before its award letter (20)
             direct.direct(rt.uow(), at(start), ppks[package.id], package.code, "cv-karya-mandiri",
                           package.value, package.value * 97 // 100,
                           "Negosiasi: harga satuan pekerjaan turun 3 %")

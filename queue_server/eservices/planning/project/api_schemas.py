@@ -41,6 +41,11 @@ class PackageBody(Schema):
                        metadata={"description": "planned cumulative physical progress "
                                  "per month; none: an S-curve over the schedule"})
     kecamatan = fields.String(load_default="", validate=validate.Length(max=40))
+    multi_year = fields.Boolean(load_default=False, metadata={
+        "description": "a multi-year contract (kontrak tahun jamak): the schedule may end "
+                       "after 31 December of the line's year; needs multi_year_reason"})
+    multi_year_reason = fields.String(load_default="", validate=validate.Length(max=500),
+                                      metadata={"description": "the multi-year approval"})
 
 
 class PackageChangeBody(Schema):
@@ -62,6 +67,9 @@ class PackageChangeBody(Schema):
     plan = fields.List(fields.Nested(PlanStepSchema), validate=validate.Length(max=120),
                        metadata={"description": "not sent: the one held if it fits the "
                                  "schedule, else an S-curve"})
+    multi_year = fields.Boolean(metadata={"description": "a multi-year contract; not "
+                                          "sent: kept"})
+    multi_year_reason = fields.String(validate=validate.Length(max=500))
 
 
 class PackageOut(Schema):
@@ -80,6 +88,8 @@ class PackageOut(Schema):
     payment_plan = fields.List(fields.Nested(TerminSchema))
     plan = fields.List(fields.Nested(PlanStepSchema))
     state = fields.String()
+    multi_year = fields.Boolean(metadata={"description": "may end after its line's year"})
+    multi_year_reason = fields.String()
 
 
 class PackagesOut(Schema):

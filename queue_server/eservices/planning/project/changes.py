@@ -29,7 +29,7 @@ CHANGEABLE = ("draft", "planned")  # before procurement starts
 class PackageChange:
     """What a caller changes (None: kept): title, value (rupiah), method (empty: the
     suggested one), schedule, payment plan `[{termin, percent, month}]` and planned
-    progress `[{month, percent}]`."""
+    progress `[{month, percent}]`, multi-year contract and the reason of its approval."""
 
     title: str | None = None
     value: int | None = None
@@ -38,6 +38,8 @@ class PackageChange:
     ends: date | None = None
     payment_plan: list[dict[str, Any]] | None = None
     plan: list[dict[str, Any]] | None = None
+    multi_year: bool | None = None
+    multi_year_reason: str | None = None
 
 
 def _method(package: Any, ask: PackageChange, value: int) -> dict[str, str]:
@@ -70,7 +72,9 @@ def change(uow: Any, clock: Clock, who: Principal, code: str, ask: PackageChange
     """Change the draft or planned package `code` for its office's staff, head or PPK
     (`BudgetForbidden` 403 others; `PackageNotFound` 404); another state is
     `PackageWrongState` (409); a value above what the line has left besides this
-    package is `LineExceeded` (409, `details.left`); a bad title, plan or method 422."""
+    package is `LineExceeded` (409, `details.left`); a bad title, plan or method 422;
+    a schedule past the line's budget year of a package not multi-year (or multi-year
+    without a reason) 422 (plans.within_year)."""
     with uow:
         line_id = locked(uow, code, lock=False).budget_line_id
         line = locked_line(uow, line_id)
@@ -88,7 +92,11 @@ def change(uow: Any, clock: Clock, who: Principal, code: str, ask: PackageChange
         if value > left:
             raise LineExceeded(value, left)
         starts, ends = ask.starts or package.starts, ask.ends or package.ends
-        found = _method(package, ask, value) | _plans(package, ask, starts, ends)
+        multi = package.multi_year if ask.multi_year is None else ask.multi_year
+        found = _method(package, ask, value) | _plans(package, ask, starts, ends) | {
+            "multi_year": multi, "multi_year_reason": plans.within_year(
+                ends, line.year, multi, package.multi_year_reason
+                if ask.multi_year_reason is None else ask.multi_year_reason)}
         package.title, package.value, package.starts, package.ends = title, value, starts, ends
         for name, held in found.items():
             setattr(package, name, held)

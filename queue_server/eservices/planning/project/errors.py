@@ -92,3 +92,25 @@ class PackageWrongState(DomainError):
     def __init__(self, code: str, state: str, what_id: str, what_en: str):
         super().__init__(code=code, state=state_words("package", state),
                          what=Words(what_id, what_en))
+
+
+class BeyondBudgetYear(InvalidInput):
+    code = "project_beyond_budget_year"
+    text_id = ("{what} berakhir {ends}, setelah 31 Desember {year} (tahun anggaran baris "
+               "ini). Akhiri paling lambat 31-12-{year}, atau tandai paketnya kontrak "
+               "tahun jamak (multi_year dengan alasan persetujuannya).")
+    text_en = ("The {what} ends on {ends}, after 31 December {year} (the budget year of "
+               "its line). End it by {year}-12-31, or mark the package a multi-year "
+               "contract (multi_year with the reason of its approval).")
+
+    def __init__(self, what_id: str, what_en: str, ends: str, year: int):
+        super().__init__(what=Words(what_id, what_en), ends=ends, year=year)
+        self.details = {"ends": ends, "last_day": f"{year}-12-31"}
+
+
+class MultiYearReasonRequired(InvalidInput):
+    code = "project_multi_year_reason_required"
+    text_id = ("Paket tahun jamak perlu alasan (persetujuan kontrak tahun jamak, mis. "
+               "nomor persetujuan DPRD).")
+    text_en = ("A multi-year package needs a reason (the approval of the multi-year "
+               "contract, e.g. the council's approval number).")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from queue_server.persistence.models import Base
@@ -46,3 +46,8 @@ class ProjectPackage(Base):
     created_at: Mapped[datetime]
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # A multi-year contract (kontrak tahun jamak, PP 12/2019 art. 54) may end after the
+    # line's budget year; the approval's reason is kept beside it (plans.within_year).
+    multi_year: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    multi_year_reason: Mapped[str] = mapped_column(String(500), default="",
+                                                   server_default="")

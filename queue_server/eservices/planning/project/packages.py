@@ -35,7 +35,8 @@ CANCELLABLE = ("draft", "planned", "procuring")
 class NewPackage:
     """A package asked for: its line (id), title, value (rupiah, the HPS), category,
     schedule, and optionally method (else the suggested one), payment plan, planned
-    progress and kecamatan (office code; a musrenbang line's comes from its proposal)."""
+    progress and kecamatan (office code; a musrenbang line's comes from its proposal),
+    and whether it is a multi-year contract (with the reason of its approval)."""
 
     line: int
     title: str
@@ -47,6 +48,8 @@ class NewPackage:
     payment_plan: list[dict[str, Any]] | None = None
     plan: list[dict[str, Any]] | None = None
     kecamatan: str = ""
+    multi_year: bool = False
+    multi_year_reason: str = ""
 
 
 def _kecamatan(uow: Any, line: Any, ask: NewPackage) -> int | None:
@@ -74,6 +77,8 @@ def add(uow: Any, clock: Clock, config: Mapping[str, Any], who: Principal,
     """Add a draft package to the approved line `ask.line` for the line's office (its
     staff, head or PPK; others 403). The line's row is locked first, so concurrent adds
     see each other: a value above what is left is `LineExceeded` (409, `details.left`).
+    A schedule past the line's budget year without `multi_year` (and its reason) is
+    BeyondBudgetYear / MultiYearReasonRequired (422, plans.within_year).
     Returns the package's code `PKT-{year}-{seq:04d}` (gap-free)."""
     checked = _checked(ask)
     with uow:
@@ -82,6 +87,7 @@ def add(uow: Any, clock: Clock, config: Mapping[str, Any], who: Principal,
                 "membuat paket kantor lain", "make another office's packages")
         if line.state != "approved":
             raise LineNotApproved(line.id)
+        reason = plans.within_year(ask.ends, line.year, ask.multi_year, ask.multi_year_reason)
         left = line.amount - packaged(uow, line.id)
         if ask.value > left:
             raise LineExceeded(ask.value, left)
@@ -91,7 +97,8 @@ def add(uow: Any, clock: Clock, config: Mapping[str, Any], who: Principal,
             office_id=line.office_id, kecamatan_office_id=_kecamatan(uow, line, ask),
             title=ask.title.strip(), value=ask.value, category=ask.category,
             starts=ask.starts, ends=ask.ends, state="draft", created_at=clock.now(),
-            created_by=who.id, **checked)
+            created_by=who.id, multi_year=ask.multi_year, multi_year_reason=reason,
+            **checked)
         uow.session.add(package)
         uow.session.flush()
         publish(uow, clock, package.id, ["planning"])

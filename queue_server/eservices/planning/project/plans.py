@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .errors import PlanInvalid
+from .errors import BeyondBudgetYear, MultiYearReasonRequired, PlanInvalid
 
 MAX_MONTHS = 120  # a multi-year package runs a few years at most (kontrak tahun jamak)
 
@@ -84,3 +84,21 @@ def progress_plan(plan: list[dict[str, Any]] | None, starts: date,
         raise PlanInvalid("rencana progres harus berakhir di 100 %",
                           "the planned progress must end at 100 %")
     return [{"month": str(s["month"]), "percent": float(s["percent"])} for s in plan]
+
+
+def within_year(ends: date, year: int, multi_year: bool, reason: str = "",
+                what: tuple[str, str] = ("jadwal paket", "package's schedule")) -> str:
+    """The one rule of a budget year's end: a package's schedule and its contract's
+    period end by 31 December of the budget line's `year` (one year's budget pays for
+    them: PP 12/2019 art. 54, Perpres 16/2018 art. 27) unless the package is a
+    multi-year contract (kontrak tahun jamak), which needs the `reason` of its approval.
+    `what` names the period in the refusal (Indonesian, English). Returns the reason
+    kept (stripped; empty when not multi-year). Raises MultiYearReasonRequired (422)
+    for a multi-year package without a reason, BeyondBudgetYear (422) for a period
+    past the year of a single-year package."""
+    reason = (reason or "").strip()
+    if multi_year and not reason:
+        raise MultiYearReasonRequired()
+    if not multi_year and ends > date(year, 12, 31):
+        raise BeyondBudgetYear(what[0], what[1], ends.isoformat(), year)
+    return reason if multi_year else ""

@@ -26,7 +26,8 @@ def package_view(uow: Any, package: ProjectPackage) -> dict[str, Any]:
             "method": package.method, "method_suggested": package.method_suggested,
             "starts": package.starts.isoformat(), "ends": package.ends.isoformat(),
             "payment_plan": package.payment_plan, "plan": package.plan,
-            "state": package.state}
+            "state": package.state, "multi_year": bool(package.multi_year),
+            "multi_year_reason": package.multi_year_reason or ""}
 
 
 def listed(uow: Any, who: Principal, office: str = "", line: int | None = None,

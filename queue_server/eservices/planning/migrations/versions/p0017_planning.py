@@ -214,6 +214,8 @@ def upgrade() -> None:
     sa.Column('created_at', UTCDateTime(), nullable=False),
     sa.Column('created_by', sa.Integer(), nullable=True),
     sa.Column('version', sa.Integer(), server_default='1', nullable=False),
+    sa.Column('multi_year', sa.Boolean(), server_default='0', nullable=False),
+    sa.Column('multi_year_reason', sa.String(length=500), server_default='', nullable=False),
     sa.ForeignKeyConstraint(['budget_line_id'], ['budget_lines.id'], name=op.f('fk_project_packages_budget_line_id_budget_lines')),
     sa.ForeignKeyConstraint(['created_by'], ['users.id'], name=op.f('fk_project_packages_created_by_users')),
     sa.ForeignKeyConstraint(['kecamatan_office_id'], ['offices.id'], name=op.f('fk_project_packages_kecamatan_office_id_offices')),
