@@ -119,9 +119,20 @@ def _body(pdf: FPDF, layout: Layout) -> None:
         pdf.ln(2)
 
 
+SIGNATURE_HEIGHT = 34  # mm the signature column needs (place, title, name) below its top
+
+
 def _signature(pdf: FPDF, layout: Layout) -> None:
+    """The QR with its address and, beside it, place and date, the signer's title and
+    name: kept together on one page (a new page when the rest of this one is too short)."""
     pdf.ln(6)
     x = pdf.w / 2 + 10
+    pdf.set_font("Helvetica", "", 8)
+    lines = pdf.multi_cell(x - pdf.l_margin - 5, 4, _latin(f"Verifikasi: {layout.verify_url}"),
+                           dry_run=True, output="LINES")
+    url_lines = len(lines) if isinstance(lines, list) else 2
+    if pdf.get_y() + max(33 + 4 * url_lines, SIGNATURE_HEIGHT) > pdf.page_break_trigger:
+        pdf.add_page()
     top = pdf.get_y()
     pdf.image(io.BytesIO(_qr_png(layout.verify_url)), x=pdf.l_margin, y=top, w=32, h=32)
     pdf.set_font("Helvetica", "", 8)

@@ -77,6 +77,8 @@ def test_the_minutes_pdf_is_public_and_lists_every_proposal(
     assert "| 2,5 m² |" in line and "2.50" not in line
     assert refs["turned"] in text and refs["waiting"] in text
     assert "Usulan yang ditolak (1 usulan):" in text
+    assert layout.signer_title == "Camat Tegalsari"
+    assert layout.signer_name == "Petugas Kecamatan Tegalsari"  # the signing user (fix 18O)
 
 
 def test_a_reissue_replaces_and_bad_dates_or_blank_attendees_are_refused(

@@ -122,7 +122,8 @@ def record(uow: Any, clock: Clock, who: Principal, year: int | None, body: dict[
             fields=[("Tanggal forum", long_date(held, "id")), ("Peserta", ", ".join(attendees)),
                     ("Usulan disepakati", str(count))],
             paragraphs=paragraphs, place_date=f"Surabaya, {long_date(today(clock), 'id')}",
-            signer_title=f"Camat {office.name.removeprefix('Kecamatan ')}"))
+            signer_title=f"Camat {office.name.removeprefix('Kecamatan ')}",
+            signer_name=signer_name(uow, who)))
         documents.issue(uow, clock, signer, store, documents.Issue(
             MODULE, "minutes", title, office.name, office_id=office.id, number=number,
             reason="Berita acara Musrenbang kecamatan",
@@ -130,6 +131,13 @@ def record(uow: Any, clock: Clock, who: Principal, year: int | None, body: dict[
         _keep(uow, clock, row, office.id, held, code, attendees)
         uow.commit()
     return code, count
+
+
+def signer_name(uow: Any, who: Principal) -> str:
+    """The name printed under the minutes' signature: the signing user's full name (their
+    username when blank)."""
+    user = uow.staff.user(who.id) if who.kind == "staff" else None
+    return str((user.full_name or user.username) if user else who.name)
 
 
 def may_read_document(uow: Any, who: Principal | None, row: Any) -> bool | None:
