@@ -18,7 +18,8 @@ from queue_server.staff_session import sign_out, signed_in, try_sign_in
 from . import decisions, pages_view
 from .pages_common import PAGES, lang_args, login_page, said, status_of
 
-pages = Blueprint("budgeting_pages", __name__, template_folder="templates")
+pages = Blueprint("budgeting_pages", __name__, template_folder="templates",
+                  static_folder="static", static_url_path="/anggaran/static")
 
 
 @pages.get("/anggaran")

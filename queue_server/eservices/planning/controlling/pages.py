@@ -30,6 +30,7 @@ from queue_server.services.auth import Principal
 from queue_server.services.cases import city_today
 from queue_server.staff_session import sign_out, signed_in, try_sign_in
 
+from ..procurement.pages_common import local_path
 from . import access, charts, public
 from .api import tz
 from .dashboard import dashboard as figures_of
@@ -73,8 +74,10 @@ def _login(error: str | None = None, status: int = 200, username: str = ""
            ) -> tuple[str, int]:
     other: dict[str, Any] = {} if keep() else {"lang": "en"}
     switch = url_for("controlling_pages.dashboard", **other)
+    asked = request.path if request.method == "GET" else request.args.get("next")
     return render_template("controlling/login.html", lang=page_language(), switch=switch,
-                           error=error, username=username), status
+                           error=error, username=username,
+                           next=local_path(asked, ("/controlling",))), status
 
 
 def _asked(args: Mapping[str, str]) -> dict[str, Any]:
@@ -193,6 +196,10 @@ def login() -> ResponseReturnValue:
     if refusal is not None:
         page, status = _login(refusal.message, refusal.status, refusal.username)
         return page, status, refusal.headers
+    asked = local_path(request.args.get("next"), ("/controlling",))  # fix18m.4
+    if asked:
+        query = urlencode(keep())
+        return redirect(f"{asked}?{query}" if query else asked, code=303)
     return redirect(url_for("controlling_pages.dashboard", **keep()), code=303)
 
 

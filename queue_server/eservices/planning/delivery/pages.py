@@ -13,6 +13,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from queue_server.domain.errors import DomainError
+from queue_server.eservices.surat.pages_words import day_words, when_words
 from queue_server.i18n import page_language
 from queue_server.runtime import csrf, current
 from queue_server.services.auth import Principal
@@ -25,6 +26,9 @@ from . import contracts, payments, views
 from .api import paper
 
 pages = Blueprint("delivery_pages", __name__, template_folder="templates")
+# Moments in the city's time zone, dates in words (fix18m.1), as on /pengadaan.
+pages.add_app_template_filter(when_words, "planning_when")
+pages.add_app_template_filter(day_words, "planning_day")
 
 
 def _may(uow: Any, who: Principal, item: dict[str, Any]) -> dict[str, bool]:

@@ -11,6 +11,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from queue_server.domain.errors import DomainError
+from queue_server.eservices.surat.pages_words import day_words, when_words
 from queue_server.i18n import page_language
 from queue_server.runtime import csrf, current
 from queue_server.services.auth import Principal
@@ -21,6 +22,10 @@ from .access import provider_of
 from .pages_common import lang_args, login, login_page, logout, refused, rupiah
 
 pages = Blueprint("procurement_pages", __name__, template_folder="templates")
+# Moments in the city's time zone in words, dates in words (fix18m.1): never a slice of
+# the stored UTC text.
+pages.add_app_template_filter(when_words, "planning_when")
+pages.add_app_template_filter(day_words, "planning_day")
 
 
 def list_page(who: Principal, status: int = 200, **extra: Any) -> ResponseReturnValue:
