@@ -220,3 +220,29 @@ def test_bids_are_sealed_from_other_providers_and_offices(client: Any, engine: A
     pokja.post(f"{T}/{tender}/publish",
                {"bid_deadline": (clock.now() + timedelta(days=2)).isoformat()})
     assert any(t["code"] == tender for t in caller(client, "penyedia").get(T).get_json()["items"])
+
+
+def test_bids_stay_sealed_in_the_ocds_feed_until_the_deadline(
+        client: Any, engine: Any, clock: Any) -> None:
+    """The reviewer's case: a bid wrote a release naming the bidders (names, NPWP) and
+    counting them minutes before the deadline. Now nothing names or counts them before."""
+    providers(engine)
+    code = make_package(engine, 500_000_000)
+    pokja, penyedia = caller(client, "pokja"), caller(client, "penyedia")
+    tender = pokja.post(T, {"package": code}).get_json()["code"]
+    pokja.post(f"{T}/{tender}/publish",
+               {"bid_deadline": (clock.now() + timedelta(days=2)).isoformat()})
+    before = client.get("/api/v1/ocds/releases?limit=100").get_json()["releases"]
+    assert penyedia.post(f"{T}/{tender}/bids", {"amount": 450_000_000}).status_code == 200
+    after = client.get("/api/v1/ocds/releases?limit=100").get_json()["releases"]
+    assert len(after) == len(before)  # a bid publishes nothing
+    assert all("tenderers" not in r.get("tender", {}) and "numberOfTenderers"
+               not in r.get("tender", {}) for r in after)
+    assert not any("tenderer" in p.get("roles", []) for r in after for p in r.get("parties", []))
+    clock.advance(days=3)
+    bid_id = pokja.get(f"{T}/{tender}").get_json()["bids"][0]["id"]
+    evaluated = pokja.post(f"{T}/{tender}/evaluations",
+                           {"bid": bid_id, "passed": True, "score": 90})
+    assert evaluated.status_code == 200, evaluated.get_json()
+    opened = client.get("/api/v1/ocds/releases?limit=100").get_json()["releases"]
+    assert opened[-1]["tender"]["numberOfTenderers"] == 1  # the first release after it

@@ -53,17 +53,17 @@ def publish(uow: Any, clock: Clock, package_id: int, tags: Sequence[str],
     if package is None:
         return None
     settings = settings or _settings()
-    process = process_of(uow, package, settings)
-    body = content(process, settings)
     last = s.scalar(select(OcdsRelease).where(OcdsRelease.ocid == package.ocid)
                     .order_by(OcdsRelease.id.desc()).limit(1))
+    # Never before the process's previous release: releases are merged in date order
+    # (OCDS), and a part may publish with a clock set in the past (the demo's history).
+    now = max(clock.now(), last.date) if last is not None else clock.now()
+    process = process_of(uow, package, settings, now)  # bids sealed until the deadline
+    body = content(process, settings)
     if last is not None and _same(last.data, body):
         return None
     count = s.scalar(select(func.count()).select_from(OcdsRelease)
                      .where(OcdsRelease.ocid == package.ocid)) or 0
-    # Never before the process's previous release: releases are merged in date order
-    # (OCDS), and a part may publish with a clock set in the past (the demo's history).
-    now = max(clock.now(), last.date) if last is not None else clock.now()
     release_id = f"{package.ocid}-{count + 1}"
     row = OcdsRelease(release_id=release_id, ocid=package.ocid, package_id=package.id,
                       date=now, tags=list(tags),

@@ -6,6 +6,7 @@ termins and payments, and the approved monthly progress reports."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -52,8 +53,18 @@ def _office(session: Any, code: str) -> Office | None:
     return session.scalar(select(Office).where(Office.code == code))
 
 
-def process_of(uow: Any, package: ProjectPackage, settings: Settings) -> Process:
-    """The Process of `package` as its rows now stand (in `uow`'s transaction)."""
+def sealed(tender: ProcurementTender, now: datetime | None) -> bool:
+    """Whether `tender`'s bids are still sealed at `now` (published, deadline not passed)."""
+    return (now is not None and tender.state == "published"
+            and (tender.bid_deadline is None or now <= tender.bid_deadline))
+
+
+def process_of(uow: Any, package: ProjectPackage, settings: Settings,
+               now: datetime | None = None) -> Process:
+    """The Process of `package` as its rows now stand (in `uow`'s transaction), as the
+    public may see it at `now` (UTC; None: with every bid): while a published tender's
+    bid deadline has not passed, its bids are sealed — no release names or counts the
+    bidders (SPSE keeps them hidden until opening; naming them invites collusion)."""
     s = uow.session
     line = s.get(BudgetLine, package.budget_line_id)
     ref = (s.scalar(select(MusrenbangProposal.ref)
@@ -65,7 +76,7 @@ def process_of(uow: Any, package: ProjectPackage, settings: Settings) -> Process
                       treasury=_office(s, settings.treasury_office))
     process.tender = s.scalar(select(ProcurementTender)
                               .where(ProcurementTender.package_id == package.id))
-    if process.tender is not None:
+    if process.tender is not None and not sealed(process.tender, now):
         process.bids = [(bid, provider) for bid, provider in s.execute(
             select(ProcurementBid, ProcurementProvider)
             .join(ProcurementProvider, ProcurementProvider.id == ProcurementBid.provider_id)

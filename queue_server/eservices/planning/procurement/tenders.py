@@ -105,8 +105,7 @@ def bid(uow: Any, clock: Clock, who: Principal, code: str, amount: int) -> Procu
             raise BidTwice(provider.name)
         made = ProcurementBid(tender_id=row.id, provider_id=provider.id, amount=amount,
                               submitted_at=clock.now(), state="submitted", note="")
-        uow.session.add(made)
-        store.released(uow, clock, row.package_id, "tenderUpdate")
+        uow.session.add(made)  # no release: bids stay sealed until the deadline
         uow.commit()
     return made
 
