@@ -47,6 +47,12 @@ class ErrorBody(Schema):
         "description": "409 `category_redirect`: where to go instead (English)"})
     next_working_day = fields.Date(metadata={
         "description": "422 `due_date_not_working_day`: the next working day"})
+    ends = fields.Date(metadata={
+        "description": "422 `project_beyond_budget_year`: the day the schedule or contract "
+                       "ends"})
+    last_day = fields.Date(metadata={
+        "description": "422 `project_beyond_budget_year`: the budget year's last day "
+                       "(31 December)"})
     retry_after = fields.Integer(metadata={
         "description": "409 `resend_too_soon`: seconds to wait (also the Retry-After "
                        "header)"})
