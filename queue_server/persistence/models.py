@@ -119,6 +119,9 @@ class Service(Base):
     # served "in time" (reports); and whether the boards show this service at all.
     target_wait_minutes: Mapped[int] = mapped_column(Integer, default=30, server_default="30")
     shown_on_boards: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    # The day's booking places kept for JKN members (a booking with a BPJS card number);
+    # the rest of `booking_quota` is for everyone else. None: one shared quota.
+    jkn_quota: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     facility: Mapped[Facility] = relationship(back_populates="services")
 

@@ -102,11 +102,14 @@ def open_booking_day(uow: UnitOfWork, req: BookingRequest, nik: str,
 
 def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
          idempotency_key: str | None = None,
-         daily_limit: int = DEFAULT_BOOKINGS_PER_NIK_PER_DAY) -> tuple[JsonObject, bool]:
+         daily_limit: int = DEFAULT_BOOKINGS_PER_NIK_PER_DAY,
+         channel: str = "mobile") -> tuple[JsonObject, bool]:
     """Book a place at once (no phone check); returns (booking, created). Rules are
     checked in the order a patient can fix them: identity first, then the date, then the
     patient's own bookings (one per service and day: 409 `already_booked`; `daily_limit`
-    a day across facilities: 409 `daily_limit`), then places left (409 `quota_full`)."""
+    a day across facilities: 409 `daily_limit`), then places left (409 `quota_full`).
+    `channel`: the visit's channel, "mobile" (our phone pages and API) or "bpjs" (BPJS's
+    Mobile JKN through the hosted service); the history names it as the actor."""
     patient = read_patient(req)
     nik, name, phone, bpjs = patient.nik, patient.name, patient.phone, patient.bpjs_number
     idempotency_key = stored_key(idempotency_key)
@@ -119,7 +122,7 @@ def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
         check_one_per_day(day.mine)
         patient_bookings.check_daily_place(uow, nik, req.date, daily_limit)
         check_quota(day.booked, service.booking_quota)
-        ticket = issue_new_visit(uow, service, now, "patient:mobile", "booking", "mobile",
+        ticket = issue_new_visit(uow, service, now, f"patient:{channel}", "booking", channel,
                                  status=TicketStatus.BOOKED, day=req.date, seq=seq, nik=nik,
                                  name=name, phone=phone, bpjs_number=bpjs)
         visit = ticket.visit
