@@ -45,6 +45,8 @@ class AdminServiceEntry(AdminEntry):
     prefix = _raw("string", "one letter, unique in the facility; required", example="B")
     hours = _raw("", '"24h" or {"weekdays": "07:30-14:30", "2026-12-25": "closed"}')
     booking_quota = _raw("integer", "bookings a day, 0 to 100000 (default 0)")
+    jkn_quota = _raw("integer", "of booking_quota, the places kept for JKN bookings (with a "
+                     "BPJS card number), 0 to booking_quota; null (default): one shared quota")
     walkin_limit = _raw("integer", "walk-in numbers a day (0 to 100000), or null: no limit")
     avg_minutes = _raw("number", "minutes per patient, 0.1 to 1440 (default 5)")
     target_wait = _raw("integer", "target wait in whole minutes, 1 to 1440 (default 30)")

@@ -125,6 +125,14 @@ class ServiceOut(Strict):
     date = fields.String()
     booking_quota = fields.Integer()
     quota_left = fields.Integer()
+    jkn_quota = fields.Integer(allow_none=True, metadata={
+        "description": "of booking_quota, the places kept for JKN bookings (with a BPJS "
+                       "card number); null: one shared quota"})
+    jkn_left = fields.Integer(allow_none=True, metadata={
+        "description": "JKN places left on `date` (null when not split)"})
+    non_jkn_left = fields.Integer(allow_none=True, metadata={
+        "description": "places left on `date` for bookings without a BPJS card (null when "
+                       "not split)"})
     walkin_limit = fields.Integer(allow_none=True)
     walkin_left = fields.Integer(allow_none=True)
     waiting = fields.Integer()

@@ -113,7 +113,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 2
     warn_unspoken_names(engine)
     engine.dispose()
-    app = create_app({"DEMO": True} if args.demo else None)
+    app = create_app({"DEMO": True, "DEMO_ADDRESS": (args.host, args.port)} if args.demo else None)
     if args.demo:
         load_module_demos(app)
     app.extensions["antrian.serving"] = backup.hold_serving_lock(_database_url())

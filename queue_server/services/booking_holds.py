@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from ..domain import phone_codes
-from ..domain.booking_limits import check_one_per_day, check_quota
+from ..domain.booking_limits import check_one_per_day
 from ..domain.errors import DomainError
 from ..domain.privacy import mask_digits
 from ..domain.tickets import Action, TicketStatus
@@ -61,7 +61,8 @@ def hold(uow: UnitOfWork, clock: Clock, req: bookings.BookingRequest, window_day
     code). Errors are those a patient can fix and that say nothing of the NIK's other
     bookings: identity (422), the date (422 `date_in_past`, `date_out_of_window`; 409
     `closed_on_date`, `service_closed`, `booking_closed_today`), 409 `quota_full` (held
-    places count), `idempotency_key_reused`."""
+    places count; `jkn_quota_full` / `non_jkn_quota_full` when split),
+    `idempotency_key_reused`."""
     patient = bookings.read_patient(req)
     key = bookings.stored_key(idempotency_key)
     with uow:
@@ -70,7 +71,7 @@ def hold(uow: UnitOfWork, clock: Clock, req: bookings.BookingRequest, window_day
         if seen is not None:
             return _replay(uow, seen.visit_code), False
         service, seq, day = bookings.open_booking_day(uow, req, patient.nik, now, window_days)
-        check_quota(day.booked, service.booking_quota)
+        bookings.check_day_places(service, day, jkn=patient.bpjs_number is not None)
         ticket = issue_new_visit(uow, service, now, "patient:mobile", "booking", "mobile",
                                  status=TicketStatus.HELD, day=req.date, seq=seq,
                                  nik=patient.nik, name=patient.name, phone=patient.phone,

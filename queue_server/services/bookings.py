@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TypeVar
@@ -10,9 +10,11 @@ from typing import TypeVar
 from ..domain.booking_dates import check_booking_window
 from ..domain.booking_limits import (
     DEFAULT_BOOKINGS_PER_NIK_PER_DAY,
+    QuotaLeft,
     check_one_per_day,
-    check_quota,
+    check_places,
 )
+from ..domain.booking_limits import quota_left as places_left
 from ..domain.codes import normalise_code
 from ..domain.hours import opens_at
 from ..domain.identity import parse_bpjs, parse_name, parse_nik, parse_phone
@@ -28,6 +30,7 @@ from .port_records import BookingDay
 from .port_rows import FacilityRow, ServiceRow, StoredVisit, TicketFacts, VisitFacts
 from .ports import Clock, JsonObject, UnitOfWork
 from .queue import apply_action, issue_new_visit
+from .records import TicketRecord
 from .views import estimate, iso, ticket_view
 
 ACTIVE = (TicketStatus.HELD, *OPEN_STATUSES)
@@ -64,17 +67,18 @@ class Patient:
     """A booking's patient, each field read by its rule."""
 
     nik: str
-    name: str
+    name: str | None
     phone: str
     bpjs_number: str | None
 
 
-def read_patient(req: BookingRequest) -> Patient:
+def read_patient(req: BookingRequest, name_optional: bool = False) -> Patient:
     """The request's patient: InvalidInput (422 `invalid_nik`, `invalid_name`,
-    `invalid_phone`, `invalid_bpjs`) for the first field that breaks its rule."""
+    `invalid_phone`, `invalid_bpjs`) for the first field that breaks its rule.
+    `name_optional`: an empty name is no name (None; BPJS's Mobile JKN sends none)."""
     nik = parse_nik(req.nik).value
-    return Patient(nik, parse_name(req.name), parse_phone(req.phone),
-                   parse_bpjs(req.bpjs_number))
+    name = None if name_optional and not req.name.strip() else parse_name(req.name)
+    return Patient(nik, name, parse_phone(req.phone), parse_bpjs(req.bpjs_number))
 
 
 def stored_key(idempotency_key: str | None) -> str | None:
@@ -100,17 +104,39 @@ def open_booking_day(uow: UnitOfWork, req: BookingRequest, nik: str,
     return service, seq, uow.bookings.booking_day(nik, service.id, req.date)
 
 
+def check_day_places(service: ServiceRef, day: BookingDay, jkn: bool) -> None:
+    """The booking's side of the day has a place left (counted under open_booking_day's
+    locks): QuotaFull, JknQuotaFull or NonJknQuotaFull (409) otherwise."""
+    check_places(places_left(service.booking_quota, service.jkn_quota, day.booked,
+                             day.jkn_booked), jkn)
+
+
+def quota_left(uow: UnitOfWork, service_id: int, day: date) -> QuotaLeft:
+    """A service's places left on `day`, in total and per side (JKN bookings, the others;
+    both sides the whole quota when it is not split). Counted without a lock: for showing
+    (the booking page, BPJS's `kuotajkn` / `sisakuotajkn`), not for deciding. KeyError
+    for an unknown service."""
+    total, jkn_quota = uow.bookings.quotas(service_id)
+    booked, jkn_booked = uow.bookings.booked_split(service_id, day)
+    return places_left(total, jkn_quota, booked, jkn_booked)
+
+
 def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
          idempotency_key: str | None = None,
          daily_limit: int = DEFAULT_BOOKINGS_PER_NIK_PER_DAY,
-         channel: str = "mobile") -> tuple[JsonObject, bool]:
+         channel: str = "mobile",
+         on_booked: Callable[[UnitOfWork, TicketRecord], None] | None = None,
+         ) -> tuple[JsonObject, bool]:
     """Book a place at once (no phone check); returns (booking, created). Rules are
     checked in the order a patient can fix them: identity first, then the date, then the
     patient's own bookings (one per service and day: 409 `already_booked`; `daily_limit`
-    a day across facilities: 409 `daily_limit`), then places left (409 `quota_full`).
+    a day across facilities: 409 `daily_limit`), then places left (409 `quota_full`; with
+    a JKN split, `jkn_quota_full` or `non_jkn_quota_full` for the booking's side).
     `channel`: the visit's channel, "mobile" (our phone pages and API) or "bpjs" (BPJS's
-    Mobile JKN through the hosted service); the history names it as the actor."""
-    patient = read_patient(req)
+    Mobile JKN through the hosted service, whose booking may carry no name); the history
+    names it as the actor. `on_booked(uow, ticket)`: written in the same transaction,
+    before the commit (the BPJS module's own row of the booking)."""
+    patient = read_patient(req, name_optional=channel == "bpjs")
     nik, name, phone, bpjs = patient.nik, patient.name, patient.phone, patient.bpjs_number
     idempotency_key = stored_key(idempotency_key)
     with uow:
@@ -121,11 +147,13 @@ def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
         service, seq, day = open_booking_day(uow, req, nik, now, window_days)
         check_one_per_day(day.mine)
         patient_bookings.check_daily_place(uow, nik, req.date, daily_limit)
-        check_quota(day.booked, service.booking_quota)
+        check_day_places(service, day, jkn=bpjs is not None)
         ticket = issue_new_visit(uow, service, now, f"patient:{channel}", "booking", channel,
                                  status=TicketStatus.BOOKED, day=req.date, seq=seq, nik=nik,
                                  name=name, phone=phone, bpjs_number=bpjs)
         visit = ticket.visit
+        if on_booked is not None:
+            on_booked(uow, ticket)
         if idempotency_key:
             uow.idempotency.remember(idempotency_key, req.fingerprint(), visit.code, now)
         view = booking_view(uow, visit, now, ticket, ahead=day.ahead)
@@ -188,16 +216,23 @@ def status(uow: UnitOfWork, clock: Clock, code: str) -> JsonObject:
         return booking_view(uow, find_visit(uow, code), clock.now())
 
 
-def cancel(uow: UnitOfWork, clock: Clock, code: str) -> JsonObject:
+def cancel(uow: UnitOfWork, clock: Clock, code: str,
+           actor: str = "patient:mobile",
+           guard: Callable[[TicketFacts], None] | None = None) -> JsonObject:
     """The holder cancels: the place goes back to the day's quota (a held one's code
-    message, if still unsent, is not sent)."""
+    message, if still unsent, is not sent). `actor`: who the history names
+    ("patient:bpjs" when Mobile JKN cancels through the hosted service). `guard`: a
+    channel's own rule, called with the open ticket in the same transaction before
+    anything is written; it raises to refuse (BPJS: batal before check-in only)."""
     with uow:
         visit = find_visit(uow, code)
         ticket = _open_ticket_of(visit.tickets)
+        if guard is not None:
+            guard(ticket)
         now = clock.now()
         was_waiting = ticket.status == TicketStatus.WAITING
         was_held = ticket.status == TicketStatus.HELD
-        apply_action(uow, ticket, Action.CANCEL, "patient:mobile", now)
+        apply_action(uow, ticket, Action.CANCEL, actor, now)
         ticket.finished_at = now
         uow.flush()
         if was_held:

@@ -48,6 +48,8 @@ class ServiceRef:
     closed_dates: dict[str, str] = field(default_factory=dict)
     open_on_holidays: bool = False
     booking_cutoff: str | None = None
+    # Of booking_quota, the places kept for JKN bookings (None: one shared quota).
+    jkn_quota: int | None = None
 
 
 def _facility_ref(row: FacilityRow) -> FacilityRef:
@@ -59,7 +61,7 @@ def _service_ref(row: ServiceRow, facility: FacilityRef) -> ServiceRef:
     return ServiceRef(row.id, row.facility_id, row.code, row.name, row.prefix, dict(row.hours),
                       row.booking_quota, row.walkin_limit, row.avg_minutes, row.active, facility,
                       dict(row.closed_dates or {}), bool(row.open_on_holidays),
-                      row.booking_cutoff)
+                      row.booking_cutoff, row.jkn_quota)
 
 
 def cached(uow: UnitOfWork, key: tuple[Any, ...], load: Callable[[], Any]) -> Any:

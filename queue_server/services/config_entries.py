@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..domain import config_errors as bad
+from ..domain.booking_limits import check_jkn_quota
 from ..domain.calendar import parse_closures
 from ..domain.hours import parse_hours, parse_time
 from ..domain.numbering import validate_prefix
@@ -104,6 +105,16 @@ def apply_facility(uow: UnitOfWork, entry: ConfigData, change: Change) -> Facili
     return facility
 
 
+def _jkn_quota(entry: ConfigData, where: str) -> int | None:
+    """The service's `jkn_quota` (domain.booking_limits.check_jkn_quota: 0..booking_quota
+    or null), its error said at `where`."""
+    quota = int(number(entry, "booking_quota", where, 0) or 0)
+    try:
+        return check_jkn_quota(entry.get("jkn_quota"), quota)
+    except bad.InvalidConfig as error:
+        raise error.at(where) from None
+
+
 def _service_fields(entry: ConfigData, where: str) -> dict[str, object]:
     cutoff = entry.get("booking_cutoff")
     return dict(
@@ -111,6 +122,7 @@ def _service_fields(entry: ConfigData, where: str) -> dict[str, object]:
         prefix=validate_prefix(str(text(entry, "prefix", where, most=3, required=True))),
         hours=located(f"{where} hours", parse_hours, entry.get("hours", "24h")),
         booking_quota=number(entry, "booking_quota", where, 0),
+        jkn_quota=_jkn_quota(entry, where),
         walkin_limit=number(entry, "walkin_limit", where, None),
         avg_minutes=number(entry, "avg_minutes", where, 5.0, kind=float, least=0.1,
                            most=MINUTES_A_DAY),

@@ -28,7 +28,8 @@ FACILITY_KEYS = frozenset({"code", "name", "timezone", "running_text", "cuti_ber
 CONTENT_KEYS = frozenset({"services", "counters", "devices"})
 SERVICE_KEYS = frozenset({"code", "name", "prefix", "hours", "booking_quota", "walkin_limit",
                           "avg_minutes", "target_wait", "shown_on_boards", "active",
-                          "open_on_holidays", "booking_cutoff", "closed_dates"})
+                          "open_on_holidays", "booking_cutoff", "closed_dates",
+                          "jkn_quota"})
 COUNTER_KEYS = frozenset({"code", "name", "services", "active"})
 DEVICE_KEYS = frozenset({"code", "kind", "name", "active", "token", "token_hash"})
 USER_KEYS = frozenset({"username", "role", "facility", "name", "active", "password",

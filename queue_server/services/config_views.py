@@ -45,6 +45,7 @@ def service_entry(service: ServiceEntryRow) -> Entry:
     """A service's entry, every key spelt out (defaults too)."""
     return {"code": service.code, "name": service.name, "prefix": service.prefix,
             "hours": hours_entry(service.hours), "booking_quota": service.booking_quota,
+            "jkn_quota": service.jkn_quota,
             "walkin_limit": service.walkin_limit, "avg_minutes": float(service.avg_minutes),
             "target_wait": service.target_wait_minutes,
             "shown_on_boards": bool(service.shown_on_boards), "active": bool(service.active),

@@ -124,11 +124,14 @@ class SecurityEventRow(Protocol):
 
 
 class BookingDay(Protocol):
-    """A service's booked day for one NIK: places taken (`booked`), the NIK's own active
-    bookings there (`mine`), and patients booked or waiting (`ahead`)."""
+    """A service's booked day for one NIK: places taken (`booked`; `jkn_booked` of them by
+    bookings with a BPJS card number), the NIK's own active bookings there (`mine`), and
+    patients booked or waiting (`ahead`)."""
 
     @property
     def booked(self) -> int: ...
+    @property
+    def jkn_booked(self) -> int: ...
     @property
     def mine(self) -> int: ...
     @property

@@ -11,6 +11,7 @@ from typing import TypedDict
 from zoneinfo import ZoneInfo
 
 from ..domain import estimates
+from ..domain.booking_limits import quota_left
 from ..domain.numbering import service_day
 from ..domain.privacy import mask_digits
 from ..domain.tickets import TicketStatus
@@ -151,7 +152,8 @@ def services_view(
     on = on or today
     result: list[JsonObject] = []
     for service, summary in _summaries(uow, facility, now):
-        booked = uow.bookings.active_bookings(service.id, on)
+        places = quota_left(service.booking_quota, service.jkn_quota,
+                            *uow.bookings.booked_split(service.id, on))
         walk_ins = uow.tickets.count_issued(service.id, today, "walk_in")
         limit = service.walkin_limit
         result.append({
@@ -162,7 +164,11 @@ def services_view(
             "date": on.isoformat(),
             "facility": facility_ref(facility, now),
             "booking_quota": service.booking_quota,
-            "quota_left": max(service.booking_quota - booked, 0),
+            "quota_left": places.left,
+            # The JKN split (null when one shared quota): places per side left.
+            "jkn_quota": service.jkn_quota,
+            "jkn_left": places.jkn_left if places.split else None,
+            "non_jkn_left": places.other_left if places.split else None,
             "walkin_limit": limit,
             "walkin_left": None if limit is None else max(limit - walk_ins, 0),
         })

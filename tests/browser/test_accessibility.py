@@ -383,3 +383,24 @@ def test_the_procurement_and_contract_pages_pass_wcag_21_aa(
             page.click("main form button[type=submit]")
             expect(page.locator("p.error")).to_be_visible()
             assert violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["", "?lang=en"])
+def test_the_bpjs_reconciliation_page_passes_wcag_21_aa(page: Page, app: Any,
+                                                        live_server: str, kiosk: Api,
+                                                        lang: str) -> None:
+    """/bpjs/rekonsiliasi (issue 19): signed out, then a day with a visit still queued."""
+    from queue_server.eservices.bpjs.outbox import read_history
+    from tests.support.bpjs import setup_bpjs
+
+    setup_bpjs(app)
+    kiosk.ticket("umum")
+    read_history(app.extensions["antrian"].uow, app.extensions["antrian"].clock)
+    check(page, f"{live_server}/bpjs/rekonsiliasi{lang}", "#username")
+    page.fill("#username", "admin")
+    page.fill("#password", "demo")
+    page.click("main button[type=submit]")
+    expect(page.locator("#username")).to_have_count(0)
+    asked = f"facility=pkm-demo&date={TODAY.isoformat()}"
+    check(page, f"{live_server}/bpjs/rekonsiliasi?{asked}{lang.replace('?', '&')}",
+          "section.rec-table")

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.app_process import AppProcess
 from tests.support.private_day import PEOPLE, leaks, run_day
-from tests.support.servers import AppProcess, empty_database, server_process
+from tests.support.servers import empty_database, server_process
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "log-day-Rahasia-7q2"

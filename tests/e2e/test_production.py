@@ -16,9 +16,10 @@ import pytest
 from sqlalchemy import text
 
 from queue_server.persistence.db import make_engine
+from tests.support.app_process import AppProcess
 from tests.support.http import JsonClient
 from tests.support.live import Listener
-from tests.support.servers import AppProcess, PgServer, RedisServer, empty_database, wait_until
+from tests.support.servers import PgServer, RedisServer, empty_database, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,7 +48,7 @@ def environment(database_url: str, redis_url: str | None) -> dict[str, str]:
 def two_processes(pg_url: str, redis_url: str, tmp_path: Path) -> Iterator[list[AppProcess]]:
     env = environment(pg_url, redis_url)
     prepare(pg_url, env)
-    apps = [AppProcess(env, tmp_path / f"{name}.log").start() for name in "ab"]
+    apps = AppProcess.start_all([AppProcess(env, tmp_path / f"{name}.log") for name in "ab"])
     yield apps
     for app in apps:
         app.stop()
@@ -153,7 +154,7 @@ def test_redis_lost_keeps_http_working_and_events_resume(pg_url: str, tmp_path: 
     redis = RedisServer().start()
     env = environment(pg_url, redis.url)
     prepare(pg_url, env)
-    a, b = (AppProcess(env, tmp_path / f"{n}.log").start() for n in "ab")
+    a, b = AppProcess.start_all([AppProcess(env, tmp_path / f"{n}.log") for n in "ab"])
     board = None
     try:
         board = Listener(b.url, {"facility": "pkm-demo"}, reconnect=True)

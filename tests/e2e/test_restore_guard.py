@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from tests.e2e.test_production import ROOT, environment, issue, prepare
-from tests.support.servers import AppProcess
+from tests.support.app_process import AppProcess
 
 
 def restore(env: dict[str, str], backup: Path) -> subprocess.CompletedProcess[str]:

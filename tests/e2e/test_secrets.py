@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.support.app_process import AppProcess
 from tests.support.http import JsonClient
-from tests.support.servers import AppProcess, free_port, server_process
+from tests.support.servers import free_port, server_process
 
 ROOT = Path(__file__).resolve().parents[2]
 STRONG = "kopi-tubruk-di-loket-3"

@@ -68,6 +68,15 @@ def test_the_demo_server_issues_and_calls_with_the_demo_credentials(
     assert [(s["code"], s["prefix"], s["booking_quota"], s["walkin_limit"]) for s in services] == [
         ("pendaftaran", "A", 50, None), ("umum", "B", 50, None), ("gigi", "C", 50, None),
         ("kia", "D", 50, None), ("lab", "E", 50, None), ("apotek", "F", 50, None)]
+    # BPJS (issue 19): 35 of the polis' 50 places kept for JKN; the demo's mapping, and
+    # its fake BPJS on the demo server itself.
+    assert [s["jkn_quota"] for s in services] == [None, 35, 35, 35, None, None]
+    admin = JsonClient(base, JsonClient(base).post(
+        "/api/v1/auth/login", {"username": "admin", "password": "rahasia-demo"}).body["token"])
+    setup = admin.get("/api/v1/bpjs/facilities/pkm-demo").body
+    assert setup["level"] == "fkrtl" and {s["kodepoli"] for s in setup["services"]} == {
+        "UMU", "GIG", "KIA", None}
+    assert JsonClient(base).get("/_fake-bpjs/_fake/calls").status == 200
     board = JsonClient(base).get("/api/v1/facilities/pkm-demo/board").body
     assert [c["code"] for c in board["counters"]] == [
         "loket-1", "loket-2", "poli-umum", "poli-gigi", "kia", "lab", "apotek"]

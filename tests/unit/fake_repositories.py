@@ -202,6 +202,7 @@ class FakeTickets:
         same = [t for t in self.rows if t.service_id == service_id and t.day == day]
         return FakeBookingDay(
             booked=len(self.booked_on(service_id, day)),
+            jkn_booked=sum(1 for t in self.booked_on(service_id, day) if t.visit.bpjs_number),
             mine=sum(1 for t in self.booked_on(service_id, day)
                      if t.visit.nik == nik and t.status in ACTIVE_BOOKING),
             ahead=sum(1 for t in same if t.status in ("booked", "waiting")))

@@ -37,6 +37,7 @@ class FakeService:
     open_on_holidays: bool = False
     booking_cutoff: str | None = None
     shown_on_boards: bool = True
+    jkn_quota: int | None = None
 
     @property
     def facility_id(self) -> int:
@@ -146,3 +147,4 @@ class FakeBookingDay:
     booked: int
     mine: int
     ahead: int
+    jkn_booked: int = 0

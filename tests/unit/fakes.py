@@ -48,6 +48,10 @@ class _Bookings:
     def booking_day(self, nik: str, service_id: int, day: date) -> Any:
         return self._tickets.booking_day(nik, service_id, day)
 
+    def booked_split(self, service_id: int, day: date) -> tuple[int, int]:
+        day_of = self._tickets.booking_day("", service_id, day)
+        return day_of.booked, day_of.jkn_booked
+
     def ahead_by_number(self, ticket: FakeTicket) -> int:
         return self._tickets.ahead_by_number(ticket)
 

@@ -26,6 +26,7 @@ from queue_server.eservices.bpjs.ws_parse import (
     parse_waktu,
     text,
 )
+from queue_server.eservices.bpjs.ws_patients import Registration, parse_registration
 from queue_server.eservices.bpjs.ws_token import _payload
 
 BODY = {"nomorkartu": "0001234567890", "nik": "3578010101900001", "nohp": "081234567890",
@@ -100,3 +101,17 @@ def test_a_token_of_another_key_or_shape_is_not_valid() -> None:
         _payload(URLSafeSerializer("k", salt=SALT).dumps({"a": "1"}), "k")
     with pytest.raises(WsTokenInvalid):
         _payload(URLSafeSerializer("k", salt="staff").dumps({"a": 1, "v": 1, "e": 9}), "k")
+
+
+def test_a_new_patient_keeps_only_card_and_nik_each_by_its_rule() -> None:
+    kept = parse_registration({"nomorkartu": "0001234567890", "nik": "3578010101900001",
+                               "nama": "Sri", "alamat": "Jl. Kenjeran 1", "rt": "002"})
+    assert kept == Registration("0001234567890", "3578010101900001")
+    with pytest.raises(WsBodyNotJson):
+        parse_registration(["x"])
+    with pytest.raises(WsFieldMissing):
+        parse_registration({"nik": "3578010101900001"})
+    with pytest.raises(NikNotSixteenDigits):
+        parse_registration({"nomorkartu": "0001234567890", "nik": "12"})
+    with pytest.raises(BpjsNotThirteenDigits):
+        parse_registration({"nomorkartu": "12", "nik": "3578010101900001"})

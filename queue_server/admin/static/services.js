@@ -21,6 +21,7 @@ function fill(s) {
   $("svc-special").value = hours.special;
   $("svc-closed").value = datedText(s.closed_dates);
   $("svc-quota").value = s.booking_quota ?? "";
+  $("svc-jkn").value = s.jkn_quota ?? "";
   $("svc-cutoff").value = s.booking_cutoff || "";
   $("svc-walkin").value = s.walkin_limit ?? "";
   $("svc-avg").value = s.avg_minutes ?? "";
@@ -40,6 +41,7 @@ function entry() {
     hours: formToHours($("svc-24h").checked, days, $("svc-special").value),
     closed_dates: parseDated($("svc-closed").value),
     booking_quota: numberOr($("svc-quota"), 0),
+    jkn_quota: numberOr($("svc-jkn"), null),
     booking_cutoff: $("svc-cutoff").value.trim() || null,
     walkin_limit: numberOr($("svc-walkin"), null),
     avg_minutes: numberOr($("svc-avg"), 5),

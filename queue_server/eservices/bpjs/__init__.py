@@ -14,6 +14,9 @@ from flask import Flask
 
 MODULE = "bpjs"
 
+# The named errors register on import, before the API document (and its error table) is built.
+from . import outbox_errors as outbox_errors  # noqa: E402
+
 
 def load(app: Flask) -> None:
     """Register BPJS's routes, pages, outbox loop and demo data with `app`."""

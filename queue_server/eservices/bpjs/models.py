@@ -39,6 +39,10 @@ class BpjsFacility(Base):
     level: Mapped[str] = mapped_column(String(8), default="fktp")
     ppk_code: Mapped[str] = mapped_column(String(20), default="")
     reporting: Mapped[bool] = mapped_column(Boolean, default=True)
+    # "accept": every card books (no medical-record numbers kept here); "register": a
+    # card never seen at the facility is answered 202 (new patient) until registered.
+    new_patients: Mapped[str] = mapped_column(String(8), default="accept",
+                                              server_default="accept")
 
 
 class BpjsService(Base):
@@ -96,6 +100,22 @@ class BpjsBooking(Base):
     created_at: Mapped[datetime] = mapped_column()
     checked_in_at: Mapped[datetime | None] = mapped_column(nullable=True)
     __table_args__ = (Index("ix_bpjs_bookings_day", "facility_id", "tanggalperiksa"),)
+
+
+class BpjsPatient(Base):
+    """A JKN patient registered through Mobile JKN's "pasien baru" at a facility whose
+    `new_patients` is "register": the card, the NIK and the medical-record number
+    (`norm`) generated for it. Personal data: never logged or shown unmasked."""
+
+    __tablename__ = "bpjs_patients"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"))
+    nomorkartu: Mapped[str] = mapped_column(String(13))
+    nik: Mapped[str] = mapped_column(String(16))
+    norm: Mapped[str] = mapped_column(String(20), default="")
+    created_at: Mapped[datetime] = mapped_column()
+    __table_args__ = (UniqueConstraint("facility_id", "nomorkartu",
+                                       name="uq_bpjs_patient_card"),)
 
 
 class BpjsCall(Base):

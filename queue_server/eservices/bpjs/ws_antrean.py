@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy.orm.exc import StaleDataError
+
 from queue_server.domain.booking_dates import check_booking_window
 from queue_server.domain.numbering import service_day
 from queue_server.domain.statuses import TicketStatus
@@ -94,17 +96,30 @@ def code_by_card(uow: Any, principal: Principal, card: str, kodepoli: str,
                                day).kodebooking
 
 
+def _before_check_in(ticket: Any) -> None:
+    """BPJS's batal rule: only a number not yet checked in (booked, or held for its
+    code) may be cancelled; else WsCancelRefused."""
+    if ticket.status not in _CANCELLABLE:
+        raise WsCancelRefused()
+
+
 def cancel(uow: Any, clock: Clock, principal: Principal, row_code: str) -> None:
     """Batal antrean: the core cancel (the place goes back to the day's quota), only
-    while the patient has not checked in (BPJS: batal before check-in only); else
+    while the patient has not checked in (BPJS: batal before check-in only), checked in
+    the cancel's own transaction (a check-in just before it is never cancelled); else
     WsCancelRefused; WsBookingNotFound for an unknown or another facility's booking.
-    The history names the actor "patient:bpjs"."""
+    A check-in committed between the cancel's read and its write (the ticket's version
+    moved: StaleDataError) is met by reading again, which then refuses. The history
+    names the actor "patient:bpjs"."""
     with uow:
-        row = booking_by_code(uow, principal, row_code)
-        if _ticket(uow, row).status not in _CANCELLABLE:
-            raise WsCancelRefused()
-        code = row.kodebooking
-    bookings.cancel(uow, clock, code, actor="patient:bpjs")
+        code = booking_by_code(uow, principal, row_code).kodebooking
+    for attempt in (1, 2):
+        try:
+            bookings.cancel(uow, clock, code, actor="patient:bpjs", guard=_before_check_in)
+            return
+        except StaleDataError:
+            if attempt == 2:
+                raise
 
 
 def check_in(uow: Any, clock: Clock, principal: Principal, kodebooking: str,

@@ -2,7 +2,8 @@
 envelope: every answer is BPJS's `{"response": …, "metadata": {"code", "message"}}`,
 every refusal `{"metadata": {"code": 201, "message": "…"}}` — never the API's
 `{"error": …}`. As the public WS templates do, the HTTP status is the metadata code
-(200, 201 refused; BPJS's 202 "new patient" never arises, see ws_take); 404 and 405
+(200, 201 refused, 202 a new patient where the facility registers them, see
+ws_patients); 404 and 405
 stay what they are. Messages are Indonesian only: Mobile JKN shows them to the patient
 as they come (no `?lang=en` on this machine-to-machine channel)."""
 

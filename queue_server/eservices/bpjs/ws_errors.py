@@ -1,7 +1,7 @@
 """The hosted web service's refusals, each a named error carrying BPJS's metadata code
-201 (refused, with a reason Mobile JKN shows the patient). BPJS's 202 (a new patient,
-to register first) never arises here: antrian keeps no medical record numbers (see
-ws_take). Texts follow the wording of BPJS's WS Antrean catalogue as
+201 (refused, with a reason Mobile JKN shows the patient), or 202 (a new patient, to
+register first: only at a facility whose `new_patients` is "register", see
+ws_patients). Texts follow the wording of BPJS's WS Antrean catalogue as
 public implementations answer it (Indonesian; this machine-to-machine channel needs no
 English, which `text_en` still gives for the API's error table)."""
 
@@ -89,3 +89,26 @@ class WsCancelRefused(WsRefused):
     text_id = "Antrean tidak dapat dibatalkan karena pasien sudah check-in atau dilayani."
     text_en = "The booking cannot be cancelled: the patient has checked in or been served."
 
+
+
+class WsNewPatient(WsRefused):
+    """BPJS's 202: the card is not a patient of the facility yet; Mobile JKN then sends
+    the patient's identity to "pasien baru" and takes the number again."""
+
+    bpjs_code = 202
+    code = "bpjs_new_patient"
+    text_id = ("Data pasien ini tidak ditemukan, silahkan melakukan registrasi "
+               "pasien baru.")
+    text_en = "This patient is not known here: register as a new patient first."
+
+
+class WsPatientMismatch(WsRefused):
+    code = "bpjs_patient_mismatch"
+    text_id = "Nomor kartu sudah terdaftar dengan NIK lain."
+    text_en = "The card number is already registered with another NIK."
+
+
+class WsPharmacyNotYet(WsRefused):
+    code = "bpjs_pharmacy_not_yet"
+    text_id = "Antrean farmasi belum ada: resep belum diteruskan ke farmasi."
+    text_en = "No pharmacy number yet: the prescription has not been sent to the pharmacy."

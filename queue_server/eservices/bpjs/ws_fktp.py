@@ -12,11 +12,13 @@ from queue_server.runtime import current
 from . import ws_antrean
 from .ws_envelope import answer, blp, body, caller, posted, refusals, rules, signed
 from .ws_parse import body_of, parse_card, parse_day, parse_take, text
-from .ws_routes import SIGN_IN, token_answer
+from .ws_routes import NEW_PATIENT, SIGN_IN, new_patient_answer, token_answer
 from .ws_schemas import (
     WsFktpCancelIn,
     WsFktpTakeIn,
     WsMetadataOnlyOut,
+    WsNewPatientIn,
+    WsNormOut,
     WsRemainingOut,
     WsStatusOut,
     WsTakenOut,
@@ -62,6 +64,7 @@ def fktp_remaining(code: str, kodepoli: str, tanggalperiksa: str) -> Response:
 
 @blp.post("/fktp/antrean")
 @blp.response(200, envelope("WsFktpTakenEnvelope", WsTakenOut))
+@blp.alt_response(202, schema=WsMetadataOnlyOut, **NEW_PATIENT)
 @signed
 @body(WsFktpTakeIn)
 def fktp_take() -> Response:
@@ -87,3 +90,13 @@ def fktp_cancel() -> Response:
     code = ws_antrean.code_by_card(rt.uow(), principal, card, kodepoli, day)
     ws_antrean.cancel(rt.uow(), rt.clock, principal, code)
     return answer()
+
+
+@blp.post("/fktp/peserta")
+@blp.response(200, envelope("WsFktpNormEnvelope", WsNormOut))
+@signed
+@body(WsNewPatientIn)
+def fktp_new_patient() -> Response:
+    """Pasien baru FKTP: the FKRTL `POST /bpjs/pasienbaru` at FKTP's address (card and
+    NIK kept, a `norm` answered)."""
+    return new_patient_answer()

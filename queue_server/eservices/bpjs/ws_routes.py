@@ -9,14 +9,18 @@ from flask import Response, current_app, request
 from queue_server.edge.caller import client_address
 from queue_server.runtime import current
 
-from . import ws_antrean
+from . import ws_antrean, ws_patients, ws_pharmacy
 from .ws_envelope import answer, blp, body, caller, posted, refusals, rules, signed, token_minutes
 from .ws_parse import body_of, parse_day, parse_doctor, parse_take, parse_waktu, text
 from .ws_schemas import (
     WsCheckInIn,
     WsCodeIn,
     WsMetadataOnlyOut,
+    WsNewPatientIn,
+    WsNormOut,
     WsOperationsOut,
+    WsPharmacyStatusOut,
+    WsPharmacyTakenOut,
     WsRemainingOut,
     WsStatusIn,
     WsStatusOut,
@@ -72,8 +76,23 @@ def antrean_status() -> Response:
                                     parse_doctor(text(fields, "kodedokter", required=False))))
 
 
+def new_patient_answer() -> Response:
+    """Register the posted new patient at the caller's facility (see ws_patients)."""
+    principal = caller()
+    reg = ws_patients.parse_registration(posted())
+    rt = current()
+    return answer({"norm": ws_patients.register(rt.uow(), rt.clock, principal, reg)},
+                  message=ws_patients.COME_TO_ADMISSION)
+
+
+NEW_PATIENT = {"description": "a new patient (only where the facility's new_patients is "
+                              "\"register\"): register with POST /bpjs/pasienbaru, then "
+                              "take again; nothing was booked"}
+
+
 @blp.post("/antrean")
 @blp.response(200, envelope("WsTakenEnvelope", WsTakenOut))
+@blp.alt_response(202, schema=WsMetadataOnlyOut, **NEW_PATIENT)
 @signed
 @body(WsTakeIn)
 def antrean_take() -> Response:
@@ -127,6 +146,43 @@ def antrean_check_in() -> Response:
     rt = current()
     ws_antrean.check_in(rt.uow(), rt.clock, principal, code, waktu)
     return answer()
+
+
+@blp.post("/pasienbaru")
+@blp.response(200, envelope("WsNormEnvelope", WsNormOut))
+@signed
+@body(WsNewPatientIn)
+def new_patient() -> Response:
+    """Info pasien baru: the patient Mobile JKN was answered 202 for. Only the card and
+    the NIK are kept (the other fields are read by no rule); the answer is the `norm`
+    generated for the card (the same one again for the same card and NIK). 201 for a
+    missing or malformed card or NIK, or a card registered with another NIK."""
+    return new_patient_answer()
+
+
+@blp.post("/antrean/farmasi/ambil")
+@blp.response(200, envelope("WsPharmacyTakenEnvelope", WsPharmacyTakenOut))
+@signed
+@body(WsCodeIn)
+def pharmacy_take() -> Response:
+    """Ambil antrean farmasi: the visit's number at the pharmacy (the service mapped
+    with role "pharmacy"), made when the poli sends the prescription on. 201 before
+    that ("Antrean farmasi belum ada…") and for an unknown code."""
+    principal = caller()
+    code = text(body_of(posted()), "kodebooking")
+    return answer(ws_pharmacy.take(current().uow(), principal, code))
+
+
+@blp.post("/antrean/farmasi/status")
+@blp.response(200, envelope("WsPharmacyStatusEnvelope", WsPharmacyStatusOut))
+@signed
+@body(WsCodeIn)
+def pharmacy_status() -> Response:
+    """Status antrean farmasi: the pharmacy's numbers that day, the patients ahead of
+    the visit's, the number last called; the refusals of ambil antrean farmasi."""
+    principal = caller()
+    code = text(body_of(posted()), "kodebooking")
+    return answer(ws_pharmacy.status(current().uow(), principal, code))
 
 
 @blp.post("/jadwaloperasirs")

@@ -124,3 +124,35 @@ class WsFktpCancelIn(Schema):
     kodepoli = fields.String(required=True)
     tanggalperiksa = fields.String(required=True)
     keterangan = fields.String()
+
+
+class WsNormOut(Schema):
+    norm = fields.String(required=True, metadata={
+        "description": "the medical-record number generated for the card (or its own)"})
+
+
+_KEPT = {"nomorkartu": "13 digits; kept", "nik": "16 digits; kept"}
+_NEW_PATIENT_FIELDS = ("nomorkartu", "nik", "nomorkk", "nama", "jeniskelamin",
+                       "tanggallahir", "nohp", "alamat", "kodeprop", "namaprop", "kodedati2",
+                       "namadati2", "kodekec", "namakec", "kodekel", "namakel", "rw", "rt")
+WsNewPatientIn = Schema.from_dict(
+    {name: fields.String(required=name in _KEPT, metadata={
+        "description": _KEPT.get(name, "read, not kept")}) for name in _NEW_PATIENT_FIELDS},
+    name="WsNewPatientIn")
+
+
+class WsPharmacyTakenOut(Schema):
+    jenisresep = fields.String(required=True, metadata={
+        "description": "Racikan/Non Racikan in BPJS's catalogue; \"-\": not known here"})
+    nomorantrean = fields.Integer(required=True, metadata={
+        "description": "the pharmacy number's place in the day's sequence"})
+    keterangan = fields.String(required=True)
+
+
+class WsPharmacyStatusOut(Schema):
+    jenisresep = fields.String(required=True)
+    totalantrean = fields.Integer(required=True)
+    sisaantrean = fields.Integer(required=True)
+    antreanpanggil = fields.Integer(required=True, metadata={
+        "description": "sequence number last called; 0 before the first call"})
+    keterangan = fields.String(required=True)

@@ -4,12 +4,13 @@ cutoff, per-NIK limits and quota), written with its BPJS row (source "mjkn", the
 Mobile JKN sent) in one transaction, so the outbox never reports it with `antrean/add`.
 
 Medical record numbers (`norm`) belong to the facility's SIMRS, which antrian is not:
-we keep none, so every card is a patient here and BPJS's 202 "new patient" answer never
-arises; a `norm` sent is kept on the BPJS row and given back."""
+by default every card is a patient here; a facility set to "register" answers an unseen
+card BPJS's 202 "new patient" (ws_patients). A `norm` sent is kept on the BPJS row and
+given back; without one, the card's registered `norm` is."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -24,6 +25,7 @@ from .models import BpjsBooking
 from .ws_figures import places
 from .ws_lookup import Poli, poli_of
 from .ws_parse import Take
+from .ws_patients import known_norm
 
 ARRIVE_EARLY = ("Peserta harap datang 30 menit sebelum pelayanan dan melakukan check-in "
                 "dengan kode booking.")
@@ -72,12 +74,15 @@ def take_number(uow: Any, clock: Clock, principal: Principal, take: Take,
     """Book `take` at the caller's facility: BPJS's answer fields (`nomorantrean`,
     `angkaantrean`, `kodebooking`, `estimasidilayani` epoch ms, places after it).
 
-    Raises WsPoliNotFound, WsDoctorNotFound, and whatever `bookings.book` raises: the
-    date's rules (DateInPast, DateOutOfWindow, ClosedOnDate, BookingClosedToday), the
-    patient's (AlreadyBooked, DailyLimitReached), QuotaFull, the identity rules."""
+    Raises WsPoliNotFound, WsDoctorNotFound, WsNewPatient (202, nothing booked), and
+    whatever `bookings.book` raises: the date's rules (DateInPast, DateOutOfWindow,
+    ClosedOnDate, BookingClosedToday), the patient's (AlreadyBooked,
+    DailyLimitReached), QuotaFull, the identity rules."""
     with uow:
         poli = poli_of(uow, principal, take.kodepoli, take.kodedokter)
         facility_code, service_code = poli.facility.code, poli.service.code
+        norm = known_norm(uow, poli.facility.id, take.nomorkartu)
+    take = replace(take, norm=take.norm or norm)
     req = bookings.BookingRequest(facility=facility_code, service=service_code,
                                   date=take.tanggalperiksa, nik=take.nik, name="",
                                   phone=take.nohp, bpjs_number=take.nomorkartu)

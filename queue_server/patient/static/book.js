@@ -89,7 +89,9 @@ import { $, api as call, texts } from "/static/page.js";
       const late = s.bookable_today === false && s.open_on_date;
       const note = !s.open_on_date ? closed : late ? said(s.bookable_reason, s.bookable_reason_en)
         : s.quota_left === 0 ? t("full")
-        : t("left", { n: s.quota_left }) + " · " + (s.estimate_note === "no_counter_open"
+        : (s.jkn_quota == null ? t("left", { n: s.quota_left })  // split: per side (JKN or not)
+          : `JKN: ${t("left", { n: s.jkn_left })} · non-JKN: ${t("left", { n: s.non_jkn_left })}`)
+          + " · " + (s.estimate_note === "no_counter_open"
           ? t("noCounter") : t("wait", { m: s.estimated_wait_minutes }));
       b.append(s.name, Object.assign(document.createElement("small"), { textContent: note }));
       b.disabled = !s.open_on_date || late || s.quota_left === 0;

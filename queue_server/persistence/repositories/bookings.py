@@ -28,15 +28,19 @@ _AHEAD = (TicketStatus.BOOKED, TicketStatus.WAITING)
 # Visits made by booking (the phone or the patient page; BPJS's antrean when it comes).
 BOOKING_CHANNELS = ("mobile", "bpjs")
 
-# A booking's day in one round trip over the day's tickets: places taken, this patient's
+# A booking's day in one round trip over the day's tickets: places taken (and of them by
+# JKN bookings: a visit with a BPJS card number, issue 19's split quota), this patient's
 # own booking, and how many patients are ahead of a new number (every ticket of the day so
 # far has a lower one). The patient's visits come from the NIK index once (a hashed
-# subplan), never a lookup per ticket of the day.
+# subplan), never a lookup per ticket of the day; each ticket's own visit by its key
+# (aliased, so the NIK subquery is not correlated with it).
+_TV = _V.alias("ticket_visit")
+_HOLDS_PLACE = and_(_T.c.source == "booking", _T.c.status != TicketStatus.CANCELLED)
+_JKN_PLACE = and_(_HOLDS_PLACE, _TV.c.bpjs_number.is_not(None))
 _BOOKING_DAY = (
     select(
-        func.count(case((and_(_T.c.source == "booking",
-                              _T.c.status != TicketStatus.CANCELLED), 1)))
-        .label("booked"),
+        func.count(case((_HOLDS_PLACE, 1))).label("booked"),
+        func.count(case((_JKN_PLACE, 1))).label("jkn_booked"),
         func.count(case((one_of(_T.c.status, _AHEAD), 1))).label("ahead"),
         func.count(case((and_(
             _T.c.visit_id.in_(select(_V.c.id).where(_V.c.nik == bindparam("nik"))),
@@ -44,7 +48,16 @@ _BOOKING_DAY = (
             one_of(_T.c.status, ACTIVE)), 1)))
         .label("mine"),
     )
+    .select_from(_T.join(_TV, _TV.c.id == _T.c.visit_id))
     .where(_T.c.service_id == bindparam("service_id"), _T.c.day == bindparam("day"))
+)
+# A service's day: places taken, and of them by JKN bookings (the split quota's figures).
+_BOOKED_SPLIT = (
+    select(func.count(case((_HOLDS_PLACE, 1))).label("booked"),
+           func.count(case((_JKN_PLACE, 1))).label("jkn_booked"))
+    .select_from(_T.join(_TV, _TV.c.id == _T.c.visit_id))
+    .where(_T.c.service_id == bindparam("service_id"), _T.c.day == bindparam("day"),
+           _T.c.source == "booking")
 )
 # One NIK's booked visits that still hold a place: on a day, or from a day on.
 _ACTIVE_ON_DAY = (
@@ -105,8 +118,24 @@ class Bookings(Repository):
         )
         return int(self.session.scalar(q) or 0)
 
+    def booked_split(self, service_id: int, day: date) -> tuple[int, int]:
+        """(places taken, of them by JKN bookings) of a service's day: bookings not
+        cancelled, unexpired holds included."""
+        row = self._core(_BOOKED_SPLIT, service_id=service_id, day=day).one()
+        return int(row.booked), int(row.jkn_booked)
+
+    def quotas(self, service_id: int) -> tuple[int, int | None]:
+        """(booking_quota, jkn_quota) of a service (KeyError when there is none)."""
+        row = self._core(select(_S.c.booking_quota, _S.c.jkn_quota)
+                         .where(_S.c.id == bindparam("service_id")),
+                         service_id=service_id).first()
+        if row is None:
+            raise KeyError(service_id)
+        return int(row.booking_quota), row.jkn_quota
+
     def booking_day(self, nik: str, service_id: int, day: date) -> Any:
-        """(booked, mine, ahead) of a service's day, for a patient about to book it."""
+        """(booked, jkn_booked, mine, ahead) of a service's day, for a patient about to
+        book it."""
         return self._core(_BOOKING_DAY, nik=nik, service_id=service_id, day=day).one()
 
     def ahead_by_number(self, ticket: TicketFacts) -> int:

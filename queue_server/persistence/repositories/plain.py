@@ -54,6 +54,7 @@ class PlainService:
     target_wait_minutes: int
     shown_on_boards: bool
     facility: PlainFacility
+    jkn_quota: int | None = None
 
 
 @dataclass

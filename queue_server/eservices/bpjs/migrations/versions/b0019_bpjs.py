@@ -41,6 +41,7 @@ def upgrade() -> None:
     sa.Column('level', sa.String(length=8), nullable=False),
     sa.Column('ppk_code', sa.String(length=20), nullable=False),
     sa.Column('reporting', sa.Boolean(), nullable=False),
+    sa.Column('new_patients', sa.String(length=8), server_default='accept', nullable=False),
     sa.ForeignKeyConstraint(['facility_id'], ['facilities.id'], name=op.f('fk_bpjs_facilities_facility_id_facilities')),
     sa.PrimaryKeyConstraint('facility_id', name=op.f('pk_bpjs_facilities'))
     )
@@ -96,6 +97,17 @@ def upgrade() -> None:
         batch_op.create_index('ix_bpjs_calls_due', ['status', 'next_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_bpjs_calls_visit_id'), ['visit_id'], unique=False)
 
+    op.create_table('bpjs_patients',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('facility_id', sa.Integer(), nullable=False),
+    sa.Column('nomorkartu', sa.String(length=13), nullable=False),
+    sa.Column('nik', sa.String(length=16), nullable=False),
+    sa.Column('norm', sa.String(length=20), nullable=False),
+    sa.Column('created_at', UTCDateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['facility_id'], ['facilities.id'], name=op.f('fk_bpjs_patients_facility_id_facilities')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_bpjs_patients')),
+    sa.UniqueConstraint('facility_id', 'nomorkartu', name='uq_bpjs_patient_card')
+    )
     op.create_table('bpjs_services',
     sa.Column('service_id', sa.Integer(), nullable=False),
     sa.Column('facility_id', sa.Integer(), nullable=False),
@@ -119,6 +131,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_bpjs_services_facility_id'))
 
     op.drop_table('bpjs_services')
+    op.drop_table('bpjs_patients')
     with op.batch_alter_table('bpjs_calls', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_bpjs_calls_visit_id'))
         batch_op.drop_index('ix_bpjs_calls_due')
