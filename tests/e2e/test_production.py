@@ -108,11 +108,11 @@ def test_a_booking_rush_split_across_both_never_exceeds_the_quota(
     two_processes: list[AppProcess],
 ) -> None:
     bases = [p.url for p in two_processes]
-    day = bookable_day(bases[0], "gigi")
+    day = bookable_day(bases[0], "lab")
 
     def book(i: int) -> int:
         return JsonClient(bases[i % 2]).post("/api/v1/bookings", {
-            "facility": "pkm-demo", "service": "gigi", "date": day,
+            "facility": "pkm-demo", "service": "lab", "date": day,
             "patient": {"nik": f"357801010190{i:04d}", "name": "Budi",
                         "phone": "081234567890"}}).status
 
@@ -121,7 +121,7 @@ def test_a_booking_rush_split_across_both_never_exceeds_the_quota(
     assert statuses.count(201) == 50 and statuses.count(409) == 40
     services = JsonClient(bases[0]).get(
         f"/api/v1/facilities/pkm-demo/services?date={day}").body
-    assert next(s for s in services if s["code"] == "gigi")["quota_left"] == 0
+    assert next(s for s in services if s["code"] == "lab")["quota_left"] == 0
 
 
 def test_kill_9_mid_morning_loses_nothing_and_boards_resync(
