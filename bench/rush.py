@@ -29,7 +29,8 @@ import yaml
 from common import ROOT, JsonClient, cpu_seconds, drive
 from sqlalchemy import create_engine, text
 
-from tests.support.servers import AppProcess, PgServer, RedisServer
+from tests.support.app_process import AppProcess
+from tests.support.servers import PgServer, RedisServer
 
 HERE = Path(__file__).resolve().parent
 FACILITIES = 20

@@ -98,10 +98,14 @@ def open_booking_day(uow: UnitOfWork, req: BookingRequest, nik: str,
     facility = catalogue.facility_by_code(uow, req.facility)
     service = catalogue.service(uow, facility, req.service)
     _check_date(uow, facility, service, req.date, now, window_days)
-    patient_bookings.lock_booking_day(uow, nik, req.date)
-    seq = uow.tickets.next_seq(service.id, req.date, joins=False)  # booked, not waiting
-    hold_expiry.expire_on(uow, service.id, req.date, now)
-    return service, seq, uow.bookings.booking_day(nik, service.id, req.date)
+    # The patient's day lock, taken first by the number's own statement (PostgreSQL).
+    seq = uow.tickets.next_seq(service.id, req.date, joins=False,  # booked, not waiting
+                               lock=patient_bookings.day_lock(uow, nik, req.date))
+    day = uow.bookings.booking_day(nik, service.id, req.date, now)
+    if day.expired_holds:
+        hold_expiry.expire_on(uow, service.id, req.date, now)
+        day = uow.bookings.booking_day(nik, service.id, req.date, now)
+    return service, seq, day
 
 
 def check_day_places(service: ServiceRef, day: BookingDay, jkn: bool) -> None:
@@ -146,7 +150,7 @@ def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
             return booking_view(uow, find_visit(uow, seen.visit_code), now), False
         service, seq, day = open_booking_day(uow, req, nik, now, window_days)
         check_one_per_day(day.mine)
-        patient_bookings.check_daily_place(uow, nik, req.date, daily_limit)
+        patient_bookings.check_daily_place(uow, nik, req.date, daily_limit, day.active)
         check_day_places(service, day, jkn=bpjs is not None)
         ticket = issue_new_visit(uow, service, now, f"patient:{channel}", "booking", channel,
                                  status=TicketStatus.BOOKED, day=req.date, seq=seq, nik=nik,

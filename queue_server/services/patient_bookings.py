@@ -18,11 +18,21 @@ def lock_booking_day(uow: UnitOfWork, nik: str, day: date) -> None:
     uow.patients.lock_booking_day(nik, day)
 
 
-def check_daily_place(uow: UnitOfWork, nik: str, day: date, limit: int) -> None:
+def day_lock(uow: UnitOfWork, nik: str, day: date) -> str | None:
+    """`lock_booking_day`'s lock as a key, for the number's statement to take first
+    (None where the database needs no such lock: SQLite's writers run one at a time)."""
+    return uow.patients.day_lock(nik, day)
+
+
+def check_daily_place(uow: UnitOfWork, nik: str, day: date, limit: int,
+                      active: int | None = None) -> None:
     """Refuse a booking beyond `limit` active bookings of this NIK on `day`, at any facility
     and service (ANTRIAN_BOOKINGS_PER_NIK_PER_DAY): raises DailyLimitReached (409
-    `daily_limit`). Call it under `lock_booking_day`."""
-    check_daily_limit(uow.patients.active_bookings_on(nik, day), limit, day)
+    `daily_limit`). Call it under `lock_booking_day`; `active`: the count when the
+    caller has it already (`booking_day`'s, read under that lock)."""
+    if active is None:
+        active = uow.patients.active_bookings_on(nik, day)
+    check_daily_limit(active, limit, day)
 
 
 def lookup(uow: UnitOfWork, clock: Clock, nik: str, phone: str) -> list[JsonObject]:

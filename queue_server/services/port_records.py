@@ -126,7 +126,8 @@ class SecurityEventRow(Protocol):
 class BookingDay(Protocol):
     """A service's booked day for one NIK: places taken (`booked`; `jkn_booked` of them by
     bookings with a BPJS card number), the NIK's own active bookings there (`mine`), and
-    patients booked or waiting (`ahead`)."""
+    patients booked or waiting (`ahead`), the NIK's active bookings that day anywhere
+    (`active`) and the day's holds past their time (`expired_holds`)."""
 
     @property
     def booked(self) -> int: ...
@@ -136,6 +137,12 @@ class BookingDay(Protocol):
     def mine(self) -> int: ...
     @property
     def ahead(self) -> int: ...
+    @property
+    def active(self) -> int:
+        """The NIK's active bookings that day, at any facility and service."""
+    @property
+    def expired_holds(self) -> int:
+        """Holds of the day whose time is up (0 when counted without a time)."""
 
 
 class ActiveBooking(Protocol):

@@ -86,7 +86,8 @@ class FakeTickets:
         self.events: list[FakeEvent] = []
         self.last_seq: dict[tuple[int, date], int] = {}
 
-    def next_seq(self, service_id: int, day: date, *, joins: bool) -> int:
+    def next_seq(self, service_id: int, day: date, *, joins: bool,
+                 lock: str | None = None) -> int:
         key = (service_id, day)
         self.last_seq[key] = self.last_seq.get(key, 0) + 1
         return self.last_seq[key]
@@ -198,14 +199,16 @@ class FakeTickets:
         return [t for t in self.rows if t.service_id == service_id and t.day == day
                 and t.source == "booking" and t.status != "cancelled"]
 
-    def booking_day(self, nik: str, service_id: int, day: date) -> FakeBookingDay:
+    def booking_day(self, nik: str, service_id: int, day: date,
+                    now: Any = None) -> FakeBookingDay:
         same = [t for t in self.rows if t.service_id == service_id and t.day == day]
         return FakeBookingDay(
             booked=len(self.booked_on(service_id, day)),
             jkn_booked=sum(1 for t in self.booked_on(service_id, day) if t.visit.bpjs_number),
             mine=sum(1 for t in self.booked_on(service_id, day)
                      if t.visit.nik == nik and t.status in ACTIVE_BOOKING),
-            ahead=sum(1 for t in same if t.status in ("booked", "waiting")))
+            ahead=sum(1 for t in same if t.status in ("booked", "waiting")),
+            active=self.active_bookings_on(nik, day))
 
     def active_bookings_on(self, nik: str, day: date) -> int:
         return sum(1 for t in self.rows if t.visit.nik == nik and t.day == day

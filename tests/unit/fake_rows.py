@@ -148,3 +148,5 @@ class FakeBookingDay:
     mine: int
     ahead: int
     jkn_booked: int = 0
+    active: int = 0
+    expired_holds: int = 0

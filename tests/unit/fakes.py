@@ -45,7 +45,7 @@ class _Bookings:
     def active_bookings(self, service_id: int, day: date) -> int:
         return len(self._tickets.booked_on(service_id, day))
 
-    def booking_day(self, nik: str, service_id: int, day: date) -> Any:
+    def booking_day(self, nik: str, service_id: int, day: date, now: Any = None) -> Any:
         return self._tickets.booking_day(nik, service_id, day)
 
     def booked_split(self, service_id: int, day: date) -> tuple[int, int]:
@@ -63,6 +63,11 @@ class _Patients:
 
     def lock_booking_day(self, nik: str, day: date) -> None:
         self.locked.append((nik, day))
+
+    def day_lock(self, nik: str, day: date) -> str:
+        """Taken by the statement it is given to: counted as taken here."""
+        self.locked.append((nik, day))
+        return f"booking-day:{nik}:{day.isoformat()}"
 
     def active_bookings_on(self, nik: str, day: date) -> int:
         return self._tickets.active_bookings_on(nik, day)

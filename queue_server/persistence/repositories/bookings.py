@@ -5,7 +5,7 @@ their one-time code."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, bindparam, case, func, insert, select, text, update
@@ -35,6 +35,7 @@ BOOKING_CHANNELS = ("mobile", "bpjs")
 # subplan), never a lookup per ticket of the day; each ticket's own visit by its key
 # (aliased, so the NIK subquery is not correlated with it).
 _TV = _V.alias("ticket_visit")
+_AV, _AT, _HT = _V.alias("nik_visit"), _T.alias("nik_ticket"), _T.alias("held_ticket")
 _HOLDS_PLACE = and_(_T.c.source == "booking", _T.c.status != TicketStatus.CANCELLED)
 _JKN_PLACE = and_(_HOLDS_PLACE, _TV.c.bpjs_number.is_not(None))
 _BOOKING_DAY = (
@@ -47,6 +48,19 @@ _BOOKING_DAY = (
             _T.c.source == "booking",
             one_of(_T.c.status, ACTIVE)), 1)))
         .label("mine"),
+        # The patient's active bookings that day at any facility (the daily limit), and
+        # the day's holds whose time is up (let go, then the day counted again): in the
+        # same round trip, which runs while the number's lock is held.
+        select(func.count(func.distinct(_AV.c.id)))
+        .select_from(_AV.join(_AT, _AT.c.visit_id == _AV.c.id))
+        .where(_AV.c.nik == bindparam("nik"), _AV.c.day == bindparam("day"),
+               one_of(_AV.c.channel, BOOKING_CHANNELS), one_of(_AT.c.status, ACTIVE))
+        .scalar_subquery().label("active"),
+        select(func.count())
+        .select_from(_HT.join(_H, _H.c.ticket_id == _HT.c.id))
+        .where(_HT.c.service_id == bindparam("service_id"), _HT.c.day == bindparam("day"),
+               _HT.c.status == TicketStatus.HELD, _H.c.expires_at <= bindparam("now"))
+        .scalar_subquery().label("expired_holds"),
     )
     .select_from(_T.join(_TV, _TV.c.id == _T.c.visit_id))
     .where(_T.c.service_id == bindparam("service_id"), _T.c.day == bindparam("day"))
@@ -81,6 +95,8 @@ _ACTIVE_SINCE = (
 # two facilities at once, count each other's rows (each service's own row lock does not
 # cover the other service).
 _LOCK_PG = text("SELECT pg_advisory_xact_lock(hashtext(:key))")
+# Before every hold's expiry: `booking_day` without a time counts none as expired.
+_NEVER = datetime(1970, 1, 1, tzinfo=UTC)
 
 _INSERT_HOLD = insert(_H)
 _HELD_PAST = (
@@ -133,10 +149,14 @@ class Bookings(Repository):
             raise KeyError(service_id)
         return int(row.booking_quota), row.jkn_quota
 
-    def booking_day(self, nik: str, service_id: int, day: date) -> Any:
-        """(booked, jkn_booked, mine, ahead) of a service's day, for a patient about to
-        book it."""
-        return self._core(_BOOKING_DAY, nik=nik, service_id=service_id, day=day).one()
+    def booking_day(self, nik: str, service_id: int, day: date,
+                    now: datetime | None = None) -> Any:
+        """(booked, jkn_booked, mine, ahead, active, expired_holds) of a service's day,
+        for a patient about to book it: `active` the patient's active bookings that day
+        at any facility, `expired_holds` the day's holds whose time is up at `now` (0
+        without `now`)."""
+        return self._core(_BOOKING_DAY, nik=nik, service_id=service_id, day=day,
+                          now=now or _NEVER).one()
 
     def ahead_by_number(self, ticket: TicketFacts) -> int:
         """Booked or waiting tickets of the same day and service with a lower number."""
@@ -156,8 +176,14 @@ class Patients(Repository):
         PostgreSQL: an advisory lock keyed by NIK and day, taken before any service's
         number lock, so every booking takes its locks in the same order (no deadlock).
         SQLite needs none: every writing transaction begins IMMEDIATE, one at a time."""
-        if self.on_postgres:
-            self._core(_LOCK_PG, key=f"booking-day:{nik}:{day.isoformat()}")
+        key = self.day_lock(nik, day)
+        if key is not None:
+            self._core(_LOCK_PG, key=key)
+
+    def day_lock(self, nik: str, day: date) -> str | None:
+        """The key of `lock_booking_day`'s lock (None on SQLite, which needs none), for a
+        statement that takes it first itself (`Tickets.next_seq(lock=...)`)."""
+        return f"booking-day:{nik}:{day.isoformat()}" if self.on_postgres else None
 
     def active_bookings_on(self, nik: str, day: date) -> int:
         """How many booked visits of this NIK on `day`, at any facility and service, still

@@ -27,6 +27,7 @@ from .statements import (
     INSERT_VISIT,
     ISSUE_PG,
     NEXT_SEQ,
+    NEXT_SEQ_LOCKED,
     WAITING_IN_SERVICE,
 )
 
@@ -48,14 +49,21 @@ class Tickets(TicketWrites, Repository):
         super().__init__(uow)
         self._pending: list[PendingEvent] = []
 
-    def next_seq(self, service_id: int, day: date, *, joins: bool) -> int:
+    def next_seq(self, service_id: int, day: date, *, joins: bool,
+                 lock: str | None = None) -> int:
         """The next number of a service's day, in one atomic statement.
 
         The upsert also locks the (service, day) row until the transaction ends, so on
         PostgreSQL everything issuing into one queue after it runs one at a time, and a
         rollback gives the number back: no gaps, no duplicates. `joins`: the new ticket
-        waits (counted in the queue's waiting figure).
+        waits (counted in the queue's waiting figure). `lock` (PostgreSQL): an advisory
+        lock's key (`Patients.day_lock`) taken first, in the same statement.
         """
+        if lock is not None and self.on_postgres:
+            row = self._core(NEXT_SEQ_LOCKED, service_id=service_id, day=day,
+                             yesterday=day - timedelta(days=1), joins=0 if not joins else 1,
+                             lock=lock).one()
+            return int(row[0])
         return self.next_seq_and_waiting(service_id, day, joins=joins)[0]
 
     def next_seq_and_waiting(self, service_id: int, day: date, *,

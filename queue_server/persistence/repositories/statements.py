@@ -65,8 +65,28 @@ def _next_seq_statement(dialect: Any) -> Any:
     ).returning(_DS.c.last, _DS.c.waiting + func.coalesce(yesterday, 0))
 
 
+def _locked_next_seq_statement() -> Any:
+    """PostgreSQL: `_next_seq_statement` after an advisory lock keyed `lock` (a patient's
+    booking day), in the same round trip. The lock is taken while the row to insert is
+    made, so before the upsert reaches the number's row: the same order as two
+    statements, one trip fewer while the number's row is locked."""
+    yesterday = (select(_DS.c.waiting).where(_DS.c.service_id == bindparam("service_id"),
+                                             _DS.c.day == bindparam("yesterday"))
+                 .scalar_subquery())
+    locked = select(func.pg_advisory_xact_lock(func.hashtext(bindparam("lock")))
+                    .label("locked")).subquery("patient_lock")
+    row = select(bindparam("service_id"), bindparam("day", type_=_DS.c.day.type),
+                 literal(1), bindparam("joins")).select_from(locked)
+    stmt = postgresql.insert(_DS).from_select(["service_id", "day", "last", "waiting"], row)
+    return stmt.on_conflict_do_update(
+        index_elements=["service_id", "day"],
+        set_={"last": _DS.c.last + 1, "waiting": _DS.c.waiting + bindparam("joins")},
+    ).returning(_DS.c.last, _DS.c.waiting + func.coalesce(yesterday, 0))
+
+
 NEXT_SEQ = {"postgresql": _next_seq_statement(postgresql),
             "sqlite": _next_seq_statement(sqlite)}
+NEXT_SEQ_LOCKED = _locked_next_seq_statement()
 # A ticket of this queue started (+1) or stopped (-1) waiting.
 ADJUST_WAITING = (
     update(_DS)
