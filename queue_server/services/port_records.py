@@ -12,6 +12,23 @@ from ..domain.hours import Hours
 from .port_rows import FacilityRow
 
 
+class DeviceKey(Protocol):
+    """What a device token's check needs of its device: who, where, and the token."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def facility_id(self) -> int: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def active(self) -> bool: ...
+    @property
+    def token_hash(self) -> str: ...
+
+
 class DeviceRow(Protocol):
     """A kiosk or display with its token's hash and its last report."""
 

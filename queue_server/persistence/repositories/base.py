@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from .hot import Hot
+
 
 class Repository:
     """Reads and writes through its unit of work: Core on the transaction's connection,
@@ -33,6 +35,10 @@ class Repository:
         return self._uow.session
 
     def _core(self, stmt: Any, **params: Any) -> Any:
+        """`stmt` with `params` on the transaction's connection (a `Hot` one straight on
+        the driver's cursor): a Result, or `hot.Rows`."""
+        if isinstance(stmt, Hot):
+            return stmt.run(self._uow.connection, params)
         return self._uow.connection.execute(stmt, params)
 
     def _core_many(self, stmt: Any, rows: list[dict[str, Any]]) -> Any:

@@ -13,6 +13,7 @@ from sqlalchemy import and_, bindparam, case, func, insert, select, text, update
 from ...domain.tickets import OPEN_STATUSES, TicketStatus
 from ..models import BookingHold, Facility, Notification, Service, Ticket, Visit
 from .base import Repository
+from .hot import Hot
 from .statements import one_of
 
 if TYPE_CHECKING:
@@ -123,6 +124,8 @@ _DROP_CODE_MESSAGE = (
 )
 
 
+_HOT_BOOKING_DAY = Hot(_BOOKING_DAY)  # every booking, under the number's lock (hot.py)
+
 class Bookings(Repository):
     """A service's booked day: the places its bookings hold and who is ahead."""
 
@@ -155,7 +158,7 @@ class Bookings(Repository):
         for a patient about to book it: `active` the patient's active bookings that day
         at any facility, `expired_holds` the day's holds whose time is up at `now` (0
         without `now`)."""
-        return self._core(_BOOKING_DAY, nik=nik, service_id=service_id, day=day,
+        return self._core(_HOT_BOOKING_DAY, nik=nik, service_id=service_id, day=day,
                           now=now or _NEVER).one()
 
     def ahead_by_number(self, ticket: TicketFacts) -> int:

@@ -11,10 +11,18 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from ..models import Counter, CounterService, Device, Facility, Service
 from .base import Repository
+from .hot import Hot
 
 if TYPE_CHECKING:
+    from ...services.port_records import DeviceKey
     from ...services.port_rows import CounterRow
 
+_D = Device.__table__
+# A device token's holder, read on every request a kiosk or a board makes.
+_DEVICE_BY_TOKEN = (
+    select(_D.c.id, _D.c.facility_id, _D.c.code, _D.c.kind, _D.c.active, _D.c.token_hash)
+    .where(_D.c.token_hash == bindparam("token_hash"), _D.c.active.is_(True))
+)
 _BUMP_SEQ = (
     update(Facility.__table__)
     .where(Facility.__table__.c.id == bindparam("facility_id"))
@@ -30,6 +38,9 @@ _COUNTER = (
              joinedload(Counter.links).joinedload(CounterService.service, innerjoin=True))
 )
 
+
+# Every kiosk request and every change's events run these (hot.py).
+_HOT_BUMP_SEQ, _HOT_DEVICE_BY_TOKEN = Hot(_BUMP_SEQ), Hot(_DEVICE_BY_TOKEN)
 
 class Directory(Repository):
     """Facilities, services, counters and devices: the configured world."""
@@ -120,16 +131,13 @@ class Directory(Repository):
 
         The row stays locked until commit, so on PostgreSQL seq order is commit order.
         """
-        seq, epoch = self._core(_BUMP_SEQ, facility_id=facility_id, count=count).one()
+        seq, epoch = self._core(_HOT_BUMP_SEQ, facility_id=facility_id, count=count).one()
         return int(seq), str(epoch)
 
-    def device_by_token_hash(self, token_hash: str) -> Device | None:
-        """The active device with this token hash, its facility loaded, or None."""
-        return self.session.scalar(
-            select(Device)
-            .where(Device.token_hash == token_hash, Device.active.is_(True))
-            .options(joinedload(Device.facility))
-        )
+    def device_by_token_hash(self, token_hash: str) -> DeviceKey | None:
+        """The active device with this token hash (id, facility_id, code, kind, active,
+        token_hash), or None: one Core read, as every kiosk request makes it."""
+        return self._core(_HOT_DEVICE_BY_TOKEN, token_hash=token_hash).first()
 
     def device_by_id(self, device_id: int) -> Device:
         """The device of this id (sqlalchemy's NoResultFound when there is none)."""

@@ -14,22 +14,13 @@ from ...domain.tickets import ACTIVE_AT_COUNTER, TicketStatus
 from ..models import DailySequence, Service, Ticket, TicketEvent, Visit
 from ..queue_days import QueueDays, every_day, on_queue_days, summed
 from . import call_order
+from . import statements as st
 from .base import Repository
 from .history import PendingEvent
 from .ticket_writes import TicketWrites
 
 if TYPE_CHECKING:
     from ...services.port_rows import TicketFacts
-from .statements import (
-    ADJUST_WAITING,
-    INSERT_EVENT,
-    INSERT_TICKET,
-    INSERT_VISIT,
-    ISSUE_PG,
-    NEXT_SEQ,
-    NEXT_SEQ_LOCKED,
-    WAITING_IN_SERVICE,
-)
 
 # Built once: every counter command asks for its counter's ticket.
 _CURRENT_AT = (
@@ -59,26 +50,24 @@ class Tickets(TicketWrites, Repository):
         waits (counted in the queue's waiting figure). `lock` (PostgreSQL): an advisory
         lock's key (`Patients.day_lock`) taken first, in the same statement.
         """
-        if lock is not None and self.on_postgres:
-            row = self._core(NEXT_SEQ_LOCKED, service_id=service_id, day=day,
-                             yesterday=day - timedelta(days=1), joins=0 if not joins else 1,
-                             lock=lock).one()
-            return int(row[0])
-        return self.next_seq_and_waiting(service_id, day, joins=joins)[0]
+        return self.next_seq_and_waiting(service_id, day, joins=joins, lock=lock)[0]
 
-    def next_seq_and_waiting(self, service_id: int, day: date, *,
-                             joins: bool) -> tuple[int, int]:
+    def next_seq_and_waiting(self, service_id: int, day: date, *, joins: bool,
+                             lock: str | None = None) -> tuple[int, int]:
         """The next number, and how many wait in the service now (the new one included
-        when it `joins`), from today's and yesterday's queues."""
-        stmt = NEXT_SEQ["postgresql" if self.on_postgres else "sqlite"]
-        seq, waiting = self._core(stmt, service_id=service_id, day=day,
-                                  yesterday=day - timedelta(days=1),
-                                  joins=1 if joins else 0).one()
+        when it `joins`), from today's and yesterday's queues; `lock` as `next_seq`'s."""
+        params = {"service_id": service_id, "day": day, "yesterday": day - timedelta(days=1),
+                  "joins": 1 if joins else 0}
+        if lock is not None and self.on_postgres:
+            seq, waiting = self._core(st.HOT_NEXT_SEQ_LOCKED, lock=lock, **params).one()
+        else:
+            stmt = st.HOT_NEXT_SEQ["postgresql" if self.on_postgres else "sqlite"]
+            seq, waiting = self._core(stmt, **params).one()
         return int(seq), int(waiting)
 
     def adjust_waiting(self, service_id: int, day: date, delta: int) -> None:
         """A ticket of this queue started (+1) or stopped (-1) waiting."""
-        self._core(ADJUST_WAITING, queue=service_id, queue_day=day, delta=delta)
+        self._core(st.ADJUST_WAITING, queue=service_id, queue_day=day, delta=delta)
 
     def insert_issued(self, visit: dict[str, Any], ticket: dict[str, Any],
                       event: dict[str, Any]) -> tuple[int, int]:
@@ -90,7 +79,7 @@ class Tickets(TicketWrites, Repository):
             params = {**{f"v_{k}": v for k, v in visit.items()},
                       **{f"t_{k}": v for k, v in ticket.items()},
                       **{f"e_{k}": v for k, v in event.items()}}
-            ticket_id, visit_id = self._core(ISSUE_PG, **params).one()
+            ticket_id, visit_id = self._core(st.HOT_ISSUE_PG, **params).one()
             return int(visit_id), int(ticket_id)
         visit_id = self.insert_visit(**visit)
         ticket_id = self.insert_ticket(visit_id=visit_id, **ticket)
@@ -99,15 +88,15 @@ class Tickets(TicketWrites, Repository):
 
     def insert_visit(self, **fields: Any) -> int:
         """A new visit through Core (no ORM object): its id."""
-        return int(self._core(INSERT_VISIT, **fields).scalar_one())
+        return int(self._core(st.HOT_INSERT_VISIT, **fields).scalar_one())
 
     def insert_ticket(self, **fields: Any) -> int:
         """A new ticket through Core (no ORM object): its id."""
-        return int(self._core(INSERT_TICKET, **fields).scalar_one())
+        return int(self._core(st.HOT_INSERT_TICKET, **fields).scalar_one())
 
     def insert_event(self, **fields: Any) -> None:
         """A ticket's history row through Core (no ORM object)."""
-        self._core(INSERT_EVENT, **fields)
+        self._core(st.HOT_INSERT_EVENT, **fields)
 
     def add_ticket(self, **fields: Any) -> Ticket:
         """A new ticket as an ORM object, added to the session."""
@@ -128,7 +117,7 @@ class Tickets(TicketWrites, Repository):
         this at commit, after flushing the ORM's changes)."""
         if self._pending:
             rows, self._pending = self._pending, []
-            self._core_many(INSERT_EVENT, [row.values() for row in rows])
+            self._core_many(st.INSERT_EVENT, [row.values() for row in rows])
 
     def visit_by_code(self, code: str) -> Visit | None:
         """The visit of this code with its tickets and their services, or None."""
@@ -226,7 +215,7 @@ class Tickets(TicketWrites, Repository):
 
     def waiting_count(self, service_id: int, days: Sequence[date]) -> int:
         """People waiting in a service over `days`, from the kept counts."""
-        return int(self._core(WAITING_IN_SERVICE, service_id=service_id,
+        return int(self._core(st.WAITING_IN_SERVICE, service_id=service_id,
                               first=min(days), last=max(days)).scalar_one())
 
     def waiting_counts(self, facility_id: int, days: QueueDays,

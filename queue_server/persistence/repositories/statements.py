@@ -14,6 +14,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ...domain.new_tickets import TICKET_FIELDS, VISIT_FIELDS
 from ..models import DailySequence, Ticket, TicketEvent, Visit
+from .hot import Hot
 
 _DS = DailySequence.__table__
 
@@ -135,3 +136,10 @@ def _issue_statement() -> Any:
 
 
 ISSUE_PG = _issue_statement()
+
+# The walk-in's and booking's statements, run straight on the driver (hot.py).
+HOT_NEXT_SEQ = {name: Hot(stmt) for name, stmt in NEXT_SEQ.items()}
+HOT_NEXT_SEQ_LOCKED = Hot(NEXT_SEQ_LOCKED)
+HOT_ISSUE_PG = Hot(ISSUE_PG)
+HOT_INSERT_VISIT, HOT_INSERT_TICKET = Hot(INSERT_VISIT), Hot(INSERT_TICKET)
+HOT_INSERT_EVENT = Hot(INSERT_EVENT)

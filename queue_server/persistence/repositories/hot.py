@@ -1,0 +1,135 @@
+"""Hot statements: the few Core statements every walk-in and booking runs, compiled once
+per database and parameter set and sent straight to the driver's cursor.
+
+SQLAlchemy spends ~50–60 µs of CPU on every execution of a cached Core statement (its
+cache key walked, an execution context built, rows wrapped) where sqlite3 itself spends
+~15 µs and psycopg ~50 µs: on a walk-in's six statements that was a quarter of the
+request (docs/performance.md, issue 20). A `Hot` statement keeps SQLAlchemy's compiler,
+type conversions (bind and result processors, e.g. `UTCDateTime`) and error classes, and
+skips the rest. A statement that needs what only SQLAlchemy's execution does — Python-side
+column defaults, expanding IN lists — runs the ordinary way, found out at compile time.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from sqlalchemy import exc
+from sqlalchemy.engine import Connection
+
+_Key = tuple[str, frozenset[str]]
+
+
+class Rows:
+    """A hot statement's rows, read to the end at once: the part of SQLAlchemy's Result
+    the repositories use (`one`, `first`, `scalar_one`, `scalar`, `all`, iteration)."""
+
+    __slots__ = ("_rows",)
+
+    def __init__(self, rows: list[Any]):
+        self._rows = rows
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._rows)
+
+    def all(self) -> list[Any]:
+        return list(self._rows)
+
+    def first(self) -> Any:
+        return self._rows[0] if self._rows else None
+
+    def one(self) -> Any:
+        if len(self._rows) != 1:
+            raise exc.NoResultFound("no row") if not self._rows else exc.MultipleResultsFound(
+                "more than one row")
+        return self._rows[0]
+
+    def scalar_one(self) -> Any:
+        return self.one()[0]
+
+    def scalar(self) -> Any:
+        return self._rows[0][0] if self._rows else None
+
+
+class _Plan:
+    """One compiled form: its SQL, parameter order (positional drivers), converters."""
+
+    def __init__(self, stmt: Any, conn: Connection, keys: frozenset[str]):
+        dialect = conn.dialect
+        compiled = stmt.compile(dialect=dialect, column_keys=sorted(keys))
+        self.runnable = not (compiled.insert_prefetch or compiled.update_prefetch
+                             or any(b.expanding for b in compiled.binds.values()))
+        self.sql: str = compiled.string
+        self.compiled = compiled
+        self.positions: tuple[str, ...] | None = (
+            tuple(compiled.positiontup) if compiled.positional and compiled.positiontup
+            else None)
+        self.binds: dict[str, Callable[[Any], Any]] = {}
+        for name, bind in compiled.binds.items():
+            processor = bind.type.dialect_impl(dialect).bind_processor(dialect)
+            if processor is not None:
+                self.binds[name] = processor
+        columns = list(stmt.exported_columns)
+        self.results = [c.type.dialect_impl(dialect).result_processor(dialect, None)
+                        for c in columns]
+        self.row = namedtuple("Row", [c.key for c in columns], rename=True)  # type: ignore[misc]
+
+    def parameters(self, params: Mapping[str, Any]) -> Any:
+        values = self.compiled.construct_params(dict(params), escape_names=True)
+        for name, processor in self.binds.items():
+            if name in values:
+                values[name] = processor(values[name])
+        if self.positions is not None:
+            return tuple(values[name] for name in self.positions)
+        return values
+
+    def rows(self, raw: list[Any]) -> list[Any]:
+        if not self.results:  # e.g. the key PostgreSQL's compiler returns by itself
+            return []
+        make, results = self.row._make, self.results
+        if not any(results):
+            return [make(r) for r in raw]
+        return [make(v if p is None else p(v) for p, v in zip(results, r, strict=True))
+                for r in raw]
+
+
+class Hot:
+    """A Core statement run straight on the driver (see the module's docstring)."""
+
+    def __init__(self, stmt: Any):
+        self.stmt = stmt
+        self._plans: dict[_Key, _Plan] = {}
+
+    def _plan(self, conn: Connection, params: Mapping[str, Any]) -> _Plan:
+        key = (conn.dialect.name, frozenset(params))
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = _Plan(self.stmt, conn, key[1])
+        return plan
+
+    def run(self, conn: Connection, params: Mapping[str, Any]) -> Any:
+        """Execute on `conn`'s transaction: `Rows`, or SQLAlchemy's own Result for a
+        statement this path cannot run. Driver errors come out as SQLAlchemy's
+        (IntegrityError, OperationalError, …), parameters hidden."""
+        plan = self._plan(conn, params)
+        if not plan.runnable:
+            return conn.execute(self.stmt, dict(params))
+        driver = conn.connection.driver_connection
+        assert driver is not None, "a live connection has its driver's"
+        cursor = driver.cursor()
+        try:
+            cursor.execute(plan.sql, plan.parameters(params))
+            raw = cursor.fetchall() if cursor.description is not None else []
+        except conn.dialect.loaded_dbapi.Error as error:
+            gone = conn.dialect.is_disconnect(error, driver, cursor)
+            if gone:
+                conn.invalidate(error)
+            raise exc.DBAPIError.instance(
+                plan.sql, None, error, conn.dialect.loaded_dbapi.Error,
+                hide_parameters=True, connection_invalidated=gone,
+                dialect=conn.dialect) from error
+        finally:
+            cursor.close()
+        return Rows(plan.rows(raw))
