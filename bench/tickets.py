@@ -7,7 +7,9 @@ The clients are Debian's `wrk` (script `bench/wrk/tickets.lua`), which costs the
 two cores far less than Python clients would. Each run also measures `/ping` (no database)
 on the same server, so the figures say how much of a ticket's cost is the queue itself
 and how much the HTTP stack. `--rate N` also offers N tickets/s evenly paced (not as fast
-as the server answers) and reports the latency at that load. `--rounds` repeats
+as the server answers) and reports the latency at that load. Each run also measures
+`/healthz` (one database round trip): issue 20 holds walk-ins at 8 clients to at least
+half its rate (printed as PASS or FAIL). `--rounds` repeats
 everything on a fresh server: this machine's speed varies from minute to minute, so one
 round can mislead.
 """
@@ -23,6 +25,7 @@ from pathlib import Path
 from common import demo_server
 
 HERE = Path(__file__).resolve().parent
+FLOOR = 0.5  # walk-ins per second over /healthz per second, 8 keep-alive clients (issue 20)
 
 
 def wrk(base: str, clients: int, seconds: float, script: str | None = None,
@@ -75,14 +78,19 @@ def main() -> None:
                 wrk(base, clients, 2, "tickets.lua")  # warm up
                 tickets = wrk(base, clients, args.seconds, "tickets.lua")
                 ping = wrk(base, clients, max(1, args.seconds // 2), path="/ping")
+                health = wrk(base, clients, max(1, args.seconds // 2), path="/healthz")
                 bad = {s: n for s, n in tickets["statuses"].items() if s != "201"}
-                print(f"round {round_} " + line("tickets", clients, tickets)
+                print(f"round {round_} " + line("tickets ", clients, tickets)
                       + (f"  NOT 201: {bad}" if bad else ""), flush=True)
-                print(f"round {round_} " + line("/ping  ", clients, ping), flush=True)
-                ratio = (tickets["requests"] / tickets["seconds"]) / (
-                    ping["requests"] / ping["seconds"])
-                print(f"round {round_} ratio tickets/ping at {clients} clients: {ratio:.2f}",
-                      flush=True)
+                print(f"round {round_} " + line("/ping   ", clients, ping), flush=True)
+                print(f"round {round_} " + line("/healthz", clients, health), flush=True)
+                rate = tickets["requests"] / tickets["seconds"]
+                ratio = rate / (health["requests"] / health["seconds"])
+                print(f"round {round_} ratio tickets/ping at {clients} clients: "
+                      f"{rate / (ping['requests'] / ping['seconds']):.2f}; tickets/healthz: "
+                      f"{ratio:.2f}" + (f" ({'PASS' if ratio >= FLOOR else 'FAIL'}: issue "
+                                        f"20's floor {FLOOR} at 8 clients)"
+                                        if clients == 8 else ""), flush=True)
                 if args.rate:
                     paced = wrk(base, clients, args.seconds, "tickets.lua", rate=args.rate)
                     print(f"round {round_} " + line(f"tickets offered {args.rate}/s", clients,
