@@ -49,10 +49,12 @@ def book(body: dict[str, Any], headers: dict[str, Any]) -> Response:
     `invalid_facility`, `invalid_service` (422), `date_in_past`, `date_out_of_window`
     (422), `closed_on_date` (a holiday or closure: the reason is the message),
     `service_closed`, `booking_closed_today` (today, after closing or the booking cutoff),
-    `already_booked`, `daily_limit`, `quota_full`, `idempotency_key_reused` (409), 429
-    with Retry-After when hammered: per address, per NIK (with a gateway per NIK and
-    phone, so a stranger spends only their own allowance) and, with a gateway, per phone
-    (the codes one number is sent). A malformed NIK or phone counts for the address only.
+    `already_booked`, `daily_limit`, `quota_full` (`jkn_quota_full` or
+    `non_jkn_quota_full` when the service's quota is split between JKN patients and the
+    others), `idempotency_key_reused` (409), 429 with Retry-After when hammered: per
+    address, per NIK (with a gateway per NIK and phone, so a stranger spends only their
+    own allowance) and, with a gateway, per phone (the codes one number is sent). A
+    malformed NIK or phone counts for the address only.
     """
     rt = current()
     patient = body["patient"]
