@@ -101,10 +101,11 @@ def open_booking_day(uow: UnitOfWork, req: BookingRequest, nik: str,
     # The patient's day lock, taken first by the number's own statement (PostgreSQL).
     seq = uow.tickets.next_seq(service.id, req.date, joins=False,  # booked, not waiting
                                lock=patient_bookings.day_lock(uow, nik, req.date))
-    day = uow.bookings.booking_day(nik, service.id, req.date, now)
+    split = service.jkn_quota is not None  # JKN places counted only where they matter
+    day = uow.bookings.booking_day(nik, service.id, req.date, now, jkn_split=split)
     if day.expired_holds:
         hold_expiry.expire_on(uow, service.id, req.date, now)
-        day = uow.bookings.booking_day(nik, service.id, req.date, now)
+        day = uow.bookings.booking_day(nik, service.id, req.date, now, jkn_split=split)
     return service, seq, day
 
 

@@ -200,7 +200,7 @@ class FakeTickets:
                 and t.source == "booking" and t.status != "cancelled"]
 
     def booking_day(self, nik: str, service_id: int, day: date,
-                    now: Any = None) -> FakeBookingDay:
+                    now: Any = None, jkn_split: bool = True) -> FakeBookingDay:
         same = [t for t in self.rows if t.service_id == service_id and t.day == day]
         return FakeBookingDay(
             booked=len(self.booked_on(service_id, day)),

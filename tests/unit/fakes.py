@@ -45,7 +45,8 @@ class _Bookings:
     def active_bookings(self, service_id: int, day: date) -> int:
         return len(self._tickets.booked_on(service_id, day))
 
-    def booking_day(self, nik: str, service_id: int, day: date, now: Any = None) -> Any:
+    def booking_day(self, nik: str, service_id: int, day: date, now: Any = None,
+                    jkn_split: bool = True) -> Any:
         return self._tickets.booking_day(nik, service_id, day)
 
     def booked_split(self, service_id: int, day: date) -> tuple[int, int]:

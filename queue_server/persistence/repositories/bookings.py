@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, bindparam, case, func, insert, select, text, update
+from sqlalchemy import and_, bindparam, case, func, insert, literal, select, text, update
 
 from ...domain.tickets import OPEN_STATUSES, TicketStatus
 from ..models import BookingHold, Facility, Notification, Service, Ticket, Visit
@@ -39,33 +39,44 @@ _TV = _V.alias("ticket_visit")
 _AV, _AT, _HT = _V.alias("nik_visit"), _T.alias("nik_ticket"), _T.alias("held_ticket")
 _HOLDS_PLACE = and_(_T.c.source == "booking", _T.c.status != TicketStatus.CANCELLED)
 _JKN_PLACE = and_(_HOLDS_PLACE, _TV.c.bpjs_number.is_not(None))
-_BOOKING_DAY = (
-    select(
-        func.count(case((_HOLDS_PLACE, 1))).label("booked"),
-        func.count(case((_JKN_PLACE, 1))).label("jkn_booked"),
-        func.count(case((one_of(_T.c.status, _AHEAD), 1))).label("ahead"),
-        func.count(case((and_(
-            _T.c.visit_id.in_(select(_V.c.id).where(_V.c.nik == bindparam("nik"))),
-            _T.c.source == "booking",
-            one_of(_T.c.status, ACTIVE)), 1)))
-        .label("mine"),
-        # The patient's active bookings that day at any facility (the daily limit), and
-        # the day's holds whose time is up (let go, then the day counted again): in the
-        # same round trip, which runs while the number's lock is held.
-        select(func.count(func.distinct(_AV.c.id)))
-        .select_from(_AV.join(_AT, _AT.c.visit_id == _AV.c.id))
-        .where(_AV.c.nik == bindparam("nik"), _AV.c.day == bindparam("day"),
-               one_of(_AV.c.channel, BOOKING_CHANNELS), one_of(_AT.c.status, ACTIVE))
-        .scalar_subquery().label("active"),
-        select(func.count())
-        .select_from(_HT.join(_H, _H.c.ticket_id == _HT.c.id))
-        .where(_HT.c.service_id == bindparam("service_id"), _HT.c.day == bindparam("day"),
-               _HT.c.status == TicketStatus.HELD, _H.c.expires_at <= bindparam("now"))
-        .scalar_subquery().label("expired_holds"),
+
+
+def _booking_day_statement(jkn_split: bool) -> Any:
+    """The booking day's figures (above): with `jkn_split`, JKN places counted through
+    each ticket's visit (a lookup per ticket of the day); without, `jkn_booked` is 0 and
+    the day's tickets are read alone (a rush's PostgreSQL CPU per booking was mostly
+    those lookups)."""
+    jkn = (func.count(case((_JKN_PLACE, 1))) if jkn_split else literal(0)).label("jkn_booked")
+    tickets = _T.join(_TV, _TV.c.id == _T.c.visit_id) if jkn_split else _T
+    return (
+        select(
+            func.count(case((_HOLDS_PLACE, 1))).label("booked"),
+            jkn,
+            func.count(case((one_of(_T.c.status, _AHEAD), 1))).label("ahead"),
+            func.count(case((and_(
+                _T.c.visit_id.in_(select(_V.c.id).where(_V.c.nik == bindparam("nik"))),
+                _T.c.source == "booking",
+                one_of(_T.c.status, ACTIVE)), 1)))
+            .label("mine"),
+            # The patient's active bookings that day at any facility (the daily limit), and
+            # the day's holds whose time is up (let go, then the day counted again): in the
+            # same round trip, which runs while the number's lock is held.
+            select(func.count(func.distinct(_AV.c.id)))
+            .select_from(_AV.join(_AT, _AT.c.visit_id == _AV.c.id))
+            .where(_AV.c.nik == bindparam("nik"), _AV.c.day == bindparam("day"),
+                   one_of(_AV.c.channel, BOOKING_CHANNELS), one_of(_AT.c.status, ACTIVE))
+            .scalar_subquery().label("active"),
+            select(func.count())
+            .select_from(_HT.join(_H, _H.c.ticket_id == _HT.c.id))
+            .where(_HT.c.service_id == bindparam("service_id"), _HT.c.day == bindparam("day"),
+                   _HT.c.status == TicketStatus.HELD, _H.c.expires_at <= bindparam("now"))
+            .scalar_subquery().label("expired_holds"),
+        )
+        .select_from(tickets)
+        .where(_T.c.service_id == bindparam("service_id"), _T.c.day == bindparam("day"))
     )
-    .select_from(_T.join(_TV, _TV.c.id == _T.c.visit_id))
-    .where(_T.c.service_id == bindparam("service_id"), _T.c.day == bindparam("day"))
-)
+
+
 # A service's day: places taken, and of them by JKN bookings (the split quota's figures).
 _BOOKED_SPLIT = (
     select(func.count(case((_HOLDS_PLACE, 1))).label("booked"),
@@ -124,7 +135,9 @@ _DROP_CODE_MESSAGE = (
 )
 
 
-_HOT_BOOKING_DAY = Hot(_BOOKING_DAY)  # every booking, under the number's lock (hot.py)
+# Every booking runs one, under the number's lock (hot.py).
+_HOT_BOOKING_DAY = {split: Hot(_booking_day_statement(split)) for split in (True, False)}
+
 
 class Bookings(Repository):
     """A service's booked day: the places its bookings hold and who is ahead."""
@@ -153,13 +166,14 @@ class Bookings(Repository):
         return int(row.booking_quota), row.jkn_quota
 
     def booking_day(self, nik: str, service_id: int, day: date,
-                    now: datetime | None = None) -> Any:
+                    now: datetime | None = None, jkn_split: bool = True) -> Any:
         """(booked, jkn_booked, mine, ahead, active, expired_holds) of a service's day,
         for a patient about to book it: `active` the patient's active bookings that day
         at any facility, `expired_holds` the day's holds whose time is up at `now` (0
-        without `now`)."""
-        return self._core(_HOT_BOOKING_DAY, nik=nik, service_id=service_id, day=day,
-                          now=now or _NEVER).one()
+        without `now`); `jkn_booked` is 0 unless `jkn_split` (the service's quota is
+        split between JKN patients and the others)."""
+        return self._core(_HOT_BOOKING_DAY[jkn_split], nik=nik, service_id=service_id,
+                          day=day, now=now or _NEVER).one()
 
     def ahead_by_number(self, ticket: TicketFacts) -> int:
         """Booked or waiting tickets of the same day and service with a lower number."""
