@@ -68,6 +68,8 @@ import { $, live, texts } from "/static/page.js";
 
   const reducers = {
     "ticket.called"(e) {
+      // A combining board (`combine: true` below): the ticket the counter finished first.
+      if (e.updated) reducers["ticket.updated"]({ ticket: e.updated });
       const tk = e.ticket;
       forget(tk);
       const counter = counterOf(tk.counter.code);
@@ -78,6 +80,8 @@ import { $, live, texts } from "/static/page.js";
                                  date: tk.date, counter: tk.counter, at: e.at, recall: e.recall,
                                  seq: e.seq, announce: e.announce, announce_short: e.announce_short });
       state.last_calls.length = Math.min(state.last_calls.length, MAX_CALLS);
+      // ... and the queue.changed the call made, after it.
+      if (e.services) reducers["queue.changed"]({ services: e.services });
     },
     "ticket.updated"(e) {
       const tk = e.ticket;
@@ -103,6 +107,10 @@ import { $, live, texts } from "/static/page.js";
     },
   };
 
+  // A combined ticket.called stands for the events numbered seq_from..seq_through.
+  const firstSeq = (event) => event.seq_from ?? event.seq;
+  const lastSeq = (event) => event.seq_through ?? event.seq;
+
   function onEvent(name, event) {
     if (!state || resyncing) { held.push([name, event]); return; }
     handle(name, event);
@@ -111,13 +119,13 @@ import { $, live, texts } from "/static/page.js";
   // An event heard live must be the next one of the same epoch. Anything else (a gap,
   // another epoch, a seq at or below one already applied: the numbers went back) resyncs.
   function handle(name, event) {
-    if (event.epoch !== state.epoch || event.seq !== state.seq + 1) {
+    if (event.epoch !== state.epoch || firstSeq(event) !== state.seq + 1) {
       held.push([name, event]);
       resync();
       return;
     }
     reducers[name](event);
-    state.seq = event.seq;
+    state.seq = lastSeq(event);
     if (name === "ticket.called") heard(state.last_calls[0]);
     render();
   }
@@ -148,7 +156,7 @@ import { $, live, texts } from "/static/page.js";
     board.snapshots += 1;
     render();
     // Events held while the snapshot was on its way: those it includes are dropped.
-    const included = (e) => e.epoch === snapshot.epoch && e.seq <= snapshotSeq;
+    const included = (e) => e.epoch === snapshot.epoch && lastSeq(e) <= snapshotSeq;
     while (held.length && !resyncing) {
       const [name, event] = held.shift();
       if (!included(event)) handle(name, event);
@@ -262,7 +270,9 @@ import { $, live, texts } from "/static/page.js";
   // ---- connection: reconnects forever, with back-off; a snapshot on every connect ----
   const report = () => ({ lang, services: only ? Array.from(only) : [],
                           sound: soundBlocked ? "blocked" : "on", seq: state ? state.seq : null });
-  const socket = live((cb) => cb(token ? { facility, token, ...report() } : { facility }), {
+  // combine: a call comes as one event (ticket.called with services and seq_through).
+  const socket = live((cb) => cb(token ? { facility, token, combine: true, ...report() }
+                                       : { facility, combine: true }), {
     keepTrying: true, options: { reconnectionDelay: 1000, reconnectionDelayMax: 10000 } });
   board.socket = socket;
   socket.on("connect", () => { $("offline").hidden = true; });

@@ -8,7 +8,7 @@ from flask import Flask
 from flask_socketio import SocketIO
 
 from ..services.ports import OutgoingEvent
-from . import handlers, sessions
+from . import combine, handlers, sessions
 from .sweep import start_sweep
 
 log = logging.getLogger(__name__)
@@ -34,9 +34,11 @@ class SocketNotifier:
         self.socketio = socketio
 
     def publish(self, events: list[OutgoingEvent]) -> None:
-        for event in events:
+        """Emit each event to its rooms; a call's two events go to combining boards as
+        one (combine.py)."""
+        for event, rooms in combine.routed(events):
             try:
-                self.socketio.emit(event.name, event.payload, to=list(event.rooms))
+                self.socketio.emit(event.name, event.payload, to=rooms)
             except Exception:  # the change is committed; clients resync by snapshot later
                 log.exception("could not send %s (seq %s)", event.name, event.payload.get("seq"))
 

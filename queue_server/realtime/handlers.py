@@ -14,6 +14,8 @@ event first (`{code, message, message_en}`).
 A board may add its display device's token (`{"facility": CODE, "token": T, "lang": ...,
 "services": [...]}`): it is then known as that device, and its connect, its `heartbeat`
 events (every 30 s) and its disconnect keep `devices.last_seen_at` and a small status.
+A board adding `"combine": true` gets a call's `ticket.called` and `queue.changed` as one
+`ticket.called` with `services` and `seq_through` (combine.py).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from ..runtime import current
 from ..services import live
 from ..services.auth import Principal, authenticate
 from ..services.sessions import Credential, credential_of, require_live
-from . import sessions
+from . import combine, sessions
 
 log = logging.getLogger(__name__)
 
@@ -191,6 +193,8 @@ def register(socketio: SocketIO) -> dict[str, Watch]:
         if request.sid in watching:
             return
         watch, rooms, snapshot = _admitted(auth)
+        if watch.kind == "board" and isinstance(auth, dict) and auth.get("combine") is True:
+            rooms = combine.combining_rooms(rooms)  # a call's two events come as one
         for room in [*rooms, *sessions.rooms_of(watch.credential)]:
             join_room(room)
         watching[request.sid] = watch

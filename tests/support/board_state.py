@@ -36,12 +36,14 @@ class BoardState:
         with self.lock:
             if self.state is None:
                 return True  # the snapshot that follows the connect includes it
+            # A combined call (a board connected with "combine": true) stands for the
+            # events numbered seq_from..seq_through.
             if (event.get("epoch") != self.state.get("epoch")
-                    or event["seq"] != self.state["seq"] + 1):
+                    or event.get("seq_from", event["seq"]) != self.state["seq"] + 1):
                 self.resyncs += 1
                 return False
             getattr(self, "_" + name.replace(".", "_"))(event)
-            self.state["seq"] = event["seq"]
+            self.state["seq"] = event.get("seq_through", event["seq"])
             return True
 
     def _counter(self, code: str) -> dict[str, Any] | None:
@@ -54,6 +56,13 @@ class BoardState:
                 counter["ticket"] = None
 
     def _ticket_called(self, event: dict[str, Any]) -> None:
+        if "updated" in event:  # combined: the ticket the counter finished, first
+            self._ticket_updated({"ticket": event["updated"]})
+        self._called(event)
+        if "services" in event:  # combined: then the call's waiting counts
+            self._queue_changed({"services": event["services"]})
+
+    def _called(self, event: dict[str, Any]) -> None:
         ticket = event["ticket"]
         self._forget(ticket)
         counter = self._counter(ticket["counter"]["code"])
