@@ -93,7 +93,8 @@ def drive(base: str, clients: int, per_client: int,
 
 
 def cpu_seconds(root_pid: int) -> float:
-    """CPU time (user + system) used so far by a process and all its descendants (Linux)."""
+    """CPU time (user + system) used so far by a process and all its descendants (Linux),
+    those that ended and were reaped included."""
     ticks = os.sysconf("SC_CLK_TCK")
     parents: dict[int, int] = {}
     times: dict[int, float] = {}
@@ -106,7 +107,9 @@ def cpu_seconds(root_pid: int) -> float:
         except OSError:
             continue
         parents[int(entry)] = int(fields[1])
-        times[int(entry)] = (int(fields[11]) + int(fields[12])) / ticks
+        # Its own time and that of its children it has reaped (PostgreSQL's backends of
+        # closed connections end up in the postmaster's cutime/cstime).
+        times[int(entry)] = sum(int(f) for f in fields[11:15]) / ticks
     tree, total = {root_pid}, 0.0
     changed = True
     while changed:

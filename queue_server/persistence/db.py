@@ -26,8 +26,11 @@ def make_engine(url: str, background_checkpoints: bool = False, **overrides: Any
     """`background_checkpoints` (SQLite, for a serving process): see `_checkpoint_loop`."""
     if is_sqlite(url):
         return _sqlite_engine(url, background_checkpoints, **overrides)
-    # Statement parameters (names, NIKs, phones) never appear in errors or logs.
-    options: dict[str, Any] = {"pool_size": 10, "max_overflow": 20, "hide_parameters": True}
+    # Statement parameters (names, NIKs, phones) never appear in errors or logs. 20 kept
+    # open: a gevent process serves many requests at once, and each connection opened
+    # beyond those kept is closed again after its request (a new PostgreSQL backend per
+    # booking in a rush). At most 30 per process, as before.
+    options: dict[str, Any] = {"pool_size": 20, "max_overflow": 10, "hide_parameters": True}
     options.update(overrides)
     engine = create_engine(url, **options)
     _ping_when_idle(engine)
