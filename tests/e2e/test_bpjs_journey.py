@@ -12,7 +12,8 @@ shifted_serve.py). Last, the server's output holds none of the personal data sen
 One server start for the module.
 
 The fake BPJS only knows an antrean from `antrean/add`, while the real BPJS holds every
-one Mobile JKN took: `bpjs_knows` tells the fake of each, as BPJS's side of the take."""
+one Mobile JKN took: so the fake itself plays Mobile JKN for each take
+(`POST /_fake/mjkn/antrean`), and knows the booking as BPJS would."""
 
 from __future__ import annotations
 
@@ -30,7 +31,6 @@ from tests.support.bpjs_e2e import (
     Fake,
     MobileJkn,
     accepted_tasks,
-    bpjs_knows,
     call_body,
     call_code,
     call_path,
@@ -80,16 +80,15 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
 
 
 def _take(world: World, jkn: MobileJkn, who: int) -> dict:
-    """Mobile JKN takes a number at Poli Umum today for PEOPLE[`who`]; the answer. BPJS
-    then knows the antrean (`bpjs_knows`)."""
+    """Mobile JKN (played by the fake BPJS, with `jkn`'s account) takes a number at Poli
+    Umum today for PEOPLE[`who`]; the answer. BPJS then knows the antrean."""
     person = PEOPLE[who]
-    taken = jkn.post("/antrean", {
+    taken = world.fake.take(jkn.base, {
         "nomorkartu": person.bpjs, "nik": person.nik, "nohp": person.phone,
         "kodepoli": "UMU", "norm": f"RM{who:05d}", "tanggalperiksa": today(),
         "kodedokter": 301001, "jampraktek": "00:00-23:59", "jeniskunjungan": 1,
         "nomorreferensi": f"0301R0011125K{who:06d}"})
     assert (taken.status, taken.code) == (200, 200), taken
-    bpjs_knows(world.fake, dict(taken.response))
     return dict(taken.response)
 
 
@@ -133,8 +132,8 @@ def _journey(world: World, jkn: MobileJkn) -> str:
                what=f"tasks 3-7 of {code} accepted by the fake")
     _assert_tasks(world.fake, code)
     sent = [call_path(c) for c in of_booking(world.fake.calls(), code)]
-    # only the test's stand-in for Mobile JKN's own: the server never adds such a booking
-    assert [p for p in sent if p.endswith("antrean/add")] == ["/antrean/add"], sent
+    # BPJS knows Mobile JKN's booking already: the server never adds it
+    assert [p for p in sent if p.endswith("antrean/add")] == [], sent
     return code
 
 

@@ -25,7 +25,6 @@ from tests.support.bpjs_e2e import (
     MobileJkn,
     WsReply,
     accepted_tasks,
-    bpjs_knows,
     call_body,
     call_code,
     call_path,
@@ -68,9 +67,8 @@ def pair(pg_url: str, redis_url: str, tmp_path_factory: pytest.TempPathFactory
 def test_a_journey_across_two_processes_is_reported_once(pair: Pair) -> None:
     jkn = MobileJkn(pair.a)
     assert jkn.auth().code == 200
-    taken = _jkn(jkn, 9000, "UMU")
+    taken = pair.fake.take(pair.a, _fields(9000, "UMU"))  # BPJS's app, played by the fake
     assert taken.code == 200, taken
-    bpjs_knows(pair.fake, taken.response)
     code = str(taken.response["kodebooking"])
     other = MobileJkn(pair.b)  # the token of one process works on the other
     other.token = jkn.token
@@ -83,8 +81,7 @@ def test_a_journey_across_two_processes_is_reported_once(pair: Pair) -> None:
                timeout=30, what=f"tasks of {code} accepted")
     sent = [(call_path(c), call_body(c).get("taskid"), call_code(c))
             for c in of_booking(pair.fake.calls(), code)]
-    assert sent == [("/antrean/add", None, 200)] + [
-        ("/antrean/updatewaktu", t, 200) for t in TASKS], sent  # each sent once
+    assert sent == [("/antrean/updatewaktu", t, 200) for t in TASKS], sent  # each once
 
 
 TASKS = [3, 4, 5, 6, 7]
@@ -105,13 +102,18 @@ def _quota(base: str, admin: str) -> None:
     assert put.body.get("jkn_quota") == JKN_QUOTA, put.body
 
 
-def _jkn(jkn: MobileJkn, n: int, kodepoli: str = "KIA") -> WsReply:
-    return jkn.post("/antrean", {
+def _fields(n: int, kodepoli: str = "KIA") -> dict[str, Any]:
+    """Mobile JKN's ambil-antrean fields for member `n`."""
+    return {
         "nomorkartu": f"{n + 1:013d}", "nik": _nik(n), "nohp": f"0812{n:08d}",
         "kodepoli": kodepoli, "norm": "", "tanggalperiksa": today(),
         "kodedokter": 301001 if kodepoli == "UMU" else 301003,
         "jampraktek": "00:00-23:59", "jeniskunjungan": 1,
-        "nomorreferensi": f"0301R0011125K{n:06d}"})
+        "nomorreferensi": f"0301R0011125K{n:06d}"}
+
+
+def _jkn(jkn: MobileJkn, n: int, kodepoli: str = "KIA") -> WsReply:
+    return jkn.post("/antrean", _fields(n, kodepoli))
 
 
 def _other(base: str, n: int) -> Reply:

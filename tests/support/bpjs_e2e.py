@@ -97,6 +97,15 @@ class Fake:
         code, body = _raw(self.base, "POST", "/_fake/reset", {})
         assert code == 200, (code, body)
 
+    def take(self, facility: str, body: dict[str, Any], username: str = ACCOUNT,
+             password: str = ACCOUNT_PASSWORD) -> WsReply:
+        """BPJS's Mobile JKN takes a number (`body`: the ambil-antrean fields) at the
+        antrian server `facility` through the fake (`POST /_fake/mjkn/antrean`), so the
+        fake then knows the booking as the real BPJS knows every one its app took."""
+        facility_of = {"url": facility, "username": username, "password": password}
+        return MobileJkn.reply(*_raw(self.base, "POST", "/_fake/mjkn/antrean",
+                                     {**body, "facility": facility_of}))
+
 
 @contextmanager
 def fake_bpjs(log_path: Path) -> Iterator[Fake]:
@@ -186,7 +195,7 @@ class MobileJkn:
         self.token: str | None = None
 
     @staticmethod
-    def _reply(status: int, body: Any) -> WsReply:
+    def reply(status: int, body: Any) -> WsReply:
         assert isinstance(body, dict), (status, body)
         meta = body.get("metadata") or {}
         return WsReply(status, meta.get("code"), str(meta.get("message", "")),
@@ -194,7 +203,7 @@ class MobileJkn:
 
     def auth(self) -> WsReply:
         """`GET /bpjs/auth` with x-username/x-password; keeps the token."""
-        got = self._reply(*_raw(self.base, "GET", "/bpjs/auth", headers={
+        got = self.reply(*_raw(self.base, "GET", "/bpjs/auth", headers={
             "x-username": self.username, "x-password": self.password}))
         if got.code == 200:
             self.token = got.response["token"]
@@ -203,7 +212,7 @@ class MobileJkn:
     def post(self, path: str, body: dict[str, Any]) -> WsReply:
         """POST `path` (under /bpjs) with the token headers."""
         assert self.token, "auth first"
-        return self._reply(*_raw(self.base, "POST", "/bpjs" + path, body, headers={
+        return self.reply(*_raw(self.base, "POST", "/bpjs" + path, body, headers={
             "x-token": self.token, "x-username": self.username}))
 
 
@@ -252,20 +261,3 @@ def accepted_tasks(calls: list[dict[str, Any]], kodebooking: str) -> list[tuple[
     return [(int(call_body(c)["taskid"]), int(call_body(c)["waktu"]))
             for c in of_booking(calls, kodebooking)
             if call_path(c).endswith("antrean/updatewaktu") and call_code(c) == 200]
-
-
-def bpjs_knows(fake: Fake, taken: dict[str, Any], kodepoli: str = "UMU") -> None:
-    """BPJS's side of a booking Mobile JKN made: the real BPJS holds every antrean its
-    app took, so it accepts their task times; the fake only knows what `antrean/add`
-    told it and has no other way in (see the e2e report), so the test tells it, signed
-    as a facility would, before the server reports any task of `taken` (the answer of
-    `POST /bpjs/antrean`)."""
-    from queue_server.eservices.bpjs.client import BpjsClient
-
-    client = BpjsClient(fake.base, CONS_ID, SECRET, USER_KEY)
-    answer = client.add({
-        "kodebooking": taken["kodebooking"], "jenispasien": "JKN", "kodepoli": kodepoli,
-        "tanggalperiksa": today(), "nomorantrean": taken["nomorantrean"],
-        "angkaantrean": taken["angkaantrean"],
-        "estimasidilayani": taken["estimasidilayani"]})
-    assert answer.code == 200, answer

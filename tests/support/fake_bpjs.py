@@ -5,7 +5,8 @@ The `fake_bpjs` fixture (tests/conftest.py imports it, so every test may ask for
 yields a FakeBpjs:
 `url` (the base URL, as `BPJS_BASE_URL`), `cons_id`, `secret`, `user_key`, `config()`
 (the app config keys), `client()` (a BpjsClient on it), `calls()`, `fail(times,
-status)` (status 0 drops the connection), `hold()`, `release()`, `waiting()`, `reset()`.
+status)` (status 0 drops the connection), `hold()`, `release()`, `waiting()`, `reset()`,
+`take(facility, body)` (the fake plays Mobile JKN at an antrian server).
 The server is stopped after the test; no thread is left running."""
 
 from __future__ import annotations
@@ -70,6 +71,20 @@ class FakeBpjs:
     def reset(self) -> None:
         """Forget antrean and calls; stop failing; release held calls."""
         self.state.reset()
+
+    def take(self, facility: str | None, body: dict[str, Any], username: str = "mobilejkn",
+             password: str = "demo") -> tuple[int, Any]:
+        """The fake plays Mobile JKN (`POST /_fake/mjkn/antrean`): takes a number with
+        `body` (the ambil-antrean fields) at the antrian server `facility` (None: left
+        out); the HTTP status and JSON answer."""
+        import requests
+
+        place = {"username": username, "password": password}
+        if facility is not None:
+            place["url"] = facility
+        got = requests.post(f"{self.url}/_fake/mjkn/antrean",
+                            json={**body, "facility": place}, timeout=30)
+        return got.status_code, got.json()
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The fake BPJS's test controls under `/_fake/`: fail the next calls, hold calls until
-released, list the calls received, forget everything. Never signed, never recorded."""
+released, list the calls received, forget everything, play Mobile JKN (mjkn.py). Never
+signed, never recorded."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 
 from flask import Blueprint, Response, jsonify, request
 
+from .mjkn import is_standalone, take
 from .state import FakeState
 
 
@@ -34,7 +36,8 @@ def _done(action: Callable[[], None]) -> Response:
 def control_routes(blp: Blueprint, state: FakeState) -> None:
     """`POST /_fake/fail {"times": n, "status": 500}` (status 0: drop the connection),
     `POST /_fake/hold`, `POST /_fake/release`, `POST /_fake/reset`, `GET /_fake/calls`
-    (`{"calls": [...], "waiting": held calls now}`)."""
+    (`{"calls": [...], "waiting": held calls now}`), `POST /_fake/mjkn/antrean` (the fake
+    plays Mobile JKN at a facility, mjkn.py)."""
     blp.add_url_rule("/_fake/fail", "fail", methods=["POST"], view_func=lambda: _fail(state))
     blp.add_url_rule("/_fake/hold", "hold", methods=["POST"],
                      view_func=lambda: _done(state.hold))
@@ -44,3 +47,5 @@ def control_routes(blp: Blueprint, state: FakeState) -> None:
                      view_func=lambda: _done(state.reset))
     blp.add_url_rule("/_fake/calls", "calls", view_func=lambda: jsonify(
         calls=state.recorded(), waiting=state.waiting))
+    blp.add_url_rule("/_fake/mjkn/antrean", "mjkn_antrean", methods=["POST"],
+                     view_func=lambda: take(state, is_standalone(state)))
