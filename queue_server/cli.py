@@ -244,26 +244,25 @@ def _clock() -> Clock:
 def cmd_close_day(args: argparse.Namespace) -> int:
     """Close the service days that have ended (one facility's, one date's when given), as
     the server's background loop does; idempotent, safe next to running servers."""
+    from .realtime import servers_notifier
     from .services.day_close import close_ended_days
 
     config = settings(Flask("queue_server").instance_path)
     engine = make_engine(config["DATABASE_URL"])
     grace = timedelta(minutes=config["DAY_CLOSE_GRACE_MINUTES"])
+    notifier = servers_notifier(config.get("SOCKETIO_MESSAGE_QUEUE"))  # boards hear it
     try:
-        report = close_ended_days(lambda: SqlUnitOfWork(engine), _clock(), grace,
+        report = close_ended_days(lambda: SqlUnitOfWork(engine, notifier), _clock(), grace,
                                   args.facility, args.date, limit=sys.maxsize)
     except DomainError as exc:
         print(f"error: {exc.message_en}", file=sys.stderr)
         return 2
     finally:
         engine.dispose()
-    for day in report.closed:
-        print(f"closed {day.facility}/{day.service} {day.day.isoformat()}: "
-              f"{day.tickets} open tickets closed")
-    for refusal in report.not_over:
-        print(f"not closed: {refusal.message_en}")
-    if not report.closed and not report.not_over:
-        print("nothing to close")
+    lines = [f"closed {day.facility}/{day.service} {day.day.isoformat()}: {day.tickets} "
+             "open tickets closed" for day in report.closed]
+    lines += [f"not closed: {refusal.message_en}" for refusal in report.not_over]
+    print("\n".join(lines) or "nothing to close")
     return 0
 
 

@@ -43,6 +43,14 @@ class SocketNotifier:
                 log.exception("could not send %s (seq %s)", event.name, event.payload.get("seq"))
 
 
+def servers_notifier(message_queue: str | None) -> SocketNotifier | None:
+    """For a command run beside the servers (`close-day`): their clients hear its events
+    through the message queue they share (Redis, `SOCKETIO_MESSAGE_QUEUE`; a write-only
+    emitter). None without one (the embedded server's boards catch up at their next
+    resync)."""
+    return SocketNotifier(SocketIO(message_queue=message_queue)) if message_queue else None
+
+
 def init_realtime(app: Flask) -> SocketIO:
     socketio = SocketIO(
         app,
