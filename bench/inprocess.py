@@ -1,0 +1,121 @@
+"""Server CPU per request in process (Flask's test client): a kiosk walk-in on SQLite
+(the demo configuration), a booking on PostgreSQL with Redis limits, and `/healthz` on
+each, as process CPU time per request (minimum and median of five rounds of 200).
+
+    python bench/inprocess.py [--walk-ins] [--bookings]
+
+No HTTP server and no load generator: the figures move less with this machine's
+neighbours than served rates do, so they compare two trees in the same minutes (run the
+script from each tree's checkout). PostgreSQL and Redis are started on loopback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+from common import ROOT
+
+from tests.support.servers import PgServer, RedisServer
+
+
+def rounds(what: str, request: Callable[[], None]) -> float:
+    """Print min / median process CPU ms per request over five rounds of 200."""
+    per = []
+    for _ in range(5):
+        began = time.process_time()
+        for _ in range(200):
+            request()
+        per.append((time.process_time() - began) / 200 * 1000)
+    print(f"{what}: {min(per):.3f} / {statistics.median(per):.3f} ms CPU (min / median)")
+    return min(per)
+
+
+def app_on(url: str, config: Path, **extra: str) -> object:
+    env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench"}
+    for cmd in (["upgrade"], ["load-config", str(config)]):
+        subprocess.run([sys.executable, "-m", "queue_server", *cmd], cwd=ROOT, env=env,
+                       check=True, capture_output=True)
+    from queue_server import create_app
+
+    return create_app({"DATABASE_URL": url, "SECRET_KEY": "bench", **extra})
+
+
+def walk_ins() -> None:
+    """Kiosk walk-ins round the demo's services, and /healthz, on SQLite."""
+    folder = tempfile.mkdtemp(prefix="antrian-inproc-")
+    app = app_on(f"sqlite:///{folder}/w.db", ROOT / "config" / "demo.yaml", DEMO=True)
+    client, services, n = app.test_client(), ["pendaftaran", "umum", "gigi", "kia", "lab"], [0]
+
+    def walk_in() -> None:
+        n[0] += 1
+        reply = client.post("/api/v1/kiosk/tickets", json={"service": services[n[0] % 5]},
+                            headers={"Authorization": "Bearer demo-kiosk"})
+        assert reply.status_code == 201, reply.get_json()
+
+    for _ in range(300):
+        walk_in()
+    gc.freeze()
+    ticket = rounds("walk-in (SQLite)", walk_in)
+    health = rounds("/healthz (SQLite)", lambda: client.get("/healthz").close())
+    print(f"ratio /healthz CPU / walk-in CPU: {health / ticket:.2f}")
+
+
+def bookings() -> None:
+    """Bookings over 20 facilities, and /healthz, on PostgreSQL with Redis limits."""
+    pg, redis = PgServer().start(), RedisServer().start()
+    try:
+        folder = Path(tempfile.mkdtemp(prefix="antrian-inproc-"))
+        (folder / "c.yaml").write_text(yaml.safe_dump({"facilities": [
+            {"code": f"pkm-{i:02d}", "name": f"Puskesmas {i:02d}",
+             "services": [{"code": "umum", "name": "Poli Umum", "prefix": "B",
+                           "booking_quota": 4000}],
+             "counters": [{"code": "poli-umum", "services": ["umum"]}]} for i in range(20)]}))
+        app = app_on(pg.url, folder / "c.yaml", RATELIMIT_STORAGE_URI=redis.url,
+                     BOOKING_LIMIT_PER_ADDRESS="100000000 per minute")
+        client, n = app.test_client(), [0]
+        day = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+
+        def book() -> None:
+            n[0] += 1
+            reply = client.post("/api/v1/bookings", json={
+                "facility": f"pkm-{n[0] % 20:02d}", "service": "umum", "date": day,
+                "patient": {"nik": f"3578010101{n[0]:06d}", "name": "Bench Patient",
+                            "phone": "081234567890"}})
+            assert reply.status_code in (201, 202), reply.get_json()
+
+        for _ in range(200):
+            book()
+        gc.freeze()
+        booking = rounds("booking (PostgreSQL + Redis)", book)
+        health = rounds("/healthz (PostgreSQL)", lambda: client.get("/healthz").close())
+        print(f"ratio /healthz CPU / booking CPU: {health / booking:.2f}")
+    finally:
+        redis.stop()
+        pg.remove()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--walk-ins", action="store_true")
+    parser.add_argument("--bookings", action="store_true")
+    args = parser.parse_args()
+    both = not (args.walk_ins or args.bookings)
+    if args.walk_ins or both:
+        walk_ins()
+    if args.bookings or both:
+        bookings()
+
+
+if __name__ == "__main__":
+    main()
