@@ -48,7 +48,12 @@ def servers_notifier(message_queue: str | None) -> SocketNotifier | None:
     through the message queue they share (Redis, `SOCKETIO_MESSAGE_QUEUE`; a write-only
     emitter). None without one (the embedded server's boards catch up at their next
     resync)."""
-    return SocketNotifier(SocketIO(message_queue=message_queue)) if message_queue else None
+    if not message_queue:
+        return None
+    # Our loggers, as init_realtime's: the libraries' defaults add handlers of their own.
+    return SocketNotifier(SocketIO(message_queue=message_queue,
+                                   logger=logging.getLogger("socketio.server"),
+                                   engineio_logger=logging.getLogger("engineio.server")))
 
 
 def init_realtime(app: Flask) -> SocketIO:
