@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 from common import ROOT
@@ -41,7 +42,18 @@ def rounds(what: str, request: Callable[[], None]) -> float:
     return min(per)
 
 
-def app_on(url: str, config: Path, **extra: str) -> object:
+def against_healthz(what: str, where: str, request: Callable[[], None], client: Any,
+                    warm_up: int) -> None:
+    """`request` after `warm_up` of them, then /healthz; their CPU ratio printed."""
+    for _ in range(warm_up):
+        request()
+    gc.freeze()
+    measured = rounds(f"{what} ({where})", request)
+    health = rounds(f"/healthz ({where})", lambda: client.get("/healthz").close())
+    print(f"ratio /healthz CPU / {what} CPU: {health / measured:.2f}")
+
+
+def app_on(url: str, config: Path, **extra: str) -> Any:
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "bench"}
     for cmd in (["upgrade"], ["load-config", str(config)]):
         subprocess.run([sys.executable, "-m", "queue_server", *cmd], cwd=ROOT, env=env,
@@ -63,12 +75,7 @@ def walk_ins() -> None:
                             headers={"Authorization": "Bearer demo-kiosk"})
         assert reply.status_code == 201, reply.get_json()
 
-    for _ in range(300):
-        walk_in()
-    gc.freeze()
-    ticket = rounds("walk-in (SQLite)", walk_in)
-    health = rounds("/healthz (SQLite)", lambda: client.get("/healthz").close())
-    print(f"ratio /healthz CPU / walk-in CPU: {health / ticket:.2f}")
+    against_healthz("walk-in", "SQLite", walk_in, client, warm_up=300)
 
 
 def bookings() -> None:
@@ -94,12 +101,7 @@ def bookings() -> None:
                             "phone": "081234567890"}})
             assert reply.status_code in (201, 202), reply.get_json()
 
-        for _ in range(200):
-            book()
-        gc.freeze()
-        booking = rounds("booking (PostgreSQL + Redis)", book)
-        health = rounds("/healthz (PostgreSQL)", lambda: client.get("/healthz").close())
-        print(f"ratio /healthz CPU / booking CPU: {health / booking:.2f}")
+        against_healthz("booking", "PostgreSQL + Redis", book, client, warm_up=200)
     finally:
         redis.stop()
         pg.remove()
