@@ -9,6 +9,7 @@ from flask import current_app, g, request, session
 from flask_smorest import Blueprint
 
 from queue_server.edge.caller import bearer_token
+from queue_server.persistence.uow import SqlUnitOfWork
 from queue_server.realtime import sessions as live_sessions
 from queue_server.runtime import csrf, current
 from queue_server.services import auth as auth_service
@@ -19,21 +20,33 @@ from .schemas import LoginIn, LoginOut
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Staff login")
 
 
-def principal() -> Principal:
+def principal(uow: SqlUnitOfWork | None = None) -> Principal:
     """The authenticated caller of this request (401 if there is none).
 
     A bearer token is used as is. A page of ours may instead rely on the session cookie;
     the browser sends that by itself, so then a state change must carry the CSRF token.
+
+    `uow`: the unit of work the route hands its use case. A device token this process has
+    already vouched for is then confirmed inside that unit's own transaction, before its
+    first statement (services/auth.confirm_device), instead of in a read of its own: the
+    kiosk's walk-in saves a connection and a transaction (issue 20).
     """
-    if "principal" not in g:
-        rt = current()
-        token = bearer_token()
-        if token is None and session.get("token"):
-            if request.method not in ("GET", "HEAD", "OPTIONS"):
-                csrf.protect()
-            token = session["token"]
-        g.principal = auth_service.authenticate(rt.uow(write=False), rt.clock, token,
-                                                cached=True)
+    if "principal" in g:
+        return g.principal
+    rt = current()
+    if uow is not None:
+        claim = auth_service.claimed_device(rt.cache, bearer_token())
+        if claim is not None:
+            digest, claimed = claim
+            uow.require(lambda tx: auth_service.confirm_device(tx, digest, claimed))
+            return claimed
+    token = bearer_token()
+    if token is None and session.get("token"):
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            csrf.protect()
+        token = session["token"]
+    g.principal = auth_service.authenticate(rt.uow(write=False), rt.clock, token,
+                                            cached=True)
     return g.principal
 
 

@@ -41,8 +41,9 @@ def take_ticket(body: dict[str, Any], query: dict[str, Any], headers: dict[str, 
     is the message), `service_closed`, `walkin_full` (409).
     """
     rt = current()
+    uow = rt.uow()
     view, created = arrivals.take_walk_in(
-        rt.uow(), rt.clock, principal(), body["service"], body.get("priority"),
+        uow, rt.clock, principal(uow), body["service"], body.get("priority"),
         query.get("facility"), headers.get("key"),
     )
     return ready(view, 201 if created else 200)

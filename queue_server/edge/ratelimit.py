@@ -130,14 +130,17 @@ def init_limits(app: Flask) -> None:
     code_guard.install(app)
 
 
+@functools.lru_cache(maxsize=64)
+def _allowances(rule: str) -> tuple[tuple[int, int], ...]:
+    """(amount, window seconds) of each "N per period" in `rule`, parsed once per text."""
+    return tuple((item.amount, item.get_expiry()) for item in parse_many(rule))
+
+
 def windows_of(name: str, setting: str, caller: str) -> list[Window]:
     """The store's windows of one rule: every "N per period" of the config key `setting`
     ("5/minute;100/day"), for `caller`. Raises ValueError for a malformed setting."""
-    found = []
-    for item in parse_many(current_app.config[setting]):
-        seconds = item.get_expiry()
-        found.append((f"{PREFIX}{name}:{item.amount}/{seconds}:{caller}", seconds, item.amount))
-    return found
+    return [(f"{PREFIX}{name}:{amount}/{seconds}:{caller}", seconds, amount)
+            for amount, seconds in _allowances(current_app.config[setting])]
 
 
 def _retry_after(over: list[float]) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -60,6 +61,20 @@ class SqlUnitOfWork:
         self.dialect_name = engine.dialect.name
         self._notifier = notifier or NullNotifier()
         self.outbox: list[OutgoingEvent] = []
+        self._checks: list[Callable[[SqlUnitOfWork], None]] = []
+
+    def require(self, check: Callable[[SqlUnitOfWork], None]) -> None:
+        """Run `check(uow)` first thing in the next transaction (before its first
+        statement's own), or when that transaction ends without having read anything: a
+        condition the whole unit of work depends on (a device's token still held,
+        services/auth.confirm_device), checked without a transaction of its own. What it
+        raises ends the unit of work, rolled back."""
+        self._checks.append(check)
+
+    def _run_checks(self) -> None:
+        checks, self._checks = self._checks, []
+        for check in checks:
+            check(self)
 
     def __enter__(self) -> SqlUnitOfWork:
         self._connection: Connection | None = None
@@ -99,6 +114,8 @@ class SqlUnitOfWork:
                 connection.close()
                 raise
             self._connection = connection
+            if self._checks:
+                self._run_checks()
         return self._connection
 
     @property
@@ -111,6 +128,13 @@ class SqlUnitOfWork:
         return self._session
 
     def __exit__(self, *exc: Any) -> None:
+        try:
+            if self._checks:  # nothing was read: the checks still decide the answer
+                self._run_checks()
+        finally:
+            self._close()
+
+    def _close(self) -> None:
         if self._session is not None:
             self._session.close()  # rolls back what was not committed
             self._session = None

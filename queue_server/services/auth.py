@@ -8,6 +8,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -199,7 +200,9 @@ def logout(uow: UnitOfWork, principal: Principal,
 # remembered: a logout or a deactivation in any process ends it at the next request. A
 # device token is only remembered as a device's, in the process's cache
 # (services/cache.py), so the staff look-up is skipped; the device row is still read on
-# every request, so a device deactivated or given a new token is refused at once.
+# every request, so a device deactivated or given a new token is refused at once. A route
+# that hands its unit of work over (`claimed_device`) has that read made inside the use
+# case's own transaction (`confirm_device`) instead of one of its own.
 DEVICE_TTL = 600.0
 DEVICE_TOKENS = "device-token"
 
@@ -211,7 +214,11 @@ class DeviceTokens:
         self._cache = cache
 
     def __contains__(self, digest: object) -> bool:
-        return self._cache.peek((DEVICE_TOKENS, digest), int) is not None
+        return self._cache.peek((DEVICE_TOKENS, digest), Principal) is not None
+
+
+def _device(device: Any) -> Principal:
+    return Principal("device", device.id, device.code, device.kind, device.facility_id)
 
 
 def _staff(row: TokenRow, now: datetime) -> Principal:
@@ -223,16 +230,17 @@ def _staff(row: TokenRow, now: datetime) -> Principal:
 
 def _looked_up(uow: UnitOfWork, now: datetime, digest: str, cached: bool) -> Principal:
     with uow:
-        if not (cached and uow.cache.peek((DEVICE_TOKENS, digest), int) is not None):
+        if not (cached and uow.cache.peek((DEVICE_TOKENS, digest), Principal) is not None):
             row = uow.staff.token_by_hash(digest)
             if row is not None:
                 return _staff(row, now)
         device = uow.directory.device_by_token_hash(digest)
         if device is not None and device_holds(device, digest):
+            found = _device(device)
             if cached:
-                uow.cache.put((DEVICE_TOKENS, digest), device.id, DEVICE_TTL)
-            return Principal("device", device.id, device.code, device.kind, device.facility_id)
-    if cached and uow.cache.peek((DEVICE_TOKENS, digest), int) is not None:
+                uow.cache.put((DEVICE_TOKENS, digest), found, DEVICE_TTL)
+            return found
+    if cached and uow.cache.peek((DEVICE_TOKENS, digest), Principal) is not None:
         uow.cache.forget((DEVICE_TOKENS, digest))
     raise InvalidToken()
 
@@ -252,3 +260,27 @@ def authenticate(uow: UnitOfWork, clock: Clock, token: str | None,
         raise LoginRequired()
     digest = hash_token(token)
     return _looked_up(uow, clock.now(), digest, cached)
+
+
+def claimed_device(cache: Cache, token: str | None) -> tuple[str, Principal] | None:
+    """(token digest, device principal) when this process's `cache` has already vouched
+    for `token` as an active device's, else None (then `authenticate`). A claim is not yet
+    proof: the transaction that acts on it must first `confirm_device`."""
+    if not isinstance(token, str) or not token or not _encodable(token):
+        return None
+    digest = hash_token(token)
+    claimed = cache.peek((DEVICE_TOKENS, digest), Principal)
+    return None if claimed is None else (digest, claimed)
+
+
+def confirm_device(uow: UnitOfWork, digest: str, claimed: Principal) -> None:
+    """Inside the caller's open transaction: the device row of `digest` is still active,
+    still holds that token and is still the `claimed` device (code, kind, facility).
+    Otherwise the claim is forgotten and InvalidToken (401 `invalid_token`) raised, so the
+    transaction writes nothing: a device deactivated, given a new token or moved by the
+    admin is refused at its next request, as with `authenticate`."""
+    device = uow.directory.device_by_token_hash(digest)
+    if device is not None and device_holds(device, digest) and _device(device) == claimed:
+        return
+    uow.cache.forget((DEVICE_TOKENS, digest))
+    raise InvalidToken()

@@ -103,7 +103,10 @@ WAITING_IN_SERVICE = (
 )
 
 INSERT_VISIT = insert(Visit.__table__).returning(Visit.__table__.c.id)
-INSERT_TICKET = insert(Ticket.__table__).returning(Ticket.__table__.c.id)
+# version and recalls given here, not by their Python-side defaults: a statement needing
+# those cannot run as a hot statement (hot.py) and would take SQLAlchemy's slower path.
+INSERT_TICKET = (insert(Ticket.__table__).values(version=literal(1), recalls=literal(0))
+                 .returning(Ticket.__table__.c.id))
 INSERT_EVENT = insert(TicketEvent.__table__)
 
 VISIT_COLUMNS = described_columns(Visit.__table__, VISIT_FIELDS)
