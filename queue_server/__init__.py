@@ -18,6 +18,7 @@ from flask import Flask
 
 from . import i18n, routing
 from .config import settings
+from .json_replies import OrjsonProvider
 from .persistence.db import make_engine
 from .persistence.migrate import SchemaOutOfDate, require_current_schema
 from .runtime import Runtime, csrf
@@ -105,6 +106,7 @@ def _start_case_sweep(app: Flask, runtime: Runtime) -> None:
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app. `config` overrides the environment (tests pass DATABASE_URL, a clock)."""
     app = Flask(__name__)
+    app.json = OrjsonProvider(app)
     routing.install(app)  # every `<int:…>` bounded to what the database holds (404 beyond)
     app.config.from_mapping(settings(app.instance_path))
     if config:

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DisconnectionError
 
 from .files import secure_sqlite, sqlite_file
+from .repositories.hot import on_driver
 
 # Execution option a read-only unit of work sets so SQLite does not take the write lock.
 SQLITE_BEGIN = "sqlite_begin"
@@ -71,6 +72,10 @@ def _sqlite_engine(url: str, background_checkpoints: bool, **overrides: Any) -> 
         "connect_args": {"timeout": 30, "check_same_thread": False},
         "pool_size": 20,
         "max_overflow": 20,
+        # The connection used last is handed out next. SQLite empties a connection's page
+        # cache whenever another connection wrote since its last transaction: the pool's
+        # default (oldest first) meant every walk-in read its B-tree pages again.
+        "pool_use_lifo": True,
         "hide_parameters": True,
     }
     options.update(overrides)
@@ -91,7 +96,9 @@ def _sqlite_engine(url: str, background_checkpoints: bool, **overrides: Any) -> 
             writers.acquire()
             conn.info["writer"] = True
         try:
-            conn.exec_driver_sql(_BEGIN[mode])  # errors wrapped: a locked database is a 503
+            # Straight on the driver (SQLAlchemy's execution costs more than SQLite's
+            # BEGIN); errors wrapped as SQLAlchemy's: a locked database is a 503.
+            on_driver(conn, _BEGIN[mode])
         except Exception:
             _release(conn)
             raise

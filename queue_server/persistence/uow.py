@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Connection, Engine
@@ -76,28 +77,33 @@ class SqlUnitOfWork:
         for check in checks:
             check(self)
 
+    # Repositories are made at first use in each transaction (cached_property below):
+    # a walk-in touches four of the twenty.
+    directory = cached_property(Directory)
+    tickets = cached_property(Tickets)
+    calls = cached_property(CallReads)
+    bookings = cached_property(Bookings)
+    notifications = cached_property(Notifications)
+    idempotency = cached_property(IdempotencyKeys)
+    staff = cached_property(Staff)
+    config = cached_property(Configuration)
+    day_closes = cached_property(DayCloses)
+    patients = cached_property(Patients)
+    calendar = cached_property(CityClosures)
+    holds = cached_property(Holds)
+    security = cached_property(Security)
+    reports = cached_property(Reports)
+    admin = cached_property(AdminRecords)
+    cases = cached_property(Cases)  # e-service modules (issue 16)
+    offices = cached_property(Offices)
+    surveys = cached_property(Surveys)  # satisfaction surveys (SKM)
+    documents = cached_property(Documents)  # issued, signed PDFs (issue 17)
+
     def __enter__(self) -> SqlUnitOfWork:
         self._connection: Connection | None = None
         self._session: Session | None = None
-        self.directory = Directory(self)
-        self.tickets = Tickets(self)
-        self.calls = CallReads(self)
-        self.bookings = Bookings(self)
-        self.notifications = Notifications(self)
-        self.idempotency = IdempotencyKeys(self)
-        self.staff = Staff(self)
-        self.config = Configuration(self)
-        self.day_closes = DayCloses(self)
-        self.patients = Patients(self)
-        self.calendar = CityClosures(self)
-        self.holds = Holds(self)
-        self.security = Security(self)
-        self.reports = Reports(self)
-        self.admin = AdminRecords(self)
-        self.cases = Cases(self)  # e-service modules (issue 16)
-        self.offices = Offices(self)
-        self.surveys = Surveys(self)  # satisfaction surveys (SKM)
-        self.documents = Documents(self)  # issued, signed PDFs (issue 17)
+        for name in _REPOSITORIES:
+            self.__dict__.pop(name, None)
         self.outbox = []
         # Figures worked out once per transaction (see services.views.pace).
         self.memo: dict[Any, Any] = {}
@@ -187,9 +193,13 @@ class SqlUnitOfWork:
         return numbered
 
     def rollback(self) -> None:
-        self.tickets = Tickets(self)  # the history rows not written are dropped
+        self.__dict__.pop("tickets", None)  # the history rows not written are dropped
         if self._session is not None:
             self._session.rollback()
         elif self._connection is not None and self._connection.in_transaction():
             self._connection.rollback()
         self.outbox = []
+
+
+_REPOSITORIES = tuple(name for name, value in vars(SqlUnitOfWork).items()
+                      if isinstance(value, cached_property))

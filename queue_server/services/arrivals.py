@@ -70,7 +70,8 @@ def take_walk_in(
     """
     prio = parse_priority(priority)
     key = _walk_in_key(principal, idempotency_key)
-    fingerprint = idempotency.fingerprint(facility_code, service_code, prio.value)
+    fingerprint = ("" if key is None
+                   else idempotency.fingerprint(facility_code, service_code, prio.value))
     with uow:
         first = idempotency.replayed(uow, key, fingerprint)
         if first is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import exc
 from sqlalchemy.engine import Connection
@@ -54,33 +54,45 @@ class Rows:
 
 
 class _Plan:
-    """One compiled form: its SQL, parameter order (positional drivers), converters."""
+    """One compiled form: its SQL, parameter order (positional drivers), converters, and
+    where each parameter's value comes from (worked out once: SQLAlchemy's
+    `construct_params` walks every bind on every execution)."""
 
     def __init__(self, stmt: Any, conn: Connection, keys: frozenset[str]):
         dialect = conn.dialect
         compiled = stmt.compile(dialect=dialect, column_keys=sorted(keys))
         self.runnable = not (compiled.insert_prefetch or compiled.update_prefetch
-                             or any(b.expanding for b in compiled.binds.values()))
+                             or any(b.expanding or b.callable for b in compiled.binds.values()))
         self.sql: str = compiled.string
-        self.compiled = compiled
         self.positions: tuple[str, ...] | None = (
             tuple(compiled.positiontup) if compiled.positional and compiled.positiontup
             else None)
-        self.binds: dict[str, Callable[[Any], Any]] = {}
-        for name, bind in compiled.binds.items():
+        # (driver's name, caller's key, converter) per parameter given by the caller;
+        # the statement's own constants (`literal(1)`) converted once.
+        self.given: list[tuple[str, str, Callable[[Any], Any] | None]] = []
+        self.constants: dict[str, Any] = {}
+        for bind, name in compiled.bind_names.items():
+            sent = compiled.escaped_bind_names.get(name, name)
             processor = bind.type.dialect_impl(dialect).bind_processor(dialect)
-            if processor is not None:
-                self.binds[name] = processor
+            key = bind.key if bind.key in keys else name if name in keys else None
+            if key is not None:
+                self.given.append((sent, key, processor))
+            elif bind.required:
+                raise exc.InvalidRequestError(f"A value is required for bind parameter "
+                                              f"{bind.key!r}")
+            else:
+                self.constants[sent] = bind.value if processor is None else processor(
+                    bind.value)
         columns = list(stmt.exported_columns)
         self.results = [c.type.dialect_impl(dialect).result_processor(dialect, None)
                         for c in columns]
         self.row = namedtuple("Row", [c.key for c in columns], rename=True)  # type: ignore[misc]
 
     def parameters(self, params: Mapping[str, Any]) -> Any:
-        values = self.compiled.construct_params(dict(params), escape_names=True)
-        for name, processor in self.binds.items():
-            if name in values:
-                values[name] = processor(values[name])
+        values = dict(self.constants)
+        for sent, key, processor in self.given:
+            value = params[key]
+            values[sent] = value if processor is None else processor(value)
         if self.positions is not None:
             return tuple(values[name] for name in self.positions)
         return values
@@ -98,9 +110,16 @@ class _Plan:
 class Hot:
     """A Core statement run straight on the driver (see the module's docstring)."""
 
+    made: ClassVar[list[Hot]] = []  # every one, for the tests (each must be runnable)
+
     def __init__(self, stmt: Any):
         self.stmt = stmt
         self._plans: dict[_Key, _Plan] = {}
+        Hot.made.append(self)
+
+    def fallbacks(self) -> list[str]:
+        """The SQL of the forms compiled so far that SQLAlchemy's path had to run."""
+        return [plan.sql for plan in self._plans.values() if not plan.runnable]
 
     def _plan(self, conn: Connection, params: Mapping[str, Any]) -> _Plan:
         key = (conn.dialect.name, frozenset(params))
@@ -116,20 +135,27 @@ class Hot:
         plan = self._plan(conn, params)
         if not plan.runnable:
             return conn.execute(self.stmt, dict(params))
-        driver = conn.connection.driver_connection
-        assert driver is not None, "a live connection has its driver's"
-        cursor = driver.cursor()
-        try:
-            cursor.execute(plan.sql, plan.parameters(params))
-            raw = cursor.fetchall() if cursor.description is not None else []
-        except conn.dialect.loaded_dbapi.Error as error:
-            gone = conn.dialect.is_disconnect(error, driver, cursor)
-            if gone:
-                conn.invalidate(error)
-            raise exc.DBAPIError.instance(
-                plan.sql, None, error, conn.dialect.loaded_dbapi.Error,
-                hide_parameters=True, connection_invalidated=gone,
-                dialect=conn.dialect) from error
-        finally:
-            cursor.close()
+        raw = on_driver(conn, plan.sql, plan.parameters(params))
         return Rows(plan.rows(raw))
+
+
+def on_driver(conn: Connection, sql: str, parameters: Any = ()) -> list[Any]:
+    """Run `sql` on `conn`'s driver connection (its transaction, if begun): the raw rows
+    ([] for a statement without any). Driver errors come out as SQLAlchemy's
+    (IntegrityError, OperationalError, …), parameters hidden; a connection found gone is
+    invalidated, as SQLAlchemy's own execution would."""
+    driver = conn.connection.driver_connection
+    assert driver is not None, "a live connection has its driver's"
+    cursor = driver.cursor()
+    try:
+        cursor.execute(sql, parameters)
+        return cursor.fetchall() if cursor.description is not None else []
+    except conn.dialect.loaded_dbapi.Error as error:
+        gone = conn.dialect.is_disconnect(error, driver, cursor)
+        if gone:
+            conn.invalidate(error)
+        raise exc.DBAPIError.instance(
+            sql, None, error, conn.dialect.loaded_dbapi.Error, hide_parameters=True,
+            connection_invalidated=gone, dialect=conn.dialect) from error
+    finally:
+        cursor.close()
