@@ -68,6 +68,18 @@ class MemoryCounts:
                 if ends > now and count > allowed]
 
 
+# Every window's count in one command: a window starts at its first request (SET NX EX),
+# then counts (INCR); the replies are the counts, in order.
+_HIT = """
+local counts = {}
+for i, key in ipairs(KEYS) do
+  redis.call('SET', key, 0, 'EX', ARGV[i], 'NX')
+  counts[i] = redis.call('INCR', key)
+end
+return counts
+"""
+
+
 class RedisCounts:
     """Fixed windows in Redis, shared by every server process."""
 
@@ -76,18 +88,17 @@ class RedisCounts:
 
         self.redis = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
         self.errors = redis.RedisError
+        # EVALSHA, sent as EVAL once if Redis has not got the script (a restart).
+        self._hit = self.redis.register_script(_HIT)
 
     def hit(self, windows: list[Window]) -> list[float]:
         try:
-            pipe = self.redis.pipeline(transaction=False)
-            for key, seconds, _ in windows:
-                pipe.set(key, 0, ex=seconds, nx=True)  # the window starts with its first
-                pipe.incr(key)                         # request (any Redis since 2.6.12)
-            counts = pipe.execute()[1::2]
+            counts = self._hit(keys=[key for key, _, _ in windows],
+                               args=[seconds for _, seconds, _ in windows]) if windows else []
             # Only a refused request asks when its window ends.
             return [float(self.redis.ttl(key))
                     for (key, _, allowed), count in zip(windows, counts, strict=True)
-                    if count > allowed]
+                    if int(count) > allowed]
         except self.errors:
             # Redis lost: bookings go on unlimited rather than fail (docs/deploying.md
             # promises HTTP keeps working); the limits return with Redis.

@@ -98,11 +98,12 @@ def open_booking_day(uow: UnitOfWork, req: BookingRequest, nik: str,
     facility = catalogue.facility_by_code(uow, req.facility)
     service = catalogue.service(uow, facility, req.service)
     _check_date(uow, facility, service, req.date, now, window_days)
-    # The patient's day lock, taken first by the number's own statement (PostgreSQL).
-    seq = uow.tickets.next_seq(service.id, req.date, joins=False,  # booked, not waiting
-                               lock=patient_bookings.day_lock(uow, nik, req.date))
+    # The patient's day lock, taken first by the number's own statement (PostgreSQL);
+    # the day is read after it, in the same round trip.
     split = service.jkn_quota is not None  # JKN places counted only where they matter
-    day = uow.bookings.booking_day(nik, service.id, req.date, now, jkn_split=split)
+    seq, day = uow.bookings.number_and_day(
+        nik, service.id, req.date, lock=patient_bookings.day_lock(uow, nik, req.date),
+        now=now, jkn_split=split)
     if day.expired_holds:
         hold_expiry.expire_on(uow, service.id, req.date, now)
         day = uow.bookings.booking_day(nik, service.id, req.date, now, jkn_split=split)

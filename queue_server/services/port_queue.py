@@ -122,6 +122,9 @@ class BookingsPort(Protocol):
     def quotas(self, service_id: int) -> tuple[int, int | None]: ...
     def booking_day(self, nik: str, service_id: int, day: date,
                     now: datetime | None = None, jkn_split: bool = True) -> BookingDay: ...
+    def number_and_day(self, nik: str, service_id: int, day: date, *, lock: str | None,
+                       now: datetime, jkn_split: bool) -> tuple[int, BookingDay]:
+        """The booking's number (taking `lock` first), then its day's figures."""
     def ahead_by_number(self, ticket: TicketFacts) -> int: ...
 
 

@@ -49,6 +49,11 @@ class _Bookings:
                     jkn_split: bool = True) -> Any:
         return self._tickets.booking_day(nik, service_id, day)
 
+    def number_and_day(self, nik: str, service_id: int, day: date, *, lock: str | None,
+                       now: Any, jkn_split: bool) -> tuple[int, Any]:
+        seq = self._tickets.next_seq(service_id, day, joins=False)
+        return seq, self.booking_day(nik, service_id, day, now, jkn_split)
+
     def booked_split(self, service_id: int, day: date) -> tuple[int, int]:
         day_of = self._tickets.booking_day("", service_id, day)
         return day_of.booked, day_of.jkn_booked

@@ -41,5 +41,9 @@ class Repository:
             return stmt.run(self._uow.connection, params)
         return self._uow.connection.execute(stmt, params)
 
+    def _core_together(self, calls: list[tuple[Hot, dict[str, Any]]]) -> list[Any]:
+        """Hot statements sent together (`Hot.run_together`): their `hot.Rows`, in order."""
+        return Hot.run_together(self._uow.connection, calls)
+
     def _core_many(self, stmt: Any, rows: list[dict[str, Any]]) -> Any:
         return self._uow.connection.execute(stmt, rows)

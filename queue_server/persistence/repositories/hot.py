@@ -128,6 +128,19 @@ class Hot:
             plan = self._plans[key] = _Plan(self.stmt, conn, key[1])
         return plan
 
+    @staticmethod
+    def run_together(conn: Connection, calls: list[tuple[Hot, Mapping[str, Any]]]) -> list[Any]:
+        """Each `(statement, params)` in order, sent in one round trip where the driver
+        can (psycopg's pipeline mode): the database still runs them one after the other,
+        each seeing what those before it did and waited for (a row lock taken by the first
+        is held when the second reads). `Rows` each, or as `run` where one cannot go."""
+        plans = [hot._plan(conn, params) for hot, params in calls]
+        if conn.dialect.name != "postgresql" or not all(p.runnable for p in plans):
+            return [hot.run(conn, params) for hot, params in calls]
+        raws = on_driver_together(conn, [(plan.sql, plan.parameters(params))
+                                         for plan, (_, params) in zip(plans, calls, strict=True)])
+        return [Rows(plan.rows(raw)) for plan, raw in zip(plans, raws, strict=True)]
+
     def run(self, conn: Connection, params: Mapping[str, Any]) -> Any:
         """Execute on `conn`'s transaction: `Rows`, or SQLAlchemy's own Result for a
         statement this path cannot run. Driver errors come out as SQLAlchemy's
@@ -137,6 +150,39 @@ class Hot:
             return conn.execute(self.stmt, dict(params))
         raw = on_driver(conn, plan.sql, plan.parameters(params))
         return Rows(plan.rows(raw))
+
+
+def _raised(conn: Connection, sql: str, error: Exception, driver: Any, cursor: Any) -> Exception:
+    """A driver's error as SQLAlchemy's, parameters hidden; a connection found gone is
+    invalidated, as SQLAlchemy's own execution would."""
+    gone = conn.dialect.is_disconnect(error, driver, cursor)
+    if gone:
+        conn.invalidate(error)
+    return exc.DBAPIError.instance(
+        sql, None, error, conn.dialect.loaded_dbapi.Error, hide_parameters=True,
+        connection_invalidated=gone, dialect=conn.dialect)
+
+
+def on_driver_together(conn: Connection, statements: list[tuple[str, Any]]) -> list[list[Any]]:
+    """`statements` ((sql, parameters) each) in one psycopg pipeline: one round trip
+    (with the transaction's BEGIN) instead of one each; their raw rows. Errors as
+    `on_driver`'s: the first failure ends the pipeline, the rest are not run."""
+    driver = conn.connection.driver_connection
+    assert driver is not None, "a live connection has its driver's"
+    cursors: list[Any] = []
+    try:
+        with driver.pipeline():
+            for sql, parameters in statements:
+                cursors.append(driver.cursor())
+                cursors[-1].execute(sql, parameters)
+        return [cursor.fetchall() if cursor.description is not None else []
+                for cursor in cursors]
+    except conn.dialect.loaded_dbapi.Error as error:
+        raise _raised(conn, ";\n".join(sql for sql, _ in statements), error, driver,
+                      cursors[-1] if cursors else None) from error
+    finally:
+        for cursor in cursors:
+            cursor.close()
 
 
 def on_driver(conn: Connection, sql: str, parameters: Any = ()) -> list[Any]:
@@ -151,11 +197,6 @@ def on_driver(conn: Connection, sql: str, parameters: Any = ()) -> list[Any]:
         cursor.execute(sql, parameters)
         return cursor.fetchall() if cursor.description is not None else []
     except conn.dialect.loaded_dbapi.Error as error:
-        gone = conn.dialect.is_disconnect(error, driver, cursor)
-        if gone:
-            conn.invalidate(error)
-        raise exc.DBAPIError.instance(
-            sql, None, error, conn.dialect.loaded_dbapi.Error, hide_parameters=True,
-            connection_invalidated=gone, dialect=conn.dialect) from error
+        raise _raised(conn, sql, error, driver, cursor) from error
     finally:
         cursor.close()

@@ -56,14 +56,19 @@ class Tickets(TicketWrites, Repository):
                              lock: str | None = None) -> tuple[int, int]:
         """The next number, and how many wait in the service now (the new one included
         when it `joins`), from today's and yesterday's queues; `lock` as `next_seq`'s."""
+        stmt, params = self.next_seq_statement(service_id, day, joins=joins, lock=lock)
+        seq, waiting = self._core(stmt, **params).one()
+        return int(seq), int(waiting)
+
+    def next_seq_statement(self, service_id: int, day: date, *, joins: bool,
+                           lock: str | None = None) -> tuple[Any, dict[str, Any]]:
+        """`next_seq_and_waiting`'s statement and parameters, for a caller that sends it
+        together with others (`Bookings.number_and_day`)."""
         params = {"service_id": service_id, "day": day, "yesterday": day - timedelta(days=1),
                   "joins": 1 if joins else 0}
         if lock is not None and self.on_postgres:
-            seq, waiting = self._core(st.HOT_NEXT_SEQ_LOCKED, lock=lock, **params).one()
-        else:
-            stmt = st.HOT_NEXT_SEQ["postgresql" if self.on_postgres else "sqlite"]
-            seq, waiting = self._core(stmt, **params).one()
-        return int(seq), int(waiting)
+            return st.HOT_NEXT_SEQ_LOCKED, {"lock": lock, **params}
+        return st.HOT_NEXT_SEQ["postgresql" if self.on_postgres else "sqlite"], params
 
     def adjust_waiting(self, service_id: int, day: date, delta: int) -> None:
         """A ticket of this queue started (+1) or stopped (-1) waiting."""
