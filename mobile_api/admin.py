@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, current_app
-from flask_smorest import Blueprint
 from werkzeug.exceptions import UnprocessableEntity
 
 from queue_server.domain import admin_errors as refused
@@ -28,6 +27,7 @@ from .admin_schemas import (
     AdminServicesOut,
 )
 from .auth import principal
+from .blueprint import Blueprint
 from .responses import ready
 
 blp = Blueprint("admin_api", __name__, url_prefix="/api/v1/admin",

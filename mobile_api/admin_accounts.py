@@ -7,7 +7,6 @@ import os
 from typing import Any
 
 from flask import Response, current_app, request
-from flask_smorest import Blueprint
 from werkzeug.exceptions import UnprocessableEntity
 
 from queue_server.realtime import sessions as live_sessions
@@ -30,6 +29,7 @@ from .admin_schemas import (
     AdminUsersQuery,
 )
 from .auth import principal
+from .blueprint import Blueprint
 from .responses import ready
 
 blp = Blueprint("admin_api_accounts", __name__, url_prefix="/api/v1/admin",

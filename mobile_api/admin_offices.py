@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, request
-from flask_smorest import Blueprint
 from werkzeug.exceptions import UnprocessableEntity
 
 from queue_server.runtime import current
@@ -16,6 +15,7 @@ from queue_server.services import admin_offices as offices
 from .admin import BEARER, _written, code_of, unreadable
 from .admin_accounts import YAML, in_demo
 from .auth import principal
+from .blueprint import Blueprint
 from .office_schemas import (
     AdminOfficeEntry,
     AdminOfficeOutEntry,

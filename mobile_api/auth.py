@@ -6,7 +6,6 @@ from datetime import timedelta
 from typing import Any
 
 from flask import current_app, g, request, session
-from flask_smorest import Blueprint
 
 from queue_server.edge.caller import bearer_token
 from queue_server.persistence.uow import SqlUnitOfWork
@@ -15,6 +14,7 @@ from queue_server.runtime import csrf, current
 from queue_server.services import auth as auth_service
 from queue_server.services.auth import Principal
 
+from .blueprint import Blueprint
 from .schemas import LoginIn, LoginOut
 
 blp = Blueprint("auth", __name__, url_prefix="/api/v1/auth", description="Staff login")

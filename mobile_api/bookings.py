@@ -7,7 +7,6 @@ from typing import Any
 import qrcode
 import qrcode.image.svg
 from flask import Response, current_app, request
-from flask_smorest import Blueprint
 
 from queue_server.edge.caller import client_address
 from queue_server.edge.ratelimit import limited
@@ -15,6 +14,7 @@ from queue_server.runtime import current
 from queue_server.services import arrivals, booking_holds, bookings, patient_bookings
 
 from .auth import principal
+from .blueprint import Blueprint
 from .hold_schemas import HoldOut
 from .lookup_schemas import LookupIn, MyBookingOut
 from .patient_keys import nik_key, phone_key

@@ -7,13 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app
-from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
 from queue_server.eservices import hooks
 from queue_server.runtime import current
 from queue_server.services import case_page
 
+from .blueprint import Blueprint
 from .schemas import Strict
 
 blp = Blueprint("cases", __name__, url_prefix="/api/v1/cases",

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask_smorest import Blueprint
 from marshmallow import Schema
 
 from queue_server.domain.counters import SeenCurrent
@@ -18,6 +17,7 @@ from queue_server.services import console, counter_actions
 from queue_server.services.counter_guard import Guard
 
 from .auth import principal
+from .blueprint import Blueprint
 from .counter_schemas import (
     CallNumberIn,
     ConsoleOut,

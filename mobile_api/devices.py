@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_smorest import Blueprint
-
 from queue_server.runtime import current
 from queue_server.services import devices
 
 from .auth import principal
+from .blueprint import Blueprint
 from .counter_schemas import DevicesOut
 from .schemas import FacilityQuery
 

@@ -8,7 +8,6 @@ import re
 from typing import Any
 
 from flask import Response, current_app, request, session
-from flask_smorest import Blueprint
 
 from queue_server.domain.document_errors import DocumentForbidden
 from queue_server.domain.document_web_errors import UploadMissing
@@ -23,6 +22,7 @@ from queue_server.services.document_web import MAX_UPLOAD_BYTES
 from queue_server.signing import signer_of
 
 from .auth import principal
+from .blueprint import Blueprint
 from .document_schemas import (
     DocumentCheckOut,
     DocumentFactsOut,

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_smorest import Blueprint
-
 from queue_server.runtime import current
 from queue_server.services import queries, queue
 
 from .auth import principal
+from .blueprint import Blueprint
 from .schemas import BoardOut, FacilityOut, RunningTextIn, ServiceOut, ServicesQuery
 
 blp = Blueprint("facilities", __name__, url_prefix="/api/v1/facilities",

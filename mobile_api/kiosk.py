@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, current_app, request
-from flask_smorest import Blueprint
 
 from queue_server.runtime import current
 from queue_server.services import arrivals
 
 from .auth import principal
+from .blueprint import Blueprint
 from .responses import ready
 from .schemas import (
     FacilityQuery,

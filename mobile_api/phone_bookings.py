@@ -11,7 +11,6 @@ from datetime import timedelta
 from typing import Any
 
 from flask import Response, current_app
-from flask_smorest import Blueprint
 
 from queue_server.domain.phone_codes import hold_time
 from queue_server.edge.caller import client_address
@@ -20,6 +19,7 @@ from queue_server.runtime import current
 from queue_server.services import booking_holds, booking_void, case_checks
 
 from .auth import principal
+from .blueprint import Blueprint
 from .hold_schemas import ConfirmIn, VoidIn
 from .responses import ready
 from .schemas import BookingOut

@@ -6,13 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, request
-from flask_smorest import Blueprint
 
 from queue_server.runtime import current
 from queue_server.services import reports
 from queue_server.services.reports import ReportQuery
 
 from .auth import principal
+from .blueprint import Blueprint
 from .report_schemas import ReportOut, ReportQueryIn, as_csv
 
 blp = Blueprint("reports", __name__, url_prefix="/api/v1/reports",

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from flask_smorest import Blueprint
 from marshmallow import ValidationError, fields, validate
 
 from queue_server.domain.periods import MomentNotUnderstood
@@ -14,6 +13,7 @@ from queue_server.runtime import current
 from queue_server.services import security_events
 
 from .auth import principal
+from .blueprint import Blueprint
 from .fields import FieldMessage
 from .schemas import Strict
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, current_app, request
-from flask_smorest import Blueprint
 from marshmallow import fields, validate
 
 from queue_server.domain import survey
@@ -16,6 +15,7 @@ from queue_server.services import surveys
 from queue_server.services.surveys import Answer, IndexQuery
 
 from .auth import principal
+from .blueprint import Blueprint
 from .fields import FacilityCode, VisitCode
 from .report_schemas import ReportDay, as_csv
 from .schemas import Strict
