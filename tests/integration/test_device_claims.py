@@ -45,52 +45,50 @@ def error(reply: Any) -> tuple[int, str]:
     return reply.status_code, reply.get_json()["error"]["code"]
 
 
-def test_a_kiosk_deactivated_behind_the_cache_gets_no_number(
-        engine: Engine, clock: Any, site: factories.Site) -> None:
+DEACTIVATE = "UPDATE devices SET active = false WHERE token_hash = :h"
+
+
+def walk_in_after(engine: Engine, clock: Any, site: factories.Site, change: str,
+                  service: str = "umum", **params: Any) -> tuple[Any, Any, Api]:
+    """A warm kiosk's walk-in after `change` (SQL; `:h` is its token's hash) was made
+    behind the cache: (app, reply, the kiosk's client)."""
     app = make_app(engine, clock)
     kiosk = warm(app, site)
-    behind_the_cache(engine, "UPDATE devices SET active = false WHERE token_hash = :h",
-                     h=hash_token(site.token("kiosk")))
-    assert error(kiosk.post("/api/v1/kiosk/tickets", {"service": "umum"})) == (
-        401, "invalid_token")
+    behind_the_cache(engine, change, h=hash_token(site.token("kiosk")), **params)
+    return app, kiosk.post("/api/v1/kiosk/tickets", {"service": service}), kiosk
+
+
+def test_a_kiosk_deactivated_behind_the_cache_gets_no_number(
+        engine: Engine, clock: Any, site: factories.Site) -> None:
+    app, reply, _ = walk_in_after(engine, clock, site, DEACTIVATE)
+    assert error(reply) == (401, "invalid_token")
     assert tickets(engine, site) == 1  # the refused walk-in wrote nothing
     assert hash_token(site.token("kiosk")) not in app.extensions["antrian"].devices
 
 
 def test_a_token_replaced_behind_the_cache_is_refused(
         engine: Engine, clock: Any, site: factories.Site) -> None:
-    app = make_app(engine, clock)
-    kiosk = warm(app, site)
-    behind_the_cache(engine, "UPDATE devices SET token_hash = :new WHERE token_hash = :h",
-                     new=hash_token("another-token-entirely"),
-                     h=hash_token(site.token("kiosk")))
-    assert error(kiosk.post("/api/v1/kiosk/tickets", {"service": "umum"})) == (
-        401, "invalid_token")
+    _, reply, _ = walk_in_after(
+        engine, clock, site, "UPDATE devices SET token_hash = :new WHERE token_hash = :h",
+        new=hash_token("another-token-entirely"))
+    assert error(reply) == (401, "invalid_token")
     assert tickets(engine, site) == 1
 
 
 def test_a_refused_kiosk_hears_401_even_where_its_request_was_wrong_too(
         engine: Engine, clock: Any, site: factories.Site) -> None:
     """An unknown service would be 404; a revoked device learns nothing but 401."""
-    app = make_app(engine, clock)
-    kiosk = warm(app, site)
-    behind_the_cache(engine, "UPDATE devices SET active = false WHERE token_hash = :h",
-                     h=hash_token(site.token("kiosk")))
-    assert error(kiosk.post("/api/v1/kiosk/tickets", {"service": "tidak-ada"})) == (
-        401, "invalid_token")
+    _, reply, _ = walk_in_after(engine, clock, site, DEACTIVATE, service="tidak-ada")
+    assert error(reply) == (401, "invalid_token")
 
 
 def test_a_kiosk_moved_to_another_facility_issues_there_after_one_refusal(
         engine: Engine, clock: Any, site: factories.Site) -> None:
     other = factories.facility("pkm-klaim-baru").load(engine)
-    app = make_app(engine, clock)
-    kiosk = warm(app, site)
-    behind_the_cache(
-        engine, "UPDATE devices SET facility_id = (SELECT id FROM facilities "
-        "WHERE code = :code) WHERE token_hash = :h", code=other.code,
-        h=hash_token(site.token("kiosk")))
-    assert error(kiosk.post("/api/v1/kiosk/tickets", {"service": "umum"})) == (
-        401, "invalid_token")
+    _, reply, kiosk = walk_in_after(
+        engine, clock, site, "UPDATE devices SET facility_id = (SELECT id FROM facilities "
+        "WHERE code = :code) WHERE token_hash = :h", code=other.code)
+    assert error(reply) == (401, "invalid_token")
     assert kiosk.post("/api/v1/kiosk/tickets", {"service": "umum"}).status_code == 201
     assert (tickets(engine, site), tickets(engine, other)) == (1, 1)
 
