@@ -135,6 +135,17 @@ def is_open_now(calendar: Calendar, schedule: Schedule, now: datetime) -> bool:
     return closure(calendar, schedule, _local(now, schedule).date()) is None
 
 
+def require_open_now(calendar: Calendar, schedule: Schedule, now: datetime) -> None:
+    """`is_open_now`'s rule with its reason (a walk-in taken at `now`): raises ClosedOnDate
+    (409 `closed_on_date`: the calendar's reason, or a `closed` date in the hours) first,
+    else ServiceClosed (409 `service_closed`: no opening at this time of day)."""
+    closed = closure(calendar, schedule, _local(now, schedule).date())
+    if closed is not None:
+        raise ClosedOnDate(closed)
+    if not h.is_open(schedule.hours, now, schedule.timezone):
+        raise ServiceClosed(schedule.name)
+
+
 def next_opening(calendar: Calendar, schedule: Schedule, now: datetime) -> datetime | None:
     """When a service closed at `now` opens next, closed dates skipped (None while open)."""
     return h.next_opening(schedule.hours, now, schedule.timezone,

@@ -8,10 +8,8 @@ from datetime import date, datetime
 from ..domain.access import KioskHeartbeatOnly
 from ..domain.booking_dates import require_booked_for
 from ..domain.codes import normalise_code
-from ..domain.hours import is_open
 from ..domain.lookups import BookingNotFound, FacilityRequired
 from ..domain.numbering import service_day
-from ..domain.opening import ServiceClosed
 from ..domain.priority import Priority, parse_priority, queue_key
 from ..domain.tickets import Action, TicketStatus, require_check_in
 from ..domain.walk_ins import check_walk_in_limit
@@ -79,9 +77,7 @@ def take_walk_in(
         facility = _walk_in_facility(uow, principal, facility_code)
         service = catalogue.service(uow, facility, service_code)
         now = clock.now()
-        closures.require_no_closure(uow, facility, service, service_day(now, facility.timezone))
-        if not is_open(service.hours, now, facility.timezone):
-            raise ServiceClosed(service.name)
+        closures.require_open_now(uow, facility, service, now)
         day = service_day(now, facility.timezone)
         # The number is taken first: its row lock makes the limit check below exact even
         # when several kiosks issue at once, and a retry with the same key that raced the

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 
 from ..domain import estimates, opening
-from ..domain.calendar import Calendar, Closed, ClosedOnDate
+from ..domain.calendar import Calendar, Closed
 from ..domain.errors import DomainError
 from ..domain.hours import is_open_on
 from ..domain.numbering import service_day
@@ -62,18 +62,21 @@ def require_open_on(uow: UnitOfWork, facility: FacilityRow, service: ServiceRow,
     opening.require_open_on(calendar(uow), schedule(facility, service), day)
 
 
-def require_no_closure(uow: UnitOfWork, facility: FacilityRow, service: ServiceRow,
-                       day: date) -> None:
-    """Raises ClosedOnDate (409 `closed_on_date`) when the calendar, or a `closed` date in
-    the hours, closes the service on `day`; the weekly hours are the caller's to check."""
-    closed = closure_on(uow, facility, service, day)
-    if closed is not None:
-        raise ClosedOnDate(closed)
-
-
 def open_now(uow: UnitOfWork, facility: FacilityRow, service: ServiceRow, now: datetime) -> bool:
-    """Open at `now`: within its hours, on a date the calendar leaves open."""
+    """Open at `now`: within its hours, on a date the calendar leaves open (known at once
+    when this transaction has already required it: `require_open_now`)."""
+    if uow.memo.get(("open_now", service.id, now)):
+        return True
     return opening.is_open_now(calendar(uow), schedule(facility, service), now)
+
+
+def require_open_now(uow: UnitOfWork, facility: FacilityRow, service: ServiceRow,
+                     now: datetime) -> None:
+    """Raises ClosedOnDate or ServiceClosed (409 each, `opening.require_open_now`) unless
+    the service takes walk-ins at `now`; remembers for this transaction that it does (the
+    boards' figures ask `open_now` again)."""
+    opening.require_open_now(calendar(uow), schedule(facility, service), now)
+    uow.memo[("open_now", service.id, now)] = True
 
 
 def next_opening(uow: UnitOfWork, facility: FacilityRow, service: ServiceRow,

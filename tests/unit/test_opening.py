@@ -24,6 +24,7 @@ from queue_server.domain.opening import (
     ServiceClosed,
     closure,
     is_open_now,
+    require_open_now,
     require_open_on,
     same_day_refusal,
 )
@@ -151,3 +152,21 @@ def test_a_configured_cutoff_replaces_the_default() -> None:
     assert refusal is not None and "11:00" in refusal.message
     assert same_day_refusal(cut, at(MONDAY, 15, 0), timedelta(0)).message.startswith(
         "Poli Umum hari ini sudah tutup")
+
+
+def test_a_walk_in_now_is_refused_with_the_days_reason_first(calendar: Calendar) -> None:
+    """`require_open_now` is `is_open_now` with its reason: the calendar's (or a closed
+    date's) before the hours'."""
+    with pytest.raises(ClosedOnDate):  # Christmas, and 20:00 is after hours too
+        require_open_now(calendar, schedule(), at(CHRISTMAS, 20))
+    with pytest.raises(ServiceClosed) as late:
+        require_open_now(calendar, schedule(), at(MONDAY, 20))
+    assert late.value.code == "service_closed"
+    require_open_now(calendar, schedule(), at(MONDAY, 9))
+    for moment in (at(CHRISTMAS, 20), at(MONDAY, 20), at(MONDAY, 9), at(CHRISTMAS_EVE, 11)):
+        try:
+            require_open_now(calendar, schedule(), moment)
+            refused = False
+        except (ClosedOnDate, ServiceClosed):
+            refused = True
+        assert refused is not is_open_now(calendar, schedule(), moment)
