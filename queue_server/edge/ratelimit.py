@@ -62,8 +62,9 @@ class MemoryCounts:
     def over(self, windows: list[Window]) -> list[float]:
         """The seconds left of those windows already over their count, counting nothing."""
         now = time.monotonic()
-        with self._lock:
-            found = [self._windows.get(key, (0, 0.0)) for key, _, _ in windows]
+        # No lock: each entry is an immutable pair, replaced whole by `hit` (under its
+        # lock), and a dict read is atomic; this runs on every bearer-token request.
+        found = [self._windows.get(key, (0, 0.0)) for key, _, _ in windows]
         return [ends - now for (count, ends), (_, _, allowed) in zip(found, windows, strict=True)
                 if ends > now and count > allowed]
 
