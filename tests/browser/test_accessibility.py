@@ -29,6 +29,9 @@ def violations(page: Page) -> list[str]:
     """axe-core's WCAG 2.1 A/AA findings on the page as it stands, one line each."""
     if not AXE.exists():
         raise RuntimeError(f"{AXE} missing: run `make test` (npm ci --prefix tests/browser/axe)")
+    # A form just submitted may still be navigating: axe must see the page it lands on
+    # (a run during the navigation found no document and failed the test).
+    page.wait_for_load_state()
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))  # a page opened outside the `page` fixture
     found = page.evaluate(
