@@ -2,14 +2,25 @@
 (the demo configuration), a booking on PostgreSQL with Redis limits, and `/healthz` on
 each, as process CPU time per request (minimum and median of five rounds of 200).
 
-    python bench/inprocess.py [--walk-ins] [--bookings]
+    python bench/inprocess.py [--walk-ins] [--bookings] [--gevent] [--sockets]
 
 No HTTP server and no load generator: the figures move less with this machine's
 neighbours than served rates do, so they compare two trees in the same minutes (run the
-script from each tree's checkout). PostgreSQL and Redis are started on loopback.
+script from each tree's checkout). PostgreSQL and Redis are started on loopback;
+`--sockets` reaches them through their Unix-domain sockets (as `make prod`), `--gevent`
+monkey-patches the process first, as a gunicorn gevent worker is (psycopg then waits on
+gevent's hub: queue_server/persistence/hub_wait.py; `PSYCOPG_WAIT_FUNC=wait_poll` keeps
+psycopg's own wait, for comparison).
 """
 
 from __future__ import annotations
+
+import sys
+
+if "--gevent" in sys.argv:  # before anything imports socket or select
+    from gevent import monkey
+
+    monkey.patch_all()
 
 import argparse
 import datetime as dt
@@ -17,7 +28,6 @@ import gc
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -78,7 +88,7 @@ def walk_ins() -> None:
     against_healthz("walk-in", "SQLite", walk_in, client, warm_up=300)
 
 
-def bookings() -> None:
+def bookings(sockets: bool) -> None:
     """Bookings over 20 facilities, and /healthz, on PostgreSQL with Redis limits."""
     pg, redis = PgServer().start(), RedisServer().start()
     try:
@@ -88,7 +98,8 @@ def bookings() -> None:
              "services": [{"code": "umum", "name": "Poli Umum", "prefix": "B",
                            "booking_quota": 4000}],
              "counters": [{"code": "poli-umum", "services": ["umum"]}]} for i in range(20)]}))
-        app = app_on(pg.url, folder / "c.yaml", RATELIMIT_STORAGE_URI=redis.url,
+        pg_url, redis_url = (pg.socket_url, redis.socket_url) if sockets else (pg.url, redis.url)
+        app = app_on(pg_url, folder / "c.yaml", RATELIMIT_STORAGE_URI=redis_url,
                      BOOKING_LIMIT_PER_ADDRESS="100000000 per minute")
         client, n = app.test_client(), [0]
         day = (dt.date.today() + dt.timedelta(days=1)).isoformat()
@@ -111,12 +122,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--walk-ins", action="store_true")
     parser.add_argument("--bookings", action="store_true")
+    parser.add_argument("--gevent", action="store_true", help="monkey-patch first")
+    parser.add_argument("--sockets", action="store_true", help="Unix-domain sockets")
     args = parser.parse_args()
     both = not (args.walk_ins or args.bookings)
     if args.walk_ins or both:
         walk_ins()
     if args.bookings or both:
-        bookings()
+        bookings(args.sockets)
 
 
 if __name__ == "__main__":

@@ -105,8 +105,10 @@ def healthz(bases: list[str], connections: int, seconds: int) -> float:
 
 def start(folder: Path, pg: PgServer, redis: RedisServer) -> list[AppProcess]:
     """The schema, the rush's configuration, and two server processes."""
-    env = {**os.environ, "DATABASE_URL": pg.url, "SOCKETIO_MESSAGE_QUEUE": redis.url,
-           "ANTRIAN_RATELIMIT_STORAGE_URI": redis.url, "SECRET_KEY": "rush",
+    # PostgreSQL and Redis through their Unix-domain sockets, as `make prod` on one host.
+    env = {**os.environ, "DATABASE_URL": pg.socket_url,
+           "SOCKETIO_MESSAGE_QUEUE": redis.socket_url,
+           "ANTRIAN_RATELIMIT_STORAGE_URI": redis.socket_url, "SECRET_KEY": "rush",
            "ANTRIAN_BOOKING_LIMIT_PER_ADDRESS": "10000000 per minute"}
     (folder / "rush.yaml").write_text(yaml.safe_dump(config()))
     for cmd in (["upgrade"], ["load-config", str(folder / "rush.yaml")]):

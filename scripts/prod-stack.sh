@@ -26,11 +26,13 @@ if [ ! -d "$ROOT/pg" ]; then
 fi
 as_pg "$PGBIN/pg_ctl" -D "$ROOT/pg" -w -l "$ROOT/pg.log" \
   -o "-p $PGPORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$ROOT" start >/dev/null
-redis-server --port "$REDISPORT" --bind 127.0.0.1 --save "" --appendonly no >"$ROOT/redis.log" &
+redis-server --port "$REDISPORT" --bind 127.0.0.1 --unixsocket "$ROOT/redis.sock" \
+  --unixsocketperm 700 --save "" --appendonly no >"$ROOT/redis.log" &
 pids+=($!)
 
-export DATABASE_URL="postgresql+psycopg://postgres@127.0.0.1:$PGPORT/postgres"
-export SOCKETIO_MESSAGE_QUEUE="redis://127.0.0.1:$REDISPORT/0"
+# Both on this host: through their Unix-domain sockets (cheaper than loopback TCP).
+export DATABASE_URL="postgresql+psycopg://postgres@/postgres?host=$ROOT&port=$PGPORT"
+export SOCKETIO_MESSAGE_QUEUE="unix://$ROOT/redis.sock?db=0"
 export ANTRIAN_RATELIMIT_STORAGE_URI="$SOCKETIO_MESSAGE_QUEUE"
 export SECRET_KEY=${SECRET_KEY:-$(cat "$ROOT/secret" 2>/dev/null || head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' | tee "$ROOT/secret")}
 $PY -m queue_server upgrade
@@ -44,6 +46,7 @@ for port in 5001 5002; do
   pids+=($!)
 done
 echo "antrian production shape: http://127.0.0.1:5001 and http://127.0.0.1:5002"
-echo "  PostgreSQL 127.0.0.1:$PGPORT, Redis 127.0.0.1:$REDISPORT, logs in $ROOT/*.log"
+echo "  PostgreSQL 127.0.0.1:$PGPORT and $ROOT, Redis 127.0.0.1:$REDISPORT and $ROOT/redis.sock,"
+echo "  logs in $ROOT/*.log"
 echo "  put deploy/nginx.conf in front for one address with sticky sessions; Ctrl-C stops"
 wait

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DisconnectionError
 
+from . import hub_wait
 from .files import secure_sqlite, sqlite_file
 from .repositories.hot import on_driver
 
@@ -33,6 +34,7 @@ def make_engine(url: str, background_checkpoints: bool = False, **overrides: Any
     # booking in a rush). At most 30 per process, as before.
     options: dict[str, Any] = {"pool_size": 20, "max_overflow": 10, "hide_parameters": True}
     options.update(overrides)
+    hub_wait.install()  # under a gevent worker only
     engine = create_engine(url, **options)
     _ping_when_idle(engine)
     return engine

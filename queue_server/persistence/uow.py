@@ -31,6 +31,7 @@ from .repositories import (
 from .repositories.audit import AdminRecords
 from .repositories.cases import Cases
 from .repositories.documents import Documents
+from .repositories.hot import Hot
 from .repositories.offices import Offices
 from .repositories.reports import Reports
 from .repositories.surveys import Surveys
@@ -107,11 +108,28 @@ class SqlUnitOfWork:
         self.outbox = []
         # Figures worked out once per transaction (see services.views.pace).
         self.memo: dict[Any, Any] = {}
+        self._with_commit: list[tuple[Hot, dict[str, Any]]] = []
+        # A new visit's and ticket's ids drawn ahead (Bookings.number_and_day), for the
+        # next Tickets.insert_issued.
+        self.ids_ahead: tuple[int, int] | None = None
         return self
+
+    def send_with_commit(self, statement: Hot, params: dict[str, Any]) -> None:
+        """Write with the COMMIT, in its round trip (PostgreSQL): a booking's rows, when
+        nothing in the transaction reads them first. Whatever runs on this transaction
+        before the commit sends them first, so it still sees them (`connection`)."""
+        self._with_commit.append((statement, params))
+
+    def _send_held(self) -> None:
+        held, self._with_commit = self._with_commit, []
+        if held:
+            Hot.run_together(self._connection, held)
 
     @property
     def connection(self) -> Connection:
         """The transaction's connection, begun at first use (SQLite writers: IMMEDIATE)."""
+        if self._with_commit:
+            self._send_held()
         if self._connection is None:
             connection = self._bind.connect()
             try:
@@ -128,6 +146,8 @@ class SqlUnitOfWork:
     def session(self) -> Session:
         """An ORM session on the same transaction, made only when a use case needs one:
         the busiest paths (walk-ins, bookings) run on Core alone and skip its cost."""
+        if self._with_commit:
+            self._send_held()
         if self._session is None:
             self._session = Session(bind=self.connection, expire_on_commit=False,
                                     autoflush=True, join_transaction_mode="control_fully")
@@ -159,9 +179,14 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         events = self._numbered(self.outbox) if self.outbox else []
-        if self._session is not None:
-            self._session.flush()
+        session = self._session
+        if session is not None and (session.new or session.dirty or session.deleted):
+            self._send_held()  # before the ORM's rows, which may refer to them
+            session.flush()
         self.tickets.write_history()  # the history rows, numbered: one statement
+        if self._with_commit:  # the last rows and the COMMIT: one round trip
+            held, self._with_commit = self._with_commit, []
+            Hot.run_together(self._connection, held, commit=True)
         if self._session is not None:
             self._session.commit()  # commits the connection's transaction
         elif self._connection is not None and self._connection.in_transaction():
@@ -194,6 +219,7 @@ class SqlUnitOfWork:
 
     def rollback(self) -> None:
         self.__dict__.pop("tickets", None)  # the history rows not written are dropped
+        self._with_commit, self.ids_ahead = [], None
         if self._session is not None:
             self._session.rollback()
         elif self._connection is not None and self._connection.in_transaction():

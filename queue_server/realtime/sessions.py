@@ -98,7 +98,7 @@ class _QueueEnding:
 
 def _queue_class(url: str) -> type:
     """The python-socketio manager for a message queue URL, as Flask-SocketIO picks it."""
-    if url.startswith(("redis://", "rediss://")):
+    if url.startswith(("redis://", "rediss://", "unix://")):  # unix://: Redis's own socket
         return socketio.RedisManager
     if url.startswith("kafka://"):
         return socketio.KafkaManager

@@ -153,6 +153,12 @@ class PgServer:
     def url(self) -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
 
+    @property
+    def socket_url(self) -> str:
+        """The same server through its Unix-domain socket (in its folder), as a
+        deployment with PostgreSQL on the same host connects (`make prod`)."""
+        return f"postgresql+psycopg://postgres@/postgres?host={self.folder}&port={self.port}"
+
     def _ready(self) -> bool:
         return subprocess.run([str(self.bindir / "pg_isready"), "-h", "127.0.0.1", "-p",
                                str(self.port)], stdout=subprocess.DEVNULL).returncode == 0
@@ -192,17 +198,26 @@ class RedisServer:
 
     def __init__(self) -> None:
         self.port = free_port()
+        self.folder = Path(tempfile.mkdtemp(prefix="antrian-redis-"))
         self.proc: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
+    @property
+    def socket_url(self) -> str:
+        """The same server through its Unix-domain socket (0700, in its own folder)."""
+        return f"unix://{self.folder / 'redis.sock'}?db=0"
+
     def start(self) -> RedisServer:
         binary = shutil.which("redis-server")
         if binary is None:
             raise RuntimeError("redis-server not found: install Debian's `redis-server` package")
+        self.folder.mkdir(mode=0o700, exist_ok=True)
         self.proc = subprocess.Popen([binary, "--port", str(self.port), "--bind", "127.0.0.1",
+                                      "--unixsocket", str(self.folder / "redis.sock"),
+                                      "--unixsocketperm", "700",
                                       "--save", "", "--appendonly", "no"],
                                      stdout=subprocess.DEVNULL)
         wait_until(lambda: subprocess.run(["redis-cli", "-p", str(self.port), "ping"],
@@ -215,6 +230,7 @@ class RedisServer:
             self.proc.terminate()
             self.proc.wait(timeout=20)
             self.proc = None
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from ...domain.tickets import OPEN_STATUSES, TicketStatus
 from ..models import BookingHold, Facility, Notification, Service, Ticket, Visit
 from .base import Repository
 from .hot import Hot
-from .statements import one_of
+from .statements import HOT_NEXT_IDS_PG, one_of
 
 if TYPE_CHECKING:
     from ...services.port_rows import TicketFacts
@@ -181,11 +181,19 @@ class Bookings(Repository):
         patient's `lock`) and then its `booking_day`, sent in one round trip on
         PostgreSQL: the day is still read after the number's locks are held (the database
         runs the two in order), with two round trips fewer, the transaction's BEGIN's
-        included (issue 20: the rush)."""
+        included (issue 20: the rush). There the new visit's and ticket's ids are drawn
+        too (`uow.ids_ahead`), so the booking's rows go with its COMMIT."""
         number = self._uow.tickets.next_seq_statement(service_id, day, joins=False, lock=lock)
         figures = (_HOT_BOOKING_DAY[jkn_split],
                    {"nik": nik, "service_id": service_id, "day": day, "now": now})
-        seq_rows, day_rows = self._core_together([number, figures])
+        if not self.on_postgres:
+            seq_rows, day_rows = self._core_together([number, figures])
+            return int(seq_rows.one()[0]), day_rows.one()
+        # The new visit's and ticket's ids too: its rows can then go with the COMMIT.
+        seq_rows, day_rows, id_rows = self._core_together([number, figures,
+                                                          (HOT_NEXT_IDS_PG, {})])
+        visit_id, ticket_id = id_rows.one()
+        self._uow.ids_ahead = (int(visit_id), int(ticket_id))
         return int(seq_rows.one()[0]), day_rows.one()
 
     def ahead_by_number(self, ticket: TicketFacts) -> int:

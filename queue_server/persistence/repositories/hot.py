@@ -129,17 +129,25 @@ class Hot:
         return plan
 
     @staticmethod
-    def run_together(conn: Connection, calls: list[tuple[Hot, Mapping[str, Any]]]) -> list[Any]:
+    def run_together(conn: Connection, calls: list[tuple[Hot, Mapping[str, Any]]],
+                     commit: bool = False) -> list[Any]:
         """Each `(statement, params)` in order, sent in one round trip where the driver
         can (psycopg's pipeline mode): the database still runs them one after the other,
         each seeing what those before it did and waited for (a row lock taken by the first
-        is held when the second reads). `Rows` each, or as `run` where one cannot go."""
+        is held when the second reads). `Rows` each, or as `run` where one cannot go.
+
+        `commit` (PostgreSQL only): the transaction's COMMIT goes in the same round trip,
+        after them; a statement that fails leaves the transaction failed, not committed
+        (the database skips what follows it until the round trip's end)."""
         plans = [hot._plan(conn, params) for hot, params in calls]
         if conn.dialect.name != "postgresql" or not all(p.runnable for p in plans):
+            assert not commit, "only a PostgreSQL pipeline commits with its statements"
             return [hot.run(conn, params) for hot, params in calls]
-        raws = on_driver_together(conn, [(plan.sql, plan.parameters(params))
-                                         for plan, (_, params) in zip(plans, calls, strict=True)])
-        return [Rows(plan.rows(raw)) for plan, raw in zip(plans, raws, strict=True)]
+        statements = [(plan.sql, plan.parameters(params))
+                      for plan, (_, params) in zip(plans, calls, strict=True)]
+        raws = on_driver_together(conn, [*statements, ("COMMIT", None)] if commit else statements)
+        return [Rows(plan.rows(raw)) for plan, raw in zip(plans, raws[:len(plans)],
+                                                         strict=True)]
 
     def run(self, conn: Connection, params: Mapping[str, Any]) -> Any:
         """Execute on `conn`'s transaction: `Rows`, or SQLAlchemy's own Result for a

@@ -139,6 +139,11 @@ def _issue_statement() -> Any:
 
 
 ISSUE_PG = _issue_statement()
+# A new visit's and ticket's ids drawn ahead of their rows (PostgreSQL): a booking draws
+# them with its number, so its rows can go with the COMMIT (uow.send_with_commit).
+NEXT_IDS_PG = select(
+    func.nextval(func.pg_get_serial_sequence("visits", "id")).label("visit_id"),
+    func.nextval(func.pg_get_serial_sequence("tickets", "id")).label("ticket_id"))
 
 # The walk-in's and booking's statements, run straight on the driver (hot.py).
 HOT_NEXT_SEQ = {name: Hot(stmt) for name, stmt in NEXT_SEQ.items()}
@@ -146,3 +151,4 @@ HOT_NEXT_SEQ_LOCKED = Hot(NEXT_SEQ_LOCKED)
 HOT_ISSUE_PG = Hot(ISSUE_PG)
 HOT_INSERT_VISIT, HOT_INSERT_TICKET = Hot(INSERT_VISIT), Hot(INSERT_TICKET)
 HOT_INSERT_EVENT = Hot(INSERT_EVENT)
+HOT_NEXT_IDS_PG = Hot(NEXT_IDS_PG)

@@ -17,6 +17,7 @@ from ...services.port_queue import KEEP_COUNTER as KEEP
 from ..models import Ticket
 from .base import Repository
 from .plain import PlainTicket
+from .statements import HOT_INSERT_EVENT, HOT_INSERT_TICKET, HOT_INSERT_VISIT
 
 if TYPE_CHECKING:
     from ...services.port_rows import CounterRow, StoredTicket
@@ -67,3 +68,16 @@ class TicketWrites(Repository):
                 set_committed_value(ticket, name, value)
             else:
                 setattr(ticket, name, value)
+
+    def insert_with_commit(self, visit: dict[str, Any], ticket: dict[str, Any],
+                           event: dict[str, Any]) -> tuple[int, int]:
+        """`insert_issued` with the ids drawn ahead (`uow.ids_ahead`, taken): the three
+        rows are sent with the COMMIT (`uow.send_with_commit`), in its round trip;
+        (visit id, ticket id). A row that fails there fails the commit: nothing is kept."""
+        uow = self._uow
+        (visit_id, ticket_id), uow.ids_ahead = uow.ids_ahead, None
+        uow.send_with_commit(HOT_INSERT_VISIT, {"id": visit_id, **visit})
+        uow.send_with_commit(HOT_INSERT_TICKET, {"id": ticket_id, "visit_id": visit_id,
+                                                 **ticket})
+        uow.send_with_commit(HOT_INSERT_EVENT, {"ticket_id": ticket_id, **event})
+        return visit_id, ticket_id
