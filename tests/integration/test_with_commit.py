@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from queue_server.persistence.repositories.hot import Hot
+from queue_server.persistence.repositories.statements import HOT_ISSUE_PG_WITH_IDS
 from queue_server.persistence.uow import SqlUnitOfWork
 from queue_server.services import bookings
 from queue_server.services import queue as queue_use_cases
@@ -26,16 +27,16 @@ def rows(engine: Engine, sql: str) -> list[Any]:
 
 def test_the_rows_go_with_the_commit_and_are_the_ones_the_reply_names(
         client: Any, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    sent: list[tuple[list[str], bool]] = []
+    sent: list[tuple[list[Hot], bool]] = []
     together = Hot.run_together
 
     def spy(conn: Any, calls: list[tuple[Hot, Any]], commit: bool = False) -> list[Any]:
-        sent.append(([str(hot.stmt).split()[2] for hot, _ in calls], commit))
+        sent.append(([hot for hot, _ in calls], commit))
         return together(conn, calls, commit)
 
     monkeypatch.setattr(Hot, "run_together", staticmethod(spy))
     reply = book(client, TODAY)
-    assert sent[-1] == (["visits", "tickets", "ticket_events"], True)
+    assert sent[-1] == ([HOT_ISSUE_PG_WITH_IDS], True)  # one statement, and the COMMIT
     (ticket,) = rows(engine, "SELECT t.id, t.number, v.code FROM tickets t "
                              "JOIN visits v ON v.id = t.visit_id")
     assert (ticket.id, ticket.number, ticket.code) == (reply["id"], reply["number"],

@@ -14,7 +14,7 @@ from ...domain.tickets import OPEN_STATUSES, TicketStatus
 from ..models import BookingHold, Facility, Notification, Service, Ticket, Visit
 from .base import Repository
 from .hot import Hot
-from .statements import HOT_NEXT_IDS_PG, one_of
+from .statements import NEXT_IDS_PG, one_of
 
 if TYPE_CHECKING:
     from ...services.port_rows import TicketFacts
@@ -135,8 +135,11 @@ _DROP_CODE_MESSAGE = (
 )
 
 
-# Every booking runs one, under the number's lock (hot.py).
+# Every booking runs one, under the number's lock (hot.py); on PostgreSQL with the new
+# visit's and ticket's ids drawn in the same statement.
 _HOT_BOOKING_DAY = {split: Hot(_booking_day_statement(split)) for split in (True, False)}
+_HOT_BOOKING_DAY_IDS = {split: Hot(_booking_day_statement(split).add_columns(*NEXT_IDS_PG))
+                        for split in (True, False)}
 
 
 class Bookings(Repository):
@@ -186,15 +189,13 @@ class Bookings(Repository):
         number = self._uow.tickets.next_seq_statement(service_id, day, joins=False, lock=lock)
         figures = (_HOT_BOOKING_DAY[jkn_split],
                    {"nik": nik, "service_id": service_id, "day": day, "now": now})
-        if not self.on_postgres:
-            seq_rows, day_rows = self._core_together([number, figures])
-            return int(seq_rows.one()[0]), day_rows.one()
-        # The new visit's and ticket's ids too: its rows can then go with the COMMIT.
-        seq_rows, day_rows, id_rows = self._core_together([number, figures,
-                                                          (HOT_NEXT_IDS_PG, {})])
-        visit_id, ticket_id = id_rows.one()
-        self._uow.ids_ahead = (int(visit_id), int(ticket_id))
-        return int(seq_rows.one()[0]), day_rows.one()
+        if self.on_postgres:  # the new rows' ids too: they can then go with the COMMIT
+            figures = (_HOT_BOOKING_DAY_IDS[jkn_split], figures[1])
+        seq_rows, day_rows = self._core_together([number, figures])
+        day_row = day_rows.one()
+        if self.on_postgres:
+            self._uow.ids_ahead = (int(day_row.new_visit_id), int(day_row.new_ticket_id))
+        return int(seq_rows.one()[0]), day_row
 
     def ahead_by_number(self, ticket: TicketFacts) -> int:
         """Booked or waiting tickets of the same day and service with a lower number."""

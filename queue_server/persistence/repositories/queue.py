@@ -82,9 +82,7 @@ class Tickets(TicketWrites, Repository):
         if self.on_postgres and self._uow.ids_ahead is not None:
             return self.insert_with_commit(visit, ticket, event)
         if self.on_postgres:
-            params = {**{f"v_{k}": v for k, v in visit.items()},
-                      **{f"t_{k}": v for k, v in ticket.items()},
-                      **{f"e_{k}": v for k, v in event.items()}}
+            params = st.issue_params(visit, ticket, event)
             ticket_id, visit_id = self._core(st.HOT_ISSUE_PG, **params).one()
             return int(visit_id), int(ticket_id)
         visit_id = self.insert_visit(**visit)

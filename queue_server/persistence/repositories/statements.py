@@ -121,15 +121,18 @@ def _params(table: Any, prefix: str, names: Sequence[str]) -> list[Any]:
     return [bindparam(f"{prefix}{n}", type_=table.c[n].type) for n in names]
 
 
-def _issue_statement() -> Any:
-    """A visit, its ticket and the ticket's "issued" row in one PostgreSQL statement."""
-    t, e = Ticket.__table__, TicketEvent.__table__
-    visit = (insert(Visit.__table__)
-             .from_select(VISIT_COLUMNS, select(*_params(Visit.__table__, "v_", VISIT_COLUMNS)))
-             .returning(Visit.__table__.c.id).cte("new_visit"))
+def _issue_statement(ids: bool = False) -> Any:
+    """A visit, its ticket and the ticket's "issued" row in one PostgreSQL statement;
+    with `ids`, the visit's and ticket's ids are given (`v_id`, `t_id`: drawn ahead)."""
+    t, e, v = Ticket.__table__, TicketEvent.__table__, Visit.__table__
+    own = ("id",) if ids else ()
+    visit = (insert(v)
+             .from_select((*own, *VISIT_COLUMNS),
+                          select(*_params(v, "v_", (*own, *VISIT_COLUMNS))))
+             .returning(v.c.id).cte("new_visit"))
     ticket = (insert(t)
-              .from_select(("visit_id", *TICKET_COLUMNS, "version", "recalls"),
-                           select(visit.c.id, *_params(t, "t_", TICKET_COLUMNS),
+              .from_select(("visit_id", *own, *TICKET_COLUMNS, "version", "recalls"),
+                           select(visit.c.id, *_params(t, "t_", (*own, *TICKET_COLUMNS)),
                                   literal(1), literal(0)))
               .returning(t.c.id, t.c.visit_id).cte("new_ticket"))
     return (insert(e)
@@ -138,17 +141,26 @@ def _issue_statement() -> Any:
             .returning(e.c.ticket_id, select(ticket.c.visit_id).scalar_subquery()))
 
 
+def issue_params(visit: dict[str, Any], ticket: dict[str, Any],
+                 event: dict[str, Any]) -> dict[str, Any]:
+    """The parameters of `_issue_statement`'s forms: each row's fields, prefixed."""
+    return {**{f"v_{k}": v for k, v in visit.items()},
+            **{f"t_{k}": v for k, v in ticket.items()},
+            **{f"e_{k}": v for k, v in event.items()}}
+
+
 ISSUE_PG = _issue_statement()
-# A new visit's and ticket's ids drawn ahead of their rows (PostgreSQL): a booking draws
-# them with its number, so its rows can go with the COMMIT (uow.send_with_commit).
-NEXT_IDS_PG = select(
-    func.nextval(func.pg_get_serial_sequence("visits", "id")).label("visit_id"),
-    func.nextval(func.pg_get_serial_sequence("tickets", "id")).label("ticket_id"))
+# With the ids drawn ahead (a booking draws them with its day's figures, so its rows can
+# go with the COMMIT: uow.send_with_commit).
+ISSUE_PG_WITH_IDS = _issue_statement(ids=True)
+# A new visit's and ticket's ids, drawn ahead of their rows (PostgreSQL).
+NEXT_IDS_PG = (
+    func.nextval(func.pg_get_serial_sequence("visits", "id")).label("new_visit_id"),
+    func.nextval(func.pg_get_serial_sequence("tickets", "id")).label("new_ticket_id"))
 
 # The walk-in's and booking's statements, run straight on the driver (hot.py).
 HOT_NEXT_SEQ = {name: Hot(stmt) for name, stmt in NEXT_SEQ.items()}
 HOT_NEXT_SEQ_LOCKED = Hot(NEXT_SEQ_LOCKED)
-HOT_ISSUE_PG = Hot(ISSUE_PG)
+HOT_ISSUE_PG, HOT_ISSUE_PG_WITH_IDS = Hot(ISSUE_PG), Hot(ISSUE_PG_WITH_IDS)
 HOT_INSERT_VISIT, HOT_INSERT_TICKET = Hot(INSERT_VISIT), Hot(INSERT_TICKET)
 HOT_INSERT_EVENT = Hot(INSERT_EVENT)
-HOT_NEXT_IDS_PG = Hot(NEXT_IDS_PG)

@@ -17,7 +17,7 @@ from ...services.port_queue import KEEP_COUNTER as KEEP
 from ..models import Ticket
 from .base import Repository
 from .plain import PlainTicket
-from .statements import HOT_INSERT_EVENT, HOT_INSERT_TICKET, HOT_INSERT_VISIT
+from .statements import HOT_ISSUE_PG_WITH_IDS, issue_params
 
 if TYPE_CHECKING:
     from ...services.port_rows import CounterRow, StoredTicket
@@ -71,13 +71,11 @@ class TicketWrites(Repository):
 
     def insert_with_commit(self, visit: dict[str, Any], ticket: dict[str, Any],
                            event: dict[str, Any]) -> tuple[int, int]:
-        """`insert_issued` with the ids drawn ahead (`uow.ids_ahead`, taken): the three
-        rows are sent with the COMMIT (`uow.send_with_commit`), in its round trip;
-        (visit id, ticket id). A row that fails there fails the commit: nothing is kept."""
+        """`insert_issued` with the ids drawn ahead (`uow.ids_ahead`, taken): its one
+        statement is sent with the COMMIT (`uow.send_with_commit`), in its round trip;
+        (visit id, ticket id). A row refused there fails the commit: nothing is kept."""
         uow = self._uow
         (visit_id, ticket_id), uow.ids_ahead = uow.ids_ahead, None
-        uow.send_with_commit(HOT_INSERT_VISIT, {"id": visit_id, **visit})
-        uow.send_with_commit(HOT_INSERT_TICKET, {"id": ticket_id, "visit_id": visit_id,
-                                                 **ticket})
-        uow.send_with_commit(HOT_INSERT_EVENT, {"ticket_id": ticket_id, **event})
+        uow.send_with_commit(HOT_ISSUE_PG_WITH_IDS, {
+            "v_id": visit_id, "t_id": ticket_id, **issue_params(visit, ticket, event)})
         return visit_id, ticket_id
