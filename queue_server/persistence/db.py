@@ -13,6 +13,7 @@ from sqlalchemy.exc import DisconnectionError
 
 from . import hub_wait
 from .files import secure_sqlite, sqlite_file
+from .kept_prepared import keep_prepared_across_rollback
 from .repositories.hot import on_driver
 
 # Execution option a read-only unit of work sets so SQLite does not take the write lock.
@@ -37,6 +38,9 @@ def make_engine(url: str, background_checkpoints: bool = False, **overrides: Any
     hub_wait.install()  # under a gevent worker only
     engine = create_engine(url, **options)
     _ping_when_idle(engine)
+    if url.startswith("postgresql"):
+        event.listen(engine, "connect", lambda dbapi_conn, _record:
+                     keep_prepared_across_rollback(dbapi_conn))
     return engine
 
 
