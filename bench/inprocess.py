@@ -49,7 +49,8 @@ def rounds(what: str, request: Callable[[], None], pg_pid: int | None = None) ->
         for _ in range(200):
             request()
         per.append((time.process_time() - began) / 200 * 1000)
-    pg = f"; PostgreSQL {(cpu_seconds(pg_pid) - pg_began) / 1000 * 1000:.3f} ms" if pg_pid else ""
+    pg_ms = (cpu_seconds(pg_pid) - pg_began) * 1000 / (5 * 200) if pg_pid else 0.0
+    pg = f"; PostgreSQL {pg_ms:.3f} ms" if pg_pid else ""
     print(f"{what}: {min(per):.3f} / {statistics.median(per):.3f} ms CPU (min / median){pg}")
     return min(per)
 

@@ -39,8 +39,7 @@ def make_engine(url: str, background_checkpoints: bool = False, **overrides: Any
     engine = create_engine(url, **options)
     _ping_when_idle(engine)
     if url.startswith("postgresql"):
-        event.listen(engine, "connect", lambda dbapi_conn, _record:
-                     keep_prepared_across_rollback(dbapi_conn))
+        event.listen(engine, "connect", keep_prepared_across_rollback)
     return engine
 
 

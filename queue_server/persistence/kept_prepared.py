@@ -43,10 +43,10 @@ class _KeptAcrossRollback(PrepareManager):
         return False
 
 
-def keep_prepared_across_rollback(connection: Any) -> None:
+def keep_prepared_across_rollback(connection: Any, _record: Any = None) -> None:
     """Make a new psycopg connection keep its prepared statements across ROLLBACK (its
-    cache's class swapped; the cache is empty on a new connection). For an engine's
-    "connect" event."""
+    cache's class swapped; the cache is empty on a new connection). An engine's
+    "connect" event listener (the pool's record is not used)."""
     prepared = getattr(connection, "_prepared", None)
     if type(prepared) is PrepareManager:
         prepared.__class__ = _KeptAcrossRollback

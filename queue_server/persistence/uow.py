@@ -120,10 +120,10 @@ class SqlUnitOfWork:
         before the commit sends them first, so it still sees them (`connection`)."""
         self._with_commit.append((statement, params))
 
-    def _send_held(self) -> None:
+    def _send_held(self, commit: bool = False) -> None:
         held, self._with_commit = self._with_commit, []
         if held:
-            Hot.run_together(self._connection, held)
+            Hot.run_together(self._connection, held, commit=commit)
 
     @property
     def connection(self) -> Connection:
@@ -184,9 +184,7 @@ class SqlUnitOfWork:
             self._send_held()  # before the ORM's rows, which may refer to them
             session.flush()
         self.tickets.write_history()  # the history rows, numbered: one statement
-        if self._with_commit:  # the last rows and the COMMIT: one round trip
-            held, self._with_commit = self._with_commit, []
-            Hot.run_together(self._connection, held, commit=True)
+        self._send_held(commit=True)  # the last rows and the COMMIT: one round trip
         if self._session is not None:
             self._session.commit()  # commits the connection's transaction
         elif self._connection is not None and self._connection.in_transaction():

@@ -136,12 +136,13 @@ class Hot:
         each seeing what those before it did and waited for (a row lock taken by the first
         is held when the second reads). `Rows` each, or as `run` where one cannot go.
 
-        `commit` (PostgreSQL only): the transaction's COMMIT goes in the same round trip,
-        after them; a statement that fails leaves the transaction failed, not committed
-        (the database skips what follows it until the round trip's end)."""
+        `commit`: in a PostgreSQL pipeline the transaction's COMMIT goes in the same round
+        trip, after them; a statement that fails leaves the transaction failed, not
+        committed (the database skips what follows it until the round trip's end). Where
+        they run one by one it is not sent: the caller's own commit then ends the
+        transaction (after a pipeline's, that commit finds nothing left to do)."""
         plans = [hot._plan(conn, params) for hot, params in calls]
         if conn.dialect.name != "postgresql" or not all(p.runnable for p in plans):
-            assert not commit, "only a PostgreSQL pipeline commits with its statements"
             return [hot.run(conn, params) for hot, params in calls]
         statements = [(plan.sql, plan.parameters(params))
                       for plan, (_, params) in zip(plans, calls, strict=True)]
