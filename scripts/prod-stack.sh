@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # A local production-shaped stack: PostgreSQL, Redis and two gunicorn server processes
 # (ports 5001 and 5002) sharing events through Redis, with the demo loaded. Ctrl-C stops
-# everything. Data lives in instance/prod/ (delete it for a fresh start).
+# everything. Data lives in instance-prod/ (delete it for a fresh start): not under
+# instance/, which the server keeps 0700 (the postgres user could not enter it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/system-deps.sh
 PY=.venv/bin/python
-ROOT=$(pwd)/instance/prod
-mkdir -p "$ROOT"
+ROOT=$(pwd)/instance-prod
+mkdir -p -m 700 "$ROOT"
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | tail -n 1)
 PGPORT=${PGPORT:-55432}
 REDISPORT=${REDISPORT:-56379}
