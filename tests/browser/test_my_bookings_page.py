@@ -37,7 +37,11 @@ def test_a_patient_who_lost_the_code_finds_the_bookings_and_follows_one(
     page.goto(f"{live_server}/book?facility=pkm-demo")
     summary = page.locator("#lookup summary")
     expect(summary).to_have_text("Lupa kode? Cari booking saya")
+    # The page's own requests (services, dates) settle first: content they bring in above
+    # moves the summary, and a click sent while it moves can miss it (seen once in CI).
+    page.wait_for_load_state("networkidle")
     summary.click()
+    expect(page.locator("#lookup-nik")).to_be_visible()
     find(page, "3578 0145 0785 0002", "0812-3456-7890")  # as people type them
     links = page.locator("#lookup-list a")
     expect(links).to_have_count(2)
