@@ -11,7 +11,13 @@ from flask import Response, current_app, request
 from queue_server.edge.caller import client_address
 from queue_server.edge.ratelimit import limited
 from queue_server.runtime import current
-from queue_server.services import arrivals, booking_holds, bookings, patient_bookings
+from queue_server.services import (
+    arrivals,
+    booking_groups,
+    booking_holds,
+    bookings,
+    patient_bookings,
+)
 
 from .auth import principal
 from .blueprint import Blueprint
@@ -67,9 +73,10 @@ def book(body: dict[str, Any], headers: dict[str, Any]) -> Response:
                                      current_app.config["BOOKING_WINDOW_DAYS"], hold_lasts(),
                                      headers.get("key"))
         return ready(held, 202)
-    view, created = bookings.book(rt.uow(), rt.clock, req,
-                                  current_app.config["BOOKING_WINDOW_DAYS"], headers.get("key"),
-                                  current_app.config["BOOKINGS_PER_NIK_PER_DAY"])
+    config = current_app.config
+    view, created = booking_groups.book(
+        rt.uow(), rt.clock, rt.booking_groups(config["BOOKING_GROUP_MOST"]), req,
+        config["BOOKING_WINDOW_DAYS"], headers.get("key"), config["BOOKINGS_PER_NIK_PER_DAY"])
     return ready(view, 201 if created else 200)
 
 

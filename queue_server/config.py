@@ -107,6 +107,9 @@ def _bookings() -> dict[str, Any]:
         # Active bookings one NIK may hold on one date, across every facility and service
         # (domain/booking_limits.py): 409 `daily_limit` beyond it.
         "BOOKINGS_PER_NIK_PER_DAY": int(os.environ.get("ANTRIAN_BOOKINGS_PER_NIK_PER_DAY", "2")),
+        # On PostgreSQL, phone bookings arriving together are decided together, at most
+        # this many in one transaction (services/booking_groups.py); 1: each alone.
+        "BOOKING_GROUP_MOST": int(os.environ.get("ANTRIAN_BOOKING_GROUP_MOST", "32")),
         # "Nearly your turn" messages go to this webhook (a WhatsApp/SMS gateway) when
         # a booked patient has NOTIFY_POSITION people or fewer ahead.
         "NOTIFY_WEBHOOK_URL": os.environ.get("ANTRIAN_NOTIFY_WEBHOOK_URL") or None,

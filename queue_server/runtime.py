@@ -9,6 +9,7 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import Engine
 
 from .persistence.uow import NullNotifier, SqlUnitOfWork
+from .services import booking_groups
 from .services.auth import DeviceTokens
 from .services.cache import MemoryCache
 from .services.config_watch import ConfigWatch
@@ -31,6 +32,20 @@ class Runtime:
     cache: MemoryCache = field(default_factory=MemoryCache)
     # Forgets the cache within a second of a configuration change made by another process.
     watch: ConfigWatch = field(default_factory=ConfigWatch)
+
+    # Phone bookings decided in groups (services/booking_groups.py), made at first use.
+    _together: booking_groups.Together | None = None
+
+    def booking_groups(self, most: int) -> booking_groups.Together | None:
+        """This process's combiner of bookings, deciding at most `most` together; None
+        where bookings are decided alone (SQLite, whose writers run one at a time, or
+        `most` below 2)."""
+        if self.engine.dialect.name != "postgresql" or most < 2:
+            return None
+        if self._together is None or self._together.most != most:
+            self._together = booking_groups.Together(
+                lambda group: booking_groups.decide(self.uow(), self.clock, group), most)
+        return self._together
 
     def uow(self, write: bool = True) -> SqlUnitOfWork:
         """A unit of work carrying this process's cache, forgotten first if another

@@ -29,6 +29,7 @@ from .repositories import (
     Tickets,
 )
 from .repositories.audit import AdminRecords
+from .repositories.booking_groups import BookingGroups
 from .repositories.cases import Cases
 from .repositories.documents import Documents
 from .repositories.hot import Hot
@@ -84,6 +85,7 @@ class SqlUnitOfWork:
     tickets = cached_property(Tickets)
     calls = cached_property(CallReads)
     bookings = cached_property(Bookings)
+    booking_groups = cached_property(BookingGroups)
     notifications = cached_property(Notifications)
     idempotency = cached_property(IdempotencyKeys)
     staff = cached_property(Staff)

@@ -8,9 +8,11 @@ from datetime import date, datetime
 from typing import TypeVar
 
 from ..domain.booking_dates import check_booking_window
+from ..domain.booking_groups import DayFigures
 from ..domain.booking_limits import (
     DEFAULT_BOOKINGS_PER_NIK_PER_DAY,
     QuotaLeft,
+    check_daily_limit,
     check_one_per_day,
     check_places,
 )
@@ -52,7 +54,7 @@ class BookingRequest:
         return idempotency.fingerprint(self.__dict__)
 
 
-def _check_date(uow: UnitOfWork, facility: FacilityRow, service: ServiceRow, on: date,
+def check_date(uow: UnitOfWork, facility: FacilityRow, service: ServiceRow, on: date,
                 now: datetime, window_days: int) -> None:
     """The visit date is bookable: not past (422 `date_in_past`), within the window (422
     `date_out_of_window`), a date the service opens (409 `closed_on_date`,
@@ -90,14 +92,14 @@ def stored_key(idempotency_key: str | None) -> str | None:
 def open_booking_day(uow: UnitOfWork, req: BookingRequest, nik: str,
                      now: datetime, window_days: int) -> tuple[ServiceRef, int, BookingDay]:
     """(service, the new number's seq, the day's figures `booked`, `mine`, `ahead`) for a
-    booking, under the day's locks; raises what `_check_date` raises.
+    booking, under the day's locks; raises what `check_date` raises.
 
     The patient's day lock (first, always), then the number's row lock, which serialises
     every booking of this service and day: the checks after it cannot race, on SQLite or
     PostgreSQL. Holds of that day whose time is up are let go before places are counted."""
     facility = catalogue.facility_by_code(uow, req.facility)
     service = catalogue.service(uow, facility, req.service)
-    _check_date(uow, facility, service, req.date, now, window_days)
+    check_date(uow, facility, service, req.date, now, window_days)
     # The patient's day lock, taken first by the number's own statement (PostgreSQL);
     # the day is read after it, in the same round trip.
     split = service.jkn_quota is not None  # JKN places counted only where they matter
@@ -110,11 +112,23 @@ def open_booking_day(uow: UnitOfWork, req: BookingRequest, nik: str,
     return service, seq, day
 
 
-def check_day_places(service: ServiceRef, day: BookingDay, jkn: bool) -> None:
+def check_day_places(service: ServiceRef, day: BookingDay | DayFigures, jkn: bool) -> None:
     """The booking's side of the day has a place left (counted under open_booking_day's
     locks): QuotaFull, JknQuotaFull or NonJknQuotaFull (409) otherwise."""
     check_places(places_left(service.booking_quota, service.jkn_quota, day.booked,
                              day.jkn_booked), jkn)
+
+
+def check_rules(service: ServiceRef, on: date, day: BookingDay | DayFigures,
+                daily_limit: int, jkn: bool) -> None:
+    """A booking's rules on its day's figures (read under its locks), in the order a
+    patient can act on them: one booking per service and day (AlreadyBooked), at most
+    `daily_limit` active bookings that day anywhere (DailyLimitReached;
+    ANTRIAN_BOOKINGS_PER_NIK_PER_DAY), then a place left on the booking's side of the
+    quota (`check_day_places`); all 409. `jkn`: the booking has a BPJS card number."""
+    check_one_per_day(day.mine)
+    check_daily_limit(day.active, daily_limit, on)
+    check_day_places(service, day, jkn)
 
 
 def quota_left(uow: UnitOfWork, service_id: int, day: date) -> QuotaLeft:
@@ -151,9 +165,7 @@ def book(uow: UnitOfWork, clock: Clock, req: BookingRequest, window_days: int,
         if seen is not None:
             return booking_view(uow, find_visit(uow, seen.visit_code), now), False
         service, seq, day = open_booking_day(uow, req, nik, now, window_days)
-        check_one_per_day(day.mine)
-        patient_bookings.check_daily_place(uow, nik, req.date, daily_limit, day.active)
-        check_day_places(service, day, jkn=bpjs is not None)
+        check_rules(service, req.date, day, daily_limit, jkn=bpjs is not None)
         ticket = issue_new_visit(uow, service, now, f"patient:{channel}", "booking", channel,
                                  status=TicketStatus.BOOKED, day=req.date, seq=seq, nik=nik,
                                  name=name, phone=phone, bpjs_number=bpjs)

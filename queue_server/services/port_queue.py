@@ -128,6 +128,19 @@ class BookingsPort(Protocol):
     def ahead_by_number(self, ticket: TicketFacts) -> int: ...
 
 
+class BookingGroupsPort(Protocol):
+    """Several bookings' days read at once, under every lock they need (PostgreSQL)."""
+
+    def open_days(self, wanted: Sequence[tuple[str, int, date, bool]], keys: Sequence[str],
+                  now: datetime) -> tuple[dict[tuple[int, date], int], list[Any], set[str]]:
+        """({(service id, day): last number}, each wanted (NIK, service id, day, JKN
+        split)'s day figures with ids drawn, the keys already used)."""
+    def take_ids(self, day_row: Any) -> None: ...
+    def set_lasts(self, lasts: dict[tuple[int, date], int]) -> None: ...
+    def remember_key(self, key: str, fingerprint: str, visit_code: str,
+                     at: datetime) -> None: ...
+
+
 class PatientsPort(Protocol):
     """One NIK's bookings across facilities."""
 

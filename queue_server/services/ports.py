@@ -17,6 +17,7 @@ from .port_admin import (
     StaffPort,
 )
 from .port_queue import (
+    BookingGroupsPort,
     BookingsPort,
     CallReadsPort,
     DayClosesPort,
@@ -77,6 +78,9 @@ class UnitOfWork(Protocol):
     @property
     def bookings(self) -> BookingsPort:
         """A service's booked day: places held, who is ahead."""
+    @property
+    def booking_groups(self) -> BookingGroupsPort:
+        """Bookings decided together: their days read at once (PostgreSQL)."""
     @property
     def notifications(self) -> NotificationsPort:
         """Messages to patients, each kind sent once per ticket."""

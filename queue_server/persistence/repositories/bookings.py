@@ -8,13 +8,23 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, bindparam, case, func, insert, literal, select, text, update
+from sqlalchemy import bindparam, case, func, insert, select, text, update
 
-from ...domain.tickets import OPEN_STATUSES, TicketStatus
+from ...domain.tickets import TicketStatus
 from ..models import BookingHold, Facility, Notification, Service, Ticket, Visit
 from .base import Repository
-from .hot import Hot
-from .statements import NEXT_IDS_PG, one_of
+from .booking_days import (
+    ACTIVE,
+    AHEAD,
+    BOOKING_CHANNELS,
+    HOLDS_PLACE,
+    HOT_BOOKING_DAY,
+    HOT_BOOKING_DAY_IDS,
+    JKN_PLACE,
+    TICKET_VISIT,
+    booking_day_key,
+)
+from .statements import one_of
 
 if TYPE_CHECKING:
     from ...services.port_rows import TicketFacts
@@ -22,66 +32,11 @@ if TYPE_CHECKING:
 _V, _T = Visit.__table__, Ticket.__table__
 _S, _F = Service.__table__, Facility.__table__
 _H, _N = BookingHold.__table__, Notification.__table__
-# A ticket that still holds a place: not yet done, skipped or cancelled.
-ACTIVE = OPEN_STATUSES
-# Patients still ahead of a booked number: booked or already waiting.
-_AHEAD = (TicketStatus.BOOKED, TicketStatus.WAITING)
-# Visits made by booking (the phone or the patient page; BPJS's antrean when it comes).
-BOOKING_CHANNELS = ("mobile", "bpjs")
-
-# A booking's day in one round trip over the day's tickets: places taken (and of them by
-# JKN bookings: a visit with a BPJS card number, issue 19's split quota), this patient's
-# own booking, and how many patients are ahead of a new number (every ticket of the day so
-# far has a lower one). The patient's visits come from the NIK index once (a hashed
-# subplan), never a lookup per ticket of the day; each ticket's own visit by its key
-# (aliased, so the NIK subquery is not correlated with it).
-_TV = _V.alias("ticket_visit")
-_AV, _AT, _HT = _V.alias("nik_visit"), _T.alias("nik_ticket"), _T.alias("held_ticket")
-_HOLDS_PLACE = and_(_T.c.source == "booking", _T.c.status != TicketStatus.CANCELLED)
-_JKN_PLACE = and_(_HOLDS_PLACE, _TV.c.bpjs_number.is_not(None))
-
-
-def _booking_day_statement(jkn_split: bool) -> Any:
-    """The booking day's figures (above): with `jkn_split`, JKN places counted through
-    each ticket's visit (a lookup per ticket of the day); without, `jkn_booked` is 0 and
-    the day's tickets are read alone (a rush's PostgreSQL CPU per booking was mostly
-    those lookups)."""
-    jkn = (func.count(case((_JKN_PLACE, 1))) if jkn_split else literal(0)).label("jkn_booked")
-    tickets = _T.join(_TV, _TV.c.id == _T.c.visit_id) if jkn_split else _T
-    return (
-        select(
-            func.count(case((_HOLDS_PLACE, 1))).label("booked"),
-            jkn,
-            func.count(case((one_of(_T.c.status, _AHEAD), 1))).label("ahead"),
-            func.count(case((and_(
-                _T.c.visit_id.in_(select(_V.c.id).where(_V.c.nik == bindparam("nik"))),
-                _T.c.source == "booking",
-                one_of(_T.c.status, ACTIVE)), 1)))
-            .label("mine"),
-            # The patient's active bookings that day at any facility (the daily limit), and
-            # the day's holds whose time is up (let go, then the day counted again): in the
-            # same round trip, which runs while the number's lock is held.
-            select(func.count(func.distinct(_AV.c.id)))
-            .select_from(_AV.join(_AT, _AT.c.visit_id == _AV.c.id))
-            .where(_AV.c.nik == bindparam("nik"), _AV.c.day == bindparam("day"),
-                   one_of(_AV.c.channel, BOOKING_CHANNELS), one_of(_AT.c.status, ACTIVE))
-            .scalar_subquery().label("active"),
-            select(func.count())
-            .select_from(_HT.join(_H, _H.c.ticket_id == _HT.c.id))
-            .where(_HT.c.service_id == bindparam("service_id"), _HT.c.day == bindparam("day"),
-                   _HT.c.status == TicketStatus.HELD, _H.c.expires_at <= bindparam("now"))
-            .scalar_subquery().label("expired_holds"),
-        )
-        .select_from(tickets)
-        .where(_T.c.service_id == bindparam("service_id"), _T.c.day == bindparam("day"))
-    )
-
-
 # A service's day: places taken, and of them by JKN bookings (the split quota's figures).
 _BOOKED_SPLIT = (
-    select(func.count(case((_HOLDS_PLACE, 1))).label("booked"),
-           func.count(case((_JKN_PLACE, 1))).label("jkn_booked"))
-    .select_from(_T.join(_TV, _TV.c.id == _T.c.visit_id))
+    select(func.count(case((HOLDS_PLACE, 1))).label("booked"),
+           func.count(case((JKN_PLACE, 1))).label("jkn_booked"))
+    .select_from(_T.join(TICKET_VISIT, TICKET_VISIT.c.id == _T.c.visit_id))
     .where(_T.c.service_id == bindparam("service_id"), _T.c.day == bindparam("day"),
            _T.c.source == "booking")
 )
@@ -107,6 +62,8 @@ _ACTIVE_SINCE = (
 # two facilities at once, count each other's rows (each service's own row lock does not
 # cover the other service).
 _LOCK_PG = text("SELECT pg_advisory_xact_lock(hashtext(:key))")
+
+
 # Before every hold's expiry: `booking_day` without a time counts none as expired.
 _NEVER = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -133,13 +90,6 @@ _DROP_CODE_MESSAGE = (
            _N.c.kind == bindparam("message_kind"), _N.c.status == "pending")
     .values(status="dropped", payload=bindparam("wiped", type_=_N.c.payload.type))
 )
-
-
-# Every booking runs one, under the number's lock (hot.py); on PostgreSQL with the new
-# visit's and ticket's ids drawn in the same statement.
-_HOT_BOOKING_DAY = {split: Hot(_booking_day_statement(split)) for split in (True, False)}
-_HOT_BOOKING_DAY_IDS = {split: Hot(_booking_day_statement(split).add_columns(*NEXT_IDS_PG))
-                        for split in (True, False)}
 
 
 class Bookings(Repository):
@@ -175,7 +125,7 @@ class Bookings(Repository):
         at any facility, `expired_holds` the day's holds whose time is up at `now` (0
         without `now`); `jkn_booked` is 0 unless `jkn_split` (the service's quota is
         split between JKN patients and the others)."""
-        return self._core(_HOT_BOOKING_DAY[jkn_split], nik=nik, service_id=service_id,
+        return self._core(HOT_BOOKING_DAY[jkn_split], nik=nik, service_id=service_id,
                           day=day, now=now or _NEVER).one()
 
     def number_and_day(self, nik: str, service_id: int, day: date, *, lock: str | None,
@@ -187,10 +137,10 @@ class Bookings(Repository):
         included (issue 20: the rush). There the new visit's and ticket's ids are drawn
         too (`uow.ids_ahead`), so the booking's rows go with its COMMIT."""
         number = self._uow.tickets.next_seq_statement(service_id, day, joins=False, lock=lock)
-        figures = (_HOT_BOOKING_DAY[jkn_split],
+        figures = (HOT_BOOKING_DAY[jkn_split],
                    {"nik": nik, "service_id": service_id, "day": day, "now": now})
         if self.on_postgres:  # the new rows' ids too: they can then go with the COMMIT
-            figures = (_HOT_BOOKING_DAY_IDS[jkn_split], figures[1])
+            figures = (HOT_BOOKING_DAY_IDS[jkn_split], figures[1])
         seq_rows, day_rows = self._core_together([number, figures])
         day_row = day_rows.one()
         if self.on_postgres:
@@ -201,7 +151,7 @@ class Bookings(Repository):
         """Booked or waiting tickets of the same day and service with a lower number."""
         q = select(func.count()).where(
             Ticket.service_id == ticket.service_id, Ticket.day == ticket.day,
-            Ticket.status.in_(_AHEAD), Ticket.seq < ticket.seq,
+            Ticket.status.in_(AHEAD), Ticket.seq < ticket.seq,
         )
         return int(self.session.scalar(q) or 0)
 
@@ -222,7 +172,7 @@ class Patients(Repository):
     def day_lock(self, nik: str, day: date) -> str | None:
         """The key of `lock_booking_day`'s lock (None on SQLite, which needs none), for a
         statement that takes it first itself (`Tickets.next_seq(lock=...)`)."""
-        return f"booking-day:{nik}:{day.isoformat()}" if self.on_postgres else None
+        return booking_day_key(nik, day) if self.on_postgres else None
 
     def active_bookings_on(self, nik: str, day: date) -> int:
         """How many booked visits of this NIK on `day`, at any facility and service, still

@@ -1,0 +1,78 @@
+"""Requests that arrive while others like them are being decided are decided together
+(a combiner, the way a database's group commit works): the first to arrive leads and
+decides every one waiting then, in one go; those that came meanwhile wait for their
+outcome, and the first of them leads the next group. One group at a time per process;
+works with threads and with gevent's greenlets (whose monkey-patching makes these locks
+cooperative)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
+
+log = logging.getLogger(__name__)
+
+Item = TypeVar("Item")
+Outcome = TypeVar("Outcome")
+
+
+class _Entry(Generic[Item, Outcome]):
+    __slots__ = ("item", "leads", "outcome", "ready")
+
+    def __init__(self, item: Item):
+        self.item = item
+        self.outcome: Outcome | None = None  # None until decided: decide it alone
+        self.leads = False
+        self.ready = threading.Event()
+
+
+class Combiner(Generic[Item, Outcome]):
+    """`submit(item)` returns the item's outcome from `decide(items)` (one outcome per
+    item, in order), decided with the items submitted while the group before it was
+    being decided: at most `most` at once. None: the item was not decided (its group
+    failed, or `decide` said so): its caller decides it alone."""
+
+    def __init__(self, decide: Callable[[Sequence[Item]], Sequence[Outcome | None]],
+                 most: int = 32):
+        self._decide, self.most = decide, max(1, most)
+        self._lock = threading.Lock()
+        self._waiting: list[_Entry[Item, Outcome]] = []
+        self._busy = False
+
+    def submit(self, item: Item) -> Outcome | None:
+        """Decide `item` with whatever else is waiting; its outcome (None: decide alone)."""
+        entry: _Entry[Item, Outcome] = _Entry(item)
+        with self._lock:
+            self._waiting.append(entry)
+            leads = entry.leads = not self._busy
+            self._busy = True
+        if not leads:
+            entry.ready.wait()
+        if entry.leads:
+            self._lead()
+        return entry.outcome
+
+    def _lead(self) -> None:
+        """Decide the group at the queue's head (the leader's own entry first), hand out
+        the outcomes, then pass the lead to the first entry still waiting."""
+        with self._lock:
+            group, self._waiting = self._waiting[:self.most], self._waiting[self.most:]
+        try:
+            outcomes = list(self._decide([entry.item for entry in group]))
+            if len(outcomes) != len(group):
+                raise ValueError(f"{len(outcomes)} outcomes for a group of {len(group)}")
+            for entry, outcome in zip(group, outcomes, strict=True):
+                entry.outcome = outcome
+        except Exception:  # every item of the group is then decided alone, by its caller
+            log.exception("a group of %d failed; each is decided alone", len(group))
+        finally:
+            for entry in group[1:]:
+                entry.ready.set()
+            with self._lock:
+                if self._waiting:
+                    self._waiting[0].leads = True
+                    self._waiting[0].ready.set()
+                else:
+                    self._busy = False
