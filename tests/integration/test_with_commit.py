@@ -36,7 +36,10 @@ def test_the_rows_go_with_the_commit_and_are_the_ones_the_reply_names(
 
     monkeypatch.setattr(Hot, "run_together", staticmethod(spy))
     reply = book(client, TODAY)
-    assert sent[-1] == ([HOT_ISSUE_PG_WITH_IDS], True)  # one statement, and the COMMIT
+    statements, commit = sent[-1]
+    # One statement for the rows, then the group's number (services/booking_groups.py),
+    # and the COMMIT.
+    assert statements[0] is HOT_ISSUE_PG_WITH_IDS and len(statements) == 2 and commit
     (ticket,) = rows(engine, "SELECT t.id, t.number, v.code FROM tickets t "
                              "JOIN visits v ON v.id = t.visit_id")
     assert (ticket.id, ticket.number, ticket.code) == (reply["id"], reply["number"],
