@@ -110,15 +110,21 @@ def test_a_booking_rush_split_across_both_never_exceeds_the_quota(
     bases = [p.url for p in two_processes]
     day = bookable_day(bases[0], "lab")
 
-    def book(i: int) -> int:
-        return JsonClient(bases[i % 2]).post("/api/v1/bookings", {
+    def book(i: int) -> tuple[int, str | None]:
+        reply = JsonClient(bases[i % 2]).post("/api/v1/bookings", {
             "facility": "pkm-demo", "service": "lab", "date": day,
             "patient": {"nik": f"357801010190{i:04d}", "name": "Budi",
-                        "phone": "081234567890"}}).status
+                        "phone": "081234567890"}})
+        return reply.status, reply.body.get("number") if reply.status == 201 else None
 
     with ThreadPoolExecutor(16) as pool:
-        statuses = list(pool.map(book, range(90)))
+        replies = list(pool.map(book, range(90)))
+    statuses = [status for status, _ in replies]
     assert statuses.count(201) == 50 and statuses.count(409) == 40
+    # Decided in groups in each process (services/booking_groups.py): still one number
+    # each, none twice, none skipped.
+    numbers = sorted(int(number.rsplit("-", 1)[1]) for _, number in replies if number)
+    assert numbers == list(range(1, 51))
     services = JsonClient(bases[0]).get(
         f"/api/v1/facilities/pkm-demo/services?date={day}").body
     assert next(s for s in services if s["code"] == "lab")["quota_left"] == 0
