@@ -1,9 +1,13 @@
 """The rate-limit windows kept in Redis (edge/ratelimit.RedisCounts): every window of a
-request counted in one command (a Lua script, issue 20), against a real Redis."""
+request counted in one command (a Lua script, issue 20), and the requests that arrive
+together in one such command, against a real Redis."""
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import redis
@@ -41,3 +45,41 @@ def test_a_redis_that_forgot_the_script_is_sent_it_again(url: str) -> None:
 def test_no_window_sends_nothing_and_a_lost_redis_limits_nothing() -> None:
     assert RedisCounts("redis://127.0.0.1:1/0").hit([]) == []
     assert RedisCounts("redis://127.0.0.1:1/0").hit([("t:gone", 60, 0)]) == []
+
+
+def test_requests_counted_at_once_share_one_call_and_each_gets_its_own_counts(
+        url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rush's requests: those that arrive while others' windows are being counted
+    are counted together, in one script call, each told only about its own windows."""
+    counts = RedisCounts(url)
+    calls: list[int] = []
+    gate, arrived = threading.Event(), threading.Event()
+    script = counts._hit
+
+    def held(keys: list[str], args: list[int]) -> list[int]:
+        calls.append(len(keys))
+        if len(calls) == 1:  # the first call waits until the others are queued
+            arrived.set()
+            assert gate.wait(5)
+        return list(script(keys=keys, args=args))
+
+    monkeypatch.setattr(counts, "_hit", held)
+    shared = ("t:group:address", 60, 3)  # one address, several patients
+    with ThreadPoolExecutor(4) as pool:
+        first = pool.submit(counts.hit, [shared, ("t:group:nik:0", 60, 1)])
+        assert arrived.wait(5)
+        rest = [pool.submit(counts.hit, [shared, (f"t:group:nik:{n}", 60, 1)])
+                for n in (1, 2, 3)]
+        deadline = time.monotonic() + 5
+        while len(counts._together._waiting) < 3:
+            assert time.monotonic() < deadline, "the three were not queued"
+            time.sleep(0.001)
+        gate.set()
+        replies = [first.result(5)] + [f.result(5) for f in rest]
+    assert calls == [2, 6]  # the three that waited: one call
+    # Four requests from one address allowed three: exactly one is refused, for that
+    # window alone; each NIK's own window counted once.
+    assert sum(1 for over in replies if over) == 1
+    store = redis.Redis.from_url(url)
+    assert int(store.get("t:group:address") or 0) == 4
+    assert [int(store.get(f"t:group:nik:{n}") or 0) for n in range(4)] == [1, 1, 1, 1]
