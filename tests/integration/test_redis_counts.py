@@ -5,7 +5,6 @@ together in one such command, against a real Redis."""
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -13,6 +12,7 @@ import pytest
 import redis
 
 from queue_server.edge.ratelimit import RedisCounts
+from tests.support.combiner import queued
 from tests.support.servers import redis_server
 
 
@@ -64,16 +64,15 @@ def test_requests_counted_at_once_share_one_call_and_each_gets_its_own_counts(
         return list(script(keys=keys, args=args))
 
     monkeypatch.setattr(counts, "_hit", held)
+    changed = queued(counts._together)
     shared = ("t:group:address", 60, 3)  # one address, several patients
     with ThreadPoolExecutor(4) as pool:
         first = pool.submit(counts.hit, [shared, ("t:group:nik:0", 60, 1)])
         assert arrived.wait(5)
         rest = [pool.submit(counts.hit, [shared, (f"t:group:nik:{n}", 60, 1)])
                 for n in (1, 2, 3)]
-        deadline = time.monotonic() + 5
-        while len(counts._together._waiting) < 3:
-            assert time.monotonic() < deadline, "the three were not queued"
-            time.sleep(0.001)
+        with changed:
+            assert changed.wait_for(lambda: len(counts._together._waiting) == 3, timeout=5)
         gate.set()
         replies = [first.result(5)] + [f.result(5) for f in rest]
     assert calls == [2, 6]  # the three that waited: one call

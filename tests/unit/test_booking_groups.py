@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 from queue_server.domain.booking_groups import DayFigures, GroupTally
 from queue_server.services.together import Combiner
+from tests.support.combiner import queued
 
 DAY, OTHER_DAY = date(2026, 12, 2), date(2026, 12, 3)
 
@@ -26,29 +26,25 @@ def test_each_booking_sees_what_the_groups_earlier_bookings_took() -> None:
     assert tally.seen(read, "A", 7, OTHER_DAY) == read  # another day: nothing taken
 
 
-def wait_for(condition: Callable[[], bool], seconds: float = 5.0) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.001)
-
-
 def test_those_that_arrive_while_a_group_is_decided_form_the_next_group() -> None:
     groups: list[list[int]] = []
-    gate = threading.Event()
+    gate, started = threading.Event(), threading.Event()
 
     def decide(items: Sequence[int]) -> list[int]:
         groups.append(list(items))
         if len(groups) == 1:
+            started.set()
             assert gate.wait(5)
         return [10 * item for item in items]
 
     together: Combiner[int, int] = Combiner(decide, most=3)
+    changed = queued(together)
     with ThreadPoolExecutor(6) as pool:
         first = pool.submit(together.submit, 1)
-        wait_for(lambda: groups == [[1]])
+        assert started.wait(5) and groups == [[1]]
         rest = [pool.submit(together.submit, n) for n in (2, 3, 4, 5, 6)]
-        wait_for(lambda: len(together._waiting) == 5)
+        with changed:
+            assert changed.wait_for(lambda: len(together._waiting) == 5, timeout=5)
         gate.set()
         assert first.result(5) == 10
         assert sorted(f.result(5) for f in rest) == [20, 30, 40, 50, 60]
