@@ -123,7 +123,7 @@ class SqlUnitOfWork:
         self._with_commit.append((statement, params))
 
     def _send_held(self, commit: bool = False) -> None:
-        held, self._with_commit = self._with_commit, []
+        held, self._with_commit = Hot.merged(self._with_commit), []
         if held:
             Hot.run_together(self._connection, held, commit=commit)
 

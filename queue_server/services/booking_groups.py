@@ -27,6 +27,7 @@ from .bookings import BookingRequest, Patient
 from .catalogue import ServiceRef
 from .ports import Clock, JsonObject, UnitOfWork
 from .queue import issue_new_visit
+from .records import TicketRecord
 from .together import Combiner
 
 # A booking's outcome in its group: its view (booked), the rule it broke, or None:
@@ -91,22 +92,34 @@ def decide(uow: UnitOfWork, clock: Clock, group: Sequence[Wanted]) -> list[Outco
         late = {(w.service.id, w.req.date) for w, d in zip(group, days, strict=True)
                 if d.expired_holds}
         tally, seqs = GroupTally.empty(), dict(lasts)
-        outcomes: list[Outcome] = []
+        decided: list[_Booked | DomainError | None] = []
         for wanted, day in zip(group, days, strict=True):
             if (wanted.service.id, wanted.req.date) in late or wanted.key in used:
-                outcomes.append(None)
+                decided.append(None)
             else:
-                outcomes.append(_decide_one(uow, wanted, day, tally, seqs, now))
+                decided.append(_decide_one(uow, wanted, day, tally, seqs, now))
             if wanted.key:
                 used.add(wanted.key)
+        # The views last: one that reads (a service's pace) sends the rows held so far,
+        # and the group's new visits go in one statement only if held together.
+        outcomes = [bookings.booking_view(uow, d.ticket.visit, now, d.ticket, ahead=d.ahead)
+                    if isinstance(d, _Booked) else d for d in decided]
         uow.booking_groups.set_lasts({where: last for where, last in seqs.items()
                                       if last != lasts[where] or not last})
         uow.commit()
     return outcomes
 
 
+@dataclass(frozen=True)
+class _Booked:
+    """A booking of the group that took its number: its ticket, and the patients ahead."""
+
+    ticket: TicketRecord
+    ahead: int
+
+
 def _decide_one(uow: UnitOfWork, wanted: Wanted, row: Any, tally: GroupTally,
-                seqs: dict[Any, int], now: datetime) -> JsonObject | DomainError:
+                seqs: dict[Any, int], now: datetime) -> _Booked | DomainError:
     """One booking of a group: its rules on its day as the group left it; booked (its
     number the day's next, its rows with the commit) or refused."""
     nik, service, on = wanted.patient.nik, wanted.service, wanted.req.date
@@ -128,4 +141,4 @@ def _decide_one(uow: UnitOfWork, wanted: Wanted, row: Any, tally: GroupTally,
     if wanted.key:
         uow.booking_groups.remember_key(wanted.key, wanted.req.fingerprint(),
                                         ticket.visit.code, now)
-    return bookings.booking_view(uow, ticket.visit, now, ticket, ahead=day.ahead)
+    return _Booked(ticket, day.ahead)

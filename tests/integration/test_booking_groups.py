@@ -124,3 +124,26 @@ def test_a_group_counts_jkn_places_apart_where_the_quota_is_split(
     codes = [o.code if isinstance(o, DomainError) else o["number"] for o in outcomes]
     assert codes == ["B-001", "jkn_quota_full", "B-002", "B-003", "non_jkn_quota_full"]
     assert nik(1) not in str(outcomes[0])  # the reply still masks the NIK
+
+
+def test_a_groups_rows_are_those_a_single_booking_writes(
+        engine: Engine, clock: FakeClock, site: str) -> None:
+    """The group's visits go in one statement (statements.py's many form): each row as
+    the single path's, apart from its own ids, code, number and patient."""
+    bookings.book(SqlUnitOfWork(engine), clock, request(site, "gigi", 1), 7)
+    decide(engine, clock, [wanted(engine, clock, request(site, s, n))
+                           for s, n in (("gigi", 2), ("gigi", 3))])
+    own = {"id", "visit_id", "ticket_id", "code", "seq", "number", "nik", "name", "phone"}
+
+    def shared(sql: str) -> list[dict[str, Any]]:
+        return [{k: v for k, v in row._asdict().items() if k not in own}
+                for row in rows(engine, sql)]
+
+    for table in ("visits", "tickets"):
+        alone, *grouped = shared(f"SELECT * FROM {table} ORDER BY id")
+        assert grouped == [alone, alone], table
+    events = rows(engine, "SELECT data FROM ticket_events ORDER BY id")
+    assert [e.data for e in events] == [
+        {"source": "booking", "number": f"G-00{n}"} for n in (1, 2, 3)]
+    alone, *grouped = shared("SELECT * FROM ticket_events ORDER BY id")
+    assert [{**g, "data": None} for g in grouped] == [{**alone, "data": None}] * 2

@@ -112,8 +112,10 @@ class Hot:
 
     made: ClassVar[list[Hot]] = []  # every one, for the tests (each must be runnable)
 
-    def __init__(self, stmt: Any):
-        self.stmt = stmt
+    def __init__(self, stmt: Any, many: Hot | None = None):
+        """`many`: the same rows for several calls at once, each parameter given as the
+        list of the calls' values (`merged`)."""
+        self.stmt, self.many = stmt, many
         self._plans: dict[_Key, _Plan] = {}
         Hot.made.append(self)
 
@@ -127,6 +129,24 @@ class Hot:
         if plan is None:
             plan = self._plans[key] = _Plan(self.stmt, conn, key[1])
         return plan
+
+    @staticmethod
+    def merged(calls: list[tuple[Hot, Mapping[str, Any]]]) -> list[tuple[Hot, Mapping[str, Any]]]:
+        """`calls` with those of a statement that has a `many` form, where there are
+        several, made one call of that form, at the first one's place (earlier than the
+        others', so whatever came after any of them still comes after its rows)."""
+        firsts: dict[Hot, list[Mapping[str, Any]]] = {}
+        for hot, params in calls:
+            if hot.many is not None:
+                firsts.setdefault(hot, []).append(params)
+        out: list[tuple[Hot, Mapping[str, Any]]] = []
+        for hot, params in calls:
+            group = firsts.get(hot)
+            if group is None or len(group) < 2 or hot.many is None:
+                out.append((hot, params))
+            elif group[0] is params:
+                out.append((hot.many, {key: [p[key] for p in group] for key in params}))
+        return out
 
     @staticmethod
     def run_together(conn: Connection, calls: list[tuple[Hot, Mapping[str, Any]]],

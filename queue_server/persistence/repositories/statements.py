@@ -6,11 +6,13 @@ hottest path."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, literal, or_, select, update
+from sqlalchemy import JSON, Text, bindparam, cast, func, insert, literal, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.types import TypeDecorator
 
 from ...domain.new_tickets import TICKET_FIELDS, VISIT_FIELDS
 from ..models import DailySequence, Ticket, TicketEvent, Visit
@@ -141,6 +143,44 @@ def _issue_statement(ids: bool = False) -> Any:
             .returning(e.c.ticket_id, select(ticket.c.visit_id).scalar_subquery()))
 
 
+class _JsonText(TypeDecorator[Any]):
+    """A JSON value sent as its text (an array of JSON values goes as text[], each element
+    cast back to JSON by the statement)."""
+
+    impl, cache_ok = Text, True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        return None if value is None else json.dumps(value)
+
+
+def _issue_many_statement() -> Any:
+    """`_issue_statement(ids=True)` for several new visits at once (a group's bookings,
+    services/booking_groups.py): each parameter of the single form given as an array, one
+    element per visit, every array as long; one statement and one execution however many
+    visits (no rows returned)."""
+    t, e, v = Ticket.__table__, TicketEvent.__table__, Visit.__table__
+    columns = [*(("v_", v.c[n]) for n in ("id", *VISIT_COLUMNS)),
+               *(("t_", t.c[n]) for n in ("id", *TICKET_COLUMNS)),
+               *(("e_", e.c[n]) for n in EVENT_COLUMNS)]
+    arrays = [bindparam(f"{prefix}{c.name}", type_=postgresql.ARRAY(
+        _JsonText() if isinstance(c.type, JSON) else c.type)) for prefix, c in columns]
+    new = select(func.unnest(*arrays).table_valued(*(a.key for a in arrays))
+                 .render_derived()).cte("new_rows")
+    visits = (insert(v).from_select(("id", *VISIT_COLUMNS),
+                                    select(new.c.v_id, *(new.c[f"v_{n}"] for n in VISIT_COLUMNS)))
+              .cte("new_visits"))
+    tickets = (insert(t)
+               .from_select(("visit_id", "id", *TICKET_COLUMNS, "version", "recalls"),
+                            select(new.c.v_id, new.c.t_id,
+                                   *(new.c[f"t_{n}"] for n in TICKET_COLUMNS),
+                                   literal(1), literal(0)))
+               .cte("new_tickets"))
+    data = [cast(new.c.e_data, e.c.data.type) if n == "data" else new.c[f"e_{n}"]
+            for n in EVENT_COLUMNS]
+    return (insert(e).from_select(("ticket_id", *EVENT_COLUMNS), select(new.c.t_id, *data))
+            .add_cte(visits, tickets))
+
+
 def issue_params(visit: dict[str, Any], ticket: dict[str, Any],
                  event: dict[str, Any]) -> dict[str, Any]:
     """The parameters of `_issue_statement`'s forms: each row's fields, prefixed."""
@@ -161,6 +201,8 @@ NEXT_IDS_PG = (
 # The walk-in's and booking's statements, run straight on the driver (hot.py).
 HOT_NEXT_SEQ = {name: Hot(stmt) for name, stmt in NEXT_SEQ.items()}
 HOT_NEXT_SEQ_LOCKED = Hot(NEXT_SEQ_LOCKED)
-HOT_ISSUE_PG, HOT_ISSUE_PG_WITH_IDS = Hot(ISSUE_PG), Hot(ISSUE_PG_WITH_IDS)
+# Several visits' rows held for one COMMIT go as one statement (Hot.merged).
+HOT_ISSUE_PG, HOT_ISSUE_PG_WITH_IDS = Hot(ISSUE_PG), Hot(ISSUE_PG_WITH_IDS,
+                                                         many=Hot(_issue_many_statement()))
 HOT_INSERT_VISIT, HOT_INSERT_TICKET = Hot(INSERT_VISIT), Hot(INSERT_TICKET)
 HOT_INSERT_EVENT = Hot(INSERT_EVENT)
