@@ -36,6 +36,7 @@ async def _board(base: str, facility: str, counts: Counter[str]) -> tuple[Any, B
     def handler(name: str) -> Any:
         async def on(data: dict) -> None:
             counts[name] += 1
+            board.last_event = time.monotonic()
             if not board.apply(name, data):
                 counts["resync"] += 1
                 await sio.emit("snapshot")
@@ -55,19 +56,23 @@ def _server_board(base: str, facility: str) -> dict[str, Any]:
         return board_parts(json.loads(reply.read()))
 
 
-async def _compare(boards: list[tuple[str, str, BoardState]]) -> list[str]:
-    """Facilities whose board differs from the server's (three looks, 2 s apart)."""
+async def _compare(boards: list[tuple[str, str, BoardState, Any]]) -> list[str]:
+    """Facilities whose board differs from the server's (three looks, 2 s apart), with
+    the board's server, whether it is still connected and when its last event came."""
     loop = asyncio.get_running_loop()
     wrong: list[str] = []
     for _ in range(3):
         wrong = []
-        for base, facility, board in boards:
+        for base, facility, board, sio in boards:
             server = await loop.run_in_executor(None, _server_board, base, facility)
             mine = board.view() if board.state is not None else {}
             if mine != server:
                 parts = [k for k in server if mine.get(k) != server[k]]
+                quiet = time.monotonic() - board.last_event if board.last_event else -1
                 wrong.append(f"{facility} {parts}" + (
-                    f" {mine.get('seq')}/{server['seq']}" if "seq" in parts else ""))
+                    f" {mine.get('seq')}/{server['seq']}" if "seq" in parts else "")
+                    + f" via {base[-5:]}, connected {sio.connected}, last event "
+                      f"{quiet:.0f} s before, resyncs {board.resyncs}")
         if not wrong:
             break
         await asyncio.sleep(2)
@@ -85,7 +90,7 @@ def run_boards(bases: list[str], facilities: list[str], first: int, count: int,
             base, facility = bases[i % len(bases)], facilities[i % len(facilities)]
             sio, board = await _board(base, facility, counts)
             clients.append(sio)
-            boards.append((base, facility, board))
+            boards.append((base, facility, board, sio))
         pipe.send(("ready", count))
         loop = asyncio.get_running_loop()
         while await loop.run_in_executor(None, pipe.recv) != "stop":

@@ -140,7 +140,11 @@ def _integrity(exc: IntegrityError) -> ResponseReturnValue:
 
 
 def _database(exc: DBAPIError) -> ResponseReturnValue:
-    log.error("database error: %s", exc.__class__.__name__)
+    # The driver's own class and SQLSTATE (a deadlock, a lost connection, a timeout):
+    # enough to tell them apart, never the message (it may quote a row's values).
+    driver = exc.orig
+    log.error("database error: %s (%s, SQLSTATE %s)", exc.__class__.__name__,
+              driver.__class__.__name__, getattr(driver, "sqlstate", None) or "-")
     return DATABASE_UNAVAILABLE.answer()
 
 

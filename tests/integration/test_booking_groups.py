@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import Engine, exc, text
 
 from queue_server.domain.errors import DomainError
+from queue_server.persistence.repositories.hot import Hot
 from queue_server.persistence.uow import SqlUnitOfWork
 from queue_server.services import booking_groups, booking_holds, bookings
 from queue_server.services import queue as queue_use_cases
@@ -147,3 +148,28 @@ def test_a_groups_rows_are_those_a_single_booking_writes(
         {"source": "booking", "number": f"G-00{n}"} for n in (1, 2, 3)]
     alone, *grouped = shared("SELECT * FROM ticket_events ORDER BY id")
     assert [{**g, "data": None} for g in grouped] == [{**alone, "data": None}] * 2
+
+
+def test_a_groups_round_trips_do_not_grow_with_its_bookings(
+        engine: Engine, clock: FakeClock, site: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two bookings or eight: the same statements (each service's day read once, every
+    patient's figures in one, every new visit's rows in one); only their arrays grow."""
+    sent: list[int] = []
+    together = Hot.run_together
+
+    def spy(conn: Any, calls: list[Any], commit: bool = False) -> list[Any]:
+        sent.append(len(calls))
+        return together(conn, calls, commit)
+
+    monkeypatch.setattr(Hot, "run_together", staticmethod(spy))
+    shapes = []
+    for first, size in ((1, 2), (10, 8)):
+        group = [wanted(engine, clock, request(site, ("gigi", "lab")[n % 2], n))
+                 for n in range(first, first + size)]
+        sent.clear()
+        outcomes = decide(engine, clock, group)
+        assert all(isinstance(o, dict) for o in outcomes)
+        shapes.append(list(sent))
+    # Two round trips (a third where a reply reads a service's pace afresh: the held rows
+    # go before that read): locks, numbers, places, patients; rows, numbers.
+    assert shapes[0] == shapes[1] and len(shapes[0]) <= 3 and sum(shapes[0]) <= 8

@@ -96,3 +96,21 @@ def test_a_failing_socket_handler_is_logged_once_through_our_formatter(app: Any)
     assert any("3578********0001" in e.get("error", "") for e in failures)
     for name in ("engineio.server", "socketio.server"):  # no second, unmasked copy
         assert logging.getLogger(name).handlers == []
+
+
+def test_a_database_error_answered_503_is_logged_with_the_drivers_kind_and_sqlstate(
+        app: Any, caplog: pytest.LogCaptureFixture) -> None:
+    """Which trouble it was (a deadlock, a lost connection) tells a soak's 503s apart;
+    the driver's message (which may quote a row) is still left out."""
+    from psycopg import errors
+
+    from mobile_api import errors as api_errors
+
+    driver = errors.DeadlockDetected(f"deadlock on the row of {NIK}")
+    failure = DBAPIError.instance("UPDATE tickets", None, driver, errors.Error)
+    with app.test_request_context("/api/v1/counters/a/start", method="POST"), \
+            caplog.at_level(logging.ERROR, logger=api_errors.log.name):
+        reply = api_errors._database(failure)
+    assert reply.status_code == 503 and reply.json["error"]["code"] == "database_unavailable"
+    (line,) = [r.getMessage() for r in caplog.records if r.name == api_errors.log.name]
+    assert "DeadlockDetected" in line and "40P01" in line and NIK not in line

@@ -22,6 +22,7 @@ class BoardState:
         self.state: dict[str, Any] | None = None
         self.resyncs = 0
         self.lock = threading.Lock()
+        self.last_event = 0.0  # when the last event came (time.monotonic; 0: none yet)
 
     @property
     def seq(self) -> int:

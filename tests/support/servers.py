@@ -210,6 +210,11 @@ class RedisServer:
         """The same server through its Unix-domain socket (0700, in its own folder)."""
         return f"unix://{self.folder / 'redis.sock'}?db=0"
 
+    @property
+    def log_path(self) -> Path:
+        """The server's log (a subscriber it cut off for falling behind is named there)."""
+        return self.folder / "redis.log"
+
     def start(self) -> RedisServer:
         binary = shutil.which("redis-server")
         if binary is None:
@@ -218,7 +223,8 @@ class RedisServer:
         self.proc = subprocess.Popen([binary, "--port", str(self.port), "--bind", "127.0.0.1",
                                       "--unixsocket", str(self.folder / "redis.sock"),
                                       "--unixsocketperm", "700",
-                                      "--save", "", "--appendonly", "no"],
+                                      "--save", "", "--appendonly", "no",
+                                      "--logfile", str(self.log_path)],
                                      stdout=subprocess.DEVNULL)
         wait_until(lambda: subprocess.run(["redis-cli", "-p", str(self.port), "ping"],
                                           capture_output=True, text=True).stdout.strip()
