@@ -180,11 +180,16 @@ class SqlUnitOfWork:
         self.outbox.append(event)
 
     def commit(self) -> None:
-        events = self._numbered(self.outbox) if self.outbox else []
+        """Write what is left and commit; then publish the events. The facilities' event
+        numbers are taken last, after every other row is written: the facility row's lock
+        is then the last one a transaction takes and is held only until its COMMIT, so two
+        transactions never wait on each other through it (a soak's counters deadlocked:
+        one held the facility's row and wanted a ticket's, the other the reverse)."""
         session = self._session
         if session is not None and (session.new or session.dirty or session.deleted):
             self._send_held()  # before the ORM's rows, which may refer to them
             session.flush()
+        events = self._numbered(self.outbox) if self.outbox else []
         self.tickets.write_history()  # the history rows, numbered: one statement
         self._send_held(commit=True)  # the last rows and the COMMIT: one round trip
         if self._session is not None:
