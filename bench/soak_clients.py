@@ -39,7 +39,7 @@ async def _board(base: str, facility: str, counts: Counter[str]) -> tuple[Any, B
             board.last_event = time.monotonic()
             if not board.apply(name, data):
                 counts["resync"] += 1
-                await sio.emit("snapshot")
+                await sio.emit("snapshot", board.request())
         return on
 
     sio.on("snapshot", snapshot)

@@ -133,12 +133,16 @@ import { $, live, texts } from "/static/page.js";
   function resync() {
     board.resyncs += 1;
     resyncing = true;
-    socket.emit("snapshot");
+    socket.emit("snapshot", { request: board.resyncs });  // answered as `request`
     const asked = board.resyncs;
     setTimeout(() => { if (resyncing && board.resyncs === asked && socket.connected) resync(); }, 10000);
   }
 
+  // Each request is answered on its own, so answers can come out of order: one older
+  // than the latest request is dropped (it would take the board back, and nothing after
+  // it might say so). The connect's snapshot answers no request.
   function onSnapshot(snapshot) {
+    if (snapshot.request !== undefined && snapshot.request < board.resyncs) return;
     state = snapshot;
     clock.serverTime(snapshot.generated_at);
     const place = snapshot.facility;

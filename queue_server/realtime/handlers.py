@@ -118,9 +118,14 @@ def _ended(socketio: SocketIO, watch: Watch) -> dict[str, Any] | None:
 
 def _register_snapshot(socketio: SocketIO, watching: dict[str, Watch]) -> None:
     @socketio.on("snapshot")
-    def resnapshot(_: Any = None) -> dict[str, Any] | None:
+    def resnapshot(asked: Any = None) -> dict[str, Any] | None:
         """A client that saw a gap asks again; the answer comes as a `snapshot` event.
-        A console or device board whose credential lapsed is refused and cut instead."""
+        A console or device board whose credential lapsed is refused and cut instead.
+
+        `{"request": n}` (a whole number the client counts up) comes back in the answer
+        as `request`: each request is answered on its own, so answers can arrive out of
+        order, and a client drops one older than its latest request (it would take the
+        board back to an earlier state, and nothing after it might say so)."""
         watch = watching.get(request.sid)
         if watch is None:
             return None
@@ -131,6 +136,9 @@ def _register_snapshot(socketio: SocketIO, watching: dict[str, Watch]) -> None:
             _, snapshot = _snapshot(watch)
         except DomainError as exc:
             return {"error": {"code": exc.code, "message": exc.message}}
+        number = asked.get("request") if isinstance(asked, dict) else None
+        if isinstance(number, int) and not isinstance(number, bool):
+            snapshot = {**snapshot, "request": number}
         emit("snapshot", snapshot)
         return {"seq": snapshot.get("seq")}
 

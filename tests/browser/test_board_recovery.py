@@ -176,3 +176,27 @@ def test_after_a_restore_from_backup_the_board_shows_and_speaks_the_new_call(
         expect(page.locator("#call-counter")).to_have_text("Loket 2")
         assert said(page, played + 7)[played:] == [
             "chime", "nomor-antrian", "huruf-a", "satu", "silakan-menuju", "loket", "dua"]
+
+
+def test_a_late_answer_to_an_earlier_snapshot_request_does_not_take_the_board_back(
+    page: Page, live_server: str, kiosk: Api, staff: Api
+) -> None:
+    """Answers to snapshot requests can come out of order: one older than the board's
+    latest request is dropped (the soak's boards were left short by such answers)."""
+    kiosk.ticket()
+    open_board(page, live_server)
+    staff.act("loket-1", "call-next")
+    expect(page.locator("#call-number")).to_have_text("A-001")
+    seq = page.evaluate("window.antrianBoard.state().seq")
+    # The board asked twice and the second answer came first; now the first comes.
+    page.evaluate("""() => {
+        const board = window.antrianBoard;
+        const late = { ...board.state(), seq: 0, counters: [], last_calls: [], request: 1 };
+        board.resyncs = 2;
+        board.socket.listeners("snapshot").forEach((listener) => listener(late));
+    }""")
+    assert page.evaluate("window.antrianBoard.state().seq") == seq
+    expect(page.locator("#call-number")).to_have_text("A-001")
+    # The answer to the latest request is taken, whatever its seq.
+    fresh_snapshot(page)
+    assert page.evaluate("window.antrianBoard.state().seq") == seq

@@ -120,3 +120,29 @@ def test_the_twin_resyncs_on_a_new_epoch_and_on_a_seq_that_went_back(
     assert not twin.apply("queue.changed", {**event, "seq": event["seq"] + 1,
                                             "epoch": "restored"})
     assert twin.resyncs == 2
+
+
+def test_a_snapshot_answers_its_request_and_a_late_answer_is_dropped(
+    app: Any, client: Any, kiosk: Api
+) -> None:
+    """Each snapshot request is answered on its own (python-socketio runs each handler
+    apart), so answers can come out of order; an answer to an earlier request than the
+    latest would take a board back, with nothing after it to say so (the soak's boards
+    left short of their facility's last events). The answer names its request."""
+    board = sock(app, client, {"facility": "pkm-demo"})
+    twin = BoardState()
+    twin.snapshot(received(board)[0][1])
+    board.emit("snapshot", {"request": 1})
+    early = received(board)[0][1]
+    kiosk.ticket()
+    board.emit("snapshot", {"request": 2})
+    later = next(d for n, d in received(board) if n == "snapshot")
+    assert (early["request"], later["request"]) == (1, 2) and later["seq"] > early["seq"]
+    twin.resyncs = 2  # the twin asked twice; the second answer comes first
+    twin.snapshot(later)
+    twin.snapshot(early)
+    assert twin.seq == later["seq"]
+    board.emit("snapshot")  # a request without a number: an answer without one
+    assert "request" not in received(board)[0][1]
+    board.emit("snapshot", {"request": "1"})
+    assert "request" not in received(board)[0][1]

@@ -28,8 +28,16 @@ class BoardState:
     def seq(self) -> int:
         return self.state["seq"] if self.state else -1
 
+    def request(self) -> dict[str, int]:
+        """What to send with a snapshot request: its number (the resyncs so far)."""
+        return {"request": self.resyncs}
+
     def snapshot(self, data: dict[str, Any]) -> None:
+        """Take a snapshot as the truth, unless it answers an earlier request than the
+        latest (answers can come out of order), as board.js does."""
         with self.lock:
+            if data.get("request", self.resyncs) < self.resyncs:
+                return
             self.state = copy.deepcopy(data)
 
     def apply(self, name: str, event: dict[str, Any]) -> bool:
