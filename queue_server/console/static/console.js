@@ -15,6 +15,7 @@ let chosen = null;      // {code, facility}
 let snapshot = null;
 let socket = null;
 let refreshTimer = null;
+let asked = 0;          // snapshot requests sent: each answer names its own (`request`)
 let pending = 0;        // counter actions in flight
 let holdCallsUntil = 0;
 let shownNumber;        // the patient on screen: per-patient choices reset when it changes
@@ -127,7 +128,7 @@ function render() {
 
 function refreshNow() {
   clearTimeout(refreshTimer);
-  if (socket && socket.connected) socket.emit("snapshot");
+  if (socket && socket.connected) socket.emit("snapshot", { request: ++asked });
 }
 
 function scheduleRefresh() {
@@ -148,8 +149,11 @@ function connect() {
     }
     toast((data && data.message) || String(err.message || err), true);
   });
+  // Answers can come out of order (each request is answered on its own): one older than
+  // the latest request would show an earlier patient or queue, and is dropped. The
+  // connect's snapshot answers no request.
   socket.on("snapshot", (data) => {
-    if (ended) return;
+    if (ended || (data.request !== undefined && data.request < asked)) return;
     snapshot = data;
     resetPerPatient(data.ticket);
     render();

@@ -9,6 +9,7 @@ import { offer, say } from "/static/survey.js";
   let lang = body.dataset.lang === "en" ? "en" : "id";
   let snap = null;
   let refresh = null;
+  let asked = 0;  // snapshot requests sent: each answer names its own (`request`)
   const t = texts(["ticket"], () => lang);
   const chime = new Audio(body.dataset.chime);
 
@@ -82,14 +83,21 @@ import { offer, say } from "/static/survey.js";
 
   const socket = live({ visit: code }, { online: (up) => { $("offline").hidden = up; },
                                           options: { reconnectionDelayMax: 10000 } });
-  socket.on("snapshot", (data) => { snap = data; render(); });
+  // Each request is answered on its own, so answers can come out of order: one older
+  // than the latest request is dropped (it would show an earlier state until the next
+  // change). The connect's snapshot answers no request.
+  socket.on("snapshot", (data) => {
+    if (data.request !== undefined && data.request < asked) return;
+    snap = data;
+    render();
+  });
   const mine = (e) => snap && snap.journey.some((s) => s.number === e.ticket.number && s.service === e.ticket.service);
   socket.on("ticket.called", (e) => { if (mine(e)) called(e); schedule(); });
   socket.on("ticket.updated", schedule);
   socket.on("queue.changed", schedule);
   function schedule() {
     clearTimeout(refresh);
-    refresh = setTimeout(() => socket.emit("snapshot"), 300);
+    refresh = setTimeout(() => socket.emit("snapshot", { request: ++asked }), 300);
   }
   $("called").addEventListener("click", () => { $("called").hidden = true; });
   $("sound").addEventListener("click", () => { $("sound").hidden = true; chime.play().catch(() => {}); });
