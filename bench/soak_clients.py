@@ -1,8 +1,9 @@
 """The soak's Socket.IO clients, each kind in processes of its own (asyncio clients).
 
 Boards: one per facility in turn, connected all day, applying events as board.js does
-(tests/support/board_state.py) and asking for a snapshot on a gap; at the end each
-compares what it built with the server's `GET /api/v1/facilities/{f}/board`.
+(tests/support/board_state.py), asking for a snapshot on a gap and, after 30 s without
+an event, where the facility's events stand (`position`); at the end each compares
+what it built with the server's `GET /api/v1/facilities/{f}/board`.
 Pages: slots that follow a new visit's code (from the driver) for a while, then the next."""
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from common import ROOT  # noqa: F401  (puts the project on sys.path)
 from tests.support.board_state import BoardState, board_parts
 
 EVENTS = ("ticket.called", "ticket.updated", "queue.changed")
+CHECK_SECONDS = 30  # board.js's CHECK_MS
 
 
 async def _board(base: str, facility: str, counts: Counter[str]) -> tuple[Any, BoardState]:
@@ -48,6 +50,29 @@ async def _board(base: str, facility: str, counts: Counter[str]) -> tuple[Any, B
     await sio.connect(base, auth={"facility": facility}, transports=["websocket"],
                       wait_timeout=60)
     return sio, board
+
+
+async def _check_idle(boards: list[tuple[str, str, BoardState, Any]],
+                      counts: Counter[str]) -> None:
+    """board.js's idle check: every 30 s, each connected board that heard no event for
+    30 s asks where its facility's events stand, and for a snapshot if it is behind
+    (counted as `position resync`: events that never came)."""
+    async def check(board: BoardState, sio: Any) -> None:
+        try:
+            position = await sio.call("position", timeout=30)
+        except Exception as exc:  # counted; the board asks again next time
+            counts[f"position error {type(exc).__name__}"] += 1
+            return
+        counts["position"] += 1
+        if board.behind(position):
+            counts["position resync"] += 1
+            await sio.emit("snapshot", board.request())
+
+    while True:
+        await asyncio.sleep(CHECK_SECONDS)
+        now = time.monotonic()
+        await asyncio.gather(*(check(board, sio) for _, _, board, sio in boards
+                               if sio.connected and now - board.last_event >= CHECK_SECONDS))
 
 
 def _server_board(base: str, facility: str) -> dict[str, Any]:
@@ -92,9 +117,11 @@ def run_boards(bases: list[str], facilities: list[str], first: int, count: int,
             clients.append(sio)
             boards.append((base, facility, board, sio))
         pipe.send(("ready", count))
+        checking = asyncio.create_task(_check_idle(boards, counts))
         loop = asyncio.get_running_loop()
         while await loop.run_in_executor(None, pipe.recv) != "stop":
             pipe.send(("compared", await _compare(boards)))
+        checking.cancel()
         pipe.send(("counts", dict(counts)))
         await asyncio.gather(*(c.disconnect() for c in clients), return_exceptions=True)
 

@@ -1,6 +1,7 @@
 // The waiting-room board. Starts from the server's snapshot and applies live events in
 // `seq` order. A gap, another `epoch` (the database was restored) or a `seq` that went
-// back asks for a fresh snapshot: never silence. Whatever a snapshot brings is shown as if
+// back asks for a fresh snapshot: never silence (and a board that heard nothing for 30 s
+// asks where the events stand, `position`). Whatever a snapshot brings is shown as if
 // heard live (the newest call in the big panel), and the calls of the last minute that
 // this board has not announced yet are announced, once, in order. What was announced is
 // kept in sessionStorage, so reloading the page repeats nothing.
@@ -12,6 +13,7 @@ import { $, live, texts } from "/static/page.js";
   const MAX_CALLS = 10;
   const REPLAY_MS = 60000;     // a call missed while offline is still announced this long
   const HEARTBEAT_MS = 30000;  // a board with a device token says it is alive this often
+  const CHECK_MS = 30000;      // heard nothing this long: ask where the events stand
   const REMEMBER = 100;        // announced calls kept in sessionStorage
   const body = document.body;
   const facility = body.dataset.facility;
@@ -23,10 +25,11 @@ import { $, live, texts } from "/static/page.js";
   let state = null;
   let snapshotSeq = -1;     // held events up to this seq are part of the snapshot
   let resyncing = true;     // waiting for a snapshot: events are held meanwhile
+  let heardAt = Date.now(); // the last event or snapshot
   const held = [];
   let soundBlocked = false;
   const board = (window.antrianBoard = { played: [], state: () => state, resyncs: 0,
-                                         snapshots: 0, heartbeats: [],
+                                         snapshots: 0, checks: 0, heartbeats: [],
                                          announced: () => Array.from(announced) });
 
   // ---- what was announced, per facility (call keys hold seq, number and time, so a
@@ -112,6 +115,7 @@ import { $, live, texts } from "/static/page.js";
   const lastSeq = (event) => event.seq_through ?? event.seq;
 
   function onEvent(name, event) {
+    heardAt = Date.now();
     if (!state || resyncing) { held.push([name, event]); return; }
     handle(name, event);
   }
@@ -144,6 +148,7 @@ import { $, live, texts } from "/static/page.js";
   function onSnapshot(snapshot) {
     if (snapshot.request !== undefined && snapshot.request < board.resyncs) return;
     state = snapshot;
+    heardAt = Date.now();
     clock.serverTime(snapshot.generated_at);
     const place = snapshot.facility;
     if (place.timezone && (place.timezone !== clock.zone || place.tz_label !== clock.label)) {
@@ -180,22 +185,12 @@ import { $, live, texts } from "/static/page.js";
   }
 
   // ---- rendering -------------------------------------------------------------------
+  const span = (cls, text) => Object.assign(document.createElement("span"), { className: cls, textContent: text });
   function row(name, num, extra, cls) {
     const div = document.createElement("div");
     div.className = "row" + (cls ? " " + cls : "");
-    const a = document.createElement("span");
-    a.className = "name";
-    a.textContent = name;
-    const b = document.createElement("span");
-    b.className = "num";
-    b.textContent = num;
-    div.append(a, b);
-    if (extra) {
-      const c = document.createElement("span");
-      c.className = "extra";
-      c.textContent = extra;
-      div.appendChild(c);
-    }
+    div.append(span("name", name), span("num", num));
+    if (extra) div.appendChild(span("extra", extra));
     return div;
   }
 
@@ -288,6 +283,13 @@ import { $, live, texts } from "/static/page.js";
   socket.on("connect_error", () => { $("offline").hidden = false; });
   socket.on("snapshot", onSnapshot);
   Object.keys(reducers).forEach((name) => socket.on(name, (event) => onEvent(name, event)));
+  // Events lost on the way (the broker reconnecting) would show only at the facility's
+  // next event: a board that heard nothing for a while asks where they stand.
+  board.check = () => socket.emit("position", (at) => {
+    board.checks += 1;
+    if (at && !at.error && state && !resyncing && (at.epoch !== state.epoch || at.seq > state.seq)) resync();
+  });
+  setInterval(() => { if (socket.connected && Date.now() - heardAt >= CHECK_MS) board.check(); }, CHECK_MS);
   if (token) {
     setInterval(() => {
       if (socket.connected) socket.emit("heartbeat", report(), (ack) => board.heartbeats.push(ack));

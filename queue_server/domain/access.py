@@ -63,6 +63,14 @@ class NotADeviceBoard(Forbidden):
     text_en = "Only a board opened with a display token sends heartbeats."
 
 
+class NotABoard(Forbidden):
+    """A board's question (where its facility's events stand) from another client."""
+
+    code = "not_a_board"
+    text_id = "Hanya papan antrean yang menanyakan posisi peristiwa."
+    text_en = "Only a queue board asks where the events stand."
+
+
 class AdminOnly(Forbidden):
     code = "admin_only"
     text_id = "Hanya admin yang boleh melakukan ini."

@@ -27,7 +27,7 @@ from typing import Any
 from flask import request, session
 from flask_socketio import SocketIO, emit, join_room
 
-from ..domain.access import NotADeviceBoard, UnknownAudience
+from ..domain.access import NotABoard, NotADeviceBoard, UnknownAudience
 from ..domain.codes import read_code
 from ..domain.errors import DomainError
 from ..domain.identity import normalise_reference
@@ -143,6 +143,29 @@ def _register_snapshot(socketio: SocketIO, watching: dict[str, Watch]) -> None:
         return {"seq": snapshot.get("seq")}
 
 
+def _register_position(socketio: SocketIO, watching: dict[str, Watch]) -> None:
+    @socketio.on("position")
+    def position(_: Any = None) -> dict[str, Any] | None:
+        """Where the board's facility's events stand (`{"epoch", "seq"}`), far cheaper
+        than a snapshot: a board that heard no event for a while asks, and resyncs if it
+        is behind (events lost on the way, e.g. while the broker reconnected, are
+        otherwise noticed only at the facility's next event). Boards only."""
+        watch = watching.get(request.sid)
+        if watch is None:
+            return None
+        if watch.kind != "board":
+            refused = NotABoard()
+            return {"error": {"code": refused.code, "message": refused.message}}
+        ended = _ended(socketio, watch)
+        if ended is not None:
+            return ended
+        rt = current()
+        try:
+            return live.board_position(rt.uow(write=False), watch.key)
+        except DomainError as exc:
+            return {"error": {"code": exc.code, "message": exc.message}}
+
+
 def _register_heartbeat(socketio: SocketIO, watching: dict[str, Watch],
                         reports: dict[str, Any]) -> None:
     @socketio.on("heartbeat")
@@ -212,6 +235,7 @@ def register(socketio: SocketIO) -> dict[str, Watch]:
             _seen(watch, auth, connected=True)
 
     _register_snapshot(socketio, watching)
+    _register_position(socketio, watching)
     _register_heartbeat(socketio, watching, reports)
 
     @socketio.on("disconnect")

@@ -30,6 +30,15 @@ def board_rooms(uow: UnitOfWork, clock: Clock,
         return [facility_room(facility.code)], board_view(uow, facility, clock.now())
 
 
+def board_position(uow: UnitOfWork, facility_code: str) -> JsonObject:
+    """Where a facility's events stand, for a board to tell whether it missed some while
+    no event came: `{"epoch": str, "seq": int}`, as in its snapshot. Raises
+    FacilityNotFound."""
+    with uow:
+        facility = get_facility(uow, facility_code)
+        return {"epoch": facility.epoch, "seq": facility.event_seq}
+
+
 def console_rooms(uow: UnitOfWork, clock: Clock, principal: Principal, counter_code: str,
                   facility_code: str | None = None) -> tuple[list[str], JsonObject]:
     with uow:

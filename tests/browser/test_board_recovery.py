@@ -200,3 +200,31 @@ def test_a_late_answer_to_an_earlier_snapshot_request_does_not_take_the_board_ba
     # The answer to the latest request is taken, whatever its seq.
     fresh_snapshot(page)
     assert page.evaluate("window.antrianBoard.state().seq") == seq
+
+
+def test_a_board_that_heard_nothing_asks_where_the_events_stand_and_catches_up(
+    page: Page, live_server: str, kiosk: Api, staff: Api
+) -> None:
+    """Events lost on the way (the broker reconnecting) would show only at the
+    facility's next event; the board's idle check (`board.check`, every 30 s without an
+    event) asks `position` and resyncs when it is behind, and not otherwise."""
+    kiosk.ticket()
+    open_board(page, live_server)
+    page.evaluate("window.antrianBoard.check()")
+    page.wait_for_function("window.antrianBoard.checks === 1")
+    assert page.evaluate("window.antrianBoard.resyncs") == 0  # up to date: nothing asked
+    # The call's event never reaches the board's handlers: lost on the way.
+    page.evaluate("""() => {
+        const socket = window.antrianBoard.socket;
+        window.lost = 0;
+        ["ticket.called", "ticket.updated", "queue.changed"].forEach((name) => {
+            socket.off(name);
+            socket.on(name, () => { window.lost += 1; });
+        });
+    }""")
+    staff.act("loket-1", "call-next")
+    page.wait_for_function("window.lost >= 1")
+    expect(page.locator("#call-number")).to_have_text("—")
+    page.evaluate("window.antrianBoard.check()")
+    expect(page.locator("#call-number")).to_have_text("A-001")
+    assert page.evaluate("window.antrianBoard.resyncs") == 1

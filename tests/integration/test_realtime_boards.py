@@ -146,3 +146,42 @@ def test_a_snapshot_answers_its_request_and_a_late_answer_is_dropped(
     assert "request" not in received(board)[0][1]
     board.emit("snapshot", {"request": "1"})
     assert "request" not in received(board)[0][1]
+
+
+def test_a_board_asks_where_the_events_stand_and_finds_it_missed_some(
+    app: Any, client: Any, kiosk: Api, staff: Api
+) -> None:
+    """A board that heard nothing for a while asks `position`: the facility's epoch and
+    seq, as its snapshot has them. Events lost on the way (here: never read by the twin)
+    show as a later seq, and the twin asks for a snapshot."""
+    board = sock(app, client, {"facility": "pkm-demo"})
+    twin = BoardState()
+    first = received(board)[0][1]
+    twin.snapshot(first)
+    here = board.emit("position", callback=True)
+    assert here == {"epoch": first["epoch"], "seq": first["seq"]}
+    assert not twin.behind(here) and twin.resyncs == 0
+    kiosk.ticket()
+    staff.act("loket-1", "call-next")
+    board.get_received()  # the events, lost on their way to the twin
+    later = board.emit("position", callback=True)
+    assert later["epoch"] == first["epoch"] and later["seq"] > first["seq"]
+    assert twin.behind(later) and twin.resyncs == 1
+    board.emit("snapshot", twin.request())
+    twin.snapshot(next(d for n, d in received(board) if n == "snapshot"))
+    assert twin.seq == later["seq"] and not twin.behind(later)
+    assert twin.behind({**later, "epoch": "restored"})  # another epoch: a snapshot too
+    assert not twin.behind({"error": {"code": "not_a_board"}})
+
+
+@pytest.mark.parametrize("kind", ["visit", "counter"])
+def test_only_a_board_asks_where_the_events_stand(
+    app: Any, client: Any, kiosk: Api, staff: Api, kind: str
+) -> None:
+    auth = ({"visit": kiosk.ticket()["code"]} if kind == "visit"
+            else {"counter": "loket-1", "token": staff.token})
+    other = sock(app, client, auth)
+    assert other.is_connected()
+    answer = other.emit("position", callback=True)
+    assert answer["error"]["code"] == "not_a_board", answer
+    assert answer["error"]["message"]

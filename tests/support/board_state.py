@@ -40,6 +40,19 @@ class BoardState:
                 return
             self.state = copy.deepcopy(data)
 
+    def behind(self, position: dict[str, Any] | None) -> bool:
+        """Whether the answer to a `position` question shows events this board has not
+        got (another epoch, or a later seq): then it asks for a snapshot, as board.js
+        does after hearing nothing for a while (and counts the request)."""
+        with self.lock:
+            if self.state is None or not isinstance(position, dict) or "seq" not in position:
+                return False
+            if (position.get("epoch") == self.state.get("epoch")
+                    and position["seq"] <= self.state["seq"]):
+                return False
+            self.resyncs += 1
+            return True
+
     def apply(self, name: str, event: dict[str, Any]) -> bool:
         """Apply one event; False when the caller must ask for a snapshot."""
         with self.lock:
