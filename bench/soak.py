@@ -38,7 +38,7 @@ from common import ROOT
 from soak_city import City, config, make_city
 from soak_clients import run_boards, run_pages
 from soak_drive import Driver, Http
-from soak_logs import error_lines, redis_counts
+from soak_logs import deadlocks, error_lines, redis_counts
 from soak_memory import RssSampler, children, growth_report, snapshot
 
 from tests.support.app_process import AppProcess
@@ -258,6 +258,7 @@ def run(args: argparse.Namespace, folder: Path, pg: PgServer, redis: RedisServer
     print(f"Redis: {redis_counts(redis.port)}")
     logs = [a.log_path for a in apps] + [redis.log_path]
     print("servers' error lines:", *error_lines(logs) or ["none"], sep="\n  ")
+    print("PostgreSQL's deadlocks:", *deadlocks(pg.folder / "log.txt") or ["none"], sep="\n  ")
     for first, last in zip(*snaps, strict=False) if len(snaps) == 2 else []:
         print(f"tracemalloc growth, {first.name} -> {last.name}:\n{growth_report(first, last)}")
     return passed

@@ -1,4 +1,5 @@
-"""What the soak's servers said about trouble: the server processes' error lines and
+"""What the soak's servers said about trouble: the server processes' error lines,
+PostgreSQL's account of each deadlock (which statements waited on which), and
 Redis's own counts of the clients it cut off (a subscriber that falls behind past its
 output buffer's limit loses the events published meanwhile)."""
 
@@ -37,3 +38,27 @@ def error_lines(logs: list[Path], most: int = 12) -> list[str]:
             if _WORDS.search(line):
                 seen[_NUMBERS.sub("#", line.strip())[:200]] += 1
     return [f"{n} × {line}" for line, n in seen.most_common(most)]
+
+
+def deadlocks(pg_log: Path, most: int = 4) -> list[str]:
+    """PostgreSQL's account of its first `most` deadlocks: the ERROR line and the DETAIL,
+    CONTEXT and STATEMENT lines after it (the waiting processes and their statements,
+    parameters as placeholders: no personal data)."""
+    if not pg_log.exists():
+        return []
+    found: list[str] = []
+    block: list[str] | None = None
+    for line in pg_log.read_text(errors="replace").splitlines():
+        if "deadlock detected" in line and "ERROR" in line:
+            if block:
+                found.append("\n    ".join(block))
+            block = [line.strip()]
+        elif block is not None and (line.startswith(("\t", " ")) or re.search(
+                r"\b(DETAIL|HINT|CONTEXT|STATEMENT):", line)):
+            block.append(line.strip()[:400])
+        elif block is not None:
+            found.append("\n    ".join(block))
+            block = None
+    if block:
+        found.append("\n    ".join(block))
+    return found[:most]
