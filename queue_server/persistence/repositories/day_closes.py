@@ -13,7 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import joinedload
 
 from ...domain.tickets import OPEN_STATUSES
-from ..models import DailySequence, DayClose, Facility, Service, Ticket
+from ..models import Counter, DailySequence, DayClose, Facility, Service, Ticket
 from .base import Repository
 
 
@@ -82,7 +82,18 @@ class DayCloses(Repository):
     def open_tickets(self, service_id: int, day: date) -> Sequence[Ticket]:
         """The day's tickets still open (booked, waiting, called, serving), in number
         order; on PostgreSQL locked until commit, so a counter acting on one at the same
-        moment goes first or after, never both."""
+        moment goes first or after, never both.
+
+        On PostgreSQL the facility's counters are locked first (FOR KEY SHARE, in id
+        order), as every counter action locks its counter before its tickets: the close
+        writes each ticket's history row with the ticket's counter, which needs that
+        counter's key share, and taking it after the tickets deadlocked with a counter
+        acting on one of them at the close (the soak: DeadlockDetected, 503)."""
+        if self.on_postgres:
+            facility = select(Service.facility_id).where(Service.id == service_id)
+            self.session.execute(
+                select(Counter.id).where(Counter.facility_id == facility.scalar_subquery())
+                .order_by(Counter.id).with_for_update(read=True, key_share=True))
         q = (
             select(Ticket)
             .where(Ticket.service_id == service_id, Ticket.day == day,
