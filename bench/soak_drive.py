@@ -87,8 +87,10 @@ class Worker(threading.Thread):
             except queue.Empty:
                 pass
             while self.heap and self.heap[0][0] <= time.monotonic():
-                _, _, job = heapq.heappop(self.heap)
+                due, _, job = heapq.heappop(self.heap)
                 try:
+                    if self.driver.late(due):
+                        continue  # the services have closed: counted, not sent
                     job(self)
                 except Exception as exc:  # counted, the day goes on
                     self.driver.count("exception", 0, {"error": {"code": repr(exc)}})
@@ -111,6 +113,12 @@ class Driver:
         self.workers = [Worker(self, i, bases) for i in range(workers)]
         self.niks = itertools.count(1)
         self.rng = random.Random(20)
+        # No request after this (time.monotonic()): the services close soon after, and
+        # what a late driver would still send then the closed day refuses. `lateness`:
+        # how late the jobs ran (seconds), `dropped`: jobs left unsent at `until`.
+        self.until = float("inf")
+        self.lateness: list[float] = []
+        self.dropped = 0
 
     def count(self, route: str, status: int, reply: Any) -> None:
         with self.lock:
@@ -119,6 +127,16 @@ class Driver:
                 code = (reply or {}).get("error", {}).get("code", "?") if isinstance(
                     reply, dict) else "?"
                 self.odd[(route, status, str(code))] += 1
+
+    def late(self, due: float) -> bool:
+        """Note a job's lateness; True when it comes after `until` (dropped)."""
+        now = time.monotonic()
+        with self.lock:
+            if now >= self.until:
+                self.dropped += 1
+                return True
+            self.lateness.append(now - due)
+            return False
 
     def step(self, name: str) -> None:
         with self.lock:
