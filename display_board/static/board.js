@@ -292,7 +292,9 @@ import { $, live, texts } from "/static/page.js";
   setInterval(() => { if (socket.connected && Date.now() - heardAt >= CHECK_MS) board.check(); }, CHECK_MS);
   if (token) {
     setInterval(() => {
-      if (socket.connected) socket.emit("heartbeat", report(), (ack) => board.heartbeats.push(ack));
+      // The last 10 answers are kept (a TV runs for weeks without a reload).
+      const kept = (ack) => board.heartbeats.splice(0, board.heartbeats.push(ack) - 10);
+      if (socket.connected) socket.emit("heartbeat", report(), kept);
     }, HEARTBEAT_MS);
   }
 })();
