@@ -155,7 +155,8 @@ def _register_position(socketio: SocketIO, watching: dict[str, Watch]) -> None:
             return None
         if watch.kind != "board":
             refused = NotABoard()
-            return {"error": {"code": refused.code, "message": refused.message}}
+            return {"error": {"code": refused.code, "message": refused.message,
+                              "message_en": refused.message_en}}
         ended = _ended(socketio, watch)
         if ended is not None:
             return ended

@@ -184,4 +184,5 @@ def test_only_a_board_asks_where_the_events_stand(
     assert other.is_connected()
     answer = other.emit("position", callback=True)
     assert answer["error"]["code"] == "not_a_board", answer
-    assert answer["error"]["message"]
+    assert answer["error"]["message"].startswith("Hanya papan antrean")
+    assert answer["error"]["message_en"].startswith("Only a queue board")
