@@ -88,6 +88,11 @@ def _snapshot(watch: Watch) -> tuple[list[str], dict[str, Any]]:
     return live.board_rooms(uow, rt.clock, watch.key)
 
 
+def _refused(exc: DomainError) -> dict[str, Any]:
+    """A handler's answer for a refusal: `{"error": {code, message, message_en}}`."""
+    return {"error": {"code": exc.code, "message": exc.message, "message_en": exc.message_en}}
+
+
 def _is_device_board(watch: Watch | None) -> bool:
     return watch is not None and watch.kind == "board" and watch.principal is not None
 
@@ -112,7 +117,7 @@ def _ended(socketio: SocketIO, watch: Watch) -> dict[str, Any] | None:
         require_live(rt.uow(write=False), rt.clock, watch.credential)
     except DomainError as exc:
         sessions.end_socket(socketio, request.sid, exc)
-        return {"error": {"code": exc.code, "message": exc.message}}
+        return _refused(exc)
     return None
 
 
@@ -135,7 +140,7 @@ def _register_snapshot(socketio: SocketIO, watching: dict[str, Watch]) -> None:
         try:
             _, snapshot = _snapshot(watch)
         except DomainError as exc:
-            return {"error": {"code": exc.code, "message": exc.message}}
+            return _refused(exc)
         number = asked.get("request") if isinstance(asked, dict) else None
         if isinstance(number, int) and not isinstance(number, bool):
             snapshot = {**snapshot, "request": number}
@@ -154,9 +159,7 @@ def _register_position(socketio: SocketIO, watching: dict[str, Watch]) -> None:
         if watch is None:
             return None
         if watch.kind != "board":
-            refused = NotABoard()
-            return {"error": {"code": refused.code, "message": refused.message,
-                              "message_en": refused.message_en}}
+            return _refused(NotABoard())
         ended = _ended(socketio, watch)
         if ended is not None:
             return ended
@@ -164,7 +167,7 @@ def _register_position(socketio: SocketIO, watching: dict[str, Watch]) -> None:
         try:
             return live.board_position(rt.uow(write=False), watch.key)
         except DomainError as exc:
-            return {"error": {"code": exc.code, "message": exc.message}}
+            return _refused(exc)
 
 
 def _register_heartbeat(socketio: SocketIO, watching: dict[str, Watch],
@@ -174,9 +177,7 @@ def _register_heartbeat(socketio: SocketIO, watching: dict[str, Watch],
         """A board with a device token says it is alive (every 30 s) and how it is."""
         watch = watching.get(request.sid)
         if not _is_device_board(watch):
-            refused = NotADeviceBoard()
-            return {"error": {"code": refused.code, "message": refused.message,
-                              "message_en": refused.message_en}}
+            return _refused(NotADeviceBoard())
         ended = _ended(socketio, watch)
         if ended is not None:
             return ended
