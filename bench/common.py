@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import statistics
 import sys
@@ -12,12 +13,22 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.support.http import JsonClient  # noqa: E402
 from tests.support.servers import server_process  # noqa: E402
+
+
+def booking_day(today: bool = False) -> dt.date:
+    """The day the benchmarks book: the facilities' (WIB) tomorrow, as when booking opens
+    for it, or their today (same-day bookings, which also check the service's current
+    wait). Not UTC's tomorrow: from 17:00 UTC that is WIB's today, and the figures then
+    measured same-day bookings by the clock."""
+    wib = dt.datetime.now(ZoneInfo("Asia/Jakarta")).date()
+    return wib if today else wib + dt.timedelta(days=1)
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -1,6 +1,6 @@
 """The booking rush: 10,000 bookings against quotas across 20 facilities at once.
 
-    python bench/rush.py [--bookings 10000] [--clients 32] [--healthz-seconds 5]
+    python bench/rush.py [--bookings 10000] [--clients 32] [--healthz-seconds 5] [--today]
 
 Starts PostgreSQL, Redis and two gunicorn server processes on loopback (as
 `make prod`), loads 20 facilities whose one bookable service has a quota of 400 for
@@ -17,7 +17,6 @@ half the `/healthz` rate; zero overbooking and zero 5xx.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import resource
@@ -27,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from common import ROOT, cpu_seconds
+from common import ROOT, booking_day, cpu_seconds
 from sqlalchemy import create_engine, text
 
 from tests.support.app_process import AppProcess
@@ -155,8 +154,8 @@ def measure(apps: list[AppProcess], pg: PgServer, redis: RedisServer,
              "Redis": [redis.proc.pid] if redis.proc else []}
     before = {name: sum(cpu_seconds(p) for p in pids) for name, pids in parts.items()}
     before_clients = children_cpu()
-    day = (dt.date.today() + dt.timedelta(days=1)).isoformat()
-    tries, seconds, statuses = rush(bases, args.bookings, connections, day)
+    tries, seconds, statuses = rush(bases, args.bookings, connections,
+                                    booking_day(args.today).isoformat())
     used = {name: sum(cpu_seconds(p) for p in pids) - before[name]
             for name, pids in parts.items()}
     used["wrk"] = children_cpu() - before_clients
@@ -180,6 +179,9 @@ def main() -> None:
     parser.add_argument("--bookings", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--healthz-seconds", type=int, default=5)
+    parser.add_argument("--today", action="store_true",
+                        help="book the facilities' today (same-day bookings, which also "
+                             "check the service's current wait) instead of tomorrow")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="antrian-rush-"))
     pg, redis = PgServer().start(), RedisServer().start()

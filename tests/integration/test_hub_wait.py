@@ -1,6 +1,7 @@
 """psycopg's waits on gevent's hub (queue_server/persistence/hub_wait.py), in a process that
 gevent monkey-patched, as a gunicorn gevent worker is: a statement that waits on
-PostgreSQL lets the process's other greenlets run, a pipeline's replies all come back, and
+PostgreSQL lets the process's other greenlets run, a pipeline's replies all come back (also
+when its statements and replies fill the socket both ways), and
 a backend that goes away mid-statement gives psycopg's OperationalError, never a hang."""
 
 from __future__ import annotations
@@ -45,6 +46,20 @@ assert blocked.get(timeout=20)[1] == "got it"
 with waiter.pipeline():
     cursors = [waiter.execute("SELECT %s::int * 2", [i]) for i in range(50)]
 assert [c.fetchone()[0] for c in cursors] == [i * 2 for i in range(50)]
+
+# A pipeline that fills the socket both ways (megabytes sent while megabytes of replies
+# come back): every reply, and the other greenlets still run meanwhile.
+ticks = []
+ticker = gevent.spawn(lambda: [ticks.append(gevent.sleep(0.001)) for _ in range(10_000)])
+big = "x" * 200_000
+with waiter.pipeline():
+    cursors = [waiter.execute("SELECT length(%s::text), repeat('y', 200000)", [big + str(i)])
+               for i in range(100)]
+replies = [c.fetchone() for c in cursors]
+assert [r[0] for r in replies] == [200_000 + len(str(i)) for i in range(100)]
+assert all(len(r[1]) == 200_000 for r in replies)
+assert ticks, "no other greenlet ran while the pipeline waited"
+ticker.kill()
 
 # The backend ends while its statement runs: an error, not a hang.
 pid = waiter.info.backend_pid

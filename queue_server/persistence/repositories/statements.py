@@ -96,7 +96,8 @@ ADJUST_WAITING = (
     .where(_DS.c.service_id == bindparam("queue"), _DS.c.day == bindparam("queue_day"))
     .values(waiting=_DS.c.waiting + bindparam("delta"))
 )
-WAITING_IN_SERVICE = (
+# A same-day booking reads it (the service's current wait: can it still be served?).
+WAITING_IN_SERVICE = Hot(
     select(func.coalesce(func.sum(_DS.c.waiting), 0))
     .where(_DS.c.service_id == bindparam("service_id"),
            # The queue's days are contiguous (yesterday, today): a range compiles once,
