@@ -64,11 +64,12 @@ class NotADeviceBoard(Forbidden):
 
 
 class NotABoard(Forbidden):
-    """A board's question (where its facility's events stand) from another client."""
+    """A board's or patient page's question (where the facility's events stand) from
+    another client (a staff console)."""
 
     code = "not_a_board"
-    text_id = "Hanya papan antrean yang menanyakan posisi peristiwa."
-    text_en = "Only a queue board asks where the events stand."
+    text_id = "Hanya papan antrean dan halaman tiket pasien yang menanyakan posisi peristiwa."
+    text_en = "Only a queue board or a patient's ticket page asks where the events stand."
 
 
 class AdminOnly(Forbidden):

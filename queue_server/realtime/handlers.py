@@ -21,7 +21,7 @@ A board adding `"combine": true` gets a call's `ticket.called` and `queue.change
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from flask import request, session
@@ -151,21 +151,23 @@ def _register_snapshot(socketio: SocketIO, watching: dict[str, Watch]) -> None:
 def _register_position(socketio: SocketIO, watching: dict[str, Watch]) -> None:
     @socketio.on("position")
     def position(_: Any = None) -> dict[str, Any] | None:
-        """Where the board's facility's events stand (`{"epoch", "seq"}`), far cheaper
-        than a snapshot: a board that heard no event for a while asks, and resyncs if it
-        is behind (events lost on the way, e.g. while the broker reconnected, are
-        otherwise noticed only at the facility's next event). Boards only."""
+        """Where the facility's events stand (`{"epoch", "seq"}`), far cheaper than a
+        snapshot: a board or a patient's page that heard no event for a while asks, and
+        resyncs if it is behind (events lost on the way, e.g. while the broker
+        reconnected, are otherwise noticed only at the facility's next event). Boards and
+        patients' pages only (`not_a_board`)."""
         watch = watching.get(request.sid)
         if watch is None:
             return None
-        if watch.kind != "board":
+        facility = watch.key if watch.kind == "board" else watch.facility
+        if watch.kind not in ("board", "visit") or facility is None:
             return _refused(NotABoard())
         ended = _ended(socketio, watch)
         if ended is not None:
             return ended
         rt = current()
         try:
-            return live.board_position(rt.uow(write=False), watch.key)
+            return live.board_position(rt.uow(write=False), facility)
         except DomainError as exc:
             return _refused(exc)
 
@@ -226,6 +228,8 @@ def register(socketio: SocketIO) -> dict[str, Watch]:
         if request.sid in watching:
             return
         watch, rooms, snapshot = _admitted(auth)
+        if watch.kind == "visit":  # its facility's position, when the page asks
+            watch = replace(watch, facility=snapshot["facility"]["code"])
         if watch.kind == "board" and isinstance(auth, dict) and auth.get("combine") is True:
             rooms = combine.combining_rooms(rooms)  # a call's two events come as one
         for room in [*rooms, *sessions.rooms_of(watch.credential)]:

@@ -174,15 +174,26 @@ def test_a_board_asks_where_the_events_stand_and_finds_it_missed_some(
     assert not twin.behind({"error": {"code": "not_a_board"}})
 
 
-@pytest.mark.parametrize("kind", ["visit", "counter"])
-def test_only_a_board_asks_where_the_events_stand(
-    app: Any, client: Any, kiosk: Api, staff: Api, kind: str
+def test_a_patient_page_asks_where_its_facility_s_events_stand(
+    app: Any, client: Any, kiosk: Api, staff: Api
 ) -> None:
-    auth = ({"visit": kiosk.ticket()["code"]} if kind == "visit"
-            else {"counter": "loket-1", "token": staff.token})
-    other = sock(app, client, auth)
+    """The patient's ticket page asks `position` as a board does (ticket.js): the
+    facility of its visit, `{"epoch", "seq"}` as in its snapshot."""
+    phone = sock(app, client, {"visit": kiosk.ticket()["code"]})
+    first = next(d for n, d in received(phone) if n == "snapshot")
+    assert phone.emit("position", callback=True) == {"epoch": first["epoch"],
+                                                     "seq": first["seq"]}
+    staff.act("loket-1", "call-next")
+    later = phone.emit("position", callback=True)
+    assert later["epoch"] == first["epoch"] and later["seq"] > first["seq"]
+
+
+def test_a_console_does_not_ask_where_the_events_stand(
+    app: Any, client: Any, staff: Api
+) -> None:
+    other = sock(app, client, {"counter": "loket-1", "token": staff.token})
     assert other.is_connected()
     answer = other.emit("position", callback=True)
     assert answer["error"]["code"] == "not_a_board", answer
-    assert answer["error"]["message"].startswith("Hanya papan antrean")
-    assert answer["error"]["message_en"].startswith("Only a queue board")
+    assert answer["error"]["message"].startswith("Hanya papan antrean dan halaman tiket")
+    assert answer["error"]["message_en"].startswith("Only a queue board or a patient's")

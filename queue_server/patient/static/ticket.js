@@ -10,6 +10,8 @@ import { offer, say } from "/static/survey.js";
   let snap = null;
   let refresh = null;
   let asked = 0;  // snapshot requests sent: each answer names its own (`request`)
+  const CHECK_MS = 30000;
+  let heardAt = Date.now();  // the last event or snapshot
   const t = texts(["ticket"], () => lang);
   const chime = new Audio(body.dataset.chime);
 
@@ -72,9 +74,20 @@ import { offer, say } from "/static/survey.js";
     offer(over(snap.journey));
   }
 
-  function called(event) {
-    $("called-number").textContent = event.ticket.number;
-    $("called-counter").textContent = event.ticket.counter.name;
+  // Each call (and recall) of a step is announced once, whether its event came or only a
+  // snapshot showed it (the phone asleep or offline when it was made), and not again
+  // after a reload: the calls announced are kept with the visit's code.
+  const store = "antrian.called." + code;
+  const announced = new Set((() => {
+    try { return JSON.parse(localStorage.getItem(store) || "[]"); } catch (e) { return []; }
+  })());
+  function called(step) {
+    const key = [step.service, step.number, step.recalls || 0].join("|");
+    if (step.status !== "called" || !step.counter || announced.has(key)) return;
+    announced.add(key);
+    try { localStorage.setItem(store, JSON.stringify([...announced].slice(-20))); } catch (e) { /* private mode */ }
+    $("called-number").textContent = step.number;
+    $("called-counter").textContent = step.counter.name;
     $("called").hidden = false;
     if (navigator.vibrate) navigator.vibrate([400, 150, 400, 150, 400]);
     chime.currentTime = 0;
@@ -87,18 +100,33 @@ import { offer, say } from "/static/survey.js";
   // than the latest request is dropped (it would show an earlier state until the next
   // change). The connect's snapshot answers no request.
   socket.on("snapshot", (data) => {
+    heardAt = Date.now();
     if (data.request !== undefined && data.request < asked) return;
     snap = data;
     render();
+    snap.journey.forEach(called);
   });
   const mine = (e) => snap && snap.journey.some((s) => s.number === e.ticket.number && s.service === e.ticket.service);
-  socket.on("ticket.called", (e) => { if (mine(e)) called(e); schedule(); });
+  socket.on("ticket.called", (e) => { if (mine(e)) called(e.ticket); schedule(); });
   socket.on("ticket.updated", schedule);
   socket.on("queue.changed", schedule);
   function schedule() {
+    heardAt = Date.now();
     clearTimeout(refresh);
     refresh = setTimeout(() => socket.emit("snapshot", { request: ++asked }), 300);
   }
+  // Events lost on the way would show only at the facility's next event: a page that
+  // heard nothing for 30 s asks where the facility's events stand, and catches up if
+  // it is behind (as a board does).
+  const page = window.antrianTicket = { socket, checks: 0, resyncs: 0 };
+  page.check = () => socket.emit("position", (at) => {
+    page.checks += 1;
+    if (at && !at.error && snap && (at.epoch !== snap.epoch || at.seq > snap.seq)) {
+      page.resyncs += 1;
+      schedule();
+    }
+  });
+  setInterval(() => { if (socket.connected && Date.now() - heardAt >= CHECK_MS) page.check(); }, CHECK_MS);
   $("called").addEventListener("click", () => { $("called").hidden = true; });
   $("sound").addEventListener("click", () => { $("sound").hidden = true; chime.play().catch(() => {}); });
   $("lang").addEventListener("click", () => { lang = lang === "id" ? "en" : "id"; say(lang); render(); });
