@@ -143,6 +143,17 @@ def verdicts(rate: float, reference: float, booked: list[int],
     return all(ok for _, ok in checks)
 
 
+def cpu_of(parts: dict[str, list[int]]) -> dict[str, float]:
+    """CPU seconds so far of each part (its processes and their children), and wrk's."""
+    return {**{name: sum(cpu_seconds(p) for p in pids) for name, pids in parts.items()},
+            "wrk": children_cpu()}
+
+
+def spent(parts: dict[str, list[int]], before: dict[str, float]) -> dict[str, float]:
+    """CPU seconds each part used since `before` (`cpu_of`)."""
+    return {name: now - before[name] for name, now in cpu_of(parts).items()}
+
+
 def measure(apps: list[AppProcess], pg: PgServer, redis: RedisServer,
             args: argparse.Namespace) -> bool:
     """/healthz, the rush, /healthz again; the figures and verdicts printed."""
@@ -152,14 +163,13 @@ def measure(apps: list[AppProcess], pg: PgServer, redis: RedisServer,
     parts = {"app processes": [a.proc.pid for a in apps if a.proc],
              "PostgreSQL": [pg.proc.pid] if pg.proc else [],
              "Redis": [redis.proc.pid] if redis.proc else []}
-    before = {name: sum(cpu_seconds(p) for p in pids) for name, pids in parts.items()}
-    before_clients = children_cpu()
+    before = cpu_of(parts)
     tries, seconds, statuses = rush(bases, args.bookings, connections,
                                     booking_day(args.today).isoformat())
-    used = {name: sum(cpu_seconds(p) for p in pids) - before[name]
-            for name, pids in parts.items()}
-    used["wrk"] = children_cpu() - before_clients
+    used = spent(parts, before)
+    before = cpu_of(parts)
     after_ref = healthz(bases, connections, args.healthz_seconds)
+    health_used = spent(parts, before)
     reference = (before_ref + after_ref) / 2
     rate = tries / seconds
     print(f"rush: {tries} booking requests in {seconds:.1f} s = {rate:,.0f}/s "
@@ -168,6 +178,9 @@ def measure(apps: list[AppProcess], pg: PgServer, redis: RedisServer,
           f"{after_ref:,.0f}/s after; ratio rush / healthz {rate / reference:.2f}")
     print("CPU per booking: " + ", ".join(f"{name} {1000 * s / tries:.2f} ms"
                                           for name, s in used.items()))
+    asked = after_ref * args.healthz_seconds
+    print("CPU per /healthz (the run after): " + ", ".join(
+        f"{name} {1000 * s / asked:.2f} ms" for name, s in health_used.items()))
     booked = booked_per_facility(pg.url)
     print(f"replies by status: {dict(sorted(statuses.items()))}; booked {sum(booked)} "
           f"across {len(booked)} facilities (wrk stops with a few more in flight)")
