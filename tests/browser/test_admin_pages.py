@@ -58,11 +58,14 @@ def set_up_facility(page: Page, base: str, code: str, operator: str) -> str:
     page.click("#new-facility button[type=submit]")
     expect(page).to_have_url(f"{base}/admin/f/{code}")
     expect(page.locator("#set-name")).to_have_value("Puskesmas Baru")
-    add_service(page, "umum", "Poli Umum", "B", open24h=True, quota="20", target="25")
+    add_service(page, "umum", "Poli Umum", "B", open24h=True, quota="20", jkn="8", target="25")
     weekdays: dict[str, Any] = {f"hours-{d}": "07:00-15:00"
                                 for d in ("mon", "tue", "wed", "thu", "fri")}
     add_service(page, "gigi", "Poli Gigi", "C", **weekdays)
     expect(page.locator("#service-rows tr[data-service=gigi]")).to_contain_text("Sen 07:00-15:00")
+    # The JKN part of the booking quota has its own column (none set: "–").
+    expect(page.locator("#service-rows tr[data-service=umum] td:nth-child(6)")).to_have_text("8")
+    expect(page.locator("#service-rows tr[data-service=gigi] td:nth-child(6)")).to_have_text("–")
     page.fill("#cnt-code", "ruang-1")
     page.fill("#cnt-name", "Ruang 1")
     page.fill("#cnt-services", "umum, gigi")
@@ -108,6 +111,8 @@ def test_an_admin_sets_up_a_facility_from_nothing_and_it_takes_patients(
     expect(audit_rows).to_contain_text("Dibuat: Nama: ")  # the form's labels
     expect(audit_rows).not_to_contain_text("staff:")
     expect(audit_rows).not_to_contain_text("avg_minutes")
+    expect(audit_rows).to_contain_text("Kuota JKN: 8")
+    expect(audit_rows).not_to_contain_text("jkn_quota")
     expect(page.locator("#device-rows tr[data-device=kiosk-1]")).to_contain_text("Kios")
     assert violations(page) == []
     page.screenshot(path=str(artifacts / "admin-facility.png"), full_page=True)

@@ -9,7 +9,7 @@ const ACTIONS = { create: "did.create", update: "did.update", deactivate: "did.d
 // Each entry key as the forms label it (admin.* keys of the catalogue).
 const LABELS = { name: "name", timezone: "timezone", running_text: "runningText",
   cuti_bersama: "cutiBersama", closed_dates: "closedDates", prefix: "prefix", hours: "hours",
-  booking_quota: "quota", walkin_limit: "walkinLimit", avg_minutes: "avgMinutes",
+  booking_quota: "quota", jkn_quota: "jknQuota", walkin_limit: "walkinLimit", avg_minutes: "avgMinutes",
   target_wait: "targetWait", shown_on_boards: "onBoards", active: "active",
   open_on_holidays: "openOnHolidays", booking_cutoff: "cutoff", services: "servesInOrder",
   kind: "kind", role: "role", facility: "facilityField", password_hash: "password",

@@ -60,7 +60,7 @@ function showWeek() {
 function render() {
   $("service-rows").replaceChildren(...known.map((s) => {
     const tr = row([s.code, s.name, s.prefix, hoursSummary(s.hours, t), s.booking_quota,
-      s.walkin_limit ?? t("noLimit"), s.avg_minutes, s.target_wait, yesNo(s.shown_on_boards), state(s)],
+      s.jkn_quota ?? "–", s.walkin_limit ?? t("noLimit"), s.avg_minutes, s.target_wait, yesNo(s.shown_on_boards), state(s)],
     [button(t("edit"), () => fill(s), t("edit") + " " + s.name)]);
     tr.dataset.service = s.code;
     return tr;
