@@ -11,6 +11,8 @@ from sqlalchemy import Engine
 from werkzeug.security import check_password_hash
 
 from queue_server.eservices.bpjs import config
+from queue_server.eservices.bpjs.ws_errors import WsNewPatient
+from queue_server.eservices.bpjs.ws_patients import known_norm
 from tests.conftest import Api, login
 from tests.integration.test_admin_catalogue import audit, put, site
 from tests.support import factories
@@ -33,10 +35,11 @@ def test_an_admin_sets_up_a_facility_and_the_readers_see_it(
     where = site(engine)
     assert admin.get(f"{B}/facilities/{where.code}").get_json() == {
         "facility": where.code, "level": "fktp", "ppk_code": "", "reporting": False,
-        "services": []}
+        "new_patients": "accept", "services": []}
     made = put(admin, f"{B}/facilities/{where.code}", SETUP)
     assert made.status_code == 201, made.get_json()
     assert made.get_json()["services"][0]["kodepoli"] == "UMU"
+    assert made.get_json()["new_patients"] == "accept"  # left out: every card books
     assert put(admin, f"{B}/facilities/{where.code}", {**SETUP, "level": "fkrtl"}
                ).status_code == 200
     with app.extensions["antrian"].uow() as uow:
@@ -63,6 +66,7 @@ def test_an_admin_sets_up_a_facility_and_the_readers_see_it(
     ({"services": [{"service": "umum", "kodepoli": "UMU", "kodedokter": 10**12}]},
      "kodedokter"),
     ({"reporting": "tidak"}, "reporting"),
+    ({"new_patients": "daftar"}, "new_patients"),
     ({"services": {"umum": "UMU"}}, "services"),
 ])
 def test_a_bad_setup_is_refused_naming_the_entry_and_nothing_is_written(
@@ -132,3 +136,23 @@ def test_setup_bpjs_writes_the_demo_mapping_for_a_test(app: Any) -> None:
         assert roles[made.services["pendaftaran"]].role == "registration"
         assert roles[made.services["apotek"]].role == "pharmacy"
         assert config.facility_setup(uow, made.facility_id).level == "fkrtl"
+
+
+def test_new_patients_register_first_where_the_setup_says_so(
+        engine: Engine, admin: Api, app: Any) -> None:
+    """`new_patients` "register": a card never seen at the facility is a new patient
+    (BPJS's 202) until registered; "accept" (the default) books every card."""
+    where = site(engine)
+    path = f"{B}/facilities/{where.code}"
+    made = put(admin, path, {**SETUP, "new_patients": "Register"})
+    assert made.status_code == 201 and made.get_json()["new_patients"] == "register"
+    assert admin.get(path).get_json()["new_patients"] == "register"
+    with app.extensions["antrian"].uow() as uow:
+        facility_id = uow.directory.facility(where.code).id
+        with pytest.raises(WsNewPatient):
+            known_norm(uow, facility_id, "0001234567890")
+    assert put(admin, path, SETUP).get_json()["new_patients"] == "accept"
+    with app.extensions["antrian"].uow() as uow:
+        assert known_norm(uow, facility_id, "0001234567890") == ""
+    rows = [r for r in audit(admin, where.code) if r["object_kind"] == "bpjs_facility"]
+    assert rows[0]["before"]["new_patients"] == "register"

@@ -16,17 +16,21 @@ from .models import BpjsAccount, BpjsFacility, BpjsService
 
 LEVELS = ("fktp", "fkrtl")  # primary care (puskesmas, klinik); referral care (hospital)
 ROLES = ("poli", "registration", "pharmacy")
+# What Mobile JKN's new patients may do: book at once, or register first (ws_patients).
+NEW_PATIENT_MODES = ("accept", "register")
 
 
 @dataclass(frozen=True)
 class FacilitySetup:
     """A facility's BPJS setup: `level` "fktp" or "fkrtl", `ppk_code` its BPJS facility
-    code (kode PPK), `reporting` whether the outbox reports its visits."""
+    code (kode PPK), `reporting` whether the outbox reports its visits, `new_patients`
+    "accept" (every card books) or "register" (Mobile JKN's "pasien baru" first)."""
 
     facility_id: int
     level: str
     ppk_code: str
     reporting: bool
+    new_patients: str = "accept"
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,8 @@ def facility_setup(uow: Any, facility_id: int) -> FacilitySetup | None:
     row = uow.session.get(BpjsFacility, facility_id)
     if row is None:
         return None
-    return FacilitySetup(row.facility_id, row.level, row.ppk_code, bool(row.reporting))
+    return FacilitySetup(row.facility_id, row.level, row.ppk_code, bool(row.reporting),
+                         row.new_patients)
 
 
 def service_roles(uow: Any, facility_id: int) -> dict[int, ServiceRole]:

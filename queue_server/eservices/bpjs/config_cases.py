@@ -18,7 +18,8 @@ from .config import account_for
 from .config_write import parse_setup, setup_view, store_setup
 from .models import BpjsAccount
 
-EMPTY = {"level": "fktp", "ppk_code": "", "reporting": False, "services": []}
+EMPTY = {"level": "fktp", "ppk_code": "", "reporting": False, "new_patients": "accept",
+         "services": []}
 
 
 def _codes(uow: Any, facility_id: int) -> dict[str, int]:

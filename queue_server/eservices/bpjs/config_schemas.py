@@ -31,6 +31,9 @@ class BpjsSetupBody(Schema):
                  enum=["fktp", "fkrtl"])
     ppk_code = _raw("string", "the facility's BPJS code (kode PPK), at most 20 characters")
     reporting = _raw("boolean", "whether the outbox reports its visits; default true")
+    new_patients = _raw("string", "accept (every card books; default) or register (a card "
+                        "never seen at the facility is answered 202 until Mobile JKN's "
+                        "pasien baru registers it)", enum=["accept", "register"])
     services = _raw("array", "each mapped service's part in a JKN visit", items=_SERVICE)
 
 
@@ -39,6 +42,7 @@ class BpjsSetupOut(Schema):
     level = fields.String(metadata={"example": "fkrtl"})
     ppk_code = fields.String()
     reporting = fields.Boolean()
+    new_patients = fields.String(metadata={"example": "accept", "enum": ["accept", "register"]})
     services = fields.List(fields.Dict(), metadata={"items": _SERVICE})
 
 

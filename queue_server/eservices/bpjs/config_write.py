@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import delete
 
 from . import errors_config as refused
-from .config import LEVELS, ROLES, facility_setup, service_roles
+from .config import LEVELS, NEW_PATIENT_MODES, ROLES, facility_setup, service_roles
 from .models import BpjsFacility, BpjsService
 
 LARGEST = 2**31 - 1  # the database's integer (kodedokter's column)
@@ -38,6 +38,7 @@ class SetupIn:
     ppk_code: str
     reporting: bool
     services: tuple[ServiceIn, ...]
+    new_patients: str = "accept"
 
 
 def _text(value: object, field: str, most: int) -> str:
@@ -83,7 +84,8 @@ def _service(index: int, entry: Any, codes: dict[str, int]) -> ServiceIn:
 
 def parse_setup(body: dict[str, Any], codes: dict[str, int]) -> SetupIn:
     """The body of `PUT /api/v1/bpjs/facilities/{f}` checked as a whole against the
-    facility's service `codes` (code → id). Raises BadLevel, BadField, UnknownService,
+    facility's service `codes` (code → id). Raises BadLevel, BadNewPatients, BadField,
+    UnknownService,
     ServiceTwice, BadRole, PoliWithoutCode, KodepoliTwice (422 `invalid_bpjs_config`,
     naming the entry)."""
     level = str(body.get("level") or "fktp").strip().lower()
@@ -108,8 +110,11 @@ def parse_setup(body: dict[str, Any], codes: dict[str, int]) -> SetupIn:
     reporting = body.get("reporting", True)
     if not isinstance(reporting, bool):
         raise refused.BadField("reporting", "harus true atau false", "must be true or false")
+    new_patients = str(body.get("new_patients") or "accept").strip().lower()
+    if new_patients not in NEW_PATIENT_MODES:
+        raise refused.BadNewPatients(body.get("new_patients"))
     return SetupIn(level, _text(body.get("ppk_code"), "ppk_code", 20), reporting,
-                   tuple(services))
+                   tuple(services), new_patients)
 
 
 def store_setup(uow: Any, facility_id: int, setup: SetupIn) -> None:
@@ -121,6 +126,7 @@ def store_setup(uow: Any, facility_id: int, setup: SetupIn) -> None:
         row = BpjsFacility(facility_id=facility_id)
         session.add(row)
     row.level, row.ppk_code, row.reporting = setup.level, setup.ppk_code, setup.reporting
+    row.new_patients = setup.new_patients
     session.execute(delete(BpjsService).where(BpjsService.facility_id == facility_id))
     session.add_all(BpjsService(
         service_id=s.service_id, facility_id=facility_id, role=s.role, kodepoli=s.kodepoli,
@@ -142,4 +148,4 @@ def setup_view(uow: Any, facility_id: int, codes: dict[int, str]) -> dict[str, A
         entry.pop("facility_id")
         services.append({"service": codes.get(entry.pop("service_id"), ""), **entry})
     return {"level": setup.level, "ppk_code": setup.ppk_code, "reporting": setup.reporting,
-            "services": services}
+            "new_patients": setup.new_patients, "services": services}

@@ -22,6 +22,16 @@ class BadLevel(InvalidBpjsConfig):
         super().__init__(value=shown(value))
 
 
+class BadNewPatients(InvalidBpjsConfig):
+    text_id = ("Isian 'new_patients' harus 'accept' (setiap kartu boleh booking) atau "
+               "'register' (pasien baru mendaftar dulu), bukan '{value}'.")
+    text_en = ("Field 'new_patients' must be 'accept' (every card may book) or 'register' "
+               "(a new patient registers first), not '{value}'.")
+
+    def __init__(self, value: object):
+        super().__init__(value=shown(value))
+
+
 class BadRole(InvalidBpjsConfig):
     text_id = ("services[{index}] ({service}): 'role' harus 'poli', 'registration' atau "
                "'pharmacy', bukan '{value}'.")

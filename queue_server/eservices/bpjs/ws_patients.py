@@ -31,8 +31,6 @@ from .ws_errors import WsNewPatient, WsPatientMismatch
 from .ws_parse import body_of, parse_card, text
 
 REGISTER = "register"
-ACCEPT = "accept"
-NEW_PATIENT_MODES = (ACCEPT, REGISTER)
 COME_TO_ADMISSION = "Harap datang ke admisi untuk melengkapi data rekam medis"
 
 
