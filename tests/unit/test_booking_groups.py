@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -10,6 +12,7 @@ from datetime import date
 
 from queue_server.domain.booking_groups import DayFigures, GroupTally
 from queue_server.services.together import Combiner
+from tests.conftest import ROOT
 from tests.support.combiner import queued
 
 DAY, OTHER_DAY = date(2026, 12, 2), date(2026, 12, 3)
@@ -65,3 +68,40 @@ def test_a_group_that_fails_leaves_each_to_its_caller_and_the_next_group_goes_on
     assert together.submit("bad") is None
     assert together.submit("good") == "GOOD"
     assert calls == [["bad"], ["good"]]
+
+
+GEVENT_SCRIPT = r'''
+from gevent import monkey
+monkey.patch_all()
+import sys
+import gevent
+from queue_server.services.together import Combiner
+
+most = int(sys.argv[1])
+groups = []
+
+def decide(items):
+    groups.append(list(items))
+    gevent.sleep(0.01)  # a round trip to the database: others arrive meanwhile
+    return [10 * item for item in items]
+
+together = Combiner(decide, most=most)
+jobs = [gevent.spawn(together.submit, n) for n in range(5)]
+gevent.joinall(jobs, timeout=10, raise_error=True)
+assert [job.value for job in jobs] == [0, 10, 20, 30, 40], [job.value for job in jobs]
+print(groups)
+'''
+
+
+def test_those_that_arrive_at_the_same_moment_join_the_new_groups_leader() -> None:
+    """Under gevent (as in a server process) a new group's leader gives way once before
+    deciding: greenlets ready to submit at that moment join its group, instead of the
+    leader deciding alone and the rest forming the next group."""
+    def groups(most: int) -> str:
+        done = subprocess.run([sys.executable, "-c", GEVENT_SCRIPT, str(most)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    assert groups(8) == "[[0, 1, 2, 3, 4]]"
+    assert groups(3) == "[[0, 1, 2], [3, 4]]"  # still at most `most` at once
