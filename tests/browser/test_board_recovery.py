@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import text
 
 from tests.browser.fast_voice import speak_fast
+from tests.browser.lost_events import lose_events
 from tests.conftest import ROOT, Api
 from tests.support.clock import FakeClock
 from tests.support.http import JsonClient
@@ -214,14 +215,7 @@ def test_a_board_that_heard_nothing_asks_where_the_events_stand_and_catches_up(
     page.wait_for_function("window.antrianBoard.checks === 1")
     assert page.evaluate("window.antrianBoard.resyncs") == 0  # up to date: nothing asked
     # The call's event never reaches the board's handlers: lost on the way.
-    page.evaluate("""() => {
-        const socket = window.antrianBoard.socket;
-        window.lost = 0;
-        ["ticket.called", "ticket.updated", "queue.changed"].forEach((name) => {
-            socket.off(name);
-            socket.on(name, () => { window.lost += 1; });
-        });
-    }""")
+    lose_events(page, "window.antrianBoard.socket")
     staff.act("loket-1", "call-next")
     page.wait_for_function("window.lost >= 1")
     expect(page.locator("#call-number")).to_have_text("—")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from tests.browser.lost_events import lose_events
 from tests.conftest import Api
 
 # Counts the chimes the page plays (a real Audio element; the clip's sound is not needed).
@@ -62,14 +63,7 @@ def test_a_ticket_page_that_heard_nothing_asks_where_the_events_stand_and_catche
     page.evaluate("window.antrianTicket.check()")
     page.wait_for_function("window.antrianTicket.checks === 1")
     assert page.evaluate("window.antrianTicket.resyncs") == 0  # up to date: nothing asked
-    page.evaluate("""() => {
-        const socket = window.antrianTicket.socket;
-        window.lost = 0;
-        ["ticket.called", "ticket.updated", "queue.changed"].forEach((name) => {
-            socket.off(name);
-            socket.on(name, () => { window.lost += 1; });
-        });
-    }""")
+    lose_events(page, "window.antrianTicket.socket")
     staff.act("loket-1", "call-next")
     page.wait_for_function("window.lost >= 1")
     expect(page.locator("#called")).to_be_hidden()
