@@ -53,12 +53,11 @@ class Combiner(Generic[Item, Outcome]):
                 entry.group = [entry]
             else:
                 self._waiting.append(entry)
-        if entry.group is not None:
-            self._gather(entry.group)
-        else:
+        fresh = entry.group is not None
+        if not fresh:
             entry.ready.wait()
         if entry.group is not None:  # from the start, or handed the next group
-            self._lead(entry.group)
+            self._lead(entry.group, gather=fresh)
         return entry.outcome
 
     def _gather(self, group: list[_Entry[Item, Outcome]]) -> None:
@@ -70,12 +69,15 @@ class Combiner(Generic[Item, Outcome]):
         with self._lock:
             joined = self._waiting[:self.most - len(group)]
             del self._waiting[:len(joined)]
-        group.extend(joined)
+            group.extend(joined)
 
-    def _lead(self, group: list[_Entry[Item, Outcome]]) -> None:
-        """Decide `group` (its leader first), hand out the outcomes, then hand the
-        entries waiting (at most `most`) to the first of them as the next group."""
+    def _lead(self, group: list[_Entry[Item, Outcome]], gather: bool = False) -> None:
+        """Decide `group` (its leader first; a new one first `_gather`s), hand out the
+        outcomes, then hand the entries waiting (at most `most`) to the first of them as
+        the next group, whatever happened meanwhile (a greenlet killed while it led)."""
         try:
+            if gather:
+                self._gather(group)
             outcomes = list(self._decide([entry.item for entry in group]))
             if len(outcomes) != len(group):
                 raise ValueError(f"{len(outcomes)} outcomes for a group of {len(group)}")

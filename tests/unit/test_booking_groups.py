@@ -86,6 +86,26 @@ def decide(items):
     return [10 * item for item in items]
 
 together = Combiner(decide, most=most)
+if len(sys.argv) > 2:  # the leader is killed while it gives way: the others still go on
+    import time
+    from types import SimpleNamespace
+    from queue_server.services import together as module
+
+    def killed(_):
+        module.time = time
+        raise gevent.GreenletExit()
+
+    module.time = SimpleNamespace(sleep=killed)
+    try:
+        together.submit(99)
+    except gevent.GreenletExit:
+        pass
+    others = [gevent.spawn(together.submit, n) for n in range(2)]
+    gevent.joinall(others, timeout=10, raise_error=True)
+    assert [job.value for job in others] == [0, 10], [job.value for job in others]
+    assert together.submit(7) == 70
+    print(groups)
+    sys.exit(0)
 jobs = [gevent.spawn(together.submit, n) for n in range(5)]
 gevent.joinall(jobs, timeout=10, raise_error=True)
 assert [job.value for job in jobs] == [0, 10, 20, 30, 40], [job.value for job in jobs]
@@ -97,11 +117,14 @@ def test_those_that_arrive_at_the_same_moment_join_the_new_groups_leader() -> No
     """Under gevent (as in a server process) a new group's leader gives way once before
     deciding: greenlets ready to submit at that moment join its group, instead of the
     leader deciding alone and the rest forming the next group."""
-    def groups(most: int) -> str:
-        done = subprocess.run([sys.executable, "-c", GEVENT_SCRIPT, str(most)], cwd=ROOT,
-                              capture_output=True, text=True, timeout=60)
+    def groups(most: int, *kill: str) -> str:
+        done = subprocess.run([sys.executable, "-c", GEVENT_SCRIPT, str(most), *kill],
+                              cwd=ROOT, capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, done.stderr
         return done.stdout.strip()
 
     assert groups(8) == "[[0, 1, 2, 3, 4]]"
     assert groups(3) == "[[0, 1, 2], [3, 4]]"  # still at most `most` at once
+    # A leader killed while it gives way (a request's greenlet ended) leaves no group
+    # stuck: those waiting form the next one, and later ones are decided as before.
+    assert groups(8, "kill") == "[[0, 1], [7]]"

@@ -85,9 +85,8 @@ def _service(index: int, entry: Any, codes: dict[str, int]) -> ServiceIn:
 def parse_setup(body: dict[str, Any], codes: dict[str, int]) -> SetupIn:
     """The body of `PUT /api/v1/bpjs/facilities/{f}` checked as a whole against the
     facility's service `codes` (code → id). Raises BadLevel, BadNewPatients, BadField,
-    UnknownService,
-    ServiceTwice, BadRole, PoliWithoutCode, KodepoliTwice (422 `invalid_bpjs_config`,
-    naming the entry)."""
+    UnknownService, ServiceTwice, BadRole, PoliWithoutCode, KodepoliTwice (422
+    `invalid_bpjs_config`, naming the entry)."""
     level = str(body.get("level") or "fktp").strip().lower()
     if level not in LEVELS:
         raise refused.BadLevel(body.get("level"))
