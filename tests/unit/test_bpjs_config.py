@@ -23,6 +23,10 @@ def test_under_testing_the_outbox_loop_is_off_unless_set() -> None:
     assert bpjs_defaults({"TESTING": True}, {"ANTRIAN_BPJS_SEND_SECONDS": "2"}
                          )["BPJS_SEND_SECONDS"] == 2
     assert bpjs_defaults({}, {"ANTRIAN_BPJS_SEND_SECONDS": "x"})["BPJS_SEND_SECONDS"] == 5
+    assert bpjs_defaults({}, {"ANTRIAN_BPJS_SEND_SECONDS": "0.5"})["BPJS_SEND_SECONDS"] == 0.5
+    for unreadable in ("-1", "nan", "inf"):
+        assert bpjs_defaults({}, {"ANTRIAN_BPJS_SEND_SECONDS": unreadable}
+                             )["BPJS_SEND_SECONDS"] == 5
 
 
 def test_a_demo_sends_to_its_own_fake_unless_a_real_base_is_given() -> None:

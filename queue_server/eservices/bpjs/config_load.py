@@ -6,12 +6,13 @@ App config (README "BPJS Antrean Online"), each from the environment `ANTRIAN_<N
 `BPJS_BASE_URL` (BPJS's antrean web service, e.g.
 https://apijkn.bpjs-kesehatan.go.id/antreanrs; empty = nothing is sent), `BPJS_CONS_ID`,
 `BPJS_SECRET`, `BPJS_USER_KEY` (the facility's credentials from BPJS: never logged nor
-answered), `BPJS_SEND_SECONDS` (seconds between outbox rounds, 5; 0 = off, the default
-under TESTING), `BPJS_TOKEN_MINUTES` (life of a hosted service token, 60), `BPJS_FAKE`
-(mount the fake BPJS under /_fake-bpjs: the demo)."""
+answered), `BPJS_SEND_SECONDS` (seconds between outbox rounds, 5, a fraction allowed;
+0 = off, the default under TESTING), `BPJS_TOKEN_MINUTES` (life of a hosted service
+token, 60), `BPJS_FAKE` (mount the fake BPJS under /_fake-bpjs: the demo)."""
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 
@@ -32,6 +33,16 @@ def _number(environ: Mapping[str, str], name: str, default: int) -> int:
     return max(0, int(raw)) if raw.isdigit() else default
 
 
+def _seconds(environ: Mapping[str, str], name: str, default: float) -> float:
+    """`ANTRIAN_<name>` as seconds, a fraction allowed ("0.5"), at least 0; `default` when
+    unset or unreadable (not a finite number, or below 0)."""
+    try:
+        value = float(environ.get(f"ANTRIAN_{name}", "").strip())
+    except ValueError:
+        return default
+    return value if math.isfinite(value) and value >= 0 else default
+
+
 def own_url(address: object) -> str | None:
     """The URL a server listening on `address` ((host, port), `serve --demo` gives it as
     DEMO_ADDRESS) calls itself at: a wildcard host is reached on loopback."""
@@ -50,7 +61,7 @@ def bpjs_defaults(config: Mapping[str, object], environ: Mapping[str, str]) -> d
     testing = bool(config.get("TESTING"))
     found: dict[str, object] = {
         "BPJS_BASE_URL": environ.get("ANTRIAN_BPJS_BASE_URL", "").strip().rstrip("/"),
-        "BPJS_SEND_SECONDS": _number(environ, "BPJS_SEND_SECONDS", 0 if testing else 5),
+        "BPJS_SEND_SECONDS": _seconds(environ, "BPJS_SEND_SECONDS", 0 if testing else 5),
         "BPJS_TOKEN_MINUTES": _number(environ, "BPJS_TOKEN_MINUTES", 60) or 60,
         "BPJS_FAKE": environ.get("ANTRIAN_BPJS_FAKE", "").strip().lower() in _TRUE,
     }
