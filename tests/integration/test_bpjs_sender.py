@@ -23,9 +23,11 @@ from tests.support.fake_bpjs import FakeBpjs
 from tests.support.servers import wait_until
 
 
-def round_(app: Any, fake: FakeBpjs, rng: random.Random | None = None) -> Any:
+def round_(app: Any, fake: FakeBpjs, rng: random.Random | None = None,
+           **options: Any) -> Any:
     read_history(rt(app).uow, rt(app).clock)
-    return send_round(rt(app).uow, rt(app).clock, fake.client(timeout=5.0), rng=rng)
+    return send_round(rt(app).uow, rt(app).clock, fake.client(timeout=5.0), rng=rng,
+                      **options)
 
 
 def received(fake: FakeBpjs) -> list[tuple[str, Any, int | None]]:
@@ -54,6 +56,23 @@ def test_a_whole_visit_is_accepted_in_order(app: Any, kiosk: Api, staff: Api, cl
         code, "NON JKN", "UMU")
     assert added["nomorkartu"] == added["nik"] == "-"
     assert added["nomorantrean"] and added["angkaantrean"] == 1
+
+
+def test_the_first_retry_waits_as_long_as_the_deployment_says(
+        app: Any, kiosk: Api, clock: Any, fake_bpjs: FakeBpjs) -> None:
+    """ANTRIAN_BPJS_RETRY_FIRST_SECONDS (BPJS_RETRY_FIRST_SECONDS): the first wait after
+    a failure, then twice as long each time (±20 %)."""
+    setup_bpjs(app)
+    kiosk.ticket("umum")
+    fake_bpjs.fail(2, 503)
+    rng = random.Random(7)
+    assert round_(app, fake_bpjs, rng, first_retry=60).retried == 1
+    assert timedelta(seconds=48) <= row(app, "add").next_at - clock.now() <= timedelta(
+        seconds=72)
+    clock.advance(seconds=73)
+    assert round_(app, fake_bpjs, rng, first_retry=60).retried == 1
+    assert timedelta(seconds=96) <= row(app, "add").next_at - clock.now() <= timedelta(
+        seconds=144)
 
 
 def test_retries_with_back_off_while_bpjs_fails_then_no_duplicate(

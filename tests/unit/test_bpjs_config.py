@@ -24,6 +24,9 @@ def test_under_testing_the_outbox_loop_is_off_unless_set() -> None:
                          )["BPJS_SEND_SECONDS"] == 2
     assert bpjs_defaults({}, {"ANTRIAN_BPJS_SEND_SECONDS": "x"})["BPJS_SEND_SECONDS"] == 5
     assert bpjs_defaults({}, {"ANTRIAN_BPJS_SEND_SECONDS": "0.5"})["BPJS_SEND_SECONDS"] == 0.5
+    assert bpjs_defaults({}, {})["BPJS_RETRY_FIRST_SECONDS"] == 10
+    assert bpjs_defaults({}, {"ANTRIAN_BPJS_RETRY_FIRST_SECONDS": "60"}
+                         )["BPJS_RETRY_FIRST_SECONDS"] == 60
     for unreadable in ("-1", "nan", "inf"):
         assert bpjs_defaults({}, {"ANTRIAN_BPJS_SEND_SECONDS": unreadable}
                              )["BPJS_SEND_SECONDS"] == 5

@@ -7,8 +7,10 @@ App config (README "BPJS Antrean Online"), each from the environment `ANTRIAN_<N
 https://apijkn.bpjs-kesehatan.go.id/antreanrs; empty = nothing is sent), `BPJS_CONS_ID`,
 `BPJS_SECRET`, `BPJS_USER_KEY` (the facility's credentials from BPJS: never logged nor
 answered), `BPJS_SEND_SECONDS` (seconds between outbox rounds, 5, a fraction allowed;
-0 = off, the default under TESTING), `BPJS_TOKEN_MINUTES` (life of a hosted service
-token, 60), `BPJS_FAKE` (mount the fake BPJS under /_fake-bpjs: the demo)."""
+0 = off, the default under TESTING), `BPJS_RETRY_FIRST_SECONDS` (a call BPJS did not
+answer is sent again after this long, 10, then twice as long each time up to 30 min),
+`BPJS_TOKEN_MINUTES` (life of a hosted service token, 60), `BPJS_FAKE` (mount the fake
+BPJS under /_fake-bpjs: the demo)."""
 
 from __future__ import annotations
 
@@ -62,6 +64,7 @@ def bpjs_defaults(config: Mapping[str, object], environ: Mapping[str, str]) -> d
     found: dict[str, object] = {
         "BPJS_BASE_URL": environ.get("ANTRIAN_BPJS_BASE_URL", "").strip().rstrip("/"),
         "BPJS_SEND_SECONDS": _seconds(environ, "BPJS_SEND_SECONDS", 0 if testing else 5),
+        "BPJS_RETRY_FIRST_SECONDS": _seconds(environ, "BPJS_RETRY_FIRST_SECONDS", 10) or 10,
         "BPJS_TOKEN_MINUTES": _number(environ, "BPJS_TOKEN_MINUTES", 60) or 60,
         "BPJS_FAKE": environ.get("ANTRIAN_BPJS_FAKE", "").strip().lower() in _TRUE,
     }

@@ -32,7 +32,7 @@ def run_outbox() -> Response:
     """Run one outbox round now: the ticket history read into calls, then the due calls
     sent to BPJS (none without a configured client: `configured` false)."""
     principal().require_admin()
-    report = run_round(current(), client_from_config(current_app.config))
+    report = run_round(current(), client_from_config(current_app.config), current_app.config)
     return ready(report.view(), 200)
 
 

@@ -34,12 +34,14 @@ class RoundReport:
                 "configured": self.sent is not None}
 
 
-def run_round(runtime: Runtime, client: Any) -> RoundReport:
-    """Read the history, then (with a `client`) send what is due; commits each step."""
+def run_round(runtime: Runtime, client: Any, config: Any) -> RoundReport:
+    """Read the history, then (with a `client`) send what is due, a failed call tried
+    again after `config["BPJS_RETRY_FIRST_SECONDS"]`; commits each step."""
     queued = read_history(runtime.uow, runtime.clock)
     if client is None:
         return RoundReport(queued, None)
-    return RoundReport(queued, send_round(runtime.uow, runtime.clock, client))
+    return RoundReport(queued, send_round(runtime.uow, runtime.clock, client,
+                                          first_retry=config["BPJS_RETRY_FIRST_SECONDS"]))
 
 
 class OutboxLoop(BackgroundLoop):
@@ -49,12 +51,12 @@ class OutboxLoop(BackgroundLoop):
     name = "antrian-bpjs-sender"
 
     def __init__(self, runtime: Runtime, config: Any, interval: float) -> None:
-        self.runtime = runtime
+        self.runtime, self.config = runtime, config
         self.client = client_from_config(config)
         super().__init__(every=interval, first=interval)
 
     def round(self) -> float | None:
-        run_round(self.runtime, self.client)
+        run_round(self.runtime, self.client, self.config)
         return None
 
 

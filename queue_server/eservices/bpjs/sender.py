@@ -27,7 +27,7 @@ from queue_server.services.ports import Clock
 from .client import Answer, BpjsUnavailable
 from .models import BpjsBooking, BpjsCall
 from .sender_body import KETERANGAN_BATAL, add_body
-from .sender_rules import Outcome, backoff, outcome, rank
+from .sender_rules import BACKOFF_FIRST_S, Outcome, backoff, outcome, rank
 
 log = logging.getLogger("antrian.bpjs.sender")
 # A claimed call's lease per call of the round: a send's time-out twice, and a margin.
@@ -137,10 +137,11 @@ def _send(client: Any, call: Claimed) -> Answer:
 
 
 def record(uow: Callable[[], Any], now: datetime, call: Claimed, result: Outcome,
-           rng: random.Random | None = None) -> None:
+           rng: random.Random | None = None, first_retry: float = BACKOFF_FIRST_S) -> None:
     """Write what became of a sent call, in a transaction of its own: done (with the
     visit's lower pending tasks, for an ordering refusal that says BPJS has a later
-    one), refused for good, or pending again after the back-off (attempts counted)."""
+    one), refused for good, or pending again after the back-off (attempts counted; the
+    first wait `first_retry` seconds, sender_rules.backoff)."""
     with uow() as work:
         row = work.session.get(BpjsCall, call.id)
         if row is None:
@@ -150,7 +151,7 @@ def record(uow: Callable[[], Any], now: datetime, call: Claimed, result: Outcome
         row.last_code, row.last_message = result.code, result.message[:500]
         row.status = result.status
         if result.status == "pending":
-            row.next_at = now + backoff(row.attempts, rng)
+            row.next_at = now + backoff(row.attempts, rng, first_retry)
         else:
             row.done_at = now
         if result.settled_up_to is not None:
@@ -180,11 +181,13 @@ def _release(uow: Callable[[], Any], ids: list[int]) -> None:
 
 
 def send_round(uow: Callable[[], Any], clock: Clock, client: Any, limit: int = 100,
-               rng: random.Random | None = None) -> SendReport:
+               rng: random.Random | None = None,
+               first_retry: float = BACKOFF_FIRST_S) -> SendReport:
     """Send up to `limit` due calls to BPJS through `client` (bpjs/client.BpjsClient)
     and record each answer (module docstring); `uow` makes units of work. When a
-    visit's call is not done, its later calls of this round are not sent. Returns the
-    round's SendReport."""
+    visit's call is not done, its later calls of this round are not sent; one that
+    failed is tried again after `first_retry` seconds, then twice as long each time.
+    Returns the round's SendReport."""
     report = SendReport()
     held_back: list[int] = []
     stopped: set[int] = set()
@@ -197,7 +200,7 @@ def send_round(uow: Callable[[], Any], clock: Clock, client: Any, limit: int = 1
             result = outcome(call.kind, call.taskid, answer.code, answer.message)
         except BpjsUnavailable as down:
             result = Outcome("pending", None, down.reason)
-        record(uow, clock.now(), call, result, rng)
+        record(uow, clock.now(), call, result, rng, first_retry)
         _count(report, call, result)
         if result.status != "done":
             stopped.add(call.visit_id)

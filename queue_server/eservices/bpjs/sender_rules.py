@@ -57,10 +57,12 @@ def outcome(kind: str, taskid: int, code: int, message: str) -> Outcome:
     return Outcome("refused", code, message)
 
 
-def backoff(attempts: int, rng: random.Random | None = None) -> timedelta:
+def backoff(attempts: int, rng: random.Random | None = None,
+            first: float = BACKOFF_FIRST_S) -> timedelta:
     """How long to wait before sending again a call that failed `attempts` times in a
-    row (1 after the first failure): 10 s, 20 s, 40 s … capped at 30 min, ±20 %."""
-    base = min(BACKOFF_CAP_S, BACKOFF_FIRST_S * 2 ** max(0, attempts - 1))
+    row (1 after the first failure): `first` seconds (10), then twice as long each time
+    (20 s, 40 s …), capped at 30 min, ±20 %."""
+    base = min(BACKOFF_CAP_S, first * 2 ** max(0, attempts - 1))
     spread = (rng or random).uniform(1 - JITTER, 1 + JITTER)
     return timedelta(seconds=base * spread)
 
