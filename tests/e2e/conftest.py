@@ -1,5 +1,4 @@
-"""Real servers for the end-to-end layer: Redis besides PostgreSQL, and demo databases
-seeded once (tests/support/demo_template.py)."""
+"""Real servers for the end-to-end layer: Redis besides PostgreSQL."""
 
 from __future__ import annotations
 
@@ -7,7 +6,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.support.demo_template import demo_databases  # noqa: F401  (the fixture)
 from tests.support.servers import redis_server
 
 

@@ -8,19 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.demo_template import DemoDatabases
 from tests.support.http import JsonClient
 from tests.support.live import Listener
-from tests.support.servers import server_process
+from tests.support.servers import empty_database, server_process
 
 
 @pytest.fixture
-def two_servers(pg_url: str, redis_url: str, tmp_path: Path,
-                demo_databases: DemoDatabases) -> Iterator[tuple[str, str]]:
+def two_servers(pg_url: str, redis_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
+    empty_database(pg_url)
     env = {**os.environ, "DATABASE_URL": pg_url, "SOCKETIO_MESSAGE_QUEUE": redis_url,
            "SECRET_KEY": "shared-between-processes"}
-    with demo_databases.copy(env) as env, \
-            server_process(env, "--demo", log_path=tmp_path / "a.log") as a, \
+    with server_process(env, "--demo", log_path=tmp_path / "a.log") as a, \
             server_process(env, "--demo", log_path=tmp_path / "b.log") as b:
         yield a, b
 
