@@ -9,7 +9,7 @@
   window.antrianSpeech = function (options) {
     const base = options.base;
     const lang = options.lang;
-    const log = options.log;              // every clip played: {clip, start, end}
+    const log = options.log;              // every clip played: {clip, start, end, seconds}
     const onBlocked = options.onBlocked;  // the browser wants a touch before it plays sound
     const queue = [];
     const cache = new Map();
@@ -38,7 +38,12 @@
           audio.removeEventListener("ended", finish);
           audio.removeEventListener("error", finish);
         };
-        function finish() { stop(); entry.end = performance.now(); resolve(); }
+        function finish() {
+          stop();
+          entry.end = performance.now();
+          entry.seconds = Number.isFinite(audio.duration) ? audio.duration : null;  // its length
+          resolve();
+        }
         audio.addEventListener("ended", finish);
         audio.addEventListener("error", finish);  // a missing clip is skipped
         // Never stall the queue on a device that does not report the end of playback.

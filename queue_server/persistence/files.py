@@ -44,7 +44,11 @@ def private_folder(folder: Path, take_over: bool = False) -> None:
     on purpose (sticky, like /tmp); otherwise it is left as it is, with a warning if other
     users may enter it (the files inside are 0600 anyway)."""
     created = not folder.exists()
-    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    missing = [f for f in (folder, *folder.parents) if not f.exists()]
+    for each in reversed(missing):  # mkdir's parents would take the umask (0755): each 0700
+        each.mkdir(exist_ok=True, mode=PRIVATE_FOLDER)
+        if each != folder and stat.S_IMODE(each.stat().st_mode) != PRIVATE_FOLDER:
+            each.chmod(PRIVATE_FOLDER)
     info = folder.stat()
     mode = stat.S_IMODE(info.st_mode)
     if mode == PRIVATE_FOLDER:

@@ -8,7 +8,6 @@ every termin paid). Loaded twice, it changes nothing."""
 
 from __future__ import annotations
 
-import time
 from datetime import date, datetime
 from typing import Any
 
@@ -56,13 +55,11 @@ def _events(compiled: dict[str, Any]) -> dict[str, set[str]]:
 
 
 def _loaded(app: Any, client: Any, tmp_path: Any) -> list[dict[str, Any]]:
-    """The whole chain's demo loaded twice (the second load adds nothing) quickly; the
-    feed's releases."""
+    """The whole chain's demo loaded twice (the second load adds nothing); the feed's
+    releases. (How long a load takes is measured by `bench/demo_load.py`, not here.)"""
     app.instance_path = str(tmp_path)
-    started = time.perf_counter()
     for part in PARTS:
         part.load_demo(app)
-    assert time.perf_counter() - started < 6  # about 2 s here; a slow CI core has room
     first = client.get(FEED).get_json()["releases"]
     for part in PARTS:
         part.load_demo(app)

@@ -61,3 +61,16 @@ def test_everything_beside_a_database_is_made_private(tmp_path: Path) -> None:
     assert mode(database.parent) == 0o700
     assert {name: mode(database.parent / name) for name in names} == dict.fromkeys(names, 0o600)
     assert mode(database.parent / "notes.txt") == 0o644
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o000])
+def test_a_nested_folder_s_new_parents_are_private_too(
+        tmp_path: Path, umask: int, caplog: pytest.LogCaptureFixture) -> None:
+    """The signed documents' folder (`files/documents`) made first used to leave `files`
+    0755 (mkdir's parents take the umask), and every case file store then warned."""
+    with process_umask(umask):
+        private_folder(tmp_path / "files" / "documents")
+        private_folder(tmp_path / "files")
+    assert mode(tmp_path / "files") == 0o700
+    assert mode(tmp_path / "files" / "documents") == 0o700
+    assert "open to other users" not in caplog.text
