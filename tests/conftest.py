@@ -11,14 +11,16 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
-from werkzeug.security import generate_password_hash
+from werkzeug.security import check_password_hash, generate_password_hash
 
 import tests.support.escpos_profiles  # noqa: F401  (first: before anything imports escpos)
 from queue_server import create_app
+from queue_server.eservices.bpjs import ws_token as _ws_token
 from queue_server.persistence import migrate as _migrate
 from queue_server.persistence.db import make_engine
 from queue_server.persistence.migrate import upgrade
 from queue_server.services import auth as _auth
+from queue_server.services import secret_check as _secret_check
 from queue_server.services.configuration import read_config
 from tests.support import factories
 from tests.support.clock import FakeClock
@@ -34,6 +36,13 @@ from tests.support.servers import postgres_server, serve_in_thread
 # loaded user costs ~25 ms instead of scrypt's ~80 ms, hundreds of times a run. The
 # server's own method (werkzeug's default, scrypt) is unchanged outside the tests.
 _auth.generate_password_hash = partial(generate_password_hash, method="pbkdf2:sha256:100000")
+# Checking a password against its hash is a pure function of the two, and the suite checks
+# the same few pairs thousands of times (every `staff` or `admin` fixture logs in): each
+# pair is worked out once a test process (a login was ~10 % of an integration run's CPU).
+# Every check still goes through werkzeug's function; a wrong password is still refused.
+_checked = cache(check_password_hash)
+for _module in (_auth, _secret_check, _ws_token):
+    _module.check_password_hash = _checked  # type: ignore[attr-defined]
 # Every `create_app` checks the schema against the newest revision, which alembic finds by
 # loading every revision file (~16 ms); the files do not change during a run, so a test
 # process reads them once. The database's own revision is still read on every app.
