@@ -17,19 +17,16 @@ import tests.support.escpos_profiles  # noqa: F401  (first: before anything impo
 from queue_server import create_app
 from queue_server.eservices.bpjs import ws_token as _ws_token
 from queue_server.persistence import migrate as _migrate
-from queue_server.persistence.db import make_engine
-from queue_server.persistence.migrate import upgrade
 from queue_server.services import auth as _auth
 from queue_server.services import secret_check as _secret_check
-from queue_server.services.configuration import read_config
-from tests.support import factories
 from tests.support.clock import FakeClock
+from tests.support.databases import prepared_engine, reset
 from tests.support.fake_bpjs import fake_bpjs  # noqa: F401  (the fixture, for every test)
 from tests.support.kept_logs import Kept
 from tests.support.live import Listener
 from tests.support.printer import FakePrinter
 from tests.support.receiver import Receiver
-from tests.support.servers import postgres_server, serve_in_thread
+from tests.support.servers import own_database, postgres_server, serve_in_thread
 
 # Staff passwords made in tests are hashed with the cheapest method the server accepts
 # (`domain/credentials.valid_password_hash`: pbkdf2-sha256, 100,000 rounds): a login or a
@@ -51,32 +48,6 @@ _migrate.head_revision = cache(_migrate.head_revision)
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "config" / "demo.yaml"
 DEMO_PASSWORD = "demo"
-DEMO_RUNNING_TEXT = read_config(DEMO)["facilities"][0]["running_text"]
-# Tables that the queue writes while running; configuration stays loaded between tests.
-RUNTIME_TABLES = (# BPJS Antrean Online (issue 19): its rows name visits and services
-                  "bpjs_calls", "bpjs_bookings", "bpjs_cursor", "bpjs_accounts",
-                  "bpjs_services", "bpjs_facilities", "bpjs_patients",
-                  "booking_holds", "notifications", "idempotency_keys", "ticket_events",
-                  "tickets", "daily_sequences", "day_closes", "visits", "auth_tokens",
-                  "login_attempts", "security_events", "report_days",
-                  # e-services (issue 16): a module's rows before the shared case rows
-                  "wadul_reports", "open311_keys",
-                  "surat_people", "surat_reviews", "surat_dispositions", "surat_letters",
-                  "ssw_inspections", "ssw_reviews", "ssw_documents", "ssw_applications",
-                  # the planning chain (issue 18), from its end back to its start
-                  "ocds_releases", "controlling_photos", "controlling_reports",
-                  "delivery_payments", "delivery_invoices", "delivery_termins",
-                  "delivery_contracts", "procurement_complaints", "procurement_bids",
-                  "procurement_tenders", "procurement_blacklist", "procurement_providers",
-                  "project_packages", "budget_lines", "budget_office_ceilings",
-                  "budget_standard_costs", "musrenbang_minutes", "musrenbang_proposals",
-                  "musrenbang_ceilings", "musrenbang_areas", "musrenbang_items",
-                  "musrenbang_cycles",
-                  # issued documents (issue 17), after the modules' rows naming them
-                  "documents", "number_sequences",
-                  "case_files", "case_checks", "case_events", "surveys", "cases")
-
-
 LAYERS = ("unit", "integration", "e2e", "browser")
 
 
@@ -103,62 +74,26 @@ def pg_url() -> Iterator[str]:
         yield url
 
 
-def _prepared_engine(url: str) -> Engine:
-    engine = make_engine(url)
-    if engine.dialect.name == "postgresql":
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-    upgrade(engine)
-    factories.load(engine, read_config(DEMO))
-    return engine
+@pytest.fixture
+def pg_database(pg_url: str) -> Iterator[str]:
+    """A PostgreSQL database of this test's own (empty, dropped after), on the run's
+    server: for servers a test starts, never the shared one the `engine` fixture keeps."""
+    with own_database(pg_url) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def sqlite_engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    engine = _prepared_engine(f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}")
+    engine = prepared_engine(f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}")
     yield engine
     engine.dispose()
 
 
 @pytest.fixture(scope="session")
 def postgresql_engine(pg_url: str) -> Iterator[Engine]:
-    engine = _prepared_engine(pg_url)
+    engine = prepared_engine(pg_url)
     yield engine
     engine.dispose()
-
-
-# One round trip naming the runtime tables that hold a row (TRUNCATE of all fifty took
-# ~70 ms a test on PostgreSQL; most tests write to a handful).
-_ANY_ROW = " UNION ALL ".join(f"SELECT '{table}' WHERE EXISTS (SELECT 1 FROM {table})"
-                             for table in RUNTIME_TABLES)
-
-
-def _used_tables(conn: Any) -> list[str]:
-    """The runtime tables with a row, or whose id sequence moved (a rolled-back insert
-    leaves an empty table with its next id taken): those need TRUNCATE … RESTART."""
-    with_rows = set(conn.execute(text(_ANY_ROW)).scalars())
-    moved = {name.removesuffix("_id_seq") for name in conn.execute(text(
-        "SELECT sequencename FROM pg_sequences WHERE last_value IS NOT NULL")).scalars()}
-    return [table for table in RUNTIME_TABLES if table in with_rows or table in moved]
-
-
-def reset(engine: Engine) -> None:
-    """Forget every ticket, visit and login, and what staff and devices changed while
-    running (paused counters, running texts, heartbeats); keep the configuration."""
-    with engine.begin() as conn:
-        if engine.dialect.name == "postgresql":
-            used = _used_tables(conn)
-            if used:
-                conn.execute(text(f"TRUNCATE {', '.join(used)} RESTART IDENTITY CASCADE"))
-        else:
-            for table in RUNTIME_TABLES:
-                conn.execute(text(f"DELETE FROM {table}"))
-        conn.execute(text("UPDATE counters SET paused = :f"), {"f": False})
-        conn.execute(text("UPDATE facilities SET event_seq = 0"))
-        conn.execute(text("UPDATE facilities SET running_text = :t WHERE code = 'pkm-demo'"),
-                     {"t": DEMO_RUNNING_TEXT})
-        conn.execute(text("UPDATE devices SET last_seen_at = NULL, status = :s"), {"s": "{}"})
 
 
 @pytest.hookimpl(trylast=True)

@@ -37,7 +37,7 @@ from tests.support.bpjs_e2e import (
     today,
 )
 from tests.support.http import JsonClient, Reply
-from tests.support.servers import empty_database, server_process, wait_until
+from tests.support.servers import own_database, server_process, wait_until
 
 RUSH = 40
 QUOTA, JKN_QUOTA = 16, 10
@@ -54,9 +54,8 @@ class Pair:
 def pair(pg_url: str, redis_url: str, tmp_path_factory: pytest.TempPathFactory
          ) -> Iterator[Pair]:
     folder = tmp_path_factory.mktemp("bpjs-two")
-    empty_database(pg_url)
-    with fake_bpjs(folder / "fake.log") as fake:
-        env = {**server_env(folder, fake, pg_url), "SOCKETIO_MESSAGE_QUEUE": redis_url,
+    with own_database(pg_url) as url, fake_bpjs(folder / "fake.log") as fake:
+        env = {**server_env(folder, fake, url), "SOCKETIO_MESSAGE_QUEUE": redis_url,
                "SECRET_KEY": "bpjs-two-shared"}
         with server_process(env, "--demo", log_path=folder / "a.log") as a, \
                 server_process(env, "--demo", log_path=folder / "b.log") as b:

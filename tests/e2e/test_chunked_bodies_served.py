@@ -26,7 +26,7 @@ def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str
     """A demo server; yields its base URL, its log file and its database URL."""
     url = f"sqlite:///{tmp_path / 'antrian.db'}"
     if request.param == "postgresql":
-        url = request.getfixturevalue("pg_url")
+        url = request.getfixturevalue("pg_database")
         empty_database(url)
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "chunked",
            "ANTRIAN_DEMO_PASSWORD": PASSWORD, "ANTRIAN_DEMO_KIOSK_TOKEN": "kiosk-chunked-2p"}

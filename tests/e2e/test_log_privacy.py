@@ -58,7 +58,7 @@ def test_a_served_day_logs_no_personal_data(tmp_path: Path, database: str, level
                                             request: pytest.FixtureRequest) -> None:
     url = None
     if database == "postgresql":
-        url = request.getfixturevalue("pg_url")
+        url = request.getfixturevalue("pg_database")
         empty_database(url)
     log = tmp_path / "server.log"
     with server_process(_env(tmp_path, level, url), "--demo", log_path=log) as base:

@@ -12,7 +12,7 @@ The chain's rules are dated (the cycle's phases, the bid deadline, five working 
 sanggah, months of progress), so the server runs with its clock moved by the test
 (tests/support/shifted_serve.py: the server's own command, its `SystemClock` shifted by
 seconds read from a file), set to 10:00 in Surabaya on each step's day. On SQLite: the
-same test passes on PostgreSQL (tried with the `pg_url` fixture) but adds about 30 s, a
+same test passes on PostgreSQL (tried with the `pg_database` fixture) but adds about 30 s, a
 second server start with the demo, for rules other tests already run on both."""
 
 from __future__ import annotations

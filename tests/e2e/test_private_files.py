@@ -80,8 +80,8 @@ def test_a_database_in_a_shared_folder_is_private_and_the_folder_left_alone(
     assert "open to other users" in ran.stderr
 
 
-def test_pg_dump_backups_are_private(tmp_path: Path, pg_url: str) -> None:
-    env = {**os.environ, "DATABASE_URL": pg_url, "SECRET_KEY": "files"}
+def test_pg_dump_backups_are_private(tmp_path: Path, pg_database: str) -> None:
+    env = {**os.environ, "DATABASE_URL": pg_database, "SECRET_KEY": "files"}
     assert cli(env, "upgrade").returncode == 0
     made = cli(env, "backup", str(tmp_path / "city.dump"), umask=0o000)
     assert made.returncode == 0, made.stderr

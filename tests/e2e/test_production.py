@@ -45,9 +45,9 @@ def environment(database_url: str, redis_url: str | None) -> dict[str, str]:
 
 
 @pytest.fixture
-def two_processes(pg_url: str, redis_url: str, tmp_path: Path) -> Iterator[list[AppProcess]]:
-    env = environment(pg_url, redis_url)
-    prepare(pg_url, env)
+def two_processes(pg_database: str, redis_url: str, tmp_path: Path) -> Iterator[list[AppProcess]]:
+    env = environment(pg_database, redis_url)
+    prepare(pg_database, env)
     apps = AppProcess.start_all([AppProcess(env, tmp_path / f"{name}.log") for name in "ab"])
     yield apps
     for app in apps:
@@ -156,10 +156,10 @@ def test_kill_9_mid_morning_loses_nothing_and_boards_resync(
         board.close()
 
 
-def test_redis_lost_keeps_http_working_and_events_resume(pg_url: str, tmp_path: Path) -> None:
+def test_redis_lost_keeps_http_working_and_events_resume(pg_database: str, tmp_path: Path) -> None:
     redis = RedisServer().start()
-    env = environment(pg_url, redis.url)
-    prepare(pg_url, env)
+    env = environment(pg_database, redis.url)
+    prepare(pg_database, env)
     a, b = AppProcess.start_all([AppProcess(env, tmp_path / f"{n}.log") for n in "ab"])
     board = None
     try:

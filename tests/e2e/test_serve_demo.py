@@ -29,7 +29,7 @@ def run_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'antrian.db'}"
-    url = request.getfixturevalue("pg_url")
+    url = request.getfixturevalue("pg_database")
     empty_database(url)
     return url
 

@@ -15,7 +15,7 @@ import yaml
 
 from tests.support.http import JsonClient
 from tests.support.live import Listener
-from tests.support.servers import empty_database, server_process, wait_until
+from tests.support.servers import server_process, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,11 +36,10 @@ def login(base: str, username: str, password: str) -> str:
 
 
 @pytest.fixture
-def two_servers(pg_url: str, redis_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
+def two_servers(pg_database: str, redis_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
     """Two processes on one PostgreSQL and one Redis, whose sweep would take ten minutes:
     whatever is cut at once was cut through the message queue."""
-    empty_database(pg_url)
-    env = {**os.environ, "DATABASE_URL": pg_url, "SOCKETIO_MESSAGE_QUEUE": redis_url,
+    env = {**os.environ, "DATABASE_URL": pg_database, "SOCKETIO_MESSAGE_QUEUE": redis_url,
            "SECRET_KEY": "shared-between-processes", "ANTRIAN_CREDENTIAL_SWEEP_SECONDS": "600"}
     with server_process(env, "--demo", log_path=tmp_path / "a.log") as a, \
             server_process(env, "--demo", log_path=tmp_path / "b.log") as b:

@@ -10,13 +10,12 @@ import pytest
 
 from tests.support.http import JsonClient
 from tests.support.live import Listener
-from tests.support.servers import empty_database, server_process
+from tests.support.servers import server_process
 
 
 @pytest.fixture
-def two_servers(pg_url: str, redis_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
-    empty_database(pg_url)
-    env = {**os.environ, "DATABASE_URL": pg_url, "SOCKETIO_MESSAGE_QUEUE": redis_url,
+def two_servers(pg_database: str, redis_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
+    env = {**os.environ, "DATABASE_URL": pg_database, "SOCKETIO_MESSAGE_QUEUE": redis_url,
            "SECRET_KEY": "shared-between-processes"}
     with server_process(env, "--demo", log_path=tmp_path / "a.log") as a, \
             server_process(env, "--demo", log_path=tmp_path / "b.log") as b:
