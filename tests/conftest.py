@@ -13,7 +13,8 @@ import pytest
 from sqlalchemy import Engine, text
 from werkzeug.security import check_password_hash, generate_password_hash
 
-import tests.support.escpos_profiles  # noqa: F401  (first: before anything imports escpos)
+import tests.support.bytecode  # first: bytecode kept for every later import
+import tests.support.escpos_profiles  # noqa: F401  (before anything imports escpos)
 from queue_server import create_app
 from queue_server.eservices.bpjs import ws_token as _ws_token
 from queue_server.persistence import migrate as _migrate
