@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.conftest import on_sqlite_only
+from tests.support.demo_template import demo_databases  # noqa: F401  (the fixture)
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from sqlalchemy import select, update
 from queue_server.persistence.models import Device
 from tests.browser.fast_voice import speak_fast
 from tests.conftest import Api
+from tests.support.demo_template import DemoDatabases
 from tests.support.http import JsonClient
 from tests.support.servers import free_port, server_process, wait_until
 
@@ -123,11 +125,12 @@ def test_an_english_board_filtered_to_some_services(page: Page, live_server: str
 
 
 @pytest.fixture
-def board_servers(tmp_path: Path) -> dict[str, Any]:
+def board_servers(tmp_path: Path, demo_databases: DemoDatabases) -> Iterator[dict[str, Any]]:
     # Restarts without --demo keep the demo's secrets, on purpose (ANTRIAN_DEMO).
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'board.db'}",
            "SECRET_KEY": "board", "ANTRIAN_DEMO": "1"}
-    return {"env": env, "port": free_port(), "log": tmp_path / "server.log"}
+    with demo_databases.copy(env):  # a copy of the seeded demo
+        yield {"env": env, "port": free_port(), "log": tmp_path / "server.log"}
 
 
 def test_the_board_recovers_by_itself_after_a_server_restart(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from tests.browser.fast_voice import speak_fast
 from tests.browser.lost_events import lose_events
 from tests.conftest import ROOT, Api
 from tests.support.clock import FakeClock
+from tests.support.demo_template import DemoDatabases
 from tests.support.http import JsonClient
 from tests.support.servers import free_port, server_process
 
@@ -131,8 +133,9 @@ def test_a_new_epoch_and_a_lower_seq_mean_resync_never_silence(
 
 
 @pytest.fixture
-def sqlite_server(tmp_path: Path) -> dict[str, Any]:
-    """What a server process on its own SQLite file needs; `cli` runs a command on it."""
+def sqlite_server(tmp_path: Path, demo_databases: DemoDatabases) -> Iterator[dict[str, Any]]:
+    """What a server process on its own SQLite file (a copy of the seeded demo) needs;
+    `cli` runs a command on it."""
     # Restarts without --demo keep the demo's secrets, on purpose (ANTRIAN_DEMO).
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'board.db'}",
            "SECRET_KEY": "board", "ANTRIAN_DEMO": "1"}
@@ -141,8 +144,9 @@ def sqlite_server(tmp_path: Path) -> dict[str, Any]:
         subprocess.run([sys.executable, "-m", "queue_server", *args], cwd=ROOT, env=env,
                        check=True, capture_output=True, timeout=60)
 
-    return {"env": env, "port": free_port(), "log": tmp_path / "server.log", "cli": cli,
-            "backup": tmp_path / "backup.db"}
+    with demo_databases.copy(env):
+        yield {"env": env, "port": free_port(), "log": tmp_path / "server.log", "cli": cli,
+               "backup": tmp_path / "backup.db"}
 
 
 def staff_client(base: str) -> JsonClient:

@@ -1,4 +1,5 @@
-"""Real servers for the end-to-end layer: Redis besides PostgreSQL."""
+"""Real servers for the end-to-end layer: Redis besides PostgreSQL, and demo databases
+seeded once (tests/support/demo_template.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.support.demo_template import demo_databases  # noqa: F401  (the fixture)
 from tests.support.servers import redis_server
 
 

@@ -42,6 +42,7 @@ from tests.support.bpjs_e2e import (
     staff_token,
     today,
 )
+from tests.support.demo_template import DemoDatabases
 from tests.support.http import JsonClient
 from tests.support.private_day import PEOPLE, leaks
 from tests.support.servers import server_process, wait_until
@@ -67,13 +68,16 @@ class World:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+def world(tmp_path_factory: pytest.TempPathFactory,
+          demo_databases: DemoDatabases) -> Iterator[World]:
     folder = tmp_path_factory.mktemp("bpjs-e2e")
     log, shift = folder / "server.log", folder / "clock-shift"
     shift.write_text("0")
     with fake_bpjs(folder / "fake.log") as fake, \
-            server_process({**server_env(folder, fake), "ANTRIAN_TEST_CLOCK_SHIFT": str(shift)},
-                           "--demo", log_path=log, module="tests.support.shifted_serve") as base:
+            demo_databases.copy({**server_env(folder, fake),
+                                 "ANTRIAN_TEST_CLOCK_SHIFT": str(shift)}) as env, \
+            server_process(env, "--demo", log_path=log,
+                           module="tests.support.shifted_serve") as base:
         set_up_bpjs(base, staff_token(base, "admin"))
         yield World(base, fake, log, shift, staff_token(base, "petugas"),
                     f"sqlite:///{folder / 'antrian.db'}")

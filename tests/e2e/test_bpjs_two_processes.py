@@ -36,8 +36,9 @@ from tests.support.bpjs_e2e import (
     staff_token,
     today,
 )
+from tests.support.demo_template import DemoDatabases
 from tests.support.http import JsonClient, Reply
-from tests.support.servers import own_database, server_process, wait_until
+from tests.support.servers import server_process, wait_until
 
 RUSH = 40
 QUOTA, JKN_QUOTA = 16, 10
@@ -51,13 +52,14 @@ class Pair:
 
 
 @pytest.fixture(scope="module")
-def pair(pg_url: str, redis_url: str, tmp_path_factory: pytest.TempPathFactory
-         ) -> Iterator[Pair]:
+def pair(pg_url: str, redis_url: str, tmp_path_factory: pytest.TempPathFactory,
+         demo_databases: DemoDatabases) -> Iterator[Pair]:
     folder = tmp_path_factory.mktemp("bpjs-two")
-    with own_database(pg_url) as url, fake_bpjs(folder / "fake.log") as fake:
-        env = {**server_env(folder, fake, url), "SOCKETIO_MESSAGE_QUEUE": redis_url,
+    with fake_bpjs(folder / "fake.log") as fake:
+        env = {**server_env(folder, fake, pg_url), "SOCKETIO_MESSAGE_QUEUE": redis_url,
                "SECRET_KEY": "bpjs-two-shared"}
-        with server_process(env, "--demo", log_path=folder / "a.log") as a, \
+        with demo_databases.copy(env) as env, \
+                server_process(env, "--demo", log_path=folder / "a.log") as a, \
                 server_process(env, "--demo", log_path=folder / "b.log") as b:
             set_up_bpjs(a, staff_token(a, "admin"))
             yield Pair(a, b, fake)

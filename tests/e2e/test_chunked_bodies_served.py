@@ -16,23 +16,25 @@ import pytest
 from sqlalchemy import text
 
 from queue_server.persistence.db import make_engine
-from tests.support.servers import empty_database, server_process
+from tests.support.demo_template import DemoDatabases
+from tests.support.servers import server_process
 
 PASSWORD = "chunked-Rahasia-4t8"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, Path, str]]:
-    """A demo server; yields its base URL, its log file and its database URL."""
+def served(request: pytest.FixtureRequest, tmp_path: Path,
+           demo_databases: DemoDatabases) -> Iterator[tuple[str, Path, str]]:
+    """A demo server (on a copy of the seeded demo); yields its base URL, its log file
+    and its database URL."""
     url = f"sqlite:///{tmp_path / 'antrian.db'}"
     if request.param == "postgresql":
-        url = request.getfixturevalue("pg_database")
-        empty_database(url)
+        url = request.getfixturevalue("pg_url")
     env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "chunked",
            "ANTRIAN_DEMO_PASSWORD": PASSWORD, "ANTRIAN_DEMO_KIOSK_TOKEN": "kiosk-chunked-2p"}
     log = tmp_path / "server.log"
-    with server_process(env, "--demo", log_path=log) as base:
-        yield base, log, url
+    with demo_databases.copy(env) as env, server_process(env, "--demo", log_path=log) as base:
+        yield base, log, env["DATABASE_URL"]
 
 
 def post_chunked(base: str, path: str, body: bytes) -> tuple[int, Any]:

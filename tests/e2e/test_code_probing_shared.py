@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.support.demo_template import DemoDatabases
 from tests.support.servers import server_process
 
 UNKNOWN = ["YYYYYYYYY2", "YYYYYYYYY3", "YYYYYYYYY4", "YYYYYYYYY5"]
@@ -31,12 +32,14 @@ def fetch(base: str, path: str, address: str) -> tuple[int, dict[str, str]]:
 
 
 @pytest.fixture
-def two_servers(redis_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
+def two_servers(redis_url: str, tmp_path: Path,
+                demo_databases: DemoDatabases) -> Iterator[tuple[str, str]]:
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.db'}",
            "SECRET_KEY": "shared-between-processes", "SOCKETIO_MESSAGE_QUEUE": redis_url,
            "ANTRIAN_RATELIMIT_STORAGE_URI": redis_url, "ANTRIAN_PROXIES": "1",
            "ANTRIAN_CODE_MISS_LIMIT": "3/minute;100/hour"}
-    with server_process(env, "--demo", log_path=tmp_path / "a.log") as a, \
+    with demo_databases.copy(env) as env, \
+            server_process(env, "--demo", log_path=tmp_path / "a.log") as a, \
             server_process(env, "--demo", log_path=tmp_path / "b.log") as b:
         yield a, b
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.support.app_process import AppProcess
+from tests.support.demo_template import DemoDatabases
 from tests.support.private_day import PEOPLE, leaks, run_day
-from tests.support.servers import empty_database, server_process
+from tests.support.servers import server_process
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "log-day-Rahasia-7q2"
@@ -55,13 +56,12 @@ def _assert_useful(output: str) -> None:
 @pytest.mark.parametrize(("database", "level"), [("sqlite", "INFO"), ("sqlite", "DEBUG"),
                                                ("postgresql", "INFO")])
 def test_a_served_day_logs_no_personal_data(tmp_path: Path, database: str, level: str,
-                                            request: pytest.FixtureRequest) -> None:
-    url = None
-    if database == "postgresql":
-        url = request.getfixturevalue("pg_database")
-        empty_database(url)
+                                            request: pytest.FixtureRequest,
+                                            demo_databases: DemoDatabases) -> None:
+    url = request.getfixturevalue("pg_url") if database == "postgresql" else None
     log = tmp_path / "server.log"
-    with server_process(_env(tmp_path, level, url), "--demo", log_path=log) as base:
+    with demo_databases.copy(_env(tmp_path, level, url)) as env, \
+            server_process(env, "--demo", log_path=log) as base:
         run_day(base, KIOSK, PASSWORD, DISPLAY)
     output = log.read_text()
     assert leaks(PEOPLE[0].phone) and leaks("+62 " + PEOPLE[1].phone_core)  # the check sees

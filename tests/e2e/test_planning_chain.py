@@ -29,6 +29,7 @@ from typing import Any
 import ocdsmerge  # type: ignore[import-untyped]
 import pytest
 
+from tests.support.demo_template import DemoDatabases
 from tests.support.ocds_chain import errors_of, schema
 from tests.support.servers import server_process
 from tests.support.walk import CITY, Walk, first_of, months
@@ -40,14 +41,15 @@ BID = 285_000_000
 
 
 @pytest.fixture
-def walk(tmp_path: Path) -> Iterator[Walk]:
+def walk(tmp_path: Path, demo_databases: DemoDatabases) -> Iterator[Walk]:
     shift = tmp_path / "clock-shift"
     shift.write_text("0")
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'antrian.db'}",
            "SECRET_KEY": "e2e", "ANTRIAN_DEMO_PASSWORD": PASSWORD,
            "ANTRIAN_DEMO_KIOSK_TOKEN": "kiosk-e2e", "ANTRIAN_TEST_CLOCK_SHIFT": str(shift)}
-    with server_process(env, "--demo", log_path=tmp_path / "server.log",
-                        module="tests.support.shifted_serve") as base:
+    with demo_databases.copy(env) as env, \
+            server_process(env, "--demo", log_path=tmp_path / "server.log",
+                           module="tests.support.shifted_serve") as base:
         yield Walk(base, shift, PASSWORD)
 
 

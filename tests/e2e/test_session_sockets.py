@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.support.demo_template import DemoDatabases
 from tests.support.http import JsonClient
 from tests.support.live import Listener
 from tests.support.servers import server_process, wait_until
@@ -36,12 +37,14 @@ def login(base: str, username: str, password: str) -> str:
 
 
 @pytest.fixture
-def two_servers(pg_database: str, redis_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
+def two_servers(pg_url: str, redis_url: str, tmp_path: Path,
+                demo_databases: DemoDatabases) -> Iterator[tuple[str, str]]:
     """Two processes on one PostgreSQL and one Redis, whose sweep would take ten minutes:
     whatever is cut at once was cut through the message queue."""
-    env = {**os.environ, "DATABASE_URL": pg_database, "SOCKETIO_MESSAGE_QUEUE": redis_url,
+    env = {**os.environ, "DATABASE_URL": pg_url, "SOCKETIO_MESSAGE_QUEUE": redis_url,
            "SECRET_KEY": "shared-between-processes", "ANTRIAN_CREDENTIAL_SWEEP_SECONDS": "600"}
-    with server_process(env, "--demo", log_path=tmp_path / "a.log") as a, \
+    with demo_databases.copy(env) as env, \
+            server_process(env, "--demo", log_path=tmp_path / "a.log") as a, \
             server_process(env, "--demo", log_path=tmp_path / "b.log") as b:
         yield a, b
 
@@ -83,12 +86,13 @@ def load_config(env: dict[str, str], path: Path, data: dict) -> None:
 
 
 def test_load_config_deactivating_a_user_cuts_their_console_through_the_sweep(
-    tmp_path: Path,
+    tmp_path: Path, demo_databases: DemoDatabases,
 ) -> None:
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'antrian.db'}",
            "SECRET_KEY": "sweep-test", "ANTRIAN_CREDENTIAL_SWEEP_SECONDS": "0.5"}
     env.pop("SOCKETIO_MESSAGE_QUEUE", None)
-    with server_process(env, "--demo", log_path=tmp_path / "server.log") as base:
+    with demo_databases.copy(env) as env, \
+            server_process(env, "--demo", log_path=tmp_path / "server.log") as base:
         load_config(env, tmp_path / "site.yaml", SITE)
         held = console(base, login(base, "petugas-sapu", "sapu-bersih-2026"), "ruang-1")
         try:

@@ -8,16 +8,19 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.demo_template import DemoDatabases
 from tests.support.http import JsonClient
 from tests.support.live import Listener
 from tests.support.servers import server_process
 
 
 @pytest.fixture
-def two_servers(pg_database: str, redis_url: str, tmp_path: Path) -> Iterator[tuple[str, str]]:
-    env = {**os.environ, "DATABASE_URL": pg_database, "SOCKETIO_MESSAGE_QUEUE": redis_url,
+def two_servers(pg_url: str, redis_url: str, tmp_path: Path,
+                demo_databases: DemoDatabases) -> Iterator[tuple[str, str]]:
+    env = {**os.environ, "DATABASE_URL": pg_url, "SOCKETIO_MESSAGE_QUEUE": redis_url,
            "SECRET_KEY": "shared-between-processes"}
-    with server_process(env, "--demo", log_path=tmp_path / "a.log") as a, \
+    with demo_databases.copy(env) as env, \
+            server_process(env, "--demo", log_path=tmp_path / "a.log") as a, \
             server_process(env, "--demo", log_path=tmp_path / "b.log") as b:
         yield a, b
 
