@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import URL, Connection, create_engine, make_url, text
 
-from tests.support.servers import free_port
+from tests.support.servers import free_port, own_database
 
 ROOT = Path(__file__).resolve().parents[2]
 # Settings read while serving only, not by the demo's loading: a template serves them all.
@@ -84,7 +84,6 @@ class DemoDatabases:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.made = 0
 
     @contextmanager
     def copy(self, env: dict[str, str]) -> Iterator[dict[str, str]]:
@@ -114,20 +113,16 @@ class DemoDatabases:
     def _pg_copy(self, env: dict[str, str]) -> Iterator[str]:
         server = make_url(env["DATABASE_URL"])
         template = f"demo_{demo_key(env, 'postgresql')}"
-        self.made += 1
-        name = f"{template}_{os.getpid()}_{self.made}"
         admin = create_engine(server, isolation_level="AUTOCOMMIT")
         try:
             with admin.connect() as conn:
                 if conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"),
                                 {"n": template}).first() is None:
                     _pg_seed(conn, env, server, template, self.folder)
-                conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
-            yield server.set(database=name).render_as_string(hide_password=False)
         finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             admin.dispose()
+        with own_database(env["DATABASE_URL"], template) as copied:
+            yield copied
 
 
 def _sqlite_backup(source: Path, target: Path) -> None:

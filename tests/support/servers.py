@@ -63,19 +63,21 @@ _OWN = itertools.count(1)
 
 
 @contextmanager
-def own_database(server_url: str) -> Iterator[str]:
-    """A new, empty PostgreSQL database on the server `server_url` names, for one test's
-    (or one module's) servers; dropped afterwards, its connections cut. Never the suite's
-    shared database (the `engine` fixture's): a server's `--demo` or `empty_database` on
-    that one left the next integration tests on that worker without their users."""
+def own_database(server_url: str, template: str | None = None) -> Iterator[str]:
+    """A new PostgreSQL database on the server `server_url` names (empty, or a copy of
+    the database `template`), for one test's (or one module's) servers; dropped
+    afterwards, its connections cut. Never the suite's shared database (the `engine`
+    fixture's): a server's `--demo` or `empty_database` on that one left the next
+    integration tests on that worker without their users."""
     from sqlalchemy import create_engine, make_url, text
 
     url = make_url(server_url)
-    name = f"own_{os.getpid()}_{next(_OWN)}"
+    name = f"{template or 'own'}_{os.getpid()}_{next(_OWN)}"
     admin = create_engine(url, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'
+                              + (f' TEMPLATE "{template}"' if template else "")))
         yield url.set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as conn:
