@@ -13,5 +13,10 @@ if sys.argv[1:2] == ["serve"]:
         monkey.patch_all()
 
 from .cli import main
+from .settings_read import BadSetting
 
-sys.exit(main())
+try:
+    sys.exit(main())
+except BadSetting as exc:  # one sentence naming the variable, not a traceback
+    print(f"error: {exc}", file=sys.stderr)
+    sys.exit(2)

@@ -9,6 +9,7 @@ from typing import Any
 
 from .domain.dayend import DEFAULT_GRACE
 from .persistence.files import private_file, private_folder, restrict_existing
+from .settings_read import number, optional, whole
 
 
 def _secret_key(instance_path: Path) -> str:
@@ -39,7 +40,7 @@ def settings(instance_path: str) -> dict[str, Any]:
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{folder / 'antrian.db'}",
         "SECRET_KEY": _secret_key(folder),
         "SOCKETIO_MESSAGE_QUEUE": os.environ.get("SOCKETIO_MESSAGE_QUEUE") or None,
-        "TOKEN_TTL_HOURS": float(os.environ.get("ANTRIAN_TOKEN_TTL_HOURS", "12")),
+        "TOKEN_TTL_HOURS": number("ANTRIAN_TOKEN_TTL_HOURS", 12, above=True),
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_CHECK_DEFAULT": False,
@@ -59,11 +60,9 @@ def _eservices() -> dict[str, Any]:
         "CITY_TIMEZONE": os.environ.get("ANTRIAN_CITY_TIMEZONE", "Asia/Jakarta"),
         # How often (seconds) a process looks for overdue cases to flag, escalate or
         # close (services/case_sweep.py). Unset: 60 (tests: off unless set); 0: off.
-        "CASE_SWEEP_SECONDS": (float(os.environ["ANTRIAN_CASE_SWEEP_SECONDS"])
-                               if os.environ.get("ANTRIAN_CASE_SWEEP_SECONDS") else None),
+        "CASE_SWEEP_SECONDS": optional("ANTRIAN_CASE_SWEEP_SECONDS"),
         # Files attached to cases (photos, scans): at most this many bytes each.
-        "CASE_FILE_MAX_BYTES": int(os.environ.get("ANTRIAN_CASE_FILE_MAX_BYTES")
-                                   or 5 * 1024 * 1024),
+        "CASE_FILE_MAX_BYTES": whole("ANTRIAN_CASE_FILE_MAX_BYTES", 5 * 1024 * 1024, least=1),
     }
 
 
@@ -92,7 +91,7 @@ def _limits() -> dict[str, Any]:
         "TOKEN_MISS_LIMIT": os.environ.get("ANTRIAN_TOKEN_MISS_LIMIT", "20/minute;200/hour"),
         # Proxies in front of the app (nginx: 1): the client address, for limits and
         # logs, is then taken from their X-Forwarded-For. 0 trusts no such header.
-        "PROXIES": int(os.environ.get("ANTRIAN_PROXIES", "0")),
+        "PROXIES": whole("ANTRIAN_PROXIES", 0),
         "PUBLIC_URL": os.environ.get("ANTRIAN_PUBLIC_URL") or None,
         # Who may frame the board page (signage players), e.g. "https://signage.example";
         # every other page refuses frames.
@@ -103,24 +102,24 @@ def _limits() -> dict[str, Any]:
 def _bookings() -> dict[str, Any]:
     """The booking window, per-NIK limits, and the messaging gateway with its phone check."""
     return {
-        "BOOKING_WINDOW_DAYS": int(os.environ.get("ANTRIAN_BOOKING_WINDOW_DAYS", "7")),
+        "BOOKING_WINDOW_DAYS": whole("ANTRIAN_BOOKING_WINDOW_DAYS", 7),
         # Active bookings one NIK may hold on one date, across every facility and service
         # (domain/booking_limits.py): 409 `daily_limit` beyond it.
-        "BOOKINGS_PER_NIK_PER_DAY": int(os.environ.get("ANTRIAN_BOOKINGS_PER_NIK_PER_DAY", "2")),
+        "BOOKINGS_PER_NIK_PER_DAY": whole("ANTRIAN_BOOKINGS_PER_NIK_PER_DAY", 2, least=1),
         # On PostgreSQL, phone bookings arriving together are decided together, at most
         # this many in one transaction (services/booking_groups.py); 1: each alone.
-        "BOOKING_GROUP_MOST": int(os.environ.get("ANTRIAN_BOOKING_GROUP_MOST", "32")),
+        "BOOKING_GROUP_MOST": whole("ANTRIAN_BOOKING_GROUP_MOST", 32, least=1),
         # "Nearly your turn" messages go to this webhook (a WhatsApp/SMS gateway) when
         # a booked patient has NOTIFY_POSITION people or fewer ahead.
         "NOTIFY_WEBHOOK_URL": os.environ.get("ANTRIAN_NOTIFY_WEBHOOK_URL") or None,
-        "NOTIFY_POSITION": int(os.environ.get("ANTRIAN_NOTIFY_POSITION", "3")),
+        "NOTIFY_POSITION": whole("ANTRIAN_NOTIFY_POSITION", 3),
         # With that webhook, a phone booking is held (202) until the 6-digit code sent to
         # its phone comes back (POST /api/v1/bookings/{code}/confirm): nobody can book
         # under another's NIK from an unknown phone, nor learn whether that NIK has a
         # booking. "0" turns this off (bookings answer 201 at once, as without a gateway).
         "BOOKING_PHONE_CHECK": _flag(os.environ.get("ANTRIAN_BOOKING_PHONE_CHECK")),
         # How long a held place waits for its code before it is freed.
-        "BOOKING_HOLD_MINUTES": float(os.environ.get("ANTRIAN_BOOKING_HOLD_MINUTES") or 10),
+        "BOOKING_HOLD_MINUTES": number("ANTRIAN_BOOKING_HOLD_MINUTES", 10, above=True),
     }
 
 
@@ -129,15 +128,13 @@ def _workers() -> dict[str, Any]:
     return {
         # The end-of-day close: a service's day ends this long after its closing time
         # (the last patients being finished), then its open tickets are closed.
-        "DAY_CLOSE_GRACE_MINUTES": float(os.environ.get("ANTRIAN_DAY_CLOSE_GRACE_MINUTES")
-                                         or DEFAULT_GRACE.total_seconds() / 60),
+        "DAY_CLOSE_GRACE_MINUTES": number("ANTRIAN_DAY_CLOSE_GRACE_MINUTES",
+                                          DEFAULT_GRACE.total_seconds() / 60),
         # The background loop that closes ended days: on unless "0" (tests: off unless
         # they turn it on, see create_app).
         "DAY_CLOSE_WORKER": _flag(os.environ.get("ANTRIAN_DAY_CLOSE_WORKER")),
         # How often (seconds) each process checks the logins and device tokens its live
         # sockets were opened with, and cuts those that lapsed (expired, user or device
         # deactivated by load-config). Unset: 5 (tests: off unless set); 0: off.
-        "CREDENTIAL_SWEEP_SECONDS": (float(os.environ["ANTRIAN_CREDENTIAL_SWEEP_SECONDS"])
-                                     if os.environ.get("ANTRIAN_CREDENTIAL_SWEEP_SECONDS")
-                                     else None),
+        "CREDENTIAL_SWEEP_SECONDS": optional("ANTRIAN_CREDENTIAL_SWEEP_SECONDS"),
     }

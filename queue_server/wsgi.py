@@ -11,6 +11,7 @@ device has a demo or weak secret, unless ANTRIAN_DEMO=1 says the run is a demo o
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from . import create_app
@@ -19,12 +20,17 @@ from .cli_secrets import guard_secrets
 from .logs import configure_logging, route_gevent_errors, route_gunicorn_logs
 from .persistence.backup import hold_serving_lock
 from .realtime import async_mode
+from .settings_read import BadSetting
 
 configure_logging()
 route_gunicorn_logs()  # gunicorn's request lines and errors: masked, as JSON
 if async_mode() == "gevent":
     route_gevent_errors()
-app = create_app()
+try:
+    app = create_app()
+except BadSetting as exc:  # exit code 4: gunicorn's master stops (see below)
+    logging.getLogger("antrian").error("%s", exc)
+    sys.exit(4)
 # Demo or weak secrets refuse to start (ANTRIAN_DEMO=1: a demo on purpose). Exit code 4 is
 # gunicorn's "app failed to load": the master stops instead of starting workers again.
 if not guard_secrets(app.extensions["antrian"].engine, demo=False):

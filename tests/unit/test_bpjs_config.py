@@ -3,7 +3,10 @@ TESTING, the demo's own fake BPJS."""
 
 from __future__ import annotations
 
+import pytest
+
 from queue_server.eservices.bpjs.config_load import bpjs_defaults, own_url
+from queue_server.settings_read import BadSetting
 
 
 def test_the_environment_gives_the_base_url_and_credentials() -> None:
@@ -22,14 +25,23 @@ def test_under_testing_the_outbox_loop_is_off_unless_set() -> None:
     assert bpjs_defaults({"TESTING": True}, {})["BPJS_SEND_SECONDS"] == 0
     assert bpjs_defaults({"TESTING": True}, {"ANTRIAN_BPJS_SEND_SECONDS": "2"}
                          )["BPJS_SEND_SECONDS"] == 2
-    assert bpjs_defaults({}, {"ANTRIAN_BPJS_SEND_SECONDS": "x"})["BPJS_SEND_SECONDS"] == 5
     assert bpjs_defaults({}, {"ANTRIAN_BPJS_SEND_SECONDS": "0.5"})["BPJS_SEND_SECONDS"] == 0.5
     assert bpjs_defaults({}, {})["BPJS_RETRY_FIRST_SECONDS"] == 10
     assert bpjs_defaults({}, {"ANTRIAN_BPJS_RETRY_FIRST_SECONDS": "60"}
                          )["BPJS_RETRY_FIRST_SECONDS"] == 60
-    for unreadable in ("-1", "nan", "inf"):
-        assert bpjs_defaults({}, {"ANTRIAN_BPJS_SEND_SECONDS": unreadable}
-                             )["BPJS_SEND_SECONDS"] == 5
+    assert bpjs_defaults({}, {"ANTRIAN_BPJS_SEND_SECONDS": "0"})["BPJS_SEND_SECONDS"] == 0
+
+
+@pytest.mark.parametrize(("name", "raw"), [
+    ("ANTRIAN_BPJS_SEND_SECONDS", "x"), ("ANTRIAN_BPJS_SEND_SECONDS", "-1"),
+    ("ANTRIAN_BPJS_SEND_SECONDS", "nan"), ("ANTRIAN_BPJS_SEND_SECONDS", "inf"),
+    ("ANTRIAN_BPJS_RETRY_FIRST_SECONDS", "0"), ("ANTRIAN_BPJS_RETRY_FIRST_SECONDS", "soon"),
+    ("ANTRIAN_BPJS_TOKEN_MINUTES", "0"), ("ANTRIAN_BPJS_TOKEN_MINUTES", "1.5")])
+def test_a_number_the_setting_cannot_take_is_refused_by_name(name: str, raw: str) -> None:
+    """It used to become the default without a word (a first retry of 0 s was 10 s)."""
+    with pytest.raises(BadSetting) as refused:
+        bpjs_defaults({}, {name: raw})
+    assert refused.value.name == name and repr(raw) in str(refused.value)
 
 
 def test_a_demo_sends_to_its_own_fake_unless_a_real_base_is_given() -> None:

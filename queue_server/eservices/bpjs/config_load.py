@@ -14,11 +14,12 @@ BPJS under /_fake-bpjs: the demo)."""
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Mapping
 
 from flask import Flask
+
+from queue_server.settings_read import number, whole
 
 from .fake_load import FAKE_PREFIX
 
@@ -27,22 +28,6 @@ DEMO_CREDENTIALS = {"BPJS_CONS_ID": "demo-cons", "BPJS_SECRET": "demo-secret",
                     "BPJS_USER_KEY": "demo-user-key"}
 SECRETS = ("BPJS_CONS_ID", "BPJS_SECRET", "BPJS_USER_KEY")
 _TRUE = ("1", "true", "yes", "on")
-
-
-def _number(environ: Mapping[str, str], name: str, default: int) -> int:
-    """`ANTRIAN_<name>` as a whole number of at least 0; `default` when unset or unreadable."""
-    raw = environ.get(f"ANTRIAN_{name}", "").strip()
-    return max(0, int(raw)) if raw.isdigit() else default
-
-
-def _seconds(environ: Mapping[str, str], name: str, default: float) -> float:
-    """`ANTRIAN_<name>` as seconds, a fraction allowed ("0.5"), at least 0; `default` when
-    unset or unreadable (not a finite number, or below 0)."""
-    try:
-        value = float(environ.get(f"ANTRIAN_{name}", "").strip())
-    except ValueError:
-        return default
-    return value if math.isfinite(value) and value >= 0 else default
 
 
 def own_url(address: object) -> str | None:
@@ -59,13 +44,17 @@ def bpjs_defaults(config: Mapping[str, object], environ: Mapping[str, str]) -> d
     """The BPJS app config `config` lacks, from `environ`: under TESTING the outbox loop is
     off unless ANTRIAN_BPJS_SEND_SECONDS says otherwise; a demo (`DEMO` with
     `DEMO_ADDRESS`, where `serve --demo` listens) sends to its own fake BPJS, mounted on
-    the demo server under /_fake-bpjs, with made-up credentials."""
+    the demo server under /_fake-bpjs, with made-up credentials. Raises
+    queue_server.settings_read.BadSetting for a number the setting cannot take (a first
+    retry of 0 s, a token's life of 0 minutes, a word where seconds go)."""
     testing = bool(config.get("TESTING"))
     found: dict[str, object] = {
         "BPJS_BASE_URL": environ.get("ANTRIAN_BPJS_BASE_URL", "").strip().rstrip("/"),
-        "BPJS_SEND_SECONDS": _seconds(environ, "BPJS_SEND_SECONDS", 0 if testing else 5),
-        "BPJS_RETRY_FIRST_SECONDS": _seconds(environ, "BPJS_RETRY_FIRST_SECONDS", 10) or 10,
-        "BPJS_TOKEN_MINUTES": _number(environ, "BPJS_TOKEN_MINUTES", 60) or 60,
+        "BPJS_SEND_SECONDS": number("ANTRIAN_BPJS_SEND_SECONDS", 0 if testing else 5,
+                                    environ=environ),
+        "BPJS_RETRY_FIRST_SECONDS": number("ANTRIAN_BPJS_RETRY_FIRST_SECONDS", 10, above=True,
+                                           environ=environ),
+        "BPJS_TOKEN_MINUTES": whole("ANTRIAN_BPJS_TOKEN_MINUTES", 60, least=1, environ=environ),
         "BPJS_FAKE": environ.get("ANTRIAN_BPJS_FAKE", "").strip().lower() in _TRUE,
     }
     for name in SECRETS:

@@ -1,0 +1,52 @@
+"""Numbers the environment gives (`ANTRIAN_…` settings): a value the setting cannot take
+stops the start with one sentence naming the variable, what it holds and what it takes;
+never a traceback, never a default put in its place without a word (an operator who
+wrote `ANTRIAN_BPJS_RETRY_FIRST_SECONDS=0` got 10 s and was not told)."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Mapping
+
+
+class BadSetting(ValueError):
+    """`name` holds `raw`, which is not `expected` (a phrase: "a whole number of at least
+    1"). The command line prints it and exits 2; gunicorn's app fails to load."""
+
+    def __init__(self, name: str, raw: str, expected: str) -> None:
+        super().__init__(f"{name}={raw!r} cannot be used: it must be {expected} "
+                         "(or unset, for its default)")
+        self.name, self.raw, self.expected = name, raw, expected
+
+
+def number(name: str, default: float, *, whole: bool = False, least: float = 0,
+           above: bool = False, environ: Mapping[str, str] = os.environ) -> float:
+    """The environment's `name` as a number (`whole`: an int), `default` when unset or
+    blank. It must be finite and at least `least` (`above`: more than `least`). Raises
+    BadSetting otherwise. Units are the setting's own (its name says them: _SECONDS,
+    _MINUTES, _HOURS, _DAYS, _BYTES)."""
+    raw = environ.get(name, "").strip()
+    if raw == "":
+        return default
+    kind = "a whole number" if whole else "a number"
+    bound = f"above {least:g}" if above else f"of at least {least:g}"
+    try:
+        value: float = int(raw) if whole else float(raw)
+    except ValueError:
+        raise BadSetting(name, raw, f"{kind} {bound}") from None
+    if not math.isfinite(value) or value < least or (above and value == least):
+        raise BadSetting(name, raw, f"{kind} {bound}")
+    return value
+
+
+def whole(name: str, default: int, *, least: int = 0,
+          environ: Mapping[str, str] = os.environ) -> int:
+    """`number` for a whole number (a count, a number of days or bytes)."""
+    return int(number(name, default, whole=True, least=least, environ=environ))
+
+
+def optional(name: str, *, environ: Mapping[str, str] = os.environ) -> float | None:
+    """A number of at least 0 that may be left unset (None: the reader's own default)."""
+    value = number(name, -1.0, environ=environ)
+    return None if value == -1.0 else value

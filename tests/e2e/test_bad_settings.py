@@ -1,0 +1,21 @@
+"""A setting the server cannot use stops its start with one sentence naming it (the
+command line's exit 2), not a traceback, and not a default put in its place."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_command_line_says_which_setting_in_one_line(tmp_path: Path) -> None:
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'a.db'}",
+           "SECRET_KEY": "x", "ANTRIAN_BPJS_RETRY_FIRST_SECONDS": "0"}
+    done = subprocess.run([sys.executable, "-m", "queue_server", "serve", "--port", "1"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert "ANTRIAN_BPJS_RETRY_FIRST_SECONDS='0' cannot be used" in done.stderr
+    assert "Traceback" not in done.stderr
