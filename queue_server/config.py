@@ -33,7 +33,8 @@ def _flag(value: str | None) -> bool | None:
 
 def settings(instance_path: str) -> dict[str, Any]:
     """Every setting the environment can give (`ANTRIAN_…` variables, DATABASE_URL,
-    SECRET_KEY's file in the instance folder), with the defaults of the embedded server."""
+    SECRET_KEY's file in the instance folder), with the defaults of the embedded server.
+    Raises settings_read.BadSetting for a number a setting cannot take (by its name)."""
     folder = Path(instance_path)
     private_folder(folder, take_over=True)  # 0700: the database and the key live here
     return {
