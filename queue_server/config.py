@@ -9,7 +9,7 @@ from typing import Any
 
 from .domain.dayend import DEFAULT_GRACE
 from .persistence.files import private_file, private_folder, restrict_existing
-from .settings_read import number, optional, whole
+from .settings_read import number, optional, rate, whole
 
 
 def _secret_key(instance_path: Path) -> str:
@@ -72,24 +72,24 @@ def _limits() -> dict[str, Any]:
     return {
         # Many patients share one address behind a carrier's NAT; one patient does not need
         # more than a few bookings an hour.
-        "BOOKING_LIMIT_PER_ADDRESS": os.environ.get("ANTRIAN_BOOKING_LIMIT_PER_ADDRESS",
-                                                    "120 per minute"),
-        "BOOKING_LIMIT_PER_NIK": os.environ.get("ANTRIAN_BOOKING_LIMIT_PER_NIK", "10 per hour"),
+        "BOOKING_LIMIT_PER_ADDRESS": rate("ANTRIAN_BOOKING_LIMIT_PER_ADDRESS",
+                                          "120 per minute"),
+        "BOOKING_LIMIT_PER_NIK": rate("ANTRIAN_BOOKING_LIMIT_PER_NIK", "10 per hour"),
         # With a messaging gateway: booking codes one phone may be sent (a mother books for
         # herself and two children, and may retry), however many NIKs or addresses ask.
-        "BOOKING_LIMIT_PER_PHONE": os.environ.get("ANTRIAN_BOOKING_LIMIT_PER_PHONE",
-                                                  "5 per 10 minutes;20 per day"),
+        "BOOKING_LIMIT_PER_PHONE": rate("ANTRIAN_BOOKING_LIMIT_PER_PHONE",
+                                        "5 per 10 minutes;20 per day"),
         "RATELIMIT_STORAGE_URI": os.environ.get("ANTRIAN_RATELIMIT_STORAGE_URI", "memory://"),
         # Unknown visit/booking codes a caller may try (edge/code_guard.py): an
         # address beyond it gets 429 on every code route until the window ends; a kiosk
         # or staff member, signed in, is counted by its own token under the higher limit.
-        "CODE_MISS_LIMIT": os.environ.get("ANTRIAN_CODE_MISS_LIMIT", "20/minute;200/hour"),
-        "CODE_MISS_LIMIT_SIGNED_IN": os.environ.get("ANTRIAN_CODE_MISS_LIMIT_SIGNED_IN",
-                                                    "60/minute;1000/hour"),
+        "CODE_MISS_LIMIT": rate("ANTRIAN_CODE_MISS_LIMIT", "20/minute;200/hour"),
+        "CODE_MISS_LIMIT_SIGNED_IN": rate("ANTRIAN_CODE_MISS_LIMIT_SIGNED_IN",
+                                          "60/minute;1000/hour"),
         # Unknown bearer or session tokens one address may present (edge/
         # token_guard.py): beyond it every request with a bearer token is refused until
         # the window ends. Expired or revoked logins do not count.
-        "TOKEN_MISS_LIMIT": os.environ.get("ANTRIAN_TOKEN_MISS_LIMIT", "20/minute;200/hour"),
+        "TOKEN_MISS_LIMIT": rate("ANTRIAN_TOKEN_MISS_LIMIT", "20/minute;200/hour"),
         # Proxies in front of the app (nginx: 1): the client address, for limits and
         # logs, is then taken from their X-Forwarded-For. 0 trusts no such header.
         "PROXIES": whole("ANTRIAN_PROXIES", 0),

@@ -50,3 +50,20 @@ def optional(name: str, *, environ: Mapping[str, str] = os.environ) -> float | N
     """A number of at least 0 that may be left unset (None: the reader's own default)."""
     value = number(name, -1.0, environ=environ)
     return None if value == -1.0 else value
+
+
+def rate(name: str, default: str, *, environ: Mapping[str, str] = os.environ) -> str:
+    """A rate limit (`limits`' notation: "120 per minute", "20/minute;200/hour"), `default`
+    when unset or blank. Raises BadSetting for one `limits` cannot read (every request it
+    guards answered 500 before)."""
+    from limits import parse_many
+
+    raw = environ.get(name, "").strip()
+    if raw == "":
+        return default
+    try:
+        parse_many(raw)
+    except ValueError:
+        raise BadSetting(name, raw, 'a rate limit such as "120 per minute" or '
+                         '"20/minute;200/hour"') from None
+    return raw

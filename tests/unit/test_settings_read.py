@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from queue_server.config import settings
-from queue_server.settings_read import BadSetting, number, optional, whole
+from queue_server.settings_read import BadSetting, number, optional, rate, whole
 
 
 def test_unset_or_blank_is_the_default_and_a_good_value_is_read() -> None:
@@ -42,6 +42,27 @@ def test_what_the_setting_cannot_take_is_refused_naming_it(
 def test_every_numeric_server_setting_is_checked(
         name: str, raw: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(name, raw)
+    with pytest.raises(BadSetting) as refused:
+        settings(str(tmp_path))
+    assert refused.value.name == name
+
+
+def test_a_rate_limit_is_read_or_refused_naming_it() -> None:
+    assert rate("X", "5 per hour", environ={}) == "5 per hour"
+    assert rate("X", "5 per hour", environ={"X": "20/minute;200/hour"}) == "20/minute;200/hour"
+    with pytest.raises(BadSetting) as refused:
+        rate("ANTRIAN_X", "5 per hour", environ={"ANTRIAN_X": "lots"})
+    assert "ANTRIAN_X='lots' cannot be used: it must be a rate limit" in str(refused.value)
+
+
+@pytest.mark.parametrize("name", [
+    "ANTRIAN_BOOKING_LIMIT_PER_ADDRESS", "ANTRIAN_BOOKING_LIMIT_PER_NIK",
+    "ANTRIAN_BOOKING_LIMIT_PER_PHONE", "ANTRIAN_CODE_MISS_LIMIT",
+    "ANTRIAN_CODE_MISS_LIMIT_SIGNED_IN", "ANTRIAN_TOKEN_MISS_LIMIT"])
+def test_every_rate_limit_of_the_server_is_checked_at_start(
+        name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A limit `limits` cannot read made every request it guards answer 500."""
+    monkeypatch.setenv(name, "lots")
     with pytest.raises(BadSetting) as refused:
         settings(str(tmp_path))
     assert refused.value.name == name

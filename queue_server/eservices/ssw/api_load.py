@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
-
 from flask import Flask
+
+from queue_server.settings_read import rate
 
 from . import errors as errors  # the named errors register before the API document is built
 
@@ -26,7 +26,7 @@ def load_api(app: Flask) -> None:
     register(app, "case_kinds", CaseKind(
         MODULE, WORKFLOW, DESK_OFFICE, public_view, "Permohonan izin SSW",
         "SSW permit application", staff_path="/ssw/kasus/{ref}"))
-    app.config.setdefault("SSW_LIMIT_PER_ADDRESS", os.environ.get(
+    app.config.setdefault("SSW_LIMIT_PER_ADDRESS", rate(
         "ANTRIAN_SSW_LIMIT_PER_ADDRESS", "30 per hour;100 per day"))
     app.extensions["antrian.api"].register_blueprint(api.blp)
     register(app, "demo", load_demo)

@@ -48,9 +48,8 @@ def load(app: Flask) -> None:
 
 def _load_api(app: Flask) -> None:
     """e-Wadul's API routes, in the one OpenAPI document; its demo data hook."""
-    import os
-
     from queue_server.eservices import register
+    from queue_server.settings_read import rate
 
     from . import api, api_staff  # noqa: F401  (api_staff adds its routes to api.blp)
     from .demo import load_demo
@@ -59,10 +58,10 @@ def _load_api(app: Flask) -> None:
     # need a few tries, and a whole kampung's phones share one address behind their
     # carrier's NAT. Flooding is bounded by this, a case's phone code, and the sweep
     # dropping cases never confirmed.
-    app.config.setdefault("WADUL_LIMIT_PER_ADDRESS", os.environ.get(
+    app.config.setdefault("WADUL_LIMIT_PER_ADDRESS", rate(
         "ANTRIAN_WADUL_LIMIT_PER_ADDRESS", "60 per hour;300 per day"))
     # An Open311 client files for many citizens from one address: counted per API key.
-    app.config.setdefault("OPEN311_LIMIT_PER_KEY", os.environ.get(
+    app.config.setdefault("OPEN311_LIMIT_PER_KEY", rate(
         "ANTRIAN_OPEN311_LIMIT_PER_KEY", "60 per minute;2000 per day"))
     app.extensions["antrian.api"].register_blueprint(api.blp)
     register(app, "demo", load_demo)
