@@ -9,7 +9,7 @@ from typing import Any
 
 from .domain.dayend import DEFAULT_GRACE
 from .persistence.files import private_file, private_folder, restrict_existing
-from .settings_read import number, optional, rate, whole
+from .settings_read import number, optional, rate, whole, zone
 
 
 def _secret_key(instance_path: Path) -> str:
@@ -58,7 +58,7 @@ def _eservices() -> dict[str, Any]:
         # default: every module present) or "none".
         "MODULES": os.environ.get("ANTRIAN_MODULES", "all"),
         # The city's time zone: the date a case's working days are counted from.
-        "CITY_TIMEZONE": os.environ.get("ANTRIAN_CITY_TIMEZONE", "Asia/Jakarta"),
+        "CITY_TIMEZONE": zone("ANTRIAN_CITY_TIMEZONE", "Asia/Jakarta"),
         # How often (seconds) a process looks for overdue cases to flag, escalate or
         # close (services/case_sweep.py). Unset: 60 (tests: off unless set); 0: off.
         "CASE_SWEEP_SECONDS": optional("ANTRIAN_CASE_SWEEP_SECONDS"),

@@ -67,3 +67,19 @@ def rate(name: str, default: str, *, environ: Mapping[str, str] = os.environ) ->
         raise BadSetting(name, raw, 'a rate limit such as "120 per minute" or '
                          '"20/minute;200/hour"') from None
     return raw
+
+
+def zone(name: str, default: str, *, environ: Mapping[str, str] = os.environ) -> str:
+    """An IANA time zone ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"), `default` when
+    unset or blank. Raises BadSetting for one the system's zone database lacks."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    raw = environ.get(name, "").strip()
+    if raw == "":
+        return default
+    try:
+        ZoneInfo(raw)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise BadSetting(name, raw, 'a time zone such as "Asia/Jakarta" (WIB), '
+                         '"Asia/Makassar" (WITA) or "Asia/Jayapura" (WIT)') from None
+    return raw

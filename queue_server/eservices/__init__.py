@@ -17,9 +17,12 @@ from typing import Any
 
 from flask import Flask
 
+from queue_server.settings_read import BadSetting
 
-class UnknownModule(ValueError):
-    """ANTRIAN_MODULES names a module that is not installed."""
+
+class UnknownModule(BadSetting):
+    """ANTRIAN_MODULES names a module that is not installed (a setting the server cannot
+    use: the start stops, naming it)."""
 
 
 def available() -> list[str]:
@@ -38,8 +41,8 @@ def chosen(setting: str | None) -> list[str]:
     names = [name.strip() for name in text.split(",") if name.strip()]
     missing = [name for name in names if name not in available()]
     if missing:
-        raise UnknownModule(f"ANTRIAN_MODULES names unknown modules {missing}; "
-                            f"installed: {available()}")
+        raise UnknownModule("ANTRIAN_MODULES", setting or "",
+                            f'"all", "none" or names among {available()} (unknown: {missing})')
     return names
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from queue_server.config import settings
-from queue_server.settings_read import BadSetting, number, optional, rate, whole
+from queue_server.settings_read import BadSetting, number, optional, rate, whole, zone
 
 
 def test_unset_or_blank_is_the_default_and_a_good_value_is_read() -> None:
@@ -66,3 +66,12 @@ def test_every_rate_limit_of_the_server_is_checked_at_start(
     with pytest.raises(BadSetting) as refused:
         settings(str(tmp_path))
     assert refused.value.name == name
+
+
+def test_a_time_zone_is_read_or_refused_naming_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert zone("X", "Asia/Jakarta", environ={"X": "Asia/Jayapura"}) == "Asia/Jayapura"
+    monkeypatch.setenv("ANTRIAN_CITY_TIMEZONE", "Mars/Olympus")
+    with pytest.raises(BadSetting) as refused:
+        settings(str(tmp_path))
+    assert refused.value.name == "ANTRIAN_CITY_TIMEZONE"
