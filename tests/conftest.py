@@ -270,3 +270,12 @@ def access() -> Iterator[Kept]:
     yield kept
     logger.removeHandler(kept)
     logger.setLevel(old)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """`-n N` (xdist's `load`) shares the suite by layer and module (support/scheduling)."""
+    if config.getoption("dist") != "load":
+        return None
+    from tests.support.scheduling import LayeredScheduling
+
+    return LayeredScheduling(config, log)

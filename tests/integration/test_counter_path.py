@@ -17,6 +17,7 @@ from queue_server.persistence.repositories.queue import Tickets
 from queue_server.services.cache import MemoryCache
 from tests.conftest import Api, login
 from tests.support.clock import FakeClock
+from tests.support.this_thread import this_thread_only
 
 
 @contextmanager
@@ -26,11 +27,12 @@ def statements(engine: Engine) -> Iterator[list[str]]:
     def count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
         seen.append(statement)
 
-    event.listen(engine, "before_cursor_execute", count)
+    heard = this_thread_only(count)
+    event.listen(engine, "before_cursor_execute", heard)
     try:
         yield seen
     finally:
-        event.remove(engine, "before_cursor_execute", count)
+        event.remove(engine, "before_cursor_execute", heard)
 
 
 def test_a_call_next_that_finishes_a_patient_takes_a_dozen_statements(

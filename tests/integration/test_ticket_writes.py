@@ -13,6 +13,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from queue_server.persistence.models import CounterService, Service, Ticket
 from queue_server.persistence.uow import SqlUnitOfWork
 from tests.conftest import Api
+from tests.support.this_thread import this_thread_only
 
 
 def test_a_call_next_flushes_nothing_through_the_orm(kiosk: Api, staff: Api) -> None:
@@ -24,11 +25,12 @@ def test_a_call_next_flushes_nothing_through_the_orm(kiosk: Api, staff: Api) -> 
     def counted(*args: Any) -> None:
         flushes.append(1)
 
-    event.listen(Session, "before_flush", counted)
+    heard = this_thread_only(counted)
+    event.listen(Session, "before_flush", heard)
     try:
         reply = staff.act("loket-1", "call-next")  # finishes the first, calls the second
     finally:
-        event.remove(Session, "before_flush", counted)
+        event.remove(Session, "before_flush", heard)
     assert reply.status_code == 200
     assert reply.get_json()["version"] == 2  # issued at 1, called once
     assert flushes == []
@@ -63,11 +65,12 @@ def test_a_call_next_reads_nothing_through_the_orm(kiosk: Api, staff: Api) -> No
     def counted(state: Any) -> None:
         orm_statements.append(str(state.statement))
 
-    event.listen(Session, "do_orm_execute", counted)
+    heard = this_thread_only(counted)
+    event.listen(Session, "do_orm_execute", heard)
     try:
         reply = staff.act("loket-1", "call-next")
     finally:
-        event.remove(Session, "do_orm_execute", counted)
+        event.remove(Session, "do_orm_execute", heard)
     assert reply.status_code == 200
     assert orm_statements == []
 
