@@ -20,6 +20,7 @@ from queue_server.eservices.bpjs import ws_token as _ws_token
 from queue_server.persistence import migrate as _migrate
 from queue_server.services import auth as _auth
 from queue_server.services import secret_check as _secret_check
+from tests.support import route_cache
 from tests.support.clock import FakeClock
 from tests.support.databases import prepared_engine, reset
 from tests.support.fake_bpjs import fake_bpjs  # noqa: F401  (the fixture, for every test)
@@ -45,6 +46,7 @@ for _module in (_auth, _secret_check, _ws_token):
 # loading every revision file (~16 ms); the files do not change during a run, so a test
 # process reads them once. The database's own revision is still read on every app.
 _migrate.head_revision = cache(_migrate.head_revision)
+route_cache.install()  # each route's text parsed once a process
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "config" / "demo.yaml"
