@@ -6,9 +6,9 @@ collection starts with the heaviest layers: one worker got every browser and e2e
 browser tests on both workers at once is no better: two Chromiums and their servers on two
 cores nearly double each browser test's time.
 
-So: every browser test is one unit of work, run by one worker from the start, while the
-other takes the e2e, integration and unit modules one at a time and the first joins it
-once the browser tests are done. A module stays on one worker (its module fixtures are
+So: the browser tests are together one unit of work, run by one worker from the start,
+while the other takes the e2e, integration and unit modules one at a time, and the first
+joins it once the browser tests are done. A module stays on one worker (its module fixtures are
 set up once, its tests run in their order); modules run in collection order.
 """
 
