@@ -27,15 +27,18 @@ class LiveBoard(Listener):
             if name == "snapshot":
                 self.board.snapshot(data)
             elif not self.board.apply(name, data):
-                self.sio.emit("snapshot")
+                self.sio.emit("snapshot", self.board.request())
             record(data)
         return handle
 
 
 class LiveConsole(Listener):
-    """A console client: like the page, it asks for a fresh snapshot on every event."""
+    """A console client: like the page, it asks for a fresh snapshot on every event,
+    numbering its requests, and takes the answer to its latest request as the truth
+    (answers can arrive out of order; the last to arrive may be an older one)."""
 
     def __init__(self, base: str, counter: str, token: str):
+        self.asked = 0
         super().__init__(base, {"counter": counter, "token": token})
 
     def handler(self, name: str) -> Any:
@@ -45,11 +48,14 @@ class LiveConsole(Listener):
 
         def handle(data: Any) -> None:
             record(data)
-            self.sio.emit("snapshot")
+            self.asked += 1
+            self.sio.emit("snapshot", {"request": self.asked})
         return handle
 
     def latest(self) -> dict[str, Any]:
-        return self.events("snapshot")[-1]
+        """The snapshot the page would show: the answer to the latest request heard so far
+        (the connect's snapshot answers none)."""
+        return max(self.events("snapshot"), key=lambda s: s.get("request", -1))
 
 
 def run_morning(base: str, clock: FakeClock, token: str) -> None:

@@ -7,9 +7,29 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import engineio
 import socketio
 
 EVENTS = ("snapshot", "ticket.called", "ticket.updated", "queue.changed")
+
+
+class InOrderEngineIO(engineio.Client):
+    """Hands each message to its handler in the connection's own thread, in the order the
+    messages came. python-engineio starts a thread per message, so two events sent in
+    one order could be recorded (or applied to a board) in the other, which a browser,
+    with its one event loop, never does. A handler here must not wait for an answer."""
+
+    def _trigger_event(self, event: str, *args: Any, **kwargs: Any) -> Any:
+        if event == "message":
+            kwargs["run_async"] = False
+        return super()._trigger_event(event, *args, **kwargs)
+
+
+class InOrderClient(socketio.Client):
+    """A python-socketio client whose events arrive at their handlers in order."""
+
+    def _engineio_client_class(self) -> type[engineio.Client]:
+        return InOrderEngineIO
 
 
 class Listener:
@@ -19,7 +39,7 @@ class Listener:
                  headers: dict[str, str] | None = None, reconnect: bool = False):
         self.received: list[tuple[str, Any, float]] = []
         self._cond = threading.Condition()
-        self.sio = socketio.Client(reconnection=reconnect, reconnection_delay=0.5,
+        self.sio = InOrderClient(reconnection=reconnect, reconnection_delay=0.5,
                                    reconnection_delay_max=2)
         for name in EVENTS:
             self.sio.on(name, self.handler(name))
