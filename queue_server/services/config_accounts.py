@@ -30,7 +30,7 @@ from .config_views import device_entry, user_entry
 from .port_admin import DeviceEntryRow, UserEntryRow
 from .port_rows import FacilityFull
 from .ports import UnitOfWork
-from .secret_check import password_fields, token_fields
+from .secret_check import PasswordsAhead, password_fields, passwords_ahead, token_fields
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 # The length of a token the server issues (secrets.token_urlsafe: ~1.3 characters a byte).
@@ -137,13 +137,33 @@ def _facility_of(uow: UnitOfWork, entry: ConfigData, role: str, username: str,
     return facility
 
 
+def users_ahead(uow: UnitOfWork, entries: list[ConfigData]) -> PasswordsAhead:
+    """The slow password work of a file's user `entries` done at once (passwords_ahead):
+    each entry giving a strong clear password, with its user's stored hash. An entry
+    that does not read as one is skipped here: apply_user says what is wrong with it."""
+    jobs: list[tuple[str, str, str | None]] = []
+    for entry in entries:
+        username = entry.get("username") if isinstance(entry, dict) else None
+        password = entry.get("password") if isinstance(entry, dict) else None
+        if (not isinstance(username, str) or not isinstance(password, str)
+                or not 0 < len(password.strip()) <= SECRET_LENGTH
+                or entry.get("password_hash")
+                or credentials.password_weakness(password, username) is not None):
+            continue
+        existing = uow.admin.user(username)
+        jobs.append((username, password, existing.password_hash if existing else None))
+    return passwords_ahead(jobs)
+
+
 def apply_user(uow: UnitOfWork, entry: ConfigData, change: Change,
-               facilities: dict[str, FacilityFull] | None = None) -> UserEntryRow:
+               facilities: dict[str, FacilityFull] | None = None,
+               ahead: PasswordsAhead | None = None) -> UserEntryRow:
     """One staff user, created or updated: role (admin, facility_admin, operator, city,
     office), `facility` for the two facility roles, `password` (judged weak or not) or
     `password_hash`, required when creating; `offices` (its office roles, replaced;
     left as they are when the key is absent). `active: false` ends every login at once
-    (their token ids are added to `change.ended_logins`). Raises `invalid_config`."""
+    (their token ids are added to `change.ended_logins`). `ahead`: the file's password
+    work done already (users_ahead). Raises `invalid_config`."""
     entry = entry_keys(entry, USER_KEYS, "user")
     username = username_of(need(entry, "username", "user"), "user")
     where = f"user {username}"
@@ -163,7 +183,7 @@ def apply_user(uow: UnitOfWork, entry: ConfigData, change: Change,
         located(where, lambda p: credentials.require_strong_password(p, username), password)
     if existing is None or password or entry.get("password_hash"):
         fields.update(password_fields(entry, username,
-                                      existing.password_hash if existing else None))
+                                      existing.password_hash if existing else None, ahead))
         if existing is not None and fields.get("password_hash") == existing.password_hash:
             fields.pop("weak_password")  # an export's hash, unchanged: so is its flag
     uow.config.user(username, **fields)

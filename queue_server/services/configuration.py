@@ -15,7 +15,7 @@ import yaml
 
 from ..domain import config_errors as bad
 from ..domain.calendar import parse_closures
-from .config_accounts import apply_device, apply_user
+from .config_accounts import apply_device, apply_user, users_ahead
 from .config_entries import (
     Change,
     apply_counter,
@@ -103,8 +103,10 @@ def apply_all(uow: UnitOfWork, data: ConfigData, change: Change) -> dict[str, in
         facilities[facility.code] = facility
         counts["facilities"] += 1
         _apply_contents(uow, facility, entry, change, counts)
-    for entry in data.get("users") or []:
-        apply_user(uow, entry, change, facilities)
+    users = data.get("users") or []
+    ahead = users_ahead(uow, users) if isinstance(users, list) else None
+    for entry in users:
+        apply_user(uow, entry, change, facilities, ahead)
         counts["users"] += 1
     return counts
 

@@ -3,8 +3,11 @@ starts (see domain/credentials.py for the rules)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+import os
+import sys
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from werkzeug.security import check_password_hash
@@ -19,11 +22,61 @@ from .ports import UnitOfWork
 USER, DEVICE = "user", "device"
 
 
+@dataclass
+class PasswordsAhead:
+    """The slow part of password_fields (scrypt, ~0.15 s of CPU a password) done before a
+    file's users are applied, for all of them at once (see passwords_ahead): whether a
+    stored hash fits its clear password, `fits[(hash, password)]`, and a new hash where
+    none does, `made[(username, password)]`."""
+
+    fits: dict[tuple[str, str], bool] = field(default_factory=dict)
+    made: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+# Threads for passwords_ahead: hashlib's scrypt lets the others run while it works.
+AHEAD_THREADS = 8
+
+
+def passwords_ahead(jobs: Sequence[tuple[str, str, str | None]]) -> PasswordsAhead:
+    """Check and make the hashes of `jobs` ((username, strong clear password, stored hash
+    or None) each) on threads, one a core (at most AHEAD_THREADS): a file of 24 staff
+    loaded again costs 24 hash checks, 3.5 s on one core. Nothing is done ahead with one
+    core, a single job, or threads that gevent made greenlets (they would take turns):
+    password_fields then does each as it comes. A stored hash werkzeug cannot read is
+    left to password_fields too (which says so as it always has)."""
+    ahead = PasswordsAhead()
+    workers = min(len(jobs), os.cpu_count() or 1, AHEAD_THREADS)
+    if workers < 2 or _threads_are_greenlets():
+        return ahead
+
+    def work(job: tuple[str, str, str | None]) -> None:
+        username, password, stored = job
+        try:
+            fits = stored is not None and check_password_hash(stored, password)
+        except ValueError:
+            return
+        if stored is not None:
+            ahead.fits[(stored, password)] = fits
+        if not fits:
+            ahead.made[(username, password)] = hash_password(password)
+
+    with ThreadPoolExecutor(workers, thread_name_prefix="antrian-passwords") as pool:
+        list(pool.map(work, jobs))
+    return ahead
+
+
+def _threads_are_greenlets() -> bool:
+    monkey = sys.modules.get("gevent.monkey")
+    return monkey is not None and bool(monkey.is_module_patched("threading"))
+
+
 def password_fields(entry: Mapping[str, object], username: str,
-                    existing_hash: str | None) -> dict[str, object]:
+                    existing_hash: str | None,
+                    ahead: PasswordsAhead | None = None) -> dict[str, object]:
     """The user-row fields a configuration entry's `password` or `password_hash` gives:
     `weak_password` always, `password_hash` unless the stored one already fits (loading
-    a file twice changes nothing). Raises `invalid_config` naming the user
+    a file twice changes nothing); `ahead`: the slow checks and hashes already done for
+    the file (passwords_ahead). Raises `invalid_config` naming the user
     (PasswordAndHash, PasswordRequired, UnknownPasswordHash) when both or neither are
     given, or when `password_hash` is not a werkzeug hash."""
     where = f"user {username}"
@@ -42,9 +95,15 @@ def password_fields(entry: Mapping[str, object], username: str,
     if weak:  # the demo's: one hash for every account given it (see _weak_hash)
         if existing_hash is None or not _weak_fits(existing_hash, password):
             fields["password_hash"] = _weak_hash(password)
-    elif existing_hash is None or not check_password_hash(existing_hash, password):
-        fields["password_hash"] = hash_password(password)
+    elif existing_hash is None or not _fits(ahead, existing_hash, password):
+        made = ahead.made.get((username, password)) if ahead else None
+        fields["password_hash"] = made or hash_password(password)
     return fields
+
+
+def _fits(ahead: PasswordsAhead | None, existing_hash: str, password: str) -> bool:
+    known = ahead.fits.get((existing_hash, password)) if ahead else None
+    return known if known is not None else check_password_hash(existing_hash, password)
 
 
 @lru_cache(maxsize=8)

@@ -52,6 +52,31 @@ def test_a_password_hash_logs_in(engine: Engine, client: Any) -> None:
     assert reply.status_code == 200, reply.get_json()
 
 
+def hashes(engine: Engine, *usernames: str) -> dict[str, str]:
+    with engine.connect() as conn:
+        return {u: conn.execute(text("SELECT password_hash FROM users WHERE username = :u"),
+                                {"u": u}).scalar_one() for u in usernames}
+
+
+def test_a_file_of_strong_passwords_loaded_again_keeps_the_unchanged_hashes(
+        engine: Engine, client: Any) -> None:
+    """The checks done ahead, together (services/secret_check.py, passwords_ahead): an
+    unchanged password keeps its hash, a changed one gets a new hash that logs in."""
+    names = ("sec-kuat-1", "sec-kuat-2", "sec-kuat-3")
+    load_users(engine, *({"username": n, "password": STRONG} for n in names))
+    first = hashes(engine, *names)
+    assert len(set(first.values())) == 3  # each its own salt
+    load_users(engine, {"username": names[0], "password": STRONG},
+               {"username": names[1], "password": STRONG + "-baru"},
+               {"username": names[2], "password": STRONG})
+    second = hashes(engine, *names)
+    assert second[names[0]] == first[names[0]] and second[names[2]] == first[names[2]]
+    assert second[names[1]] != first[names[1]]
+    for name, password in ((names[1], STRONG + "-baru"), (names[2], STRONG)):
+        reply = client.post("/api/v1/auth/login", json={"username": name, "password": password})
+        assert reply.status_code == 200, reply.get_json()
+
+
 @pytest.mark.parametrize(("entry", "said"), [
     ({"password_hash": "kopi-tubruk-di-loket-3"}, "'password_hash' is not a hash"),
     ({"password_hash": "md5$abcdefgh$" + "0" * 32}, "'password_hash' is not a hash"),
