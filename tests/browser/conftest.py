@@ -1,4 +1,10 @@
-"""Real headless Chromium (Debian's), driven by Playwright; never a downloaded browser."""
+"""Real headless Chromium (Debian's), driven by Playwright; never a downloaded browser.
+
+Debian's `chromium-headless-shell`: the same Chromium (its Blink and V8, its version) as
+the `chromium` package, built for headless use only, as Playwright's own headless runs
+use. The full browser's headless mode also runs its window's own web UI and a GPU
+process: the browser layer took 671 s of CPU with it against 397 s with the shell
+(480 s and 390 s of wall time on this 2-core machine, 2026-12-02)."""
 
 from __future__ import annotations
 
@@ -12,7 +18,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from tests.conftest import on_sqlite_only
 from tests.support.demo_template import demo_databases  # noqa: F401  (the fixture)
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = "/usr/bin/chromium-headless-shell"
 FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
@@ -25,7 +31,8 @@ AXE = Path(__file__).resolve().parent / "axe" / "node_modules" / "axe-core" / "a
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
-        raise RuntimeError("Chromium not found at /usr/bin/chromium: apt-get install chromium")
+        raise RuntimeError(f"Chromium not found at {CHROMIUM}: "
+                           "apt-get install chromium-headless-shell")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         yield browser
