@@ -27,6 +27,7 @@ from .config_offices import apply_office, office_list
 from .config_parse import ConfigData
 from .port_rows import FacilityFull
 from .ports import Clock, SystemClock, UnitOfWork
+from .yaml_text import load_yaml
 
 __all__ = ["ConfigData", "counter_names", "load_config", "read_config"]
 _ENV = re.compile(r"\$\{([A-Z0-9_]+)(?::-([^}]*))?\}")
@@ -53,7 +54,7 @@ def parse_config(text: str, expand: bool = True) -> ConfigData:
     the environment (a file on the server's disk; never an upload). Raises
     ConfigUnreadable or ConfigNotMapping (`invalid_config`)."""
     try:
-        data = yaml.safe_load(_expand(text) if expand else text)
+        data = load_yaml(_expand(text) if expand else text)
     except yaml.YAMLError as exc:
         raise bad.ConfigUnreadable(exc) from exc
     if not isinstance(data, dict):

@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import select
 
 from queue_server.services.port_cases import CaseWork
+from queue_server.services.yaml_text import read_yaml
 
 from . import DESK_OFFICE
 from .errors import CatalogueInvalid, PermitTypeNotFound
@@ -25,7 +25,7 @@ TYPES = {"pdf": "application/pdf", "jpeg": "image/jpeg", "png": "image/png"}
 
 def default_catalogue() -> list[dict[str, Any]]:
     """The catalogue shipped with the module (catalogue.yaml)."""
-    data = yaml.safe_load(CATALOGUE.read_text("utf-8"))
+    data = read_yaml(CATALOGUE)
     return list(data)
 
 

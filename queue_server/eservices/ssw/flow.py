@@ -7,8 +7,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from queue_server.domain.workflow import Workflow
 from queue_server.domain.workflow_data import parse_workflow
 from queue_server.services.auth import Principal
@@ -23,13 +21,14 @@ from queue_server.services.cases import (
 )
 from queue_server.services.port_cases import CaseRow, CaseWork
 from queue_server.services.ports import Clock
+from queue_server.services.yaml_text import read_yaml
 
 from . import DESK_OFFICE, MODULE
 from .errors import ApplicationUnconfirmed, SswForbidden, WrongStep
 from .models import SswApplication, SswPermitType
 
 WORKFLOW: Workflow = parse_workflow(
-    MODULE, yaml.safe_load((Path(__file__).parent / "workflow.yaml").read_text("utf-8")))
+    MODULE, read_yaml(Path(__file__).parent / "workflow.yaml"))
 DEFAULT_TZ = "Asia/Jakarta"
 
 

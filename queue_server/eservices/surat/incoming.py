@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
 from sqlalchemy import select
 
 from queue_server.domain.attachments import PHOTO_TYPES
@@ -23,6 +22,7 @@ from queue_server.services.cases import SYSTEM, Actor, Filing, city_today, open_
 from queue_server.services.numbering import next_in
 from queue_server.services.port_cases import CaseWork, FileStore
 from queue_server.services.ports import Clock
+from queue_server.services.yaml_text import read_yaml
 
 from . import MODULE, classification
 from .access import ACCESS_CLASSES, URGENCIES, involve
@@ -31,8 +31,8 @@ from .models import SuratLetter
 
 log = logging.getLogger(__name__)
 KIND = "incoming"
-WORKFLOW: Workflow = parse_workflow(KIND, yaml.safe_load(
-    (Path(__file__).parent / "workflow_incoming.yaml").read_text("utf-8")))
+WORKFLOW: Workflow = parse_workflow(KIND, read_yaml(
+    Path(__file__).parent / "workflow_incoming.yaml"))
 # Working days to dispose a letter by its urgency (office practice, no regulation).
 URGENCY_DAYS = {"sangat_segera": 1, "segera": 2, "biasa": 5}
 SCAN_TYPES = ("application/pdf", *PHOTO_TYPES)

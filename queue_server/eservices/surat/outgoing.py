@@ -10,7 +10,6 @@ import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
 from sqlalchemy import delete
 
 from queue_server.domain.errors import Words
@@ -20,6 +19,7 @@ from queue_server.services.auth import Principal
 from queue_server.services.cases import Actor, Filing, find_by_ref, open_case
 from queue_server.services.port_cases import CaseRow, CaseWork, OfficeRow
 from queue_server.services.ports import Clock
+from queue_server.services.yaml_text import read_yaml
 
 from . import MODULE, classification
 from .access import ACCESS_CLASSES, URGENCIES, involve, require_read
@@ -31,8 +31,8 @@ from .outgoing_people import chain_of, drafting_office
 
 log = logging.getLogger(__name__)
 KIND = "outgoing"
-WORKFLOW: Workflow = parse_workflow(KIND, yaml.safe_load(
-    (Path(__file__).parent / "workflow_outgoing.yaml").read_text("utf-8")))
+WORKFLOW: Workflow = parse_workflow(KIND, read_yaml(
+    Path(__file__).parent / "workflow_outgoing.yaml"))
 DELIVERIES = ("internal", "external")
 BODY_MAX = 20_000
 

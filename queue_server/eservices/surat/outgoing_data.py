@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from queue_server.services.yaml_text import read_yaml
 
 from .outgoing_errors import NoUnitCode, TemplateFieldsMissing, TemplateUnknown
 
@@ -50,7 +50,7 @@ class LetterTemplate:
 @cache
 def templates() -> tuple[LetterTemplate, ...]:
     """Every template of templates.yaml, in its order."""
-    data = yaml.safe_load((HERE / "templates.yaml").read_text("utf-8"))
+    data = read_yaml(HERE / "templates.yaml")
     return tuple(LetterTemplate(
         code=item["code"], title=item["title"], title_en=item["title_en"],
         classification=str(item["classification"]), body=item["body"].strip(),
@@ -79,7 +79,7 @@ def fill(chosen: LetterTemplate, values: dict[str, str]) -> str:
 
 @cache
 def _units() -> dict[str, str]:
-    data = yaml.safe_load((HERE / "units.yaml").read_text("utf-8")) or {}
+    data = read_yaml(HERE / "units.yaml") or {}
     return {str(code): str(unit) for code, unit in data.items()}
 
 

@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from flask import Flask
 
 from queue_server.domain.workflow import Workflow
 from queue_server.domain.workflow_data import parse_workflow
+from queue_server.services.yaml_text import read_yaml
 
 MODULE = "wadul"
 # The intake office: its members verify, reject, merge and forward (the `desk` role).
 DESK_OFFICE = "media-center"
 WORKFLOW: Workflow = parse_workflow(
-    MODULE, yaml.safe_load((Path(__file__).parent / "workflow.yaml").read_text("utf-8")))
+    MODULE, read_yaml(Path(__file__).parent / "workflow.yaml"))
 
 # The named errors register on import, before the API document (and its error table) is built.
 from . import citizen as citizen  # noqa: E402

@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from queue_server.services.auth import ADMIN, Principal
 from queue_server.services.port_cases import CaseWork
+from queue_server.services.yaml_text import read_yaml
 
 from .domain import CategoryUnknown, InvalidCategory, OfficeUnknown, WadulForbidden, offered
 from .models import WadulCategory
@@ -92,7 +91,7 @@ def load_categories(uow: CaseWork, entries: list[dict[str, Any]] | None = None) 
     order, by code (idempotent). Their offices must exist (OfficeUnknown). Commits;
     returns how many entries were loaded."""
     if entries is None:
-        entries = yaml.safe_load(CATEGORIES_FILE.read_text("utf-8"))["categories"]
+        entries = read_yaml(CATEGORIES_FILE)["categories"]
     with uow:
         store = WadulStore(uow)
         for position, entry in enumerate(entries):

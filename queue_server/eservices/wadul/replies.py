@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
+from queue_server.services.yaml_text import read_yaml
 
 from . import WORKFLOW
 from .domain import StateUnknown
@@ -16,7 +16,7 @@ REPLIES_FILE = Path(__file__).parent / "replies.yaml"
 
 @cache
 def _all() -> tuple[dict[str, str], ...]:
-    data = yaml.safe_load(REPLIES_FILE.read_text("utf-8"))["replies"]
+    data = read_yaml(REPLIES_FILE)["replies"]
     return tuple({k: str(v) for k, v in entry.items()} for entry in data)
 
 

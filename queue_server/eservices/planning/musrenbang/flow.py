@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import select
 
 from queue_server.domain.errors import Words
@@ -16,6 +15,7 @@ from queue_server.domain.workflow_data import parse_workflow
 from queue_server.services.auth import ADMIN, Principal
 from queue_server.services.cases import city_today
 from queue_server.services.ports import Clock
+from queue_server.services.yaml_text import read_yaml
 
 from .errors import CycleNotFound, MusrenbangForbidden, ProposalNotFound
 from .models import MusrenbangCycle, MusrenbangProposal
@@ -24,7 +24,7 @@ MODULE = "planning"
 KIND = "proposal"
 AGENCY = "bappedalitbang"  # the planning agency: runs the cycle, catalogue, ceilings
 WORKFLOW: Workflow = parse_workflow(
-    KIND, yaml.safe_load((Path(__file__).parent / "workflow.yaml").read_text("utf-8")))
+    KIND, read_yaml(Path(__file__).parent / "workflow.yaml"))
 # Whose step each open state is: the proposal's column naming that office.
 # The office roles that may take the responsible office's step (feasibility).
 DECIDING = frozenset({"staff", "head"})

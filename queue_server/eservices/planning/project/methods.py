@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from queue_server.services.yaml_text import read_yaml
 
 from .errors import MethodNotAllowed, UnknownCategory, UnknownMethod
 
@@ -18,8 +18,7 @@ DIRECT, TENDER, E_PURCHASING = "direct", "tender", "e_purchasing"
 @cache
 def rules() -> dict[str, Any]:
     """methods.yaml as loaded: `direct_limits` (category → rupiah) and `methods`."""
-    data: dict[str, Any] = yaml.safe_load(
-        (Path(__file__).with_name("methods.yaml")).read_text("utf-8"))
+    data: dict[str, Any] = read_yaml(Path(__file__).with_name("methods.yaml"))
     return data
 
 
