@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -40,13 +40,15 @@ AHEAD_THREADS = 8
 def passwords_ahead(jobs: Sequence[tuple[str, str, str | None]]) -> PasswordsAhead:
     """Check and make the hashes of `jobs` ((username, strong clear password, stored hash
     or None) each) on threads, one a core (at most AHEAD_THREADS): a file of 24 staff
-    loaded again costs 24 hash checks, 3.5 s on one core. Nothing is done ahead with one
-    core, a single job, or threads that gevent made greenlets (they would take turns):
-    password_fields then does each as it comes. A stored hash werkzeug cannot read is
-    left to password_fields too (which says so as it always has)."""
+    loaded again costs 24 hash checks, 3.5 s on one core. In a process gevent patched
+    (`serve`, gunicorn's gevent worker) they are real threads from gevent's pool: its
+    own threads are greenlets that would take turns, and would hold up every other
+    greenlet (the sockets) while they hash. Nothing is done ahead with one core or a
+    single job: password_fields then does each as it comes. A stored hash werkzeug
+    cannot read is left to password_fields too (which says so as it always has)."""
     ahead = PasswordsAhead()
     workers = min(len(jobs), os.cpu_count() or 1, AHEAD_THREADS)
-    if workers < 2 or _threads_are_greenlets():
+    if workers < 2:
         return ahead
 
     def work(job: tuple[str, str, str | None]) -> None:
@@ -60,14 +62,19 @@ def passwords_ahead(jobs: Sequence[tuple[str, str, str | None]]) -> PasswordsAhe
         if not fits:
             ahead.made[(username, password)] = hash_password(password)
 
-    with ThreadPoolExecutor(workers, thread_name_prefix="antrian-passwords") as pool:
+    with _native_threads(workers) as pool:
         list(pool.map(work, jobs))
     return ahead
 
 
-def _threads_are_greenlets() -> bool:
+def _native_threads(workers: int) -> Executor:
+    """A pool of `workers` operating-system threads, in a gevent-patched process too."""
     monkey = sys.modules.get("gevent.monkey")
-    return monkey is not None and bool(monkey.is_module_patched("threading"))
+    if monkey is not None and monkey.is_module_patched("threading"):
+        from gevent.threadpool import ThreadPoolExecutor as GeventNativePool
+
+        return GeventNativePool(workers)
+    return ThreadPoolExecutor(workers, thread_name_prefix="antrian-passwords")
 
 
 def password_fields(entry: Mapping[str, object], username: str,

@@ -63,13 +63,33 @@ def test_without_work_ahead_it_is_done_as_it_comes() -> None:
     assert password_fields({"password": PW}, "ani", FITTING) == {"weak_password": False}
 
 
-def test_nothing_is_done_ahead_on_one_core_or_on_greenlets(
+def test_nothing_is_done_ahead_on_one_core_or_for_one_job(
         monkeypatch: pytest.MonkeyPatch) -> None:
     jobs = [("ani", PW, FITTING), ("budi", PW, None)]
     monkeypatch.setattr(secret_check.os, "cpu_count", lambda: 1)
     assert passwords_ahead(jobs) == PasswordsAhead()
     monkeypatch.setattr(secret_check.os, "cpu_count", lambda: 4)
+    assert passwords_ahead(jobs[:1]) == PasswordsAhead()
+
+
+def test_under_gevent_the_work_goes_to_gevent_s_native_threads(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A patched process's threads are greenlets: they would hash in turn, and hold up
+    every socket while they do."""
+    import gevent.threadpool
+
+    used: list[int] = []
+    pool = gevent.threadpool.ThreadPoolExecutor
+    made = pool.__init__
+
+    def counted(self: Any, workers: int, *args: Any, **kwargs: Any) -> None:
+        used.append(workers)
+        made(self, workers, *args, **kwargs)
+
     patched = types.SimpleNamespace(is_module_patched=lambda name: name == "threading")
     monkeypatch.setitem(secret_check.sys.modules, "gevent.monkey", patched)
-    assert passwords_ahead(jobs) == PasswordsAhead()
-    assert passwords_ahead(jobs[:1]) == PasswordsAhead()  # one job: nothing to share
+    monkeypatch.setattr(pool, "__init__", counted)
+    ahead = passwords_ahead([("ani", PW, FITTING), ("budi", PW, NOT_FITTING)])
+    assert used == [2]
+    assert ahead.fits == {(FITTING, PW): True, (NOT_FITTING, PW): False}
+    assert check_password_hash(ahead.made[("budi", PW)], PW)
