@@ -29,8 +29,9 @@ class PasswordsAhead:
     stored hash fits its clear password, `fits[(hash, password)]`, and a new hash where
     none does, `made[(username, password)]`."""
 
-    fits: dict[tuple[str, str], bool] = field(default_factory=dict)
-    made: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Never in a repr (a traceback's locals, a log line): the keys hold clear passwords.
+    fits: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+    made: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
 
 # Threads for passwords_ahead: hashlib's scrypt lets the others run while it works.

@@ -20,8 +20,8 @@ def load_yaml(text: str) -> Any:
         return yaml.safe_load(text)
     try:
         return yaml.load(text, Loader=_FAST)
-    except yaml.YAMLError:
-        return yaml.safe_load(text)  # raises again, in the fuller words
+    except (yaml.YAMLError, UnicodeError):  # libyaml: UnicodeError for a lone surrogate
+        return yaml.safe_load(text)  # raises again, as a YAMLError in the fuller words
 
 
 def read_yaml(path: Path) -> Any:

@@ -24,6 +24,13 @@ class InOrderEngineIO(engineio.Client):
             kwargs["run_async"] = False
         return super()._trigger_event(event, *args, **kwargs)
 
+    def disconnect(self, abort: bool = False, reason: Any = None) -> None:
+        # The server cutting the socket reaches here from a message, on the reading thread,
+        # which cannot wait for itself to end: it stops reading at once instead.
+        if self.read_loop_task is threading.current_thread():
+            abort = True
+        super().disconnect(abort=abort, reason=reason)
+
 
 class InOrderClient(socketio.Client):
     """A python-socketio client whose events arrive at their handlers in order."""

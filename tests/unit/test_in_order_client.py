@@ -36,3 +36,13 @@ def test_other_events_keep_their_own_way() -> None:
 
 def test_the_socketio_client_uses_it() -> None:
     assert isinstance(InOrderClient().eio, InOrderEngineIO)
+
+
+def test_a_cut_from_the_server_ends_the_client_on_its_reading_thread() -> None:
+    """The disconnect a server's message causes runs where the message was read: it
+    cannot join that thread, so it stops reading instead of failing half-way."""
+    client = InOrderEngineIO()
+    client.state = "connected"
+    client.read_loop_task = threading.current_thread()  # as if this were the reading thread
+    client.disconnect()
+    assert client.state == "disconnected"

@@ -61,7 +61,8 @@ def clean_logging() -> Iterator[None]:
     saved = (root.handlers[:], root.level, sys.excepthook, threading.excepthook)
     levels = {name: logging.getLogger(name).level for name in QUIET_LOGGERS}
     yield
-    root.handlers[:], root.level = saved[0], saved[1]
+    root.handlers[:] = saved[0]
+    root.setLevel(saved[1])  # setLevel: every logger's remembered answers forgotten
     sys.excepthook, threading.excepthook = saved[2], saved[3]
     for name, level in levels.items():
         logging.getLogger(name).setLevel(level)

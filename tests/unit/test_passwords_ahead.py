@@ -93,3 +93,7 @@ def test_under_gevent_the_work_goes_to_gevent_s_native_threads(
     assert used == [2]
     assert ahead.fits == {(FITTING, PW): True, (NOT_FITTING, PW): False}
     assert check_password_hash(ahead.made[("budi", PW)], PW)
+
+
+def test_no_clear_password_in_its_repr() -> None:
+    assert PW not in repr(PasswordsAhead(fits={(FITTING, PW): True}, made={("ani", PW): "h"}))

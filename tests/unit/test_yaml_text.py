@@ -36,3 +36,9 @@ def test_a_broken_file_is_told_in_the_pure_parser_s_words() -> None:
 def test_python_objects_are_refused() -> None:
     with pytest.raises(yaml.constructor.ConstructorError):
         load_yaml("!!python/object/apply:os.system ['true']")
+
+
+def test_a_lone_surrogate_is_a_yaml_error_as_before() -> None:
+    """libyaml raises UnicodeEncodeError for it; a file's reader catches YAMLError."""
+    with pytest.raises(yaml.YAMLError):
+        load_yaml("name: \udcff\n")
